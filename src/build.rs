@@ -1,0 +1,217 @@
+//! `build()`: the whole pipeline, one stage per line. Stages are functions from data to
+//! data; errors of independent stages (content and templates) are reported together.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::config::{self, Config, Overrides};
+use crate::content::{self, Content, Kind, ParseOptions};
+use crate::error::{Diagnostic, Diagnostics};
+use crate::markdown::{self, LinkContext, PageRef, Rendered, citation::number_key};
+use crate::output;
+use crate::render::{self, OutputFile};
+use crate::site::{self, Site};
+use crate::text::date::Date;
+
+/// What `congbo build` was asked to do.
+#[derive(Clone, Debug, Default)]
+pub struct BuildOptions {
+    /// The site folder (with `site.toml`).
+    pub root: PathBuf,
+    /// Where to write; `public/` under the root by default.
+    pub output_dir: Option<PathBuf>,
+    /// Overrides `base_url` of `site.toml`.
+    pub base_url: Option<String>,
+    /// Include drafts.
+    pub drafts: bool,
+}
+
+/// What a successful build made.
+#[derive(Clone, Debug)]
+pub struct BuildReport {
+    /// Pages by kind: plan, news, procedure, document, page.
+    pub pages_by_kind: Vec<(Kind, usize)>,
+    /// Files written.
+    pub files: usize,
+    /// Where they were written.
+    pub output_dir: PathBuf,
+    /// Wall time.
+    pub seconds: f64,
+}
+
+/// Builds the site and writes it, replacing the output folder only on success.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    let started = Instant::now();
+    let (site, files) = build_in_memory(opts)?;
+    let output_dir = opts
+        .output_dir
+        .clone()
+        .unwrap_or_else(|| opts.root.join("public"));
+    output::write(&output_dir, &files)?;
+    let pages_by_kind = [
+        Kind::Plan,
+        Kind::News,
+        Kind::Procedure,
+        Kind::Document,
+        Kind::Page,
+    ]
+    .into_iter()
+    .map(|k| (k, site.pages.iter().filter(|p| p.page.kind == k).count()))
+    .collect();
+    Ok(BuildReport {
+        pages_by_kind,
+        files: files.len(),
+        output_dir,
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+/// Every stage but the write: the site model and the files it makes.
+pub fn build_in_memory(opts: &BuildOptions) -> Result<(Site, Vec<OutputFile>), Diagnostics> {
+    let config = load_config(
+        &opts.root,
+        &Overrides {
+            base_url: opts.base_url.clone(),
+        },
+    )?;
+    let theme = render::load_theme(&opts.root, &config);
+    let content = content::walk::read(&opts.root).and_then(|f| {
+        content::parse(
+            f,
+            ParseOptions {
+                drafts: opts.drafts,
+            },
+        )
+    });
+    let (mut theme, content) = both(theme, content)?;
+    let links = link_context(&config, &content);
+    let (page_bodies, section_bodies) = render_markdown(&content, &links)?;
+    let site = site::assemble(config, content, page_bodies, section_bodies, build_date());
+    let pages = render::jobs::render_all(&mut theme, &site, &links)?;
+    let files = output::merge(vec![
+        output::static_files(&theme, &site),
+        output::generated(&site),
+        pages,
+    ]);
+    Ok((site, files))
+}
+
+/// Reads and parses `site.toml`.
+pub fn load_config(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
+    let path = root.join("site.toml");
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        Diagnostic::file("site.toml", format!("could not read site.toml in {} ({e}); run congbo in the site's folder, or pass --root", root.display()))
+    })?;
+    Ok(config::parse(&text, Path::new("site.toml"), overrides)?)
+}
+
+fn both<A, B>(a: Result<A, Diagnostics>, b: Result<B, Diagnostics>) -> Result<(A, B), Diagnostics> {
+    match (a, b) {
+        (Ok(a), Ok(b)) => Ok((a, b)),
+        (a, b) => {
+            let mut errors = Diagnostics::default();
+            if let Err(e) = a {
+                errors.extend(e);
+            }
+            if let Err(e) = b {
+                errors.extend(e);
+            }
+            // Sorted for a stable report; at least one side failed, so this is never empty.
+            Err(errors.into_result(()).err().unwrap_or_default())
+        }
+    }
+}
+
+/// What the Markdown stage needs to know about the whole site.
+pub fn link_context(config: &Config, content: &Content) -> LinkContext {
+    let mut links = LinkContext {
+        base_path: config.base_path.clone(),
+        resolver: config.legal.resolver.clone(),
+        ..Default::default()
+    };
+    let rel = |f: &Path| {
+        f.strip_prefix("content")
+            .unwrap_or(f)
+            .to_string_lossy()
+            .replace('\\', "/")
+    };
+    for p in &content.pages {
+        links.by_file.insert(rel(&p.file), p.path.clone());
+        if let Some(n) = &p.number {
+            links.by_number.insert(number_key(n), p.path.clone());
+        }
+    }
+    for s in &content.sections {
+        if let Some(f) = &s.file {
+            links.by_file.insert(rel(f), s.path.clone());
+        }
+    }
+    links
+}
+
+/// Renders every page and section body in parallel.
+pub fn render_markdown(
+    content: &Content,
+    links: &LinkContext,
+) -> Result<(Vec<Rendered>, Vec<Rendered>), Diagnostics> {
+    let rel = |f: &Path| {
+        f.strip_prefix("content")
+            .unwrap_or(f)
+            .to_string_lossy()
+            .replace('\\', "/")
+    };
+    let pages: Vec<Result<Rendered, Vec<Diagnostic>>> = content
+        .pages
+        .par_iter()
+        .map(|p| {
+            let cf = rel(&p.file);
+            let r = PageRef {
+                file: &p.file,
+                content_file: &cf,
+                path: &p.path,
+                body_line: p.body_line,
+            };
+            markdown::render(&p.body, &r, links)
+        })
+        .collect();
+    let sections: Vec<Result<Rendered, Vec<Diagnostic>>> = content
+        .sections
+        .par_iter()
+        .map(|s| {
+            let file = s.file.clone().unwrap_or_default();
+            let cf = rel(&file);
+            let r = PageRef {
+                file: &file,
+                content_file: &cf,
+                path: &s.path,
+                body_line: s.body_line,
+            };
+            markdown::render(&s.body, &r, links)
+        })
+        .collect();
+    let mut errors = Diagnostics::default();
+    let mut unwrap_all = |list: Vec<Result<Rendered, Vec<Diagnostic>>>| -> Vec<Rendered> {
+        list.into_iter()
+            .map(|r| {
+                r.unwrap_or_else(|ds| {
+                    ds.into_iter().for_each(|d| errors.push(d));
+                    Rendered::default()
+                })
+            })
+            .collect()
+    };
+    let pages = unwrap_all(pages);
+    let sections = unwrap_all(sections);
+    errors.into_result((pages, sections))
+}
+
+/// Today, or the day of `SOURCE_DATE_EPOCH` for reproducible builds.
+pub fn build_date() -> Date {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .map(|secs| Date::from_days_since_epoch(secs.div_euclid(86_400)))
+        .unwrap_or_else(Date::today_utc)
+}

@@ -1,0 +1,321 @@
+//! `site.toml`: what the site is called, where it is deployed, who owns it. Parsed from a
+//! string into a resolved [`Config`] so the rules are tested without disk.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Diagnostic, line_col};
+
+/// The resolved site configuration every later stage reads.
+#[derive(Clone, Debug, Serialize)]
+pub struct Config {
+    /// Site title.
+    pub title: String,
+    /// One-line description for search engines and feeds.
+    pub description: String,
+    /// Absolute base URL with a trailing slash (`https://host/xa-thanh-an/`), or a bare path.
+    pub base_url: String,
+    /// The path part of `base_url`, always starting and ending with `/` (`/xa-thanh-an/`).
+    pub base_path: String,
+    /// Language code (`vi`).
+    pub language: String,
+    /// Theme folder name under `themes/`.
+    pub theme: String,
+    /// The site's owner (`Ủy ban nhân dân xã …`).
+    pub authority: String,
+    /// The authority above the owner, shown above it in the header (`Tỉnh …`).
+    pub parent_authority: String,
+    /// Items per list page.
+    pub paginate_by: usize,
+    /// Entries per feed.
+    pub feed_limit: usize,
+    /// Contact details shown in the footer and on the contact page.
+    pub contact: Contact,
+    /// Main navigation.
+    pub menu: Vec<MenuItem>,
+    /// Legal-citation settings.
+    pub legal: Legal,
+    /// Free-form settings for templates.
+    pub extra: serde_json::Value,
+}
+
+/// Contact details of the site's owner.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// Postal address.
+    pub address: Option<String>,
+    /// Office phone.
+    pub phone: Option<String>,
+    /// E-mail address.
+    pub email: Option<String>,
+    /// Hotline for complaints and recommendations (phản ánh, kiến nghị).
+    pub hotline: Option<String>,
+}
+
+/// One entry of the main navigation.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MenuItem {
+    /// Label.
+    pub name: String,
+    /// Site path (`/tin-tuc/`) or absolute URL.
+    pub url: String,
+}
+
+/// How legal citations are linked when the site has no page for the cited document.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Legal {
+    /// URL template with `{number}`, e.g. `https://vbpl.vn/tim-kiem?q={number}`.
+    pub resolver: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: String,
+    #[serde(default)]
+    description: String,
+    base_url: String,
+    language: Option<String>,
+    theme: Option<String>,
+    #[serde(default)]
+    authority: String,
+    #[serde(default)]
+    parent_authority: String,
+    paginate_by: Option<usize>,
+    feed_limit: Option<usize>,
+    #[serde(default)]
+    contact: Contact,
+    #[serde(default)]
+    menu: Vec<MenuItem>,
+    #[serde(default)]
+    legal: Legal,
+    #[serde(default)]
+    extra: toml::Table,
+}
+
+/// Command-line values that win over `site.toml`.
+#[derive(Clone, Debug, Default)]
+pub struct Overrides {
+    /// `--base-url`.
+    pub base_url: Option<String>,
+}
+
+/// Parses `site.toml` text; `file` only names the file in errors.
+pub fn parse(text: &str, file: &Path, overrides: &Overrides) -> Result<Config, Diagnostic> {
+    let text = crate::text::normalize::nfc(text);
+    let raw: RawConfig = toml::from_str(&text).map_err(|e| toml_error(&text, file, 1, &e))?;
+    let base_url = overrides.base_url.clone().unwrap_or(raw.base_url);
+    let (base_url, base_path) = resolve_base_url(&base_url).map_err(|msg| {
+        let line = key_line(&text, "base_url").unwrap_or(0);
+        Diagnostic::at(file, line, 1, msg)
+    })?;
+    let paginate_by = raw.paginate_by.unwrap_or(10);
+    if paginate_by == 0 {
+        let line = key_line(&text, "paginate_by").unwrap_or(0);
+        return Err(Diagnostic::at(
+            file,
+            line,
+            1,
+            "`paginate_by` must be 1 or more",
+        ));
+    }
+    if let Some(r) = &raw.legal.resolver {
+        if !r.contains("{number}") {
+            let line = key_line(&text, "resolver").unwrap_or(0);
+            return Err(Diagnostic::at(
+                file,
+                line,
+                1,
+                "`[legal] resolver` must contain `{number}` where the document number goes",
+            ));
+        }
+    }
+    Ok(Config {
+        title: raw.title,
+        description: raw.description,
+        base_url,
+        base_path,
+        language: raw.language.unwrap_or_else(|| "vi".into()),
+        theme: raw.theme.unwrap_or_else(|| "cong-thong-tin".into()),
+        authority: raw.authority,
+        parent_authority: raw.parent_authority,
+        paginate_by,
+        feed_limit: raw.feed_limit.unwrap_or(20),
+        contact: raw.contact,
+        menu: raw.menu,
+        legal: raw.legal,
+        extra: toml_to_json(&toml::Value::Table(raw.extra)),
+    })
+}
+
+impl Config {
+    /// The root-relative URL of a site path: `/tin-tuc/` → `/xa-thanh-an/tin-tuc/`.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base_path, path.trim_start_matches('/'))
+    }
+
+    /// The absolute URL of a site path, for feeds, sitemaps and sharing.
+    pub fn permalink(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path.trim_start_matches('/'))
+    }
+}
+
+/// Splits a base URL into its normalised form and its path part.
+fn resolve_base_url(url: &str) -> Result<(String, String), String> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    let path = match rest {
+        Some(rest) => {
+            let host_end = rest.find('/').unwrap_or(rest.len());
+            if host_end == 0 {
+                return Err(format!(
+                    "`base_url` \"{url}\" has no host; write it like https://xa-thanh-an.gov.vn/"
+                ));
+            }
+            &rest[host_end..]
+        }
+        None if url.starts_with('/') => url,
+        None => {
+            return Err(format!(
+                "`base_url` \"{url}\" must start with https:// or http:// (or be a path such as /)"
+            ));
+        }
+    };
+    let mut path = path.to_string();
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    if path.is_empty() {
+        path.push('/');
+    }
+    let mut full = url.to_string();
+    if !full.ends_with('/') {
+        full.push('/');
+    }
+    Ok((full, path))
+}
+
+/// Turns a TOML parse error into a diagnostic; `first_line` is the file line of the text's start.
+pub fn toml_error(text: &str, file: &Path, first_line: usize, e: &toml::de::Error) -> Diagnostic {
+    let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
+    let message = e.message().trim().replace('\n', " ");
+    Diagnostic::at(
+        file,
+        first_line + line - 1,
+        col,
+        plain_toml_message(&message),
+    )
+}
+
+/// Rewords serde/toml messages so an editor can act on them.
+fn plain_toml_message(m: &str) -> String {
+    if let Some(rest) = m.strip_prefix("unknown field ") {
+        let key = rest.split(',').next().unwrap_or(rest);
+        return format!(
+            "unknown key {key}: check its spelling, or put keys of your own under [extra] ({})",
+            rest.split_once(", ").map_or("", |(_, e)| e)
+        );
+    }
+    if let Some(rest) = m.strip_prefix("missing field ") {
+        return format!("missing required key {rest}");
+    }
+    m.to_string()
+}
+
+/// The 1-based line of a top-level `key = …` in TOML text, for errors found after parsing.
+pub fn key_line(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start();
+            l.strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with('='))
+        })
+        .map(|i| i + 1)
+}
+
+/// Converts TOML values to JSON for templates, dates becoming ISO strings.
+pub fn toml_to_json(v: &toml::Value) -> serde_json::Value {
+    use serde_json::Value as J;
+    match v {
+        toml::Value::String(s) => J::String(s.clone()),
+        toml::Value::Integer(i) => J::from(*i),
+        toml::Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
+        toml::Value::Boolean(b) => J::Bool(*b),
+        toml::Value::Datetime(d) => J::String(d.to_string()),
+        toml::Value::Array(a) => J::Array(a.iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => J::Object(
+            t.iter()
+                .map(|(k, v)| (k.clone(), toml_to_json(v)))
+                .collect(),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cfg(text: &str) -> Result<Config, Diagnostic> {
+        parse(text, Path::new("site.toml"), &Overrides::default())
+    }
+
+    #[test]
+    fn base_url_with_subfolder_gives_base_path() {
+        let c = cfg("title = \"X\"\nbase_url = \"https://host.gov.vn/xa-thanh-an\"").unwrap();
+        assert_eq!(c.base_url, "https://host.gov.vn/xa-thanh-an/");
+        assert_eq!(c.base_path, "/xa-thanh-an/");
+        assert_eq!(c.url("/tin-tuc/"), "/xa-thanh-an/tin-tuc/");
+        assert_eq!(
+            c.permalink("/tin-tuc/a/"),
+            "https://host.gov.vn/xa-thanh-an/tin-tuc/a/"
+        );
+    }
+
+    #[test]
+    fn root_base_url() {
+        let c = cfg("title = \"X\"\nbase_url = \"https://host.gov.vn\"").unwrap();
+        assert_eq!(c.base_path, "/");
+        assert_eq!(c.url("/"), "/");
+    }
+
+    #[test]
+    fn override_wins() {
+        let o = Overrides {
+            base_url: Some("http://127.0.0.1:1111/".into()),
+        };
+        let c = parse(
+            "title = \"X\"\nbase_url = \"https://a/\"",
+            Path::new("s"),
+            &o,
+        )
+        .unwrap();
+        assert_eq!(c.base_url, "http://127.0.0.1:1111/");
+    }
+
+    #[test]
+    fn unknown_key_names_key_and_line() {
+        let e = cfg("title = \"X\"\nbase_url = \"https://a/\"\ntitel = \"y\"").unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(e.message.contains("titel"), "{}", e.message);
+    }
+
+    #[test]
+    fn bad_base_url_is_explained() {
+        let e = cfg("title = \"X\"\nbase_url = \"host.gov.vn\"").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("https://"));
+    }
+
+    #[test]
+    fn resolver_needs_placeholder() {
+        let e =
+            cfg("title = \"X\"\nbase_url = \"/\"\n[legal]\nresolver = \"https://x/\"").unwrap_err();
+        assert_eq!(e.line, 4);
+    }
+}

@@ -1,0 +1,344 @@
+//! The content stage: walk `content/`, split and parse front matter, resolve each file into
+//! a typed [`Page`] or [`Section`], give everything its URL and place bundle files.
+//! [`parse`] is pure (files in, model out); [`walk::read`] is the disk part.
+
+pub mod frontmatter;
+pub mod page;
+pub mod raw;
+pub mod resolve;
+pub mod walk;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+pub use page::{Kind, Page, Section};
+use raw::{RawPage, RawSection};
+use resolve::Origin;
+use walk::{ContentFiles, SourceFile};
+
+use crate::config::toml_error;
+use crate::error::{Diagnostic, Diagnostics};
+use crate::text::slug::slugify;
+
+/// The parsed content of a site.
+#[derive(Clone, Debug, Default)]
+pub struct Content {
+    /// Sections by key (`""` is home), parents before children.
+    pub sections: Vec<Section>,
+    /// Pages, in file path order, drafts removed unless asked for.
+    pub pages: Vec<Page>,
+    /// Non-Markdown files and where they go in the output.
+    pub assets: Vec<PlacedAsset>,
+}
+
+/// A file to copy into the output.
+#[derive(Clone, Debug)]
+pub struct PlacedAsset {
+    /// Where it is on disk.
+    pub abs: PathBuf,
+    /// Site path it is published at (`/tin-tuc/abc/anh.jpg`).
+    pub path: String,
+    /// Size in bytes.
+    pub size: u64,
+}
+
+/// Options of the content stage.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ParseOptions {
+    /// Keep pages with `draft = true`.
+    pub drafts: bool,
+}
+
+enum Parsed {
+    Section(String, Result<SectionFile, (Diagnostic, SectionFile)>),
+    Page(SourceFile),
+}
+
+/// A section's `_index.md` after splitting, before resolving (an empty one for implicit sections).
+#[derive(Default)]
+struct SectionFile {
+    raw: RawSection,
+    front: String,
+    body: String,
+    body_line: usize,
+    file: PathBuf,
+}
+
+/// Parses all content files into sections and pages, reporting every error at once.
+pub fn parse(files: ContentFiles, opts: ParseOptions) -> Result<Content, Diagnostics> {
+    let mut errors = Diagnostics::default();
+    let mut raw_sections: BTreeMap<String, SectionFile> = BTreeMap::new();
+    let mut page_files = Vec::new();
+    for f in files.sources {
+        match classify(f) {
+            Parsed::Section(key, Ok(sf)) => {
+                raw_sections.insert(key, sf);
+            }
+            Parsed::Section(key, Err((d, sf))) => {
+                errors.push(d);
+                raw_sections.insert(key, sf);
+            }
+            Parsed::Page(f) => page_files.push(f),
+        }
+    }
+    // Every folder holding pages is a section, with or without an `_index.md`.
+    for f in &page_files {
+        let mut key = page_section_key(&f.rel);
+        loop {
+            raw_sections.entry(key.clone()).or_default();
+            match key.rfind('/') {
+                Some(i) => key.truncate(i),
+                None if !key.is_empty() => key.clear(),
+                None => break,
+            }
+        }
+    }
+    raw_sections.entry(String::new()).or_default();
+
+    let sections = resolve_sections(raw_sections, &mut errors);
+    let by_key: HashMap<&str, &Section> = sections.iter().map(|s| (s.key.as_str(), s)).collect();
+
+    let results: Vec<Result<Page, Vec<Diagnostic>>> = page_files
+        .par_iter()
+        .map(|f| parse_page(f, &by_key))
+        .collect();
+    let mut pages = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(p) if p.draft && !opts.drafts => {}
+            Ok(p) => pages.push(p),
+            Err(ds) => ds.into_iter().for_each(|d| errors.push(d)),
+        }
+    }
+    check_url_clashes(&sections, &pages, &mut errors);
+    let assets = place_assets(files.assets, &pages);
+    errors.into_result(Content {
+        sections,
+        pages,
+        assets,
+    })
+}
+
+fn classify(f: SourceFile) -> Parsed {
+    let is_section = f.rel.file_name().is_some_and(|n| n == "_index.md");
+    if !is_section {
+        return Parsed::Page(f);
+    }
+    let key = dir_key(f.rel.parent().unwrap_or(Path::new("")));
+    let failed = |d: Diagnostic| {
+        (
+            d,
+            SectionFile {
+                file: f.rel.clone(),
+                body_line: 1,
+                ..SectionFile::default()
+            },
+        )
+    };
+    let split = match frontmatter::split(&f.text) {
+        Ok(s) => s,
+        Err(e) => {
+            return Parsed::Section(
+                key,
+                Err(failed(Diagnostic::at(&f.rel, e.line, 1, e.message))),
+            );
+        }
+    };
+    let parsed = match toml::from_str::<RawSection>(split.front) {
+        Ok(raw) => Ok(SectionFile {
+            raw,
+            front: split.front.to_string(),
+            body: split.body.to_string(),
+            body_line: split.body_line,
+            file: f.rel.clone(),
+        }),
+        Err(e) => Err(failed(toml_error(
+            split.front,
+            &f.rel,
+            split.front_line,
+            &e,
+        ))),
+    };
+    Parsed::Section(key, parsed)
+}
+
+/// `content/tin-tuc/sub` → `tin-tuc/sub`; `content` → ``.
+fn dir_key(dir: &Path) -> String {
+    let s = dir.to_string_lossy().replace('\\', "/");
+    let s = s.strip_prefix("content").unwrap_or(&s);
+    s.trim_matches('/').to_string()
+}
+
+/// The section a page file belongs to: its folder, or for a bundle's `index.md` the bundle's parent.
+fn page_section_key(rel: &Path) -> String {
+    let dir = rel.parent().unwrap_or(Path::new(""));
+    if rel.file_name().is_some_and(|n| n == "index.md") {
+        dir_key(dir.parent().unwrap_or(Path::new("")))
+    } else {
+        dir_key(dir)
+    }
+}
+
+fn resolve_sections(raw: BTreeMap<String, SectionFile>, errors: &mut Diagnostics) -> Vec<Section> {
+    let mut keys: Vec<String> = raw.keys().cloned().collect();
+    keys.sort_by_key(|k| {
+        (
+            k.matches('/').count() + usize::from(!k.is_empty()),
+            k.clone(),
+        )
+    });
+    let mut raw = raw;
+    let mut done: Vec<Section> = Vec::with_capacity(keys.len());
+    for key in keys {
+        let Some(sf) = raw.remove(&key) else { continue };
+        let parent = (!key.is_empty()).then(|| {
+            key.rfind('/')
+                .map_or(String::new(), |i| key[..i].to_string())
+        });
+        let parent_kind = parent
+            .as_ref()
+            .and_then(|p| done.iter().find(|s| &s.key == p))
+            .map(|s| s.kind);
+        let top = key.split('/').next().unwrap_or("");
+        let default_kind = match parent_kind {
+            Some(k) if parent.as_deref() != Some("") => k,
+            _ => Kind::default_for_folder(top),
+        };
+        let origin = Origin {
+            file: &sf.file,
+            front: &sf.front,
+            front_line: 2,
+        };
+        let has_file = !sf.file.as_os_str().is_empty();
+        let mut section =
+            match resolve::section(sf.raw, default_kind, &origin, sf.body, sf.body_line.max(1)) {
+                Ok(s) => s,
+                Err(ds) => {
+                    ds.into_iter().for_each(|d| errors.push(d));
+                    // Keep a plain section in its place so its pages are still checked.
+                    match resolve::section(
+                        RawSection::default(),
+                        default_kind,
+                        &origin,
+                        String::new(),
+                        1,
+                    ) {
+                        Ok(s) => s,
+                        Err(_) => continue,
+                    }
+                }
+            };
+        if !has_file {
+            section.file = None;
+            if section.kind == Kind::Page && !key.is_empty() {
+                section.title = key.rsplit('/').next().unwrap_or(&key).to_string();
+            }
+        }
+        section.path = section_path(&key);
+        section.parent = parent;
+        section.key = key;
+        done.push(section);
+    }
+    done
+}
+
+fn section_path(key: &str) -> String {
+    if key.is_empty() {
+        return "/".into();
+    }
+    let parts: Vec<String> = key.split('/').map(slugify).collect();
+    format!("/{}/", parts.join("/"))
+}
+
+fn parse_page(f: &SourceFile, sections: &HashMap<&str, &Section>) -> Result<Page, Vec<Diagnostic>> {
+    let split = frontmatter::split(&f.text)
+        .map_err(|e| vec![Diagnostic::at(&f.rel, e.line, 1, e.message)])?;
+    let raw: RawPage = toml::from_str(split.front)
+        .map_err(|e| vec![toml_error(split.front, &f.rel, split.front_line, &e)])?;
+    let key = page_section_key(&f.rel);
+    let section = sections.get(key.as_str()).copied();
+    let kind = section.map_or(Kind::Page, |s| s.kind);
+    let slug_source = raw.slug.clone();
+    let origin = Origin {
+        file: &f.rel,
+        front: split.front,
+        front_line: split.front_line,
+    };
+    let mut page = resolve::page(raw, kind, &origin, split.body.to_string(), split.body_line)?;
+    let is_bundle = f.rel.file_name().is_some_and(|n| n == "index.md");
+    let stem = if is_bundle {
+        f.rel.parent().and_then(Path::file_name)
+    } else {
+        f.rel.file_stem()
+    };
+    let stem = stem
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let slug = slugify(slug_source.as_deref().unwrap_or(&stem));
+    if slug.is_empty() {
+        return Err(vec![origin.at_key(
+            "slug",
+            "this page's slug is empty after removing marks and symbols: set `slug` to a few words",
+        )]);
+    }
+    let base = section.map_or_else(|| "/".to_string(), |s| s.path.clone());
+    page.path = format!("{base}{slug}/");
+    page.section = key;
+    page.bundle_dir = is_bundle
+        .then(|| f.rel.parent().map(Path::to_path_buf))
+        .flatten();
+    Ok(page)
+}
+
+fn check_url_clashes(sections: &[Section], pages: &[Page], errors: &mut Diagnostics) {
+    let mut seen: HashMap<&str, &Path> = HashMap::new();
+    let section_files = sections.iter().map(|s| {
+        (
+            s.path.as_str(),
+            s.file.as_deref().unwrap_or(Path::new("content")),
+        )
+    });
+    let page_files = pages.iter().map(|p| (p.path.as_str(), p.file.as_path()));
+    for (path, file) in section_files.chain(page_files) {
+        if let Some(other) = seen.insert(path, file) {
+            errors.push(Diagnostic::file(
+                file,
+                format!("this page would be written at {path}, like {}; give one of them another `slug` or file name", other.display()),
+            ));
+        }
+    }
+}
+
+fn place_assets(assets: Vec<walk::AssetFile>, pages: &[Page]) -> Vec<PlacedAsset> {
+    let bundles: HashMap<String, &str> = pages
+        .iter()
+        .filter_map(|p| p.bundle_dir.as_ref().map(|d| (dir_key(d), p.path.as_str())))
+        .collect();
+    assets
+        .into_iter()
+        .map(|a| {
+            let mut dir = a.rel.as_str();
+            let path = loop {
+                match dir.rfind('/') {
+                    Some(i) => {
+                        dir = &dir[..i];
+                        if let Some(page_path) = bundles.get(dir) {
+                            break format!("{page_path}{}", &a.rel[dir.len() + 1..]);
+                        }
+                    }
+                    None => break format!("/{}", a.rel),
+                }
+            };
+            PlacedAsset {
+                abs: a.abs,
+                path,
+                size: a.size,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

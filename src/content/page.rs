@@ -1,0 +1,283 @@
+//! The resolved content model: typed pages and sections, checked and ready for the
+//! Markdown and site stages. Nothing here knows about files on disk.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::text::date::Date;
+
+/// What a page is, which decides its keys, layout and the indexes it feeds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A plan (kế hoạch), laid out as a state document.
+    Plan,
+    /// A news item (tin tức).
+    News,
+    /// An administrative procedure guide (thủ tục hành chính).
+    Procedure,
+    /// A legal document that plans cite (văn bản).
+    Document,
+    /// A plain page.
+    Page,
+}
+
+impl Kind {
+    /// Reads a `kind = "…"` value.
+    pub fn parse(s: &str) -> Option<Kind> {
+        Some(match s {
+            "plan" => Kind::Plan,
+            "news" => Kind::News,
+            "procedure" => Kind::Procedure,
+            "document" => Kind::Document,
+            "page" => Kind::Page,
+            _ => return None,
+        })
+    }
+
+    /// The kind a top-level folder has when its `_index.md` does not say.
+    pub fn default_for_folder(folder: &str) -> Kind {
+        match folder {
+            "ke-hoach" => Kind::Plan,
+            "tin-tuc" => Kind::News,
+            "thu-tuc" => Kind::Procedure,
+            "van-ban" => Kind::Document,
+            _ => Kind::Page,
+        }
+    }
+
+    /// The lower-case name used in templates and open data.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Plan => "plan",
+            Kind::News => "news",
+            Kind::Procedure => "procedure",
+            Kind::Document => "document",
+            Kind::Page => "page",
+        }
+    }
+
+    /// What an editor calls it, for error messages and default titles.
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Kind::Plan => "Kế hoạch",
+            Kind::News => "Tin tức",
+            Kind::Procedure => "Thủ tục hành chính",
+            Kind::Document => "Văn bản",
+            Kind::Page => "Trang",
+        }
+    }
+
+    /// Whether front matter keys owned by `owner` (as named by `RawPage::kind_keys`) fit this kind.
+    pub fn allows(self, owner: &str) -> bool {
+        match owner {
+            "plans" => self == Kind::Plan,
+            "plans and documents" => matches!(self, Kind::Plan | Kind::Document),
+            "procedures" => self == Kind::Procedure,
+            _ => false,
+        }
+    }
+}
+
+/// How a section orders its pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortBy {
+    /// Newest first; undated pages last.
+    Date,
+    /// Lowest weight first.
+    Weight,
+    /// Vietnamese alphabetical order of titles.
+    Title,
+}
+
+/// A template name with the front matter line that asked for it (for "missing template").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TemplateRef {
+    /// Template file name, e.g. `plan-dac-biet.html`.
+    pub name: String,
+    /// Line of the `template` key in the content file.
+    pub line: usize,
+}
+
+/// A section: a folder of content with its `_index.md` (or an implicit one).
+#[derive(Clone, Debug)]
+pub struct Section {
+    /// The `_index.md` file, if the folder has one.
+    pub file: Option<PathBuf>,
+    /// Folder path under `content/` with `/` separators, `""` for the home section.
+    pub key: String,
+    /// Site path (`/tin-tuc/`).
+    pub path: String,
+    /// Parent section key (none for the home section).
+    pub parent: Option<String>,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: Option<String>,
+    /// The kind of the pages in it.
+    pub kind: Kind,
+    /// Order of the pages.
+    pub sort_by: SortBy,
+    /// Items per list page, if set for this section.
+    pub paginate_by: Option<usize>,
+    /// Order among sibling sections.
+    pub weight: i64,
+    /// Template for the section list.
+    pub template: Option<TemplateRef>,
+    /// Template for the pages in it.
+    pub page_template: Option<TemplateRef>,
+    /// Free-form values for templates.
+    pub extra: serde_json::Value,
+    /// Markdown shown above the list.
+    pub body: String,
+    /// File line where the body starts.
+    pub body_line: usize,
+}
+
+/// A resolved page of any kind.
+#[derive(Clone, Debug)]
+pub struct Page {
+    /// The content file, relative to the site root (`content/tin-tuc/abc/index.md`).
+    pub file: PathBuf,
+    /// Key of the section it is in.
+    pub section: String,
+    /// Its kind.
+    pub kind: Kind,
+    /// Site path (`/tin-tuc/abc/`).
+    pub path: String,
+    /// The folder of a page bundle (`content/tin-tuc/abc`), whose files go with the page.
+    pub bundle_dir: Option<PathBuf>,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: Option<String>,
+    /// Date (of issue for plans and documents, of publication for news).
+    pub date: Option<Date>,
+    /// Last update.
+    pub updated: Option<Date>,
+    /// Drafts are left out unless `--drafts`.
+    pub draft: bool,
+    /// Old site paths that redirect here.
+    pub aliases: Vec<String>,
+    /// Order key for `sort_by = "weight"`.
+    pub weight: Option<i64>,
+    /// Template asked for in front matter.
+    pub template: Option<TemplateRef>,
+    /// Tags, as written.
+    pub tags: Vec<String>,
+    /// Fields (lĩnh vực), as written.
+    pub fields: Vec<String>,
+    /// Featured image (a bundle file name or a site path).
+    pub image: Option<String>,
+    /// The image's text alternative.
+    pub image_alt: Option<String>,
+    /// Author (news).
+    pub author: Option<String>,
+    /// Source (news).
+    pub source: Option<String>,
+    /// Number and symbol (số, ký hiệu) of a plan or document.
+    pub number: Option<String>,
+    /// Issuing authority of a plan or document.
+    pub authority: Option<String>,
+    /// Plan details.
+    pub plan: Option<PlanMeta>,
+    /// Procedure details.
+    pub procedure: Option<ProcedureMeta>,
+    /// Free-form values for templates.
+    pub extra: serde_json::Value,
+    /// Markdown body.
+    pub body: String,
+    /// File line where the body starts.
+    pub body_line: usize,
+}
+
+/// Who signs, as the state format lays it out.
+#[derive(Clone, Debug, Serialize)]
+pub struct Signer {
+    /// Full name.
+    pub name: String,
+    /// Position (`Phó Chủ tịch`).
+    pub title: Option<String>,
+    /// Signing authority line (`KT. CHỦ TỊCH`, `TM. ỦY BAN NHÂN DÂN`).
+    pub sign_as: Option<String>,
+}
+
+/// A task as the editor wrote it (front matter or a table row), before due text is read.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct TaskSource {
+    /// What is to be done.
+    pub name: String,
+    /// Lead agency.
+    pub lead: Option<String>,
+    /// Partner agencies.
+    pub partners: Vec<String>,
+    /// Quantity or frequency.
+    pub quantity: Option<String>,
+    /// Due text as written.
+    pub due: Option<String>,
+}
+
+/// Plan-only details.
+#[derive(Clone, Debug, Default)]
+pub struct PlanMeta {
+    /// Place name of the date line (địa danh).
+    pub place: Option<String>,
+    /// Period of effect.
+    pub period: Option<(Date, Date)>,
+    /// Signature block.
+    pub signer: Option<Signer>,
+    /// Nơi nhận.
+    pub recipients: Vec<String>,
+    /// Attached files in the bundle.
+    pub attachments: Vec<String>,
+    /// Tasks from front matter.
+    pub tasks: Vec<TaskSource>,
+    /// Legal basis (căn cứ), each a citation.
+    pub basis: Vec<String>,
+}
+
+/// One paper of a procedure's dossier.
+#[derive(Clone, Debug, Serialize)]
+pub struct DossierDoc {
+    /// What the paper is.
+    pub name: String,
+    /// Originals required.
+    pub originals: u32,
+    /// Copies required.
+    pub copies: u32,
+    /// A form to download, a file in the page bundle.
+    pub form: Option<String>,
+}
+
+/// Procedure-only details.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct ProcedureMeta {
+    /// Mã thủ tục (`1.001193`).
+    pub code: Option<String>,
+    /// Lĩnh vực.
+    pub field: Option<String>,
+    /// Cơ quan thực hiện.
+    pub agency: Option<String>,
+    /// Cấp thực hiện.
+    pub level: Option<String>,
+    /// `toàn trình`, `một phần` or empty.
+    pub online: String,
+    /// Link to the online service.
+    pub online_url: Option<String>,
+    /// Cách thức thực hiện.
+    pub ways: Vec<String>,
+    /// Thời hạn giải quyết.
+    pub processing_time: Option<String>,
+    /// Phí, lệ phí.
+    pub fee: Option<String>,
+    /// Đối tượng thực hiện.
+    pub subjects: Vec<String>,
+    /// Kết quả.
+    pub result: Option<String>,
+    /// Căn cứ pháp lý, each a citation.
+    pub legal_basis: Vec<String>,
+    /// Thành phần hồ sơ.
+    pub documents: Vec<DossierDoc>,
+}

@@ -1,0 +1,154 @@
+//! Front matter exactly as the editor typed it: serde structs with `deny_unknown_fields`
+//! so a misspelt key is an error, not a silent loss. Dates stay raw TOML values here; the
+//! resolver turns them into checked dates with line numbers.
+
+use serde::Deserialize;
+
+/// The front matter of a page of any kind; kind-specific keys are checked by the resolver.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct RawPage {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub date: Option<toml::Value>,
+    pub updated: Option<toml::Value>,
+    pub draft: Option<bool>,
+    pub slug: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub weight: Option<i64>,
+    pub template: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub fields: Vec<String>,
+    pub image: Option<String>,
+    pub image_alt: Option<String>,
+    pub extra: Option<toml::Table>,
+    // news
+    pub author: Option<String>,
+    pub source: Option<String>,
+    // plans and documents
+    pub number: Option<String>,
+    pub authority: Option<String>,
+    pub place: Option<String>,
+    pub period: Option<RawPeriod>,
+    pub signer: Option<RawSigner>,
+    pub recipients: Option<Vec<String>>,
+    pub attachments: Option<Vec<String>>,
+    pub tasks: Option<Vec<RawTask>>,
+    pub basis: Option<Vec<String>>,
+    // procedures
+    pub code: Option<String>,
+    pub field: Option<String>,
+    pub agency: Option<String>,
+    pub level: Option<String>,
+    pub online: Option<String>,
+    pub online_url: Option<String>,
+    pub ways: Option<Vec<String>>,
+    pub processing_time: Option<String>,
+    pub fee: Option<String>,
+    pub subjects: Option<Vec<String>>,
+    pub result: Option<String>,
+    pub legal_basis: Option<Vec<String>>,
+    pub documents: Option<Vec<RawDossierDoc>>,
+}
+
+/// A plan's period of effect.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct RawPeriod {
+    pub start: toml::Value,
+    pub end: toml::Value,
+}
+
+/// Who signs a plan or document.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct RawSigner {
+    pub name: String,
+    pub title: Option<String>,
+    pub sign_as: Option<String>,
+}
+
+/// A task of a plan written in front matter.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct RawTask {
+    pub name: String,
+    pub lead: Option<String>,
+    #[serde(default)]
+    pub partners: Vec<String>,
+    pub quantity: Option<String>,
+    pub due: Option<String>,
+}
+
+/// One paper of a procedure's dossier (thành phần hồ sơ).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct RawDossierDoc {
+    pub name: String,
+    pub originals: Option<u32>,
+    pub copies: Option<u32>,
+    pub form: Option<String>,
+}
+
+/// The front matter of a section's `_index.md` (and of the home page).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct RawSection {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub kind: Option<String>,
+    pub sort_by: Option<String>,
+    pub paginate_by: Option<usize>,
+    pub weight: Option<i64>,
+    pub template: Option<String>,
+    pub page_template: Option<String>,
+    pub draft: Option<bool>,
+    pub extra: Option<toml::Table>,
+}
+
+impl RawPage {
+    /// Names of the keys set in this front matter that belong to the given kind only,
+    /// paired with the kind they belong to; used to reject e.g. `code` on a news page.
+    pub fn kind_keys(&self) -> Vec<(&'static str, &'static str)> {
+        let mut keys = Vec::new();
+        let mut add = |set: bool, key: &'static str, owner: &'static str| {
+            if set {
+                keys.push((key, owner));
+            }
+        };
+        const PLAN_DOC: &str = "plans and documents";
+        add(self.number.is_some(), "number", PLAN_DOC);
+        add(self.authority.is_some(), "authority", PLAN_DOC);
+        add(self.place.is_some(), "place", PLAN_DOC);
+        add(self.signer.is_some(), "signer", PLAN_DOC);
+        add(self.attachments.is_some(), "attachments", PLAN_DOC);
+        add(self.period.is_some(), "period", "plans");
+        add(self.recipients.is_some(), "recipients", PLAN_DOC);
+        add(self.tasks.is_some(), "tasks", "plans");
+        add(self.basis.is_some(), "basis", "plans");
+        const PROC: &str = "procedures";
+        add(self.code.is_some(), "code", PROC);
+        add(self.field.is_some(), "field", PROC);
+        add(self.agency.is_some(), "agency", PROC);
+        add(self.level.is_some(), "level", PROC);
+        add(self.online.is_some(), "online", PROC);
+        add(self.online_url.is_some(), "online_url", PROC);
+        add(self.ways.is_some(), "ways", PROC);
+        add(self.processing_time.is_some(), "processing_time", PROC);
+        add(self.fee.is_some(), "fee", PROC);
+        add(self.subjects.is_some(), "subjects", PROC);
+        add(self.result.is_some(), "result", PROC);
+        add(self.legal_basis.is_some(), "legal_basis", PROC);
+        add(self.documents.is_some(), "documents", PROC);
+        keys
+    }
+}

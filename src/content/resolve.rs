@@ -1,0 +1,415 @@
+//! Turns raw front matter into a resolved [`Page`] or [`Section`]: dates read and checked,
+//! kind-specific keys checked against the page's kind, required keys enforced. Every
+//! problem becomes a [`Diagnostic`] pointing at the key's line.
+
+use std::path::Path;
+
+use super::page::{
+    DossierDoc, Kind, Page, PlanMeta, ProcedureMeta, Section, Signer, SortBy, TaskSource,
+    TemplateRef,
+};
+use super::raw::{RawPage, RawSection};
+use crate::config::{key_line, toml_to_json};
+use crate::error::Diagnostic;
+use crate::text::date::{Date, parse_date};
+
+/// Where a front matter came from, so errors can point at a key's line.
+pub struct Origin<'a> {
+    /// The content file, relative to the site root.
+    pub file: &'a Path,
+    /// The front matter text.
+    pub front: &'a str,
+    /// File line of the front matter's first line.
+    pub front_line: usize,
+}
+
+impl Origin<'_> {
+    /// A diagnostic on the line of `key` (or the front matter's first line).
+    pub fn at_key(&self, key: &str, message: impl Into<String>) -> Diagnostic {
+        let line = key_line(self.front, key).map_or(self.front_line.saturating_sub(1), |l| {
+            l + self.front_line - 1
+        });
+        Diagnostic::at(self.file, line, 1, message)
+    }
+
+    fn template(&self, key: &str, name: Option<String>) -> Option<TemplateRef> {
+        name.map(|name| TemplateRef {
+            name,
+            line: key_line(self.front, key).map_or(1, |l| l + self.front_line - 1),
+        })
+    }
+}
+
+/// Reads a date key given as a TOML date or a `"2024-02-29"` / `"29/02/2024"` string.
+pub fn read_date(v: &toml::Value, key: &str, origin: &Origin<'_>) -> Result<Date, Diagnostic> {
+    let text = match v {
+        toml::Value::Datetime(d) => match (d.date, d.time) {
+            (Some(date), _) => {
+                return Date::new(i32::from(date.year), date.month, date.day).ok_or_else(|| {
+                    origin.at_key(key, format!("`{key}` = {d} is not a real date"))
+                });
+            }
+            (None, _) => d.to_string(),
+        },
+        toml::Value::String(s) => s.clone(),
+        other => {
+            return Err(origin.at_key(
+                key,
+                format!(
+                    "`{key}` must be a date like 2024-02-29 or \"29/02/2024\", not {}",
+                    other.type_str()
+                ),
+            ));
+        }
+    };
+    parse_date(&text).map_err(|e| origin.at_key(key, format!("`{key}`: {e}")))
+}
+
+/// Resolves a page's front matter. `kind` comes from its section.
+pub fn page(
+    raw: RawPage,
+    kind: Kind,
+    origin: &Origin<'_>,
+    body: String,
+    body_line: usize,
+) -> Result<Page, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    for (key, owner) in raw.kind_keys() {
+        if !kind.allows(owner) {
+            errors.push(origin.at_key(
+                key,
+                format!(
+                    "`{key}` is a key for {owner}, but this page is a {} page (from its section); \
+                     remove it, or move it under [extra]",
+                    kind.name()
+                ),
+            ));
+        }
+    }
+    let title = match raw.title.map(|t| t.trim().to_string()) {
+        Some(t) if !t.is_empty() => t,
+        _ => {
+            errors.push(Diagnostic::at(
+                origin.file,
+                origin.front_line.saturating_sub(1).max(1),
+                1,
+                "missing required key `title`: add a line like title = \"Tiêu đề trang\"",
+            ));
+            String::new()
+        }
+    };
+    let mut date_of = |key: &str, v: &Option<toml::Value>| match v {
+        Some(v) => read_date(v, key, origin).map_err(|e| errors.push(e)).ok(),
+        None => None,
+    };
+    let date = date_of("date", &raw.date);
+    let updated = date_of("updated", &raw.updated);
+    if kind == Kind::News && raw.date.is_none() {
+        errors.push(origin.at_key(
+            "title",
+            "a news item needs a `date`: add a line like date = 2024-02-29",
+        ));
+    }
+    if raw.image.is_some() && raw.image_alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
+        errors.push(origin.at_key(
+            "image",
+            "`image` is set but `image_alt` is missing: describe the picture for people who cannot see it, \
+             e.g. image_alt = \"Cán bộ tiếp nhận hồ sơ tại Bộ phận Một cửa\"",
+        ));
+    }
+    let mut aliases = Vec::new();
+    for a in raw.aliases {
+        match alias_path(&a) {
+            Some(p) => aliases.push(p),
+            None => errors.push(origin.at_key(
+                "aliases",
+                format!("alias \"{a}\" must be a site path such as /tin-tuc/bai-cu/"),
+            )),
+        }
+    }
+    let plan = match kind {
+        Kind::Plan => Some(plan_meta(
+            &raw.place,
+            raw.period,
+            raw.signer,
+            raw.recipients,
+            raw.attachments,
+            raw.tasks,
+            raw.basis,
+            origin,
+            &mut errors,
+        )),
+        Kind::Document => Some(plan_meta(
+            &raw.place,
+            None,
+            raw.signer,
+            raw.recipients,
+            raw.attachments,
+            None,
+            None,
+            origin,
+            &mut errors,
+        )),
+        _ => None,
+    };
+    let procedure = (kind == Kind::Procedure).then(|| {
+        procedure_meta(
+            raw.code,
+            raw.field,
+            raw.agency,
+            raw.level,
+            raw.online,
+            raw.online_url,
+            raw.ways,
+            raw.processing_time,
+            raw.fee,
+            raw.subjects,
+            raw.result,
+            raw.legal_basis,
+            raw.documents,
+            origin,
+            &mut errors,
+        )
+    });
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Page {
+        file: origin.file.to_path_buf(),
+        section: String::new(),
+        kind,
+        path: String::new(),
+        bundle_dir: None,
+        title,
+        description: non_empty(raw.description),
+        date,
+        updated,
+        draft: raw.draft.unwrap_or(false),
+        aliases,
+        weight: raw.weight,
+        template: origin.template("template", raw.template),
+        tags: clean_list(raw.tags),
+        fields: clean_list(raw.fields),
+        image: non_empty(raw.image),
+        image_alt: non_empty(raw.image_alt),
+        author: non_empty(raw.author),
+        source: non_empty(raw.source),
+        number: non_empty(raw.number),
+        authority: non_empty(raw.authority),
+        plan,
+        procedure,
+        extra: toml_to_json(&toml::Value::Table(raw.extra.unwrap_or_default())),
+        body,
+        body_line,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn plan_meta(
+    place: &Option<String>,
+    period: Option<super::raw::RawPeriod>,
+    signer: Option<super::raw::RawSigner>,
+    recipients: Option<Vec<String>>,
+    attachments: Option<Vec<String>>,
+    tasks: Option<Vec<super::raw::RawTask>>,
+    basis: Option<Vec<String>>,
+    origin: &Origin<'_>,
+    errors: &mut Vec<Diagnostic>,
+) -> PlanMeta {
+    let period = period.and_then(|p| {
+        let start = read_date(&p.start, "period", origin)
+            .map_err(|e| errors.push(e))
+            .ok()?;
+        let end = read_date(&p.end, "period", origin)
+            .map_err(|e| errors.push(e))
+            .ok()?;
+        if end < start {
+            errors.push(origin.at_key(
+                "period",
+                "the period ends before it starts: check `start` and `end`",
+            ));
+            return None;
+        }
+        Some((start, end))
+    });
+    PlanMeta {
+        place: place.clone().and_then(|p| non_empty(Some(p))),
+        period,
+        signer: signer.map(|s| Signer {
+            name: s.name,
+            title: non_empty(s.title),
+            sign_as: non_empty(s.sign_as),
+        }),
+        recipients: clean_list(recipients.unwrap_or_default()),
+        attachments: clean_list(attachments.unwrap_or_default()),
+        tasks: tasks
+            .unwrap_or_default()
+            .into_iter()
+            .map(|t| TaskSource {
+                name: t.name.trim().to_string(),
+                lead: non_empty(t.lead),
+                partners: clean_list(t.partners),
+                quantity: non_empty(t.quantity),
+                due: non_empty(t.due),
+            })
+            .collect(),
+        basis: clean_list(basis.unwrap_or_default()),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn procedure_meta(
+    code: Option<String>,
+    field: Option<String>,
+    agency: Option<String>,
+    level: Option<String>,
+    online: Option<String>,
+    online_url: Option<String>,
+    ways: Option<Vec<String>>,
+    processing_time: Option<String>,
+    fee: Option<String>,
+    subjects: Option<Vec<String>>,
+    result: Option<String>,
+    legal_basis: Option<Vec<String>>,
+    documents: Option<Vec<super::raw::RawDossierDoc>>,
+    origin: &Origin<'_>,
+    errors: &mut Vec<Diagnostic>,
+) -> ProcedureMeta {
+    let online = online.unwrap_or_default().trim().to_string();
+    let folded = crate::text::fold::match_key(&online);
+    if !online.is_empty()
+        && folded != crate::text::fold::match_key("toàn trình")
+        && folded != crate::text::fold::match_key("một phần")
+    {
+        errors.push(origin.at_key(
+            "online",
+            format!("`online` = \"{online}\" is not a level congbo knows: write \"toàn trình\", \"một phần\" or \"\""),
+        ));
+    }
+    if let Some(url) = &online_url {
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            errors.push(origin.at_key(
+                "online_url",
+                "`online_url` must be a full address starting with https://",
+            ));
+        }
+    }
+    ProcedureMeta {
+        code: non_empty(code),
+        field: non_empty(field),
+        agency: non_empty(agency),
+        level: non_empty(level),
+        online,
+        online_url: non_empty(online_url),
+        ways: clean_list(ways.unwrap_or_default()),
+        processing_time: non_empty(processing_time),
+        fee: non_empty(fee),
+        subjects: clean_list(subjects.unwrap_or_default()),
+        result: non_empty(result),
+        legal_basis: clean_list(legal_basis.unwrap_or_default()),
+        documents: documents
+            .unwrap_or_default()
+            .into_iter()
+            .map(|d| DossierDoc {
+                name: d.name.trim().to_string(),
+                originals: d.originals.unwrap_or(0),
+                copies: d.copies.unwrap_or(0),
+                form: non_empty(d.form),
+            })
+            .collect(),
+    }
+}
+
+/// Resolves a section's front matter. `default_kind` is the kind its folder implies.
+pub fn section(
+    raw: RawSection,
+    default_kind: Kind,
+    origin: &Origin<'_>,
+    body: String,
+    body_line: usize,
+) -> Result<Section, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let kind = match raw.kind.as_deref() {
+        None => default_kind,
+        Some(k) => Kind::parse(k).unwrap_or_else(|| {
+            errors.push(origin.at_key("kind", format!(
+                "`kind` = \"{k}\" is not a kind congbo knows: write \"plan\", \"news\", \"procedure\", \"document\" or \"page\""
+            )));
+            default_kind
+        }),
+    };
+    let default_sort = match kind {
+        Kind::Procedure => SortBy::Title,
+        Kind::Page => SortBy::Weight,
+        _ => SortBy::Date,
+    };
+    let sort_by = match raw.sort_by.as_deref() {
+        None => default_sort,
+        Some("date") => SortBy::Date,
+        Some("weight") => SortBy::Weight,
+        Some("title") => SortBy::Title,
+        Some(s) => {
+            errors.push(origin.at_key(
+                "sort_by",
+                format!("`sort_by` = \"{s}\": write \"date\", \"weight\" or \"title\""),
+            ));
+            default_sort
+        }
+    };
+    if raw.paginate_by == Some(0) {
+        errors.push(origin.at_key("paginate_by", "`paginate_by` must be 1 or more"));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Section {
+        file: Some(origin.file.to_path_buf()),
+        key: String::new(),
+        path: String::new(),
+        parent: None,
+        title: non_empty(raw.title).unwrap_or_else(|| kind.label_vi().to_string()),
+        description: non_empty(raw.description),
+        kind,
+        sort_by,
+        paginate_by: raw.paginate_by,
+        weight: raw.weight.unwrap_or(0),
+        template: origin.template("template", raw.template),
+        page_template: origin.template("page_template", raw.page_template),
+        extra: toml_to_json(&toml::Value::Table(raw.extra.unwrap_or_default())),
+        body,
+        body_line,
+    })
+}
+
+fn non_empty(s: Option<String>) -> Option<String> {
+    s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+fn clean_list(v: Vec<String>) -> Vec<String> {
+    v.into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Normalises an alias to a site path: `tin-tuc/cu` or `/tin-tuc/cu` → `/tin-tuc/cu/`; a path
+/// ending in `.html` is kept as a file. Rejects URLs and `..`.
+fn alias_path(a: &str) -> Option<String> {
+    let a = a.trim();
+    if a.is_empty() || a.contains("://") || a.starts_with("//") || a.contains('\\') {
+        return None;
+    }
+    let parts: Vec<&str> = a.split('/').filter(|p| !p.is_empty()).collect();
+    if parts.iter().any(|p| *p == ".." || *p == ".") || parts.is_empty() {
+        return None;
+    }
+    let joined = parts.join("/");
+    if joined.ends_with(".html") || joined.ends_with(".htm") {
+        Some(format!("/{joined}"))
+    } else {
+        Some(format!("/{joined}/"))
+    }
+}
+
+#[cfg(test)]
+mod tests;

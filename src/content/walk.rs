@@ -1,0 +1,189 @@
+//! Reads `content/` from disk: Markdown sources (decoded, normalised to NFC) and the other
+//! files (images, PDFs, forms) that travel with them. The only part of the content stage
+//! that touches the file system.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::error::{Diagnostic, Diagnostics};
+
+/// A Markdown file's text.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// Path relative to the site root (`content/tin-tuc/abc.md`).
+    pub rel: PathBuf,
+    /// Text, UTF-8 and NFC, LF line ends.
+    pub text: String,
+}
+
+/// Any other file under `content/`.
+#[derive(Clone, Debug)]
+pub struct AssetFile {
+    /// Where it is on disk.
+    pub abs: PathBuf,
+    /// Path relative to `content/`, with `/` separators.
+    pub rel: String,
+    /// Size in bytes.
+    pub size: u64,
+}
+
+/// Everything under `content/`.
+#[derive(Clone, Debug, Default)]
+pub struct ContentFiles {
+    /// Markdown files, in path order.
+    pub sources: Vec<SourceFile>,
+    /// Other files, in path order.
+    pub assets: Vec<AssetFile>,
+}
+
+/// Whether a file name is an editor's temporary or hidden file that must never be published.
+pub fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.starts_with(".#")
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.starts_with("~$")
+        || name.eq_ignore_ascii_case("Thumbs.db")
+        || name == "desktop.ini"
+}
+
+/// Reads every file under `root/content`.
+pub fn read(root: &Path) -> Result<ContentFiles, Diagnostics> {
+    let dir = root.join("content");
+    if !dir.is_dir() {
+        return Err(Diagnostic::file(
+            "content",
+            "there is no content/ folder here: run congbo in the site's folder, or pass --root",
+        )
+        .into());
+    }
+    let mut errors = Diagnostics::default();
+    let mut markdown = Vec::new();
+    let mut assets = Vec::new();
+    let walker = WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let p = e
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| dir.clone());
+                errors.push(Diagnostic::file(
+                    rel_to(root, &p),
+                    format!("could not read: {e}"),
+                ));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.into_path();
+        if path.extension().is_some_and(|e| e == "md") {
+            markdown.push(path);
+        } else {
+            let rel = path
+                .strip_prefix(&dir)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+            assets.push(AssetFile {
+                abs: path,
+                rel,
+                size,
+            });
+        }
+    }
+    let read: Vec<Result<SourceFile, Diagnostic>> = markdown
+        .par_iter()
+        .map(|path| {
+            let rel = rel_to(root, path);
+            let bytes =
+                std::fs::read(path).map_err(|e| Diagnostic::io(&rel, "read this file", &e))?;
+            let text = decode(bytes).map_err(|m| Diagnostic::file(&rel, m))?;
+            Ok(SourceFile {
+                rel,
+                text: crate::text::normalize::nfc(&text),
+            })
+        })
+        .collect();
+    let mut sources = Vec::with_capacity(read.len());
+    for r in read {
+        match r {
+            Ok(s) => sources.push(s),
+            Err(d) => errors.push(d),
+        }
+    }
+    errors.into_result(ContentFiles { sources, assets })
+}
+
+fn rel_to(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// Decodes a file's bytes as UTF-8 (a BOM is accepted), or says which encoding it seems to
+/// be in and how to fix it.
+pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
+    let bytes = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(
+            "this file is saved as UTF-16 (Word's \"Unicode\"); save it as UTF-8 instead \
+                    (in Notepad: Save As → Encoding: UTF-8)"
+                .into(),
+        );
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1;
+        format!(
+            "this file is not UTF-8 (line {line} has bytes of another encoding, probably Windows-1258 \
+             or TCVN3 from an old editor); save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)"
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_accepts_bom_and_rejects_others() {
+        assert_eq!(decode(b"\xEF\xBB\xBF+++".to_vec()).unwrap(), "+++");
+        assert!(
+            decode(vec![0xFF, 0xFE, b'+', 0])
+                .unwrap_err()
+                .contains("UTF-16")
+        );
+        let e = decode(b"ok\nH\xf2a".to_vec()).unwrap_err();
+        assert!(e.contains("line 2") && e.contains("Windows-1258"), "{e}");
+    }
+
+    #[test]
+    fn editor_temp_files_are_ignored() {
+        for n in [
+            "a.md~",
+            ".#a.md",
+            ".a.md.swp",
+            "~$bao-cao.docx",
+            ".git",
+            "Thumbs.db",
+        ] {
+            assert!(is_ignored(n), "{n}");
+        }
+        for n in ["a.md", "anh.jpg", "index.md"] {
+            assert!(!is_ignored(n), "{n}");
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! Errors as values: every problem a build finds is a [`Diagnostic`] that names the file,
+//! the line and column where known, and says in plain words what was expected. Stages
+//! collect them into [`Diagnostics`] so one build reports every error at once.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One problem found in the editor's input, with where it is and what to write instead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file, relative to the site root where possible (`content/tin-tuc/abc.md`).
+    pub file: PathBuf,
+    /// 1-based line, 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based column, 0 when unknown.
+    pub column: usize,
+    /// Plain words: what is wrong and what was expected.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// A problem at a known place in a file.
+    pub fn at(
+        file: impl Into<PathBuf>,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            file: file.into(),
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+
+    /// A problem with a whole file (it could not be read, or two files clash).
+    pub fn file(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Self::at(file, 0, 0, message)
+    }
+
+    /// An I/O failure, worded for the person who runs the build.
+    pub fn io(path: &Path, what: &str, err: &std::io::Error) -> Self {
+        Self::file(path, format!("could not {what}: {err}"))
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if self.line > 0 {
+            write!(f, ":{}", self.line)?;
+            if self.column > 0 {
+                write!(f, ":{}", self.column)?;
+            }
+        }
+        write!(f, ": error: {}", self.message)
+    }
+}
+
+/// Every problem of one build, in a stable order (by file, then line).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// Adds one problem.
+    pub fn push(&mut self, d: Diagnostic) {
+        self.0.push(d);
+    }
+
+    /// Adds all problems of another stage.
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.0.extend(other.0);
+    }
+
+    /// Whether nothing went wrong.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Turns "no problems" into `Ok(value)`, anything else into `Err(self)`, sorted.
+    pub fn into_result<T>(mut self, value: T) -> Result<T, Diagnostics> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            self.0
+                .sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+            self.0.dedup();
+            Err(self)
+        }
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics(vec![d])
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.0 {
+            writeln!(f, "{d}")?;
+        }
+        let n = self.0.len();
+        write!(
+            f,
+            "{n} error{} found; public/ was left as it was.",
+            if n == 1 { "" } else { "s" }
+        )
+    }
+}
+
+/// Turns a byte offset in `text` into a 1-based (line, column), counting columns in characters.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_chars_not_bytes() {
+        let t = "a\nđườngx";
+        assert_eq!(line_col(t, 0), (1, 1));
+        assert_eq!(line_col(t, 2), (2, 1));
+        let x = t.find('x').unwrap();
+        assert_eq!(line_col(t, x), (2, 6));
+    }
+
+    #[test]
+    fn display_names_file_line_column() {
+        let d = Diagnostic::at("content/a.md", 3, 7, "unknown key `titel`");
+        assert_eq!(
+            d.to_string(),
+            "content/a.md:3:7: error: unknown key `titel`"
+        );
+        assert_eq!(Diagnostic::file("x.md", "m").to_string(), "x.md: error: m");
+    }
+
+    #[test]
+    fn into_result_sorts_by_place() {
+        let mut ds = Diagnostics::default();
+        ds.push(Diagnostic::at("b.md", 1, 1, "x"));
+        ds.push(Diagnostic::at("a.md", 9, 1, "y"));
+        ds.push(Diagnostic::at("a.md", 2, 1, "z"));
+        let err = ds.into_result(()).unwrap_err();
+        let files: Vec<_> = err
+            .0
+            .iter()
+            .map(|d| (d.file.to_string_lossy().to_string(), d.line))
+            .collect();
+        assert_eq!(
+            files,
+            vec![("a.md".into(), 2), ("a.md".into(), 9), ("b.md".into(), 1)]
+        );
+    }
+}

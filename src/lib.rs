@@ -1,0 +1,17 @@
+//! congbo: a static-site generator for the administrative-reform portals of Vietnamese
+//! communes. The pipeline, one module per stage:
+//! `config` → `content` (walk, front matter, kinds) → `markdown` (render, citations, tables)
+//! → `site` (the model) → `render` (tera) → `output` (files, feeds, sitemap).
+//! [`build::build`] names every stage in order.
+
+pub mod build;
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod error;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod scaffold;
+pub mod site;
+pub mod text;

@@ -1,0 +1,406 @@
+//! The Markdown stage: one page body in, HTML and what the site model needs out (table of
+//! contents, summary, citations, tables, word count). Pure: the whole-site knowledge it
+//! needs comes in a [`LinkContext`].
+
+pub mod citation;
+pub mod highlight;
+pub mod links;
+pub mod tasks;
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+use crate::error::{Diagnostic, line_col};
+use crate::text::slug::{slugify, unique_slug};
+pub use citation::Citation;
+pub use links::LinkContext;
+
+/// A rendered body.
+#[derive(Clone, Debug, Default)]
+pub struct Rendered {
+    /// The whole body as HTML.
+    pub html: String,
+    /// The part before `<!-- more -->`, else the first paragraph, as HTML.
+    pub summary: String,
+    /// Headings, nested.
+    pub toc: Vec<TocEntry>,
+    /// Citations found in running text, in order.
+    pub citations: Vec<Citation>,
+    /// Tables, as cell text, for plans' task lists.
+    pub tables: Vec<Table>,
+    /// Words in the text.
+    pub word_count: usize,
+}
+
+/// One heading in the table of contents.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TocEntry {
+    /// 1–6.
+    pub level: u8,
+    /// Anchor id.
+    pub id: String,
+    /// Heading text.
+    pub title: String,
+    /// Lower headings under it.
+    pub children: Vec<TocEntry>,
+}
+
+/// A table's cell text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Table {
+    /// Header cells.
+    pub header: Vec<String>,
+    /// Body rows.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Which page is being rendered, for links and errors.
+pub struct PageRef<'a> {
+    /// Content file relative to the site root, for errors.
+    pub file: &'a std::path::Path,
+    /// Content file relative to `content/`, for relative links.
+    pub content_file: &'a str,
+    /// The page's own site path (citations never link to it).
+    pub path: &'a str,
+    /// File line of the body's first line.
+    pub body_line: usize,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders a Markdown body. Broken internal links are errors with their line.
+pub fn render(
+    md: &str,
+    page: &PageRef<'_>,
+    ctx: &LinkContext,
+) -> Result<Rendered, Vec<Diagnostic>> {
+    let mut st = State::default_for(ctx, page, md);
+    for (event, range) in Parser::new_ext(md, options()).into_offset_iter() {
+        st.event(event, range.start);
+    }
+    st.flush_text();
+    if !st.errors.is_empty() {
+        return Err(st.errors);
+    }
+    let mut html = String::with_capacity(md.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, st.out.iter().cloned());
+    let summary_end = st.more.or(st.first_para).unwrap_or(0);
+    let mut summary = String::new();
+    pulldown_cmark::html::push_html(&mut summary, st.out[..summary_end].iter().cloned());
+    Ok(Rendered {
+        html,
+        summary,
+        toc: nest(st.headings),
+        citations: st.citations,
+        tables: st.tables,
+        word_count: st.words,
+    })
+}
+
+/// Walks the event stream once, rewriting as it goes.
+struct State<'a> {
+    ctx: &'a LinkContext,
+    page: &'a PageRef<'a>,
+    md: &'a str,
+    out: Vec<Event<'a>>,
+    errors: Vec<Diagnostic>,
+    text: String,
+    text_offset: usize,
+    ids: HashSet<String>,
+    headings: Vec<(u8, String, String)>,
+    heading: Option<(
+        HeadingLevel,
+        Option<CowStr<'a>>,
+        Vec<CowStr<'a>>,
+        usize,
+        String,
+    )>,
+    code: Option<(String, String)>,
+    link_depth: usize,
+    depth: usize,
+    more: Option<usize>,
+    first_para: Option<usize>,
+    citations: Vec<Citation>,
+    tables: Vec<Table>,
+    cell: Option<String>,
+    row: Vec<String>,
+    in_head: bool,
+    words: usize,
+}
+
+impl<'a> State<'a> {
+    fn default_for(ctx: &'a LinkContext, page: &'a PageRef<'a>, md: &'a str) -> Self {
+        State {
+            ctx,
+            page,
+            md,
+            out: Vec::new(),
+            errors: Vec::new(),
+            text: String::new(),
+            text_offset: 0,
+            ids: HashSet::new(),
+            headings: Vec::new(),
+            heading: None,
+            code: None,
+            link_depth: 0,
+            depth: 0,
+            more: None,
+            first_para: None,
+            citations: Vec::new(),
+            tables: Vec::new(),
+            cell: None,
+            row: Vec::new(),
+            in_head: false,
+            words: 0,
+        }
+    }
+
+    fn error(&mut self, offset: usize, message: String) {
+        let (line, col) = line_col(self.md, offset);
+        self.errors.push(Diagnostic::at(
+            self.page.file,
+            self.page.body_line + line - 1,
+            col,
+            message,
+        ));
+    }
+
+    fn event(&mut self, event: Event<'a>, offset: usize) {
+        if let Event::Text(t) = &event {
+            if self.code.is_none() {
+                if self.text.is_empty() {
+                    self.text_offset = offset;
+                }
+                self.text.push_str(t);
+                return;
+            }
+        }
+        self.flush_text();
+        match event {
+            Event::Start(Tag::Heading {
+                level, id, classes, ..
+            }) => {
+                self.heading = Some((level, id, classes, self.out.len(), String::new()));
+                self.depth += 1;
+            }
+            Event::End(TagEnd::Heading(_)) => self.end_heading(),
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(l) => l.to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                self.code = Some((lang, String::new()));
+            }
+            Event::Text(t) if self.code.is_some() => {
+                if let Some((_, buf)) = &mut self.code {
+                    buf.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some((lang, code)) = self.code.take() {
+                    self.out
+                        .push(Event::Html(highlight::code_block(&lang, &code).into()));
+                }
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest = match self.ctx.resolve_link(&dest_url, self.page.content_file) {
+                    Ok(d) => d,
+                    Err(m) => {
+                        self.error(offset, m);
+                        dest_url.to_string()
+                    }
+                };
+                self.link_depth += 1;
+                self.out.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: dest.into(),
+                    title,
+                    id,
+                }));
+            }
+            Event::End(TagEnd::Link) => {
+                self.link_depth = self.link_depth.saturating_sub(1);
+                self.out.push(Event::End(TagEnd::Link));
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest = self
+                    .ctx
+                    .resolve_link(&dest_url, self.page.content_file)
+                    .unwrap_or_else(|_| dest_url.to_string());
+                self.link_depth += 1;
+                self.out.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: dest.into(),
+                    title,
+                    id,
+                }));
+            }
+            Event::End(TagEnd::Image) => {
+                self.link_depth = self.link_depth.saturating_sub(1);
+                self.out.push(Event::End(TagEnd::Image));
+            }
+            Event::Html(h) | Event::InlineHtml(h) if h.trim() == "<!-- more -->" => {
+                if self.more.is_none() {
+                    self.more = Some(self.out.len());
+                }
+            }
+            Event::Code(c) => {
+                self.capture_cell_text(&c);
+                if let Some(h) = &mut self.heading {
+                    h.4.push_str(&c);
+                }
+                self.out.push(Event::Code(c));
+            }
+            Event::Start(Tag::Table(a)) => {
+                self.tables.push(Table::default());
+                self.out.push(Event::Start(Tag::Table(a)));
+            }
+            Event::Start(Tag::TableHead) => {
+                self.in_head = true;
+                self.out.push(Event::Start(Tag::TableHead));
+            }
+            Event::End(TagEnd::TableHead) => {
+                self.in_head = false;
+                let header = std::mem::take(&mut self.row);
+                if let Some(t) = self.tables.last_mut() {
+                    t.header = header;
+                }
+                self.out.push(Event::End(TagEnd::TableHead));
+            }
+            Event::End(TagEnd::TableRow) => {
+                let row = std::mem::take(&mut self.row);
+                if let Some(t) = self.tables.last_mut() {
+                    t.rows.push(row);
+                }
+                self.out.push(Event::End(TagEnd::TableRow));
+            }
+            Event::Start(Tag::TableCell) => {
+                self.cell = Some(String::new());
+                self.out.push(Event::Start(Tag::TableCell));
+            }
+            Event::End(TagEnd::TableCell) => {
+                let cell = self.cell.take().unwrap_or_default();
+                self.row
+                    .push(cell.split_whitespace().collect::<Vec<_>>().join(" "));
+                self.out.push(Event::End(TagEnd::TableCell));
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                self.capture_cell_text(" ");
+                self.out.push(event);
+            }
+            Event::Start(tag) => {
+                self.depth += 1;
+                self.out.push(Event::Start(tag));
+            }
+            Event::End(tag) => {
+                self.depth = self.depth.saturating_sub(1);
+                let is_para = tag == TagEnd::Paragraph;
+                self.out.push(Event::End(tag));
+                if is_para && self.depth == 0 && self.first_para.is_none() {
+                    self.first_para = Some(self.out.len());
+                }
+            }
+            other => self.out.push(other),
+        }
+    }
+
+    fn capture_cell_text(&mut self, t: &str) {
+        if let Some(cell) = &mut self.cell {
+            cell.push_str(t);
+        }
+    }
+
+    /// Emits merged text, linking citations outside code, links and headings.
+    fn flush_text(&mut self) {
+        if self.text.is_empty() {
+            return;
+        }
+        let text = std::mem::take(&mut self.text);
+        self.words += text.split_whitespace().count();
+        if let Some(cell) = &mut self.cell {
+            cell.push_str(&text);
+        }
+        if let Some(h) = &mut self.heading {
+            h.4.push_str(&text);
+            self.out.push(Event::Text(text.into()));
+            return;
+        }
+        if self.link_depth > 0 {
+            self.out.push(Event::Text(text.into()));
+            return;
+        }
+        let mut html = String::with_capacity(text.len() + 16);
+        let found = self.ctx.link_citations(&text, self.page.path, &mut html);
+        if found.is_empty() {
+            self.out.push(Event::Text(text.into()));
+        } else {
+            self.citations.extend(found);
+            self.out.push(Event::InlineHtml(html.into()));
+        }
+    }
+
+    fn end_heading(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+        let Some((level, id, classes, start, title)) = self.heading.take() else {
+            return;
+        };
+        let title = title.trim().to_string();
+        let id = match id {
+            Some(id) => {
+                self.ids.insert(id.to_string());
+                id.to_string()
+            }
+            None => unique_slug(&slugify(&title), &mut self.ids),
+        };
+        self.headings.push((level as u8, id.clone(), title));
+        let inner: Vec<Event<'a>> = self.out.drain(start..).collect();
+        self.out.push(Event::Start(Tag::Heading {
+            level,
+            id: Some(id.into()),
+            classes,
+            attrs: vec![],
+        }));
+        self.out.extend(inner);
+        self.out.push(Event::End(TagEnd::Heading(level)));
+    }
+}
+
+/// Nests a flat heading list by level.
+fn nest(flat: Vec<(u8, String, String)>) -> Vec<TocEntry> {
+    let mut root: Vec<TocEntry> = Vec::new();
+    for (level, id, title) in flat {
+        let entry = TocEntry {
+            level,
+            id,
+            title,
+            children: Vec::new(),
+        };
+        let mut list = &mut root;
+        while list.last().is_some_and(|last| last.level < level) {
+            list = &mut list.last_mut().expect("checked above").children;
+        }
+        list.push(entry);
+    }
+    root
+}
+
+#[cfg(test)]
+mod tests;

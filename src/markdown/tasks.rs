@@ -1,0 +1,223 @@
+//! Reading a plan's activity table into tasks: which header cell is which column, and how a
+//! row becomes a [`TaskSource`]. Header matching ignores case, tone marks and their
+//! placement, dash kinds and trailing marks such as `(**)`.
+
+use super::Table;
+use crate::content::page::TaskSource;
+use crate::text::fold::search_fold;
+
+/// What a table column holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    /// TT, STT.
+    Order,
+    /// Nội dung, Nhiệm vụ, Hoạt động, Hình thức tuyên truyền.
+    What,
+    /// Số lượng, Số lượng/tần suất.
+    Quantity,
+    /// Cơ quan chủ trì, Đơn vị chủ trì, Đơn vị thực hiện, Cơ quan thực hiện.
+    Lead,
+    /// Cơ quan phối hợp, Đơn vị phối hợp.
+    Partners,
+    /// Thời gian thực hiện, Thời gian, Thời hạn.
+    Time,
+}
+
+const HEADERS: &[(&str, Column)] = &[
+    ("tt", Column::Order),
+    ("stt", Column::Order),
+    ("noi dung", Column::What),
+    ("nhiem vu", Column::What),
+    ("hoat dong", Column::What),
+    ("hinh thuc tuyen truyen", Column::What),
+    ("noi dung cong viec", Column::What),
+    ("so luong", Column::Quantity),
+    ("so luong tan suat", Column::Quantity),
+    ("co quan chu tri", Column::Lead),
+    ("don vi chu tri", Column::Lead),
+    ("don vi thuc hien", Column::Lead),
+    ("co quan thuc hien", Column::Lead),
+    ("co quan phoi hop", Column::Partners),
+    ("don vi phoi hop", Column::Partners),
+    ("thoi gian thuc hien", Column::Time),
+    ("thoi gian", Column::Time),
+    ("thoi han", Column::Time),
+    ("thoi gian hoan thanh", Column::Time),
+];
+
+/// Folds a header cell to bare words: no marks, no case, no punctuation or `(**)`.
+fn header_key(cell: &str) -> String {
+    let folded = search_fold(cell);
+    let mut s = folded.as_str();
+    // Drop trailing notes: "(**)", "(*)", "*", "(1)".
+    loop {
+        let t = s.trim_end();
+        if let Some(open) = t.ends_with(')').then(|| t.rfind('(')).flatten() {
+            s = &t[..open];
+        } else if let Some(rest) = t.strip_suffix('*') {
+            s = rest;
+        } else {
+            s = t;
+            break;
+        }
+    }
+    s.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Which column a header cell names, if any.
+pub fn classify(cell: &str) -> Option<Column> {
+    let key = header_key(cell);
+    HEADERS.iter().find(|(h, _)| *h == key).map(|(_, c)| *c)
+}
+
+/// Reads a table as tasks, or `None` when its header has no lead column.
+pub fn tasks_from_table(table: &Table) -> Option<Vec<TaskSource>> {
+    let columns: Vec<Option<Column>> = table.header.iter().map(|h| classify(h)).collect();
+    let find = |c: Column| columns.iter().position(|x| *x == Some(c));
+    let lead = find(Column::Lead)?;
+    let what = find(Column::What);
+    let cell = |row: &[String], i: Option<usize>| {
+        i.and_then(|i| row.get(i))
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty() && s != "-")
+    };
+    let tasks = table
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let name = cell(row, what).or_else(|| {
+                // Without a "what" column, the first non-order, non-lead text cell names the task.
+                row.iter()
+                    .enumerate()
+                    .find(|(i, c)| {
+                        !c.trim().is_empty() && columns.get(*i).copied().flatten().is_none()
+                    })
+                    .map(|(_, c)| c.trim().to_string())
+            })?;
+            Some(TaskSource {
+                name,
+                lead: cell(row, Some(lead)),
+                partners: cell(row, find(Column::Partners))
+                    .map(|p| split_agencies(&p))
+                    .unwrap_or_default(),
+                quantity: cell(row, find(Column::Quantity)),
+                due: cell(row, find(Column::Time)),
+            })
+        })
+        .collect();
+    Some(tasks)
+}
+
+/// Splits a partners cell into agencies. Semicolons always separate; commas only when every
+/// part starts with a capital (so "Sở, ban, ngành thành phố" stays one name).
+pub fn split_agencies(cell: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in cell.split(';') {
+        let parts: Vec<&str> = part
+            .split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        let capitalised = parts
+            .iter()
+            .all(|p| p.chars().next().is_some_and(char::is_uppercase));
+        if capitalised {
+            out.extend(parts.iter().map(|p| p.trim_end_matches('.').to_string()));
+        } else {
+            let p = part.trim().trim_end_matches('.');
+            if !p.is_empty() {
+                out.push(p.to_string());
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_variants() {
+        let cases = [
+            ("TT", Some(Column::Order)),
+            ("STT", Some(Column::Order)),
+            ("Hình thức tuyên truyền", Some(Column::What)),
+            ("NỘI DUNG", Some(Column::What)),
+            ("Số lượng/tần suất", Some(Column::Quantity)),
+            ("Số lượng / Tần suất", Some(Column::Quantity)),
+            ("Cơ quan chủ trì (**)", Some(Column::Lead)),
+            ("Cơ quan chủ trì(*)", Some(Column::Lead)),
+            ("Đơn vị thực hiện *", Some(Column::Lead)),
+            ("co quan chu tri", Some(Column::Lead)),
+            ("Cơ quan phối hợp", Some(Column::Partners)),
+            ("Đơn vị phối hợp", Some(Column::Partners)),
+            ("Thời gian thực hiện", Some(Column::Time)),
+            ("Thời hạn", Some(Column::Time)),
+            ("Ghi chú", None),
+            ("", None),
+        ];
+        for (h, want) in cases {
+            assert_eq!(classify(h), want, "{h}");
+        }
+    }
+
+    fn table(header: &[&str], rows: &[&[&str]]) -> Table {
+        Table {
+            header: header.iter().map(|s| s.to_string()).collect(),
+            rows: rows
+                .iter()
+                .map(|r| r.iter().map(|s| s.to_string()).collect())
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn rows_become_tasks() {
+        let t = table(
+            &[
+                "STT",
+                "Nhiệm vụ",
+                "Đơn vị chủ trì",
+                "Đơn vị phối hợp",
+                "Thời hạn",
+            ],
+            &[
+                &[
+                    "1",
+                    "Tuyên truyền",
+                    "Phòng Văn hoá – Xã hội",
+                    "Văn phòng UBND; Đoàn Thanh niên",
+                    "Quý I/2026",
+                ],
+                &["2", "", "X", "", ""],
+            ],
+        );
+        let tasks = tasks_from_table(&t).unwrap();
+        assert_eq!(tasks.len(), 1, "a row with no task text is skipped");
+        assert_eq!(tasks[0].name, "Tuyên truyền");
+        assert_eq!(tasks[0].lead.as_deref(), Some("Phòng Văn hoá – Xã hội"));
+        assert_eq!(tasks[0].partners, vec!["Văn phòng UBND", "Đoàn Thanh niên"]);
+        assert_eq!(tasks[0].due.as_deref(), Some("Quý I/2026"));
+    }
+
+    #[test]
+    fn tables_without_lead_are_not_tasks() {
+        assert!(tasks_from_table(&table(&["Họ và tên", "Chức vụ"], &[&["A", "B"]])).is_none());
+    }
+
+    #[test]
+    fn partner_commas() {
+        assert_eq!(
+            split_agencies("Sở, ban, ngành thành phố"),
+            vec!["Sở, ban, ngành thành phố"]
+        );
+        assert_eq!(
+            split_agencies("Công an xã, Đoàn Thanh niên"),
+            vec!["Công an xã", "Đoàn Thanh niên"]
+        );
+    }
+}

@@ -1,0 +1,116 @@
+use super::*;
+use std::path::Path;
+
+fn page() -> PageRef<'static> {
+    PageRef {
+        file: Path::new("content/tin-tuc/a.md"),
+        content_file: "tin-tuc/a.md",
+        path: "/tin-tuc/a/",
+        body_line: 5,
+    }
+}
+
+fn md(s: &str) -> Rendered {
+    render(
+        s,
+        &page(),
+        &LinkContext {
+            base_path: "/".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap()
+}
+
+#[test]
+fn headings_get_vietnamese_ascii_ids_unique_per_page() {
+    let r =
+        md("## Mục đích, yêu cầu\n\n### Đối tượng\n\n## Mục đích, yêu cầu\n\n## Khác {#rieng}\n");
+    assert!(
+        r.html
+            .contains("<h2 id=\"muc-dich-yeu-cau\">Mục đích, yêu cầu</h2>"),
+        "{}",
+        r.html
+    );
+    assert!(
+        r.html.contains("<h2 id=\"muc-dich-yeu-cau-1\">"),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("<h2 id=\"rieng\">"), "{}", r.html);
+    assert_eq!(r.toc.len(), 3);
+    assert_eq!(r.toc[0].children[0].title, "Đối tượng");
+    assert_eq!(r.toc[0].children[0].id, "doi-tuong");
+}
+
+#[test]
+fn summary_is_more_marker_else_first_paragraph() {
+    let r = md("Đoạn một.\n\nĐoạn hai.\n\n<!-- more -->\n\nĐoạn ba.");
+    assert_eq!(r.summary, "<p>Đoạn một.</p>\n<p>Đoạn hai.</p>\n");
+    let r = md("## Tiêu đề\n\nĐoạn một.\n\nĐoạn hai.");
+    assert_eq!(
+        r.summary,
+        "<h2 id=\"tieu-de\">Tiêu đề</h2>\n<p>Đoạn một.</p>\n"
+    );
+}
+
+#[test]
+fn gfm_extensions() {
+    let r = md(
+        "~~cũ~~\n\n- [x] xong\n\nChú thích[^1].\n\n[^1]: Ghi chú.\n\n| A | B |\n|---|---|\n| 1 | 2 |\n",
+    );
+    assert!(r.html.contains("<del>cũ</del>"));
+    assert!(r.html.contains("type=\"checkbox\""));
+    assert!(r.html.contains("footnote"));
+    assert!(r.html.contains("<table>"));
+    assert_eq!(r.tables[0].header, vec!["A", "B"]);
+    assert_eq!(
+        r.tables[0].rows,
+        vec![vec!["1".to_string(), "2".to_string()]]
+    );
+}
+
+#[test]
+fn table_cells_keep_inline_text() {
+    let r = md("| Nội dung | Cơ quan chủ trì |\n|---|---|\n| Làm **việc** `x` | Phòng *VH* |\n");
+    assert_eq!(r.tables[0].rows[0], vec!["Làm việc x", "Phòng VH"]);
+}
+
+#[test]
+fn code_blocks_are_highlighted_and_escaped() {
+    let r = md("```rust\nlet a = \"<a>\";\n```\n");
+    assert!(r.html.contains("hl-"), "{}", r.html);
+    assert!(!r.html.contains("<a>"));
+}
+
+#[test]
+fn broken_internal_link_is_an_error_with_line() {
+    let e = render(
+        "Xem\n\n[bài](@/tin-tuc/khong.md)",
+        &page(),
+        &LinkContext::default(),
+    )
+    .unwrap_err();
+    assert_eq!(e[0].line, 7);
+    assert!(e[0].message.contains("content/tin-tuc/khong.md"));
+}
+
+#[test]
+fn root_links_follow_base_path() {
+    let r = render(
+        "[a](/lien-he/) ![ảnh](/anh.jpg)",
+        &page(),
+        &LinkContext {
+            base_path: "/xa/".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(r.html.contains("href=\"/xa/lien-he/\""), "{}", r.html);
+    assert!(r.html.contains("src=\"/xa/anh.jpg\""), "{}", r.html);
+}
+
+#[test]
+fn word_count() {
+    assert_eq!(md("Một hai ba.\n\n**bốn** năm").word_count, 5);
+}

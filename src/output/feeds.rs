@@ -1,0 +1,155 @@
+//! RSS 2.0 and Atom feeds of news: one for the site, one per news section.
+
+use crate::content::Kind;
+use crate::markdown::highlight::escape;
+use crate::render::{OutputData, OutputFile};
+use crate::site::Site;
+use crate::text::date::Date;
+
+/// Site feeds (`/rss.xml`, `/atom.xml`) and one pair per news section.
+pub fn feeds(site: &Site) -> Vec<OutputFile> {
+    let news = site.pages_of(Kind::News);
+    if news.is_empty() {
+        return Vec::new();
+    }
+    let mut out = pair(site, "/", &site.config.title, &news);
+    for s in &site.sections {
+        if s.section.kind == Kind::News && !s.section.key.is_empty() && !s.pages.is_empty() {
+            let title = format!("{} – {}", s.section.title, site.config.title);
+            out.extend(pair(site, &s.section.path, &title, &s.pages));
+        }
+    }
+    out
+}
+
+fn pair(site: &Site, base: &str, title: &str, pages: &[usize]) -> Vec<OutputFile> {
+    let items: Vec<usize> = pages.iter().copied().take(site.config.feed_limit).collect();
+    vec![
+        OutputFile {
+            path: format!("{base}rss.xml"),
+            data: OutputData::Bytes(rss(site, base, title, &items).into_bytes()),
+        },
+        OutputFile {
+            path: format!("{base}atom.xml"),
+            data: OutputData::Bytes(atom(site, base, title, &items).into_bytes()),
+        },
+    ]
+}
+
+fn latest(site: &Site, items: &[usize]) -> Date {
+    items
+        .iter()
+        .filter_map(|i| site.pages[*i].page.updated.or(site.pages[*i].page.date))
+        .max()
+        .unwrap_or(site.build_date)
+}
+
+/// An RSS 2.0 feed.
+pub fn rss(site: &Site, base: &str, title: &str, items: &[usize]) -> String {
+    let c = &site.config;
+    let mut x = String::with_capacity(4096);
+    x.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n");
+    x.push_str(&format!(
+        "<title>{}</title>\n<link>{}</link>\n",
+        escape(title),
+        escape(&c.permalink(base))
+    ));
+    x.push_str(&format!(
+        "<description>{}</description>\n<language>{}</language>\n",
+        escape(&c.description),
+        escape(&c.language)
+    ));
+    x.push_str(&format!(
+        "<atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>\n",
+        escape(&c.permalink(&format!("{base}rss.xml")))
+    ));
+    x.push_str(&format!(
+        "<lastBuildDate>{}</lastBuildDate>\n<generator>congbo</generator>\n",
+        latest(site, items).rfc2822()
+    ));
+    for i in items {
+        let p = &site.pages[*i];
+        let link = c.permalink(&p.page.path);
+        x.push_str("<item>\n");
+        x.push_str(&format!(
+            "<title>{}</title>\n<link>{}</link>\n<guid isPermaLink=\"true\">{}</guid>\n",
+            escape(&p.page.title),
+            escape(&link),
+            escape(&link)
+        ));
+        if let Some(d) = p.page.date {
+            x.push_str(&format!("<pubDate>{}</pubDate>\n", d.rfc2822()));
+        }
+        if let Some(a) = &p.page.author {
+            x.push_str(&format!(
+                "<dc:creator xmlns:dc=\"http://purl.org/dc/elements/1.1/\">{}</dc:creator>\n",
+                escape(a)
+            ));
+        }
+        for t in p.page.tags.iter().chain(&p.page.fields) {
+            x.push_str(&format!("<category>{}</category>\n", escape(t)));
+        }
+        x.push_str(&format!(
+            "<description>{}</description>\n",
+            escape(description(p))
+        ));
+        x.push_str("</item>\n");
+    }
+    x.push_str("</channel>\n</rss>\n");
+    x
+}
+
+fn description(p: &crate::site::PageEntry) -> &str {
+    p.page.description.as_deref().unwrap_or(&p.rendered.summary)
+}
+
+/// An Atom 1.0 feed.
+pub fn atom(site: &Site, base: &str, title: &str, items: &[usize]) -> String {
+    let c = &site.config;
+    let mut x = String::with_capacity(4096);
+    x.push_str(&format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n", escape(&c.language)));
+    x.push_str(&format!("<title>{}</title>\n", escape(title)));
+    x.push_str(&format!(
+        "<link href=\"{}\" rel=\"self\" type=\"application/atom+xml\"/>\n",
+        escape(&c.permalink(&format!("{base}atom.xml")))
+    ));
+    x.push_str(&format!(
+        "<link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>\n",
+        escape(&c.permalink(base))
+    ));
+    x.push_str(&format!(
+        "<id>{}</id>\n<updated>{}</updated>\n<generator>congbo</generator>\n",
+        escape(&c.permalink(base)),
+        latest(site, items).rfc3339()
+    ));
+    if !c.authority.is_empty() {
+        x.push_str(&format!(
+            "<author><name>{}</name></author>\n",
+            escape(&c.authority)
+        ));
+    }
+    for i in items {
+        let p = &site.pages[*i];
+        let link = c.permalink(&p.page.path);
+        let updated = p.page.updated.or(p.page.date).unwrap_or(site.build_date);
+        x.push_str("<entry>\n");
+        x.push_str(&format!("<title>{}</title>\n<link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>\n<id>{}</id>\n", escape(&p.page.title), escape(&link), escape(&link)));
+        if let Some(d) = p.page.date {
+            x.push_str(&format!("<published>{}</published>\n", d.rfc3339()));
+        }
+        x.push_str(&format!("<updated>{}</updated>\n", updated.rfc3339()));
+        if let Some(a) = &p.page.author {
+            x.push_str(&format!("<author><name>{}</name></author>\n", escape(a)));
+        }
+        for t in p.page.tags.iter().chain(&p.page.fields) {
+            x.push_str(&format!("<category term=\"{}\"/>\n", escape(t)));
+        }
+        x.push_str(&format!(
+            "<summary type=\"html\">{}</summary>\n",
+            escape(description(p))
+        ));
+        x.push_str("</entry>\n");
+    }
+    x.push_str("</feed>\n");
+    x
+}

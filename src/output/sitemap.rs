@@ -1,0 +1,93 @@
+//! `sitemap.xml`, `robots.txt` and alias redirect pages.
+
+use crate::markdown::highlight::escape;
+use crate::render::views::pager_path;
+use crate::render::{OutputData, OutputFile};
+use crate::site::Site;
+
+/// Every page, section, list page and taxonomy page, with the date it last changed.
+pub fn sitemap(site: &Site) -> OutputFile {
+    let c = &site.config;
+    let mut entries: Vec<(String, Option<String>)> = Vec::new();
+    for s in &site.sections {
+        let last = s
+            .pages
+            .iter()
+            .filter_map(|i| site.pages[*i].page.updated.or(site.pages[*i].page.date))
+            .max();
+        entries.push((s.section.path.clone(), last.map(|d| d.iso())));
+    }
+    for p in &site.pages {
+        entries.push((
+            p.page.path.clone(),
+            p.page.updated.or(p.page.date).map(|d| d.iso()),
+        ));
+    }
+    for t in site.taxonomies.iter().filter(|t| !t.terms.is_empty()) {
+        entries.push((t.path.clone(), None));
+        for term in &t.terms {
+            let pages = term.pages.len().div_ceil(c.paginate_by).max(1);
+            entries.extend((1..=pages).map(|n| (pager_path(&term.path, n), None)));
+        }
+    }
+    entries.sort();
+    entries.dedup();
+    let mut x = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (path, last) in entries {
+        x.push_str(&format!("<url><loc>{}</loc>", escape(&c.permalink(&path))));
+        if let Some(l) = last {
+            x.push_str(&format!("<lastmod>{l}</lastmod>"));
+        }
+        x.push_str("</url>\n");
+    }
+    x.push_str("</urlset>\n");
+    OutputFile {
+        path: "/sitemap.xml".into(),
+        data: OutputData::Bytes(x.into_bytes()),
+    }
+}
+
+/// `robots.txt`, pointing at the sitemap.
+pub fn robots(site: &Site) -> OutputFile {
+    let text = format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        site.config.permalink("/sitemap.xml")
+    );
+    OutputFile {
+        path: "/robots.txt".into(),
+        data: OutputData::Bytes(text.into_bytes()),
+    }
+}
+
+/// A small page at each alias that sends readers (and search engines) to the page.
+pub fn aliases(site: &Site) -> Vec<OutputFile> {
+    let mut out = Vec::new();
+    for p in &site.pages {
+        let target = site.config.permalink(&p.page.path);
+        for a in &p.page.aliases {
+            let path = if a.ends_with('/') {
+                format!("{a}index.html")
+            } else {
+                a.clone()
+            };
+            out.push(OutputFile {
+                path,
+                data: OutputData::Bytes(redirect_html(&target).into_bytes()),
+            });
+        }
+    }
+    out
+}
+
+/// The HTML of a redirect page.
+pub fn redirect_html(target: &str) -> String {
+    let t = escape(target);
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<title>Trang đã chuyển</title>\n\
+         <link rel=\"canonical\" href=\"{t}\">\n<meta name=\"robots\" content=\"noindex\">\n\
+         <meta http-equiv=\"refresh\" content=\"0; url={t}\">\n</head>\n<body>\n\
+         <p>Trang này đã chuyển đến <a href=\"{t}\">{t}</a>.</p>\n</body>\n</html>\n"
+    )
+}

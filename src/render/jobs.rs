@@ -1,0 +1,371 @@
+//! What pages the site has and which template renders each: pages, paginated section and
+//! taxonomy lists, home, 404. Rendered in parallel; every failure is collected.
+
+use rayon::prelude::*;
+use tera::Context;
+
+use super::views::{
+    self, FieldGroup, HomeView, SectionView, TaxonomyView, TermLink, TermView, Views,
+};
+use super::{OutputData, OutputFile, Theme};
+use crate::content::Kind;
+use crate::error::{Diagnostic, Diagnostics};
+use crate::markdown::LinkContext;
+use crate::site::Site;
+use crate::text::collate;
+
+/// One HTML file to render.
+#[derive(Clone, Copy, Debug)]
+enum Job {
+    Page(usize),
+    Section {
+        section: usize,
+        page: usize,
+    },
+    TaxonomyList(usize),
+    Term {
+        taxonomy: usize,
+        term: usize,
+        page: usize,
+    },
+    NotFound,
+}
+
+/// Renders every HTML page of the site.
+pub fn render_all(
+    theme: &mut Theme,
+    site: &Site,
+    links: &LinkContext,
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let v = Views { site };
+    theme.tera.global_context().insert("site", &v.site_view());
+    let theme: &Theme = theme;
+    let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Page).collect();
+    for (i, s) in site.sections.iter().enumerate() {
+        let pages = if is_grouped(s.section.kind) {
+            1
+        } else {
+            s.pages.len().div_ceil(site.paginate_by(s)).max(1)
+        };
+        jobs.extend((1..=pages).map(|page| Job::Section { section: i, page }));
+    }
+    for (t, tax) in site.taxonomies.iter().enumerate() {
+        if tax.terms.is_empty() {
+            continue;
+        }
+        jobs.push(Job::TaxonomyList(t));
+        for (i, term) in tax.terms.iter().enumerate() {
+            let pages = term.pages.len().div_ceil(site.config.paginate_by).max(1);
+            jobs.extend((1..=pages).map(|page| Job::Term {
+                taxonomy: t,
+                term: i,
+                page,
+            }));
+        }
+    }
+    jobs.push(Job::NotFound);
+    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
+        .par_iter()
+        .map(|j| render_job(theme, &v, links, *j))
+        .collect();
+    let mut errors = Diagnostics::default();
+    let mut files = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(d) => errors.push(d),
+        }
+    }
+    errors.into_result(files)
+}
+
+/// Procedure sections list all their procedures grouped by field instead of paginating.
+fn is_grouped(kind: Kind) -> bool {
+    kind == Kind::Procedure
+}
+
+fn base_context(v: &Views<'_>, path: &str) -> Context {
+    let mut ctx = Context::new();
+    ctx.insert("current_path", path);
+    ctx.insert("current_url", &v.site.config.url(path));
+    ctx.insert("permalink", &v.site.config.permalink(path));
+    ctx
+}
+
+fn render_job(
+    theme: &Theme,
+    v: &Views<'_>,
+    links: &LinkContext,
+    job: Job,
+) -> Result<OutputFile, Diagnostic> {
+    let site = v.site;
+    let (path, template, ctx, origin) = match job {
+        Job::Page(i) => {
+            let e = &site.pages[i];
+            let (template, origin) = page_template(theme, site, i)?;
+            let mut ctx = base_context(v, &e.page.path);
+            let basis = |text: &str, own: &str| {
+                let mut html = String::new();
+                links.link_citations(text, own, &mut html);
+                html
+            };
+            ctx.insert("page", &v.page(i, &basis));
+            (e.page.path.clone(), template, ctx, origin)
+        }
+        Job::Section { section, page } => {
+            let s = &site.sections[section];
+            let path = views::pager_path(&s.section.path, page);
+            let mut ctx = base_context(v, &path);
+            let per_page = if is_grouped(s.section.kind) {
+                s.pages.len().max(1)
+            } else {
+                site.paginate_by(s)
+            };
+            let items = s
+                .pages
+                .iter()
+                .skip((page - 1) * per_page)
+                .take(per_page)
+                .map(|i| v.summary(*i))
+                .collect();
+            ctx.insert(
+                "section",
+                &SectionView {
+                    title: &s.section.title,
+                    description: s.section.description.as_deref(),
+                    url: site.config.url(&s.section.path),
+                    permalink: site.config.permalink(&s.section.path),
+                    path: &s.section.path,
+                    kind: s.section.kind,
+                    content: &s.rendered.html,
+                    pages: items,
+                    subsections: s
+                        .subsections
+                        .iter()
+                        .map(|c| v.section_link(&site.sections[*c]))
+                        .collect(),
+                    paginator: views::paginator(
+                        &site.config,
+                        &s.section.path,
+                        page,
+                        s.pages.len(),
+                        per_page,
+                    ),
+                    extra: &s.section.extra,
+                },
+            );
+            if is_grouped(s.section.kind) {
+                ctx.insert("procedure_fields", &field_groups(v, &s.pages));
+            }
+            let is_home = s.section.key.is_empty();
+            if is_home {
+                ctx.insert("home", &home(v));
+            }
+            let default = if is_home {
+                "index.html"
+            } else {
+                "section.html"
+            };
+            let (template, origin) = match &s.section.template {
+                Some(t) => (
+                    t.name.clone(),
+                    Some((s.section.file.clone().unwrap_or_default(), t.line)),
+                ),
+                None => (default.to_string(), None),
+            };
+            (path, template, ctx, origin)
+        }
+        Job::TaxonomyList(t) => {
+            let tax = &site.taxonomies[t];
+            let mut ctx = base_context(v, &tax.path);
+            ctx.insert("taxonomy", &taxonomy_view(v, t));
+            (
+                tax.path.clone(),
+                "taxonomy_list.html".to_string(),
+                ctx,
+                None,
+            )
+        }
+        Job::Term {
+            taxonomy,
+            term,
+            page,
+        } => {
+            let tax = &site.taxonomies[taxonomy];
+            let tm = &tax.terms[term];
+            let path = views::pager_path(&tm.path, page);
+            let per_page = site.config.paginate_by;
+            let mut ctx = base_context(v, &path);
+            ctx.insert("taxonomy", &taxonomy_view(v, taxonomy));
+            ctx.insert(
+                "term",
+                &TermView {
+                    name: &tm.name,
+                    url: site.config.url(&tm.path),
+                    permalink: site.config.permalink(&tm.path),
+                    pages: tm
+                        .pages
+                        .iter()
+                        .skip((page - 1) * per_page)
+                        .take(per_page)
+                        .map(|i| v.summary(*i))
+                        .collect(),
+                    paginator: views::paginator(
+                        &site.config,
+                        &tm.path,
+                        page,
+                        tm.pages.len(),
+                        per_page,
+                    ),
+                },
+            );
+            (path, "taxonomy_term.html".to_string(), ctx, None)
+        }
+        Job::NotFound => (
+            "/404.html".to_string(),
+            "404.html".to_string(),
+            base_context(v, "/404.html"),
+            None,
+        ),
+    };
+    if !theme.has(&template) {
+        let msg = format!(
+            "the template \"{template}\" does not exist in themes/{}/templates/ or templates/",
+            site.config.theme
+        );
+        return Err(match origin {
+            Some((file, line)) => Diagnostic::at(file, line, 1, msg),
+            None => Diagnostic::file(
+                format!("themes/{}/templates/{template}", site.config.theme),
+                msg,
+            ),
+        });
+    }
+    let html = theme
+        .tera
+        .render(&template, &ctx)
+        .map_err(|e| theme.diagnostic(&template, &e))?;
+    let file = if path.ends_with(".html") {
+        path
+    } else {
+        format!("{path}index.html")
+    };
+    Ok(OutputFile {
+        path: file,
+        data: OutputData::Bytes(html.into_bytes()),
+    })
+}
+
+/// The template for a page, and the front matter place that asked for it (for errors).
+fn page_template(
+    theme: &Theme,
+    site: &Site,
+    i: usize,
+) -> Result<(String, Option<(std::path::PathBuf, usize)>), Diagnostic> {
+    let e = &site.pages[i];
+    if let Some(t) = &e.page.template {
+        return Ok((t.name.clone(), Some((e.page.file.clone(), t.line))));
+    }
+    let section = &site.sections[e.section].section;
+    if let Some(t) = &section.page_template {
+        return Ok((
+            t.name.clone(),
+            Some((section.file.clone().unwrap_or_default(), t.line)),
+        ));
+    }
+    let by_kind = format!("{}.html", e.page.kind.name());
+    Ok((
+        if theme.has(&by_kind) {
+            by_kind
+        } else {
+            "page.html".to_string()
+        },
+        None,
+    ))
+}
+
+fn taxonomy_view<'a>(v: &Views<'a>, t: usize) -> TaxonomyView<'a> {
+    let tax = &v.site.taxonomies[t];
+    TaxonomyView {
+        name: tax.name,
+        title: tax.title,
+        url: v.site.config.url(&tax.path),
+        terms: tax
+            .terms
+            .iter()
+            .map(|term| TermLink {
+                name: &term.name,
+                url: v.site.config.url(&term.path),
+                count: term.pages.len(),
+            })
+            .collect(),
+    }
+}
+
+/// Procedures grouped by field, fields and procedures in Vietnamese alphabetical order.
+fn field_groups<'a>(v: &Views<'a>, pages: &[usize]) -> Vec<FieldGroup<'a>> {
+    let mut groups: Vec<(String, &'a str, Vec<usize>)> = Vec::new();
+    for &i in pages {
+        let field = v.site.pages[i]
+            .page
+            .procedure
+            .as_ref()
+            .and_then(|p| p.field.as_deref())
+            .unwrap_or("Khác");
+        let key = crate::text::fold::match_key(field);
+        match groups.iter_mut().find(|g| g.0 == key) {
+            Some(g) => g.2.push(i),
+            None => groups.push((key, field, vec![i])),
+        }
+    }
+    groups.sort_by(|a, b| collate::compare(a.1, b.1));
+    groups
+        .into_iter()
+        .map(|(_, name, mut list)| {
+            list.sort_by(|a, b| {
+                collate::compare(&v.site.pages[*a].page.title, &v.site.pages[*b].page.title)
+            });
+            let fields_tax = &v.site.taxonomies[1];
+            let key = crate::text::fold::match_key(name);
+            let url = fields_tax
+                .terms
+                .iter()
+                .find(|t| crate::text::fold::match_key(&t.name) == key)
+                .map(|t| v.site.config.url(&t.path));
+            FieldGroup {
+                name,
+                url,
+                procedures: list.into_iter().map(|i| v.summary(i)).collect(),
+            }
+        })
+        .collect()
+}
+
+fn home<'a>(v: &Views<'a>) -> HomeView<'a> {
+    let site = v.site;
+    let latest = |kind: Kind, n: usize| {
+        site.pages_of(kind)
+            .into_iter()
+            .take(n)
+            .map(|i| v.summary(i))
+            .collect::<Vec<_>>()
+    };
+    let section_url = |kind: Kind| {
+        site.sections
+            .iter()
+            .find(|s| s.section.kind == kind && s.section.parent.as_deref() == Some(""))
+            .map(|s| site.config.url(&s.section.path))
+    };
+    let procedures = site.pages_of(Kind::Procedure);
+    HomeView {
+        news: latest(Kind::News, 6),
+        plans: latest(Kind::Plan, 5),
+        documents: latest(Kind::Document, 5),
+        procedures_total: procedures.len(),
+        procedure_fields: field_groups(v, &procedures),
+        news_url: section_url(Kind::News),
+        plans_url: section_url(Kind::Plan),
+        procedures_url: section_url(Kind::Procedure),
+        documents_url: section_url(Kind::Document),
+    }
+}

@@ -1,0 +1,222 @@
+//! The site model: every page with its rendered body, sections with their pages in order,
+//! taxonomies, and (for plans) tasks. Built once per build from plain data and shared
+//! read-only with the renderers.
+
+pub mod taxonomy;
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use crate::config::Config;
+use crate::content::page::{SortBy, TaskSource};
+use crate::content::{Content, Kind, Page, PlacedAsset, Section};
+use crate::markdown::Rendered;
+use crate::markdown::tasks::tasks_from_table;
+use crate::text::collate;
+use crate::text::date::Date;
+pub use taxonomy::{Taxonomy, Term};
+
+/// The whole site, ready to render.
+#[derive(Debug)]
+pub struct Site {
+    /// Configuration.
+    pub config: Config,
+    /// The day of the build (for "overdue" and feeds).
+    pub build_date: Date,
+    /// Pages with their bodies.
+    pub pages: Vec<PageEntry>,
+    /// Sections, home first.
+    pub sections: Vec<SectionEntry>,
+    /// `tags` then `fields`.
+    pub taxonomies: Vec<Taxonomy>,
+    /// Files to copy beside pages.
+    pub assets: Vec<PlacedAsset>,
+}
+
+/// A page and what the Markdown stage made of it.
+#[derive(Debug)]
+pub struct PageEntry {
+    /// The resolved page.
+    pub page: Page,
+    /// Its rendered body.
+    pub rendered: Rendered,
+    /// Tasks of a plan: front matter first, then table rows.
+    pub tasks: Vec<TaskSource>,
+    /// Index of the page's section in [`Site::sections`].
+    pub section: usize,
+    /// Newer and older neighbours in its section (for news).
+    pub newer: Option<usize>,
+    /// See `newer`.
+    pub older: Option<usize>,
+    /// Bundle files that go with this page: (file name, site path, size).
+    pub files: Vec<(String, String, u64)>,
+}
+
+/// A section and its pages in order.
+#[derive(Debug)]
+pub struct SectionEntry {
+    /// The resolved section.
+    pub section: Section,
+    /// Its rendered body.
+    pub rendered: Rendered,
+    /// Pages directly in it, sorted by its `sort_by`.
+    pub pages: Vec<usize>,
+    /// Child sections, by weight then title.
+    pub subsections: Vec<usize>,
+}
+
+/// Assembles the model. `page_bodies` and `section_bodies` are in the order of `content`.
+pub fn assemble(
+    config: Config,
+    content: Content,
+    page_bodies: Vec<Rendered>,
+    section_bodies: Vec<Rendered>,
+    build_date: Date,
+) -> Site {
+    let section_index: HashMap<String, usize> = content
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.key.clone(), i))
+        .collect();
+    let mut pages: Vec<PageEntry> = content
+        .pages
+        .into_iter()
+        .zip(page_bodies)
+        .map(|(page, rendered)| {
+            let mut tasks = page
+                .plan
+                .as_ref()
+                .map(|p| p.tasks.clone())
+                .unwrap_or_default();
+            if page.kind == Kind::Plan {
+                tasks.extend(
+                    rendered
+                        .tables
+                        .iter()
+                        .filter_map(tasks_from_table)
+                        .flatten(),
+                );
+            }
+            let section = section_index.get(&page.section).copied().unwrap_or(0);
+            PageEntry {
+                page,
+                rendered,
+                tasks,
+                section,
+                newer: None,
+                older: None,
+                files: Vec::new(),
+            }
+        })
+        .collect();
+    attach_files(&mut pages, &content.assets);
+    let mut sections: Vec<SectionEntry> = content
+        .sections
+        .into_iter()
+        .zip(section_bodies)
+        .map(|(section, rendered)| SectionEntry {
+            section,
+            rendered,
+            pages: Vec::new(),
+            subsections: Vec::new(),
+        })
+        .collect();
+    for (i, p) in pages.iter().enumerate() {
+        sections[p.section].pages.push(i);
+    }
+    for i in 0..sections.len() {
+        if let Some(parent) = sections[i]
+            .section
+            .parent
+            .as_ref()
+            .and_then(|k| section_index.get(k))
+        {
+            sections[*parent].subsections.push(i);
+        }
+    }
+    for s in 0..sections.len() {
+        let sort_by = sections[s].section.sort_by;
+        let mut list = std::mem::take(&mut sections[s].pages);
+        list.sort_by(|a, b| compare_pages(&pages[*a].page, &pages[*b].page, sort_by));
+        for w in list.windows(2) {
+            pages[w[0]].older = Some(w[1]);
+            pages[w[1]].newer = Some(w[0]);
+        }
+        sections[s].pages = list;
+        let mut subs = std::mem::take(&mut sections[s].subsections);
+        subs.sort_by(|a, b| {
+            let (a, b) = (&sections[*a].section, &sections[*b].section);
+            a.weight
+                .cmp(&b.weight)
+                .then_with(|| collate::compare(&a.title, &b.title))
+        });
+        sections[s].subsections = subs;
+    }
+    let taxonomies = taxonomy::build(&pages);
+    Site {
+        config,
+        build_date,
+        pages,
+        sections,
+        taxonomies,
+        assets: content.assets,
+    }
+}
+
+/// Orders two pages the way a section asks; ties fall back to title, then path, so the
+/// order never depends on the file system.
+pub fn compare_pages(a: &Page, b: &Page, by: SortBy) -> Ordering {
+    let first = match by {
+        SortBy::Date => b.date.cmp(&a.date),
+        SortBy::Weight => match (a.weight, b.weight) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        },
+        SortBy::Title => Ordering::Equal,
+    };
+    first
+        .then_with(|| collate::compare(&a.title, &b.title))
+        .then_with(|| a.path.cmp(&b.path))
+}
+
+fn attach_files(pages: &mut [PageEntry], assets: &[PlacedAsset]) {
+    let by_path: HashMap<&str, usize> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.page.path.as_str(), i))
+        .collect();
+    let mut found: Vec<(usize, (String, String, u64))> = Vec::new();
+    for a in assets {
+        if let Some((dir, name)) = a.path.rsplit_once('/') {
+            if let Some(i) = by_path.get(format!("{dir}/").as_str()) {
+                found.push((*i, (name.to_string(), a.path.clone(), a.size)));
+            }
+        }
+    }
+    for (i, f) in found {
+        pages[i].files.push(f);
+    }
+}
+
+impl Site {
+    /// Pages of a kind, newest first, leaving out none.
+    pub fn pages_of(&self, kind: Kind) -> Vec<usize> {
+        let mut v: Vec<usize> = (0..self.pages.len())
+            .filter(|i| self.pages[*i].page.kind == kind)
+            .collect();
+        v.sort_by(|a, b| compare_pages(&self.pages[*a].page, &self.pages[*b].page, SortBy::Date));
+        v
+    }
+
+    /// Items per list page for a section.
+    pub fn paginate_by(&self, section: &SectionEntry) -> usize {
+        section
+            .section
+            .paginate_by
+            .unwrap_or(self.config.paginate_by)
+            .max(1)
+    }
+}

@@ -1,0 +1,382 @@
+//! Tests for dates, kept in their own file so `date.rs` stays short:
+//! validation, every written form, parsing and error messages, day
+//! arithmetic against known calendars, serde, and a property test.
+
+use super::super::testgen::Lcg;
+use super::*;
+
+fn d(year: i32, month: u8, day: u8) -> Date {
+    Date { year, month, day }
+}
+
+#[test]
+fn new_validates() {
+    let cases: &[((i32, u8, u8), bool)] = &[
+        ((2024, 2, 29), true),
+        ((2023, 2, 29), false),
+        ((2000, 2, 29), true),
+        ((1900, 2, 29), false),
+        ((2024, 2, 30), false),
+        ((2024, 4, 30), true),
+        ((2024, 4, 31), false),
+        ((2024, 12, 31), true),
+        ((2024, 13, 1), false),
+        ((2024, 0, 1), false),
+        ((2024, 1, 0), false),
+        ((999, 1, 1), false),
+        ((1000, 1, 1), true),
+        ((9999, 12, 31), true),
+        ((10000, 1, 1), false),
+        ((-5, 1, 1), false),
+    ];
+    for &((y, m, day), ok) in cases {
+        assert_eq!(
+            Date::new(y, m, day).is_some(),
+            ok,
+            "Date::new({y}, {m}, {day})"
+        );
+    }
+}
+
+#[test]
+fn last_day_of_month_table() {
+    let cases: &[(i32, u8, u8)] = &[
+        (2024, 1, 31),
+        (2024, 2, 29),
+        (2023, 2, 28),
+        (2100, 2, 28),
+        (2400, 2, 29),
+        (2024, 4, 30),
+        (2024, 6, 30),
+        (2024, 9, 30),
+        (2024, 11, 30),
+        (2024, 12, 31),
+        (2024, 0, 0),
+        (2024, 13, 0),
+    ];
+    for &(y, m, want) in cases {
+        assert_eq!(Date::last_day_of_month(y, m), want, "{y}-{m}");
+    }
+}
+
+#[test]
+fn written_forms() {
+    // (date, iso, list, document)
+    let cases: &[(Date, &str, &str, &str)] = &[
+        (
+            d(2024, 2, 29),
+            "2024-02-29",
+            "29/02/2024",
+            "ngày 29 tháng 02 năm 2024",
+        ),
+        (
+            d(2021, 7, 15),
+            "2021-07-15",
+            "15/07/2021",
+            "ngày 15 tháng 7 năm 2021",
+        ),
+        (
+            d(2023, 10, 2),
+            "2023-10-02",
+            "02/10/2023",
+            "ngày 02 tháng 10 năm 2023",
+        ),
+        (
+            d(2024, 1, 5),
+            "2024-01-05",
+            "05/01/2024",
+            "ngày 05 tháng 01 năm 2024",
+        ),
+        (
+            d(2025, 12, 31),
+            "2025-12-31",
+            "31/12/2025",
+            "ngày 31 tháng 12 năm 2025",
+        ),
+        (
+            d(2025, 3, 9),
+            "2025-03-09",
+            "09/03/2025",
+            "ngày 09 tháng 3 năm 2025",
+        ),
+    ];
+    for (date, iso, list, document) in cases {
+        assert_eq!(date.iso(), *iso);
+        assert_eq!(date.to_string(), *iso);
+        assert_eq!(date.list(), *list);
+        assert_eq!(date.document(), *document);
+        assert_eq!(date.rfc3339(), format!("{iso}T00:00:00Z"));
+        // Every written form reads back.
+        for form in [*iso, *list, *document] {
+            assert_eq!(parse_date(form), Ok(*date), "parse_date({form:?})");
+        }
+    }
+}
+
+#[test]
+fn parse_date_accepts() {
+    let want = d(2024, 2, 29);
+    let inputs = [
+        "2024-02-29",
+        "29/02/2024",
+        "29/2/2024",
+        "29-02-2024",
+        "29.02.2024",
+        "2024/02/29",
+        "2024-2-29",
+        "  29/02/2024\n",
+        "\u{00A0}29/02/2024\u{3000}",
+        "\u{FEFF}2024-02-29",
+        "ngày 29/02/2024",
+        "Ngày 29 tháng 02 năm 2024",
+        "NGÀY 29 THÁNG 2 NĂM 2024",
+        "nga\u{0300}y 29 tha\u{0301}ng 2 na\u{0306}m 2024",
+        "29 tháng 2 năm 2024",
+    ];
+    for input in inputs {
+        assert_eq!(parse_date(input), Ok(want), "parse_date({input:?})");
+    }
+    assert_eq!(parse_date("1/1/1000"), Ok(d(1000, 1, 1)));
+    assert_eq!("2025-06-30".parse::<Date>(), Ok(d(2025, 6, 30)));
+}
+
+#[test]
+fn parse_date_errors() {
+    let impossible = [
+        "30/02/2024",
+        "2023-02-29",
+        "31/04/2025",
+        "15/13/2024",
+        "00/01/2024",
+        "01/00/2024",
+        "29/02/0999",
+        "ngày 30 tháng 2 năm 2024",
+    ];
+    for input in impossible {
+        assert!(
+            matches!(parse_date(input), Err(DateError::Impossible { .. })),
+            "{input:?} should be Impossible"
+        );
+    }
+    let unreadable = [
+        "",
+        "   ",
+        "mai",
+        "2024",
+        "29/02",
+        "29/02/24",
+        "29/02-2024",
+        "2024-02-29T10:00",
+        "29 / 02 / 2024",
+        "tháng 2 năm 2024",
+        "12345/1/2024",
+        "1/123/2024",
+        "٢٩/٠٢/٢٠٢٤",
+        "29/02/2024 và 01/03/2024",
+    ];
+    for input in unreadable {
+        assert!(
+            matches!(parse_date(input), Err(DateError::Unreadable { .. })),
+            "{input:?} should be Unreadable, got {:?}",
+            parse_date(input)
+        );
+    }
+}
+
+#[test]
+fn error_messages_say_what_to_write() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "30/02/2024",
+            "\"30/02/2024\" is not a real date (February 2024 has 29 days)",
+        ),
+        (
+            "2023-02-29",
+            "\"2023-02-29\" is not a real date (February 2023 has 28 days)",
+        ),
+        (
+            "31/4/2025",
+            "\"31/4/2025\" is not a real date (April 2025 has 30 days)",
+        ),
+        (
+            "15/13/2024",
+            "\"15/13/2024\" is not a real date (there is no month 13; the day comes first, as in 29/02/2024)",
+        ),
+        (
+            "0/1/2024",
+            "\"0/1/2024\" is not a real date (there is no day 0)",
+        ),
+        (
+            "1/1/0999",
+            "\"1/1/0999\" is not a real date (the year must be between 1000 and 9999)",
+        ),
+        (
+            "mai",
+            "\"mai\" is not a date; write it as 2024-02-29 or 29/02/2024",
+        ),
+        (
+            "  mai ",
+            "\"mai\" is not a date; write it as 2024-02-29 or 29/02/2024",
+        ),
+        (
+            "",
+            "the date is empty; write it as 2024-02-29 or 29/02/2024",
+        ),
+    ];
+    for (input, want) in cases {
+        let err = parse_date(input).expect_err(input);
+        assert_eq!(err.to_string(), *want, "message for {input:?}");
+    }
+}
+
+#[test]
+fn epoch_days_and_weekdays() {
+    // (date, days since epoch, weekday 0 = Monday, rfc2822)
+    let cases: &[(Date, i64, u8, &str)] = &[
+        (d(1970, 1, 1), 0, 3, "Thu, 01 Jan 1970 00:00:00 +0000"),
+        (d(1969, 12, 31), -1, 2, "Wed, 31 Dec 1969 00:00:00 +0000"),
+        (d(2000, 3, 1), 11_017, 2, "Wed, 01 Mar 2000 00:00:00 +0000"),
+        (d(2024, 2, 29), 19_782, 3, "Thu, 29 Feb 2024 00:00:00 +0000"),
+        (d(2025, 9, 2), 20_333, 1, "Tue, 02 Sep 2025 00:00:00 +0000"),
+        (d(1945, 9, 2), -8_887, 6, "Sun, 02 Sep 1945 00:00:00 +0000"),
+        (
+            d(1000, 1, 1),
+            MIN_DAYS,
+            2,
+            "Wed, 01 Jan 1000 00:00:00 +0000",
+        ),
+        (
+            d(9999, 12, 31),
+            MAX_DAYS,
+            4,
+            "Fri, 31 Dec 9999 00:00:00 +0000",
+        ),
+    ];
+    for (date, days, weekday, rfc) in cases {
+        assert_eq!(date.days_since_epoch(), *days, "{date}");
+        assert_eq!(Date::from_days_since_epoch(*days), *date, "{days}");
+        assert_eq!(date.weekday(), *weekday, "{date}");
+        assert_eq!(date.rfc2822(), *rfc);
+    }
+}
+
+#[test]
+fn day_arithmetic() {
+    let leap = d(2024, 2, 28);
+    assert_eq!(leap.add_days(1), d(2024, 2, 29));
+    assert_eq!(leap.add_days(2), d(2024, 3, 1));
+    assert_eq!(d(2023, 2, 28).add_days(1), d(2023, 3, 1));
+    assert_eq!(d(2024, 12, 31).add_days(1), d(2025, 1, 1));
+    assert_eq!(d(2025, 1, 1).add_days(-1), d(2024, 12, 31));
+    assert_eq!(leap.add_days(366), d(2025, 2, 28));
+    assert_eq!(leap.add_days(0), leap);
+    // Clamped, never panicking.
+    assert_eq!(leap.add_days(i64::MAX), d(9999, 12, 31));
+    assert_eq!(leap.add_days(i64::MIN), d(1000, 1, 1));
+    assert_eq!(Date::from_days_since_epoch(i64::MAX), d(9999, 12, 31));
+    assert_eq!(Date::from_days_since_epoch(i64::MIN), d(1000, 1, 1));
+    assert_eq!(leap.checked_add_days(2), Some(d(2024, 3, 1)));
+    assert_eq!(leap.checked_add_days(i64::MAX), None);
+    assert_eq!(d(9999, 12, 31).checked_add_days(1), None);
+    assert_eq!(d(1000, 1, 1).checked_add_days(-1), None);
+}
+
+#[test]
+fn quarters() {
+    let want = [1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4];
+    for (month, q) in (1..=12).zip(want) {
+        assert_eq!(d(2025, month, 1).quarter(), q, "month {month}");
+    }
+}
+
+#[test]
+fn today_is_plausible() {
+    let today = Date::today_utc();
+    assert!(today.year >= 2024, "{today}");
+    assert_eq!(Date::new(today.year, today.month, today.day), Some(today));
+}
+
+#[test]
+fn serde_round_trip() {
+    #[derive(serde::Serialize, serde::Deserialize, Debug, PartialEq)]
+    struct Page {
+        date: Date,
+    }
+    let page = Page {
+        date: d(2024, 2, 29),
+    };
+    let json = serde_json::to_string(&page).expect("serialises");
+    assert_eq!(json, r#"{"date":"2024-02-29"}"#);
+    assert_eq!(
+        serde_json::from_str::<Page>(&json).expect("reads back"),
+        page
+    );
+    let from_list: Page = serde_json::from_str(r#"{"date":"29/02/2024"}"#).expect("list form");
+    assert_eq!(from_list, page);
+    let bad = serde_json::from_str::<Page>(r#"{"date":"30/02/2024"}"#).expect_err("impossible");
+    assert!(
+        bad.to_string().contains("February 2024 has 29 days"),
+        "{bad}"
+    );
+    assert!(serde_json::from_str::<Page>(r#"{"date":{"a":"2024-02-29"}}"#).is_err());
+    assert!(serde_json::from_str::<Page>(r#"{"date":20240229}"#).is_err());
+
+    let toml_text = toml::to_string(&page).expect("toml");
+    assert_eq!(toml_text.trim(), r#"date = "2024-02-29""#);
+    // A native TOML date as well as a quoted one.
+    for src in ["date = 2024-02-29", "date = \"29/02/2024\""] {
+        assert_eq!(toml::from_str::<Page>(src).expect(src), page);
+    }
+    assert!(toml::from_str::<Page>("date = 2024-02-29T10:00:00Z").is_err());
+}
+
+#[test]
+fn invalid_struct_values_do_not_panic() {
+    // The fields are public, so nonsense can be built by hand.
+    for date in [
+        d(2024, 0, 0),
+        d(2024, 13, 40),
+        d(-1, 255, 255),
+        d(i32::MAX, 2, 30),
+    ] {
+        let _ = (
+            date.iso(),
+            date.list(),
+            date.document(),
+            date.rfc2822(),
+            date.rfc3339(),
+        );
+        let _ = (
+            date.weekday(),
+            date.quarter(),
+            date.add_days(1),
+            date.checked_add_days(1),
+        );
+    }
+}
+
+#[test]
+fn date_property() {
+    let mut rng = Lcg::new(0x5EED_0005);
+    for _ in 0..3000 {
+        // Random text never panics and either parses or explains itself.
+        let s = rng.text(10);
+        match parse_date(&s) {
+            Ok(date) => assert_eq!(parse_date(&date.iso()), Ok(date)),
+            Err(e) => assert!(!e.to_string().is_empty()),
+        }
+        // Random days round-trip through every form.
+        let days = MIN_DAYS + (rng.next_u32() as i64 % (MAX_DAYS - MIN_DAYS + 1));
+        let date = Date::from_days_since_epoch(days);
+        assert_eq!(date.days_since_epoch(), days);
+        assert_eq!(Date::new(date.year, date.month, date.day), Some(date));
+        assert_eq!(
+            date.add_days(1).days_since_epoch(),
+            days.min(MAX_DAYS - 1) + 1
+        );
+        assert_eq!(date.add_days(7).weekday(), date.weekday());
+        for form in [date.iso(), date.list(), date.document()] {
+            assert_eq!(parse_date(&form), Ok(date), "{form}");
+        }
+    }
+}

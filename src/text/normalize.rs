@@ -1,0 +1,134 @@
+//! Owns the first step every other text function takes: turning whatever an
+//! editor pasted (Word documents, PDFs, web forms) into one canonical Unicode
+//! form — NFC, plain spaces, no zero-width characters, `\n` line ends.
+
+use unicode_normalization::{UnicodeNormalization, is_nfc};
+
+/// Whether `c` is a space-like character that should be read as a plain
+/// `' '`. Office software and PDF exports love these (NBSP in "Điều 1",
+/// narrow NBSP before units, ideographic space from IMEs).
+fn is_odd_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+    )
+}
+
+/// Whether `c` is an invisible formatting character that carries no text.
+/// They break search and slug matching while being impossible to see.
+fn is_zero_width(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+/// Normalises `s` to the canonical form used throughout congbo: Unicode NFC,
+/// odd spaces (NBSP, U+2000–U+200A, U+202F, U+3000 …) turned into `' '`,
+/// zero-width characters (U+200B/C/D, U+2060, BOM) removed, and CRLF or a
+/// lone CR turned into LF.
+///
+/// ASCII input without `'\r'` is already canonical and is returned as a
+/// plain copy without running the normaliser.
+pub fn nfc(s: &str) -> String {
+    if s.is_ascii() && !s.contains('\r') {
+        return s.to_owned();
+    }
+    let mut cleaned = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                // CRLF becomes one LF, and a lone CR (old Mac files) too.
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                cleaned.push('\n');
+            }
+            c if is_odd_space(c) => cleaned.push(' '),
+            // Removed before NFC on purpose: a ZWJ between a vowel and its
+            // tone mark would otherwise block the composition.
+            c if is_zero_width(c) => {}
+            c => cleaned.push(c),
+        }
+    }
+    if is_nfc(&cleaned) {
+        cleaned
+    } else {
+        cleaned.nfc().collect()
+    }
+}
+
+/// Whether `s` is already in the form [`nfc`] produces, i.e. `nfc(s) == s`,
+/// checked without allocating.
+pub fn is_nfc_clean(s: &str) -> bool {
+    !s.chars()
+        .any(|c| c == '\r' || is_odd_space(c) || is_zero_width(c))
+        && is_nfc(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testgen::Lcg;
+    use super::*;
+
+    #[test]
+    fn nfc_table() {
+        let cases: &[(&str, &str)] = &[
+            ("", ""),
+            ("plain ascii", "plain ascii"),
+            ("tab\tand\nnewline", "tab\tand\nnewline"),
+            // NFD input: "Hoà" with a combining grave, "Việt" with two marks.
+            ("Hoa\u{0300}", "Hoà"),
+            ("Vie\u{0302}\u{0323}t Nam", "Việt Nam"),
+            ("Vie\u{0323}\u{0302}t", "Việt"),
+            ("đu\u{031B}o\u{031B}\u{0300}ng", "đường"),
+            // Odd spaces.
+            ("Điều\u{00A0}1", "Điều 1"),
+            ("10\u{202F}km", "10 km"),
+            ("a\u{2007}b\u{2000}c\u{200A}d", "a b c d"),
+            ("xã\u{3000}hội", "xã hội"),
+            // Zero-width characters, including one splitting a tone mark.
+            ("\u{FEFF}Tiêu đề", "Tiêu đề"),
+            ("a\u{200B}b\u{200C}c\u{200D}d\u{2060}e", "abcde"),
+            ("Hoa\u{200D}\u{0301}", "Hoá"),
+            // Line ends.
+            ("a\r\nb", "a\nb"),
+            ("a\rb", "a\nb"),
+            ("a\r\r\nb\r", "a\n\nb\n"),
+            ("dòng\r\nmới", "dòng\nmới"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(nfc(input), *want, "nfc({input:?})");
+            assert!(is_nfc_clean(want), "is_nfc_clean({want:?})");
+        }
+    }
+
+    #[test]
+    fn is_nfc_clean_table() {
+        let cases: &[(&str, bool)] = &[
+            ("", true),
+            ("Việt Nam", true),
+            ("Vie\u{0302}\u{0323}t", false),
+            ("a\u{00A0}b", false),
+            ("a\u{200B}b", false),
+            ("a\r\nb", false),
+            ("a\nb", true),
+        ];
+        for (input, want) in cases {
+            assert_eq!(is_nfc_clean(input), *want, "is_nfc_clean({input:?})");
+        }
+    }
+
+    #[test]
+    fn nfc_property() {
+        let mut rng = Lcg::new(0x5EED_0001);
+        for _ in 0..3000 {
+            let s = rng.text(24);
+            let once = nfc(&s);
+            assert!(is_nfc_clean(&once), "not clean after nfc: {s:?}");
+            assert_eq!(nfc(&once), once, "nfc not idempotent on {s:?}");
+            assert!(!once.contains('\r'));
+        }
+    }
+}
