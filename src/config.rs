@@ -123,16 +123,16 @@ pub fn parse(text: &str, file: &Path, overrides: &Overrides) -> Result<Config, D
             "`paginate_by` must be 1 or more",
         ));
     }
-    if let Some(r) = &raw.legal.resolver {
-        if !r.contains("{number}") {
-            let line = key_line(&text, "resolver").unwrap_or(0);
-            return Err(Diagnostic::at(
-                file,
-                line,
-                1,
-                "`[legal] resolver` must contain `{number}` where the document number goes",
-            ));
-        }
+    if let Some(r) = &raw.legal.resolver
+        && !r.contains("{number}")
+    {
+        let line = key_line(&text, "resolver").unwrap_or(0);
+        return Err(Diagnostic::at(
+            file,
+            line,
+            1,
+            "`[legal] resolver` must contain `{number}` where the document number goes",
+        ));
     }
     Ok(Config {
         title: raw.title,

@@ -46,8 +46,7 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     }
     let after_open = text.find('\n').map_or(text.len(), |i| i + 1);
     let mut offset = after_open;
-    let mut line = 2;
-    for l in text[after_open..].split_inclusive('\n') {
+    for (line, l) in (2..).zip(text[after_open..].split_inclusive('\n')) {
         if l.trim_end() == "+++" {
             let front = &text[after_open..offset];
             let body_start = offset + l.len();
@@ -59,7 +58,6 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
             });
         }
         offset += l.len();
-        line += 1;
     }
     Err(SplitError {
         line: 1,

@@ -52,7 +52,7 @@ pub struct ParseOptions {
 }
 
 enum Parsed {
-    Section(String, Result<SectionFile, (Diagnostic, SectionFile)>),
+    Section(String, Box<Result<SectionFile, (Diagnostic, SectionFile)>>),
     Page(SourceFile),
 }
 
@@ -73,13 +73,15 @@ pub fn parse(files: ContentFiles, opts: ParseOptions) -> Result<Content, Diagnos
     let mut page_files = Vec::new();
     for f in files.sources {
         match classify(f) {
-            Parsed::Section(key, Ok(sf)) => {
-                raw_sections.insert(key, sf);
-            }
-            Parsed::Section(key, Err((d, sf))) => {
-                errors.push(d);
-                raw_sections.insert(key, sf);
-            }
+            Parsed::Section(key, parsed) => match *parsed {
+                Ok(sf) => {
+                    raw_sections.insert(key, sf);
+                }
+                Err((d, sf)) => {
+                    errors.push(d);
+                    raw_sections.insert(key, sf);
+                }
+            },
             Parsed::Page(f) => page_files.push(f),
         }
     }
@@ -142,7 +144,7 @@ fn classify(f: SourceFile) -> Parsed {
         Err(e) => {
             return Parsed::Section(
                 key,
-                Err(failed(Diagnostic::at(&f.rel, e.line, 1, e.message))),
+                Box::new(Err(failed(Diagnostic::at(&f.rel, e.line, 1, e.message)))),
             );
         }
     };
@@ -161,7 +163,7 @@ fn classify(f: SourceFile) -> Parsed {
             &e,
         ))),
     };
-    Parsed::Section(key, parsed)
+    Parsed::Section(key, Box::new(parsed))
 }
 
 /// `content/tin-tuc/sub` → `tin-tuc/sub`; `content` → ``.

@@ -286,13 +286,13 @@ fn procedure_meta(
             format!("`online` = \"{online}\" is not a level congbo knows: write \"toàn trình\", \"một phần\" or \"\""),
         ));
     }
-    if let Some(url) = &online_url {
-        if !(url.starts_with("https://") || url.starts_with("http://")) {
-            errors.push(origin.at_key(
-                "online_url",
-                "`online_url` must be a full address starting with https://",
-            ));
-        }
+    if let Some(url) = &online_url
+        && !(url.starts_with("https://") || url.starts_with("http://"))
+    {
+        errors.push(origin.at_key(
+            "online_url",
+            "`online_url` must be a full address starting with https://",
+        ));
     }
     ProcedureMeta {
         code: non_empty(code),

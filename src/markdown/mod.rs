@@ -105,6 +105,15 @@ pub fn render(
     })
 }
 
+/// A heading being read: level, explicit id, classes, where its events start, its text.
+type OpenHeading<'a> = (
+    HeadingLevel,
+    Option<CowStr<'a>>,
+    Vec<CowStr<'a>>,
+    usize,
+    String,
+);
+
 /// Walks the event stream once, rewriting as it goes.
 struct State<'a> {
     ctx: &'a LinkContext,
@@ -116,13 +125,7 @@ struct State<'a> {
     text_offset: usize,
     ids: HashSet<String>,
     headings: Vec<(u8, String, String)>,
-    heading: Option<(
-        HeadingLevel,
-        Option<CowStr<'a>>,
-        Vec<CowStr<'a>>,
-        usize,
-        String,
-    )>,
+    heading: Option<OpenHeading<'a>>,
     code: Option<(String, String)>,
     link_depth: usize,
     depth: usize,
@@ -174,14 +177,14 @@ impl<'a> State<'a> {
     }
 
     fn event(&mut self, event: Event<'a>, offset: usize) {
-        if let Event::Text(t) = &event {
-            if self.code.is_none() {
-                if self.text.is_empty() {
-                    self.text_offset = offset;
-                }
-                self.text.push_str(t);
-                return;
+        if let Event::Text(t) = &event
+            && self.code.is_none()
+        {
+            if self.text.is_empty() {
+                self.text_offset = offset;
             }
+            self.text.push_str(t);
+            return;
         }
         self.flush_text();
         match event {

@@ -107,7 +107,7 @@ pub fn load_theme(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
             let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
             match std::fs::read(&path)
                 .map_err(|e| e.to_string())
-                .and_then(|b| crate::content::walk::decode(b))
+                .and_then(crate::content::walk::decode)
             {
                 Ok(text) => {
                     sources.insert(name, (rel, text));
@@ -128,18 +128,17 @@ pub fn load_theme(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
     for name in &names {
         let mut single = Tera::default();
         filters::register(&mut single, &config.base_path);
-        if let Err(e) = single.add_raw_template(name, &sources[*name].1) {
-            if matches!(e.kind(), ErrorKind::SyntaxError(_)) {
-                errors.push(diagnostic(&files, name, &e));
-            }
+        if let Err(e) = single.add_raw_template(name, &sources[*name].1)
+            && matches!(e.kind(), ErrorKind::SyntaxError(_))
+        {
+            errors.push(diagnostic(&files, name, &e));
         }
     }
-    if errors.is_empty() {
-        if let Err(e) =
+    if errors.is_empty()
+        && let Err(e) =
             tera.add_raw_templates(sources.iter().map(|(n, (_, t))| (n.as_str(), t.as_str())))
-        {
-            errors.push(diagnostic(&files, "", &e));
-        }
+    {
+        errors.push(diagnostic(&files, "", &e));
     }
     let static_dirs = [theme_dir.join("static"), root.join("static")]
         .into_iter()

@@ -190,10 +190,10 @@ fn attach_files(pages: &mut [PageEntry], assets: &[PlacedAsset]) {
         .collect();
     let mut found: Vec<(usize, (String, String, u64))> = Vec::new();
     for a in assets {
-        if let Some((dir, name)) = a.path.rsplit_once('/') {
-            if let Some(i) = by_path.get(format!("{dir}/").as_str()) {
-                found.push((*i, (name.to_string(), a.path.clone(), a.size)));
-            }
+        if let Some((dir, name)) = a.path.rsplit_once('/')
+            && let Some(i) = by_path.get(format!("{dir}/").as_str())
+        {
+            found.push((*i, (name.to_string(), a.path.clone(), a.size)));
         }
     }
     for (i, f) in found {

@@ -213,10 +213,10 @@ fn series(t: &[Tok], i: usize, keywords: &[&str], item: Item) -> Option<(Vec<For
     while let Some((span, own_year, after)) = item(t, next) {
         next = after;
         let mut year = own_year;
-        if year.is_none() {
-            if let Some((y, after_year)) = year_suffix(t, next) {
-                (year, next) = (Some(y), after_year);
-            }
+        if year.is_none()
+            && let Some((y, after_year)) = year_suffix(t, next)
+        {
+            (year, next) = (Some(y), after_year);
         }
         forms.push(Form { span, year });
         // Go on only where a connector leads to another item of the kind.
@@ -309,10 +309,10 @@ fn day(t: &[Tok], i: usize) -> Option<(Form, usize)> {
     }
     let sep = date_sep(t, s + 1)?;
     let m = num(t, s + 2, 1, 2)?;
-    if date_sep(t, s + 3) == Some(sep) {
-        if let Some(y) = num(t, s + 4, 4, 4) {
-            return Some((Form::day(m, d, Some(y)), s + 5));
-        }
+    if date_sep(t, s + 3) == Some(sep)
+        && let Some(y) = num(t, s + 4, 4, 4)
+    {
+        return Some((Form::day(m, d, Some(y)), s + 5));
     }
     // No year: only a clean "15/3", not part of a longer run of numbers
     // ("3-5-25"); a different symbol after it ("01/3 - 15/3") is a connector.

@@ -1,0 +1,142 @@
+//! Test harness: a small site in a temporary folder, with the real default theme, that a
+//! test can write files into, build, edit and rebuild, and read the output of.
+#![allow(dead_code, unreachable_pub, missing_docs)]
+
+use std::path::{Path, PathBuf};
+
+use congbo::build::{BuildOptions, BuildReport, build};
+use congbo::error::Diagnostics;
+
+pub const SITE_TOML: &str = r#"title = "Cổng thông tin xã Thử Nghiệm"
+description = "Trang thử"
+base_url = "https://thu-nghiem.example.gov.vn/"
+authority = "Ủy ban nhân dân xã Thử Nghiệm"
+parent_authority = "Tỉnh Thử"
+paginate_by = 2
+
+[[menu]]
+name = "Tin tức"
+url = "/tin-tuc/"
+"#;
+
+pub struct TestSite {
+    dir: tempfile::TempDir,
+    pub opts: BuildOptions,
+}
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let rel = e.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+}
+
+impl TestSite {
+    /// A site with `site.toml` and the default theme, and no content yet.
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(&repo_root().join("themes"), &dir.path().join("themes"));
+        std::fs::create_dir_all(dir.path().join("content")).unwrap();
+        let opts = BuildOptions {
+            root: dir.path().to_path_buf(),
+            ..Default::default()
+        };
+        let s = TestSite { dir, opts };
+        s.write("site.toml", SITE_TOML);
+        s
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn write(&self, rel: &str, text: &str) -> &Self {
+        let p = self.root().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+        self
+    }
+
+    pub fn remove(&self, rel: &str) -> &Self {
+        std::fs::remove_file(self.root().join(rel)).unwrap();
+        self
+    }
+
+    pub fn build(&self) -> Result<BuildReport, Diagnostics> {
+        build(&self.opts)
+    }
+
+    pub fn build_ok(&self) -> BuildReport {
+        match self.build() {
+            Ok(r) => r,
+            Err(e) => panic!("build failed:\n{e}"),
+        }
+    }
+
+    pub fn out(&self) -> PathBuf {
+        self.opts
+            .output_dir
+            .clone()
+            .unwrap_or_else(|| self.root().join("public"))
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        let p = self.out().join(rel.trim_start_matches('/'));
+        std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    }
+
+    pub fn exists(&self, rel: &str) -> bool {
+        self.out().join(rel.trim_start_matches('/')).exists()
+    }
+
+    /// Every output file's path relative to the output folder, sorted.
+    pub fn files(&self) -> Vec<String> {
+        let out = self.out();
+        let mut v: Vec<String> = walkdir::WalkDir::new(&out)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                e.path()
+                    .strip_prefix(&out)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect();
+        v.sort();
+        v
+    }
+}
+
+/// A news item's front matter and body.
+pub fn news(title: &str, date: &str, tags: &[&str]) -> String {
+    let tags: Vec<String> = tags.iter().map(|t| format!("\"{t}\"")).collect();
+    format!(
+        "+++\ntitle = \"{title}\"\ndate = {date}\ndescription = \"Mô tả {title}\"\ntags = [{}]\nfields = [\"Cải cách hành chính\"]\n+++\n\nĐoạn đầu của {title}.\n\nĐoạn sau.\n",
+        tags.join(", ")
+    )
+}
+
+/// Asserts `haystack` contains each needle, showing what was missing.
+pub fn assert_has(haystack: &str, needles: &[&str]) {
+    for n in needles {
+        assert!(
+            haystack.contains(n),
+            "missing {n:?} in:\n{}",
+            &haystack[..haystack.len().min(4000)]
+        );
+    }
+}

@@ -1,0 +1,143 @@
+//! Bad input: every error of a build reported at once, with file and line, and the previous
+//! `public/` left exactly as it was.
+
+mod common;
+use common::*;
+
+#[test]
+fn all_errors_at_once_and_public_untouched() {
+    let site = TestSite::new();
+    site.write(
+        "content/tin-tuc/tot.md",
+        &news("Tin tốt", "2026-01-10", &[]),
+    );
+    site.build_ok();
+    let before = site.files();
+    let home_before = site.read("index.html");
+
+    site.write("content/yaml.md", "---\ntitle: A\n---\n");
+    site.write(
+        "content/tin-tuc/sai-khoa.md",
+        "+++\ntitle = \"A\"\ndate = 2026-01-01\ntitel = \"x\"\n+++\n",
+    );
+    site.write(
+        "content/tin-tuc/sai-ngay.md",
+        "+++\ntitle = \"B\"\ndate = \"30/02/2024\"\n+++\n",
+    );
+    site.write("content/tin-tuc/thieu-ngay.md", "+++\ntitle = \"C\"\n+++\n");
+    site.write("content/toml.md", "+++\ntitle = \"D\n+++\n");
+    site.write("content/khong-dong.md", "+++\ntitle = \"E\"\n");
+    site.write("content/khong-mo.md", "title = \"F\"\n");
+    site.write(
+        "content/trung.md",
+        "+++\ntitle = \"G\"\nslug = \"tot\"\n+++\n",
+    );
+    site.write(
+        "content/tin-tuc/trung.md",
+        "+++\ntitle = \"H\"\ndate = 2026-01-01\nslug = \"tot\"\n+++\n",
+    );
+    site.write("content/kieu.md", "+++\ntitle = 5\n+++\n");
+    site.write(
+        "content/mau.md",
+        "+++\ntitle = \"I\"\ntemplate = \"khong-co.html\"\n+++\n",
+    );
+    let err = site.build().unwrap_err();
+    let report = err.to_string();
+    let expect = [
+        "content/khong-dong.md:1:",
+        "content/khong-mo.md:1:",
+        "content/kieu.md:2:",
+        "content/tin-tuc/sai-khoa.md:4:",
+        "content/tin-tuc/sai-ngay.md:3:",
+        "content/tin-tuc/thieu-ngay.md:2:",
+        "content/tin-tuc/trung.md",
+        "content/toml.md:2:",
+        "content/yaml.md:1:",
+    ];
+    for e in expect {
+        assert!(report.contains(e), "missing {e} in:\n{report}");
+    }
+    assert!(
+        report.contains("titel") && report.contains("YAML") && report.contains("30/02/2024"),
+        "{report}"
+    );
+    assert_eq!(site.files(), before, "public/ must be left as it was");
+    assert_eq!(site.read("index.html"), home_before);
+    assert!(!site.root().join("public.congbo-new").exists());
+
+    // Errors in templates are found only when content is good; fix content, keep the missing template.
+    for f in [
+        "yaml.md",
+        "tin-tuc/sai-khoa.md",
+        "tin-tuc/sai-ngay.md",
+        "tin-tuc/thieu-ngay.md",
+        "toml.md",
+        "khong-dong.md",
+        "khong-mo.md",
+        "trung.md",
+        "tin-tuc/trung.md",
+        "kieu.md",
+    ] {
+        site.remove(&format!("content/{f}"));
+    }
+    let err = site.build().unwrap_err().to_string();
+    assert!(
+        err.contains("content/mau.md:3:1") && err.contains("khong-co.html"),
+        "{err}"
+    );
+}
+
+#[test]
+fn template_syntax_errors_name_the_template_file_and_line() {
+    let site = TestSite::new();
+    site.write("content/a.md", "+++\ntitle = \"A\"\n+++\n");
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n{{ page.title \n{% endblock content %}",
+    );
+    site.write("templates/404.html", "{% if %}");
+    let err = site.build().unwrap_err().to_string();
+    assert!(err.contains("templates/page.html:4"), "{err}");
+    assert!(err.contains("templates/404.html:1"), "{err}");
+}
+
+#[test]
+fn template_render_errors_are_reported() {
+    let site = TestSite::new();
+    site.write("content/a.md", "+++\ntitle = \"A\"\n+++\n");
+    site.write("templates/page.html", "{{ page.khong_co }}");
+    let err = site.build().unwrap_err().to_string();
+    assert!(
+        err.contains("templates/page.html:1") && err.contains("khong_co"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_broken_internal_link_is_an_error_with_its_line() {
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        "+++\ntitle = \"A\"\n+++\n\nXem [bài](@/tin-tuc/khong-co.md).\n",
+    );
+    let err = site.build().unwrap_err().to_string();
+    assert!(
+        err.contains("content/a.md:5:") && err.contains("content/tin-tuc/khong-co.md"),
+        "{err}"
+    );
+}
+
+#[test]
+fn non_utf8_files_are_explained() {
+    let site = TestSite::new();
+    std::fs::write(
+        site.root().join("content/a.md"),
+        b"+++\ntitle = \"H\xf2a\"\n+++\n",
+    )
+    .unwrap();
+    let err = site.build().unwrap_err().to_string();
+    assert!(
+        err.contains("content/a.md") && err.contains("UTF-8"),
+        "{err}"
+    );
+}
