@@ -325,12 +325,8 @@ fn field_groups<'a>(v: &Views<'a>, pages: &[usize]) -> Vec<FieldGroup<'a>> {
             list.sort_by(|a, b| {
                 collate::compare(&v.site.pages[*a].page.title, &v.site.pages[*b].page.title)
             });
-            let fields_tax = &v.site.taxonomies[1];
-            let key = crate::text::fold::match_key(name);
-            let url = fields_tax
-                .terms
-                .iter()
-                .find(|t| crate::text::fold::match_key(&t.name) == key)
+            let url = v.site.taxonomies[1]
+                .term(name)
                 .map(|t| v.site.config.url(&t.path));
             FieldGroup {
                 name,

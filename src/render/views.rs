@@ -357,15 +357,11 @@ impl<'a> Views<'a> {
         names
             .iter()
             .filter_map(|n| {
-                let key = crate::text::fold::match_key(n);
-                t.terms
-                    .iter()
-                    .find(|term| crate::text::fold::match_key(&term.name) == key)
-                    .map(|term| TermLink {
-                        name: n,
-                        url: self.config().url(&term.path),
-                        count: term.pages.len(),
-                    })
+                t.term(n).map(|term| TermLink {
+                    name: n,
+                    url: self.config().url(&term.path),
+                    count: term.pages.len(),
+                })
             })
             .collect()
     }

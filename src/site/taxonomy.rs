@@ -20,6 +20,17 @@ pub struct Taxonomy {
     pub path: String,
     /// Terms in Vietnamese alphabetical order.
     pub terms: Vec<Term>,
+    /// `match_key` of a spelling → index in `terms`, so views find a page's terms directly.
+    pub index: HashMap<String, usize>,
+}
+
+impl Taxonomy {
+    /// The term a spelling belongs to (any case or tone placement).
+    pub fn term(&self, spelling: &str) -> Option<&Term> {
+        self.index
+            .get(&match_key(spelling))
+            .map(|i| &self.terms[*i])
+    }
 }
 
 /// A term and its pages, newest first.
@@ -87,10 +98,16 @@ fn one(
         }
         *n += 1;
     }
+    let index = terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (match_key(&t.name), i))
+        .collect();
     Taxonomy {
         name,
         title,
         path: base.to_string(),
         terms,
+        index,
     }
 }
