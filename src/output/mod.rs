@@ -2,6 +2,7 @@
 //! pages, and everything is written to a staging folder that replaces `public/` only when
 //! the whole write succeeded. A failed build leaves the old `public/` exactly as it was.
 
+pub mod data;
 pub mod feeds;
 pub mod sitemap;
 
@@ -18,6 +19,12 @@ use crate::site::Site;
 /// Everything besides the rendered pages: feeds, sitemap, robots, aliases.
 pub fn generated(site: &Site) -> Vec<OutputFile> {
     let mut out = feeds::feeds(site);
+    out.extend(data::open_data(
+        site,
+        &site.tasks,
+        &site.agencies,
+        &site.documents,
+    ));
     out.push(sitemap::sitemap(site));
     out.push(sitemap::robots(site));
     out.extend(sitemap::aliases(site));

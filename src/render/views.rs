@@ -151,7 +151,7 @@ pub struct PlanView<'a> {
     pub basis: Vec<String>,
 }
 
-/// A task of a plan.
+/// A task of a plan, with its due text read into a period where it could be.
 #[derive(Serialize)]
 pub struct TaskView<'a> {
     pub name: &'a str,
@@ -159,6 +159,9 @@ pub struct TaskView<'a> {
     pub partners: &'a [String],
     pub quantity: Option<&'a str>,
     pub due: Option<&'a str>,
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+    pub ongoing: bool,
 }
 
 /// Procedure details.
@@ -450,8 +453,7 @@ impl<'a> Views<'a> {
                 signer: m.signer.as_ref(),
                 recipients: &m.recipients,
                 attachments: m.attachments.iter().map(|a| self.file(e, a)).collect(),
-                tasks: e
-                    .tasks
+                tasks: self.site.tasks[i]
                     .iter()
                     .map(|t| TaskView {
                         name: &t.name,
@@ -459,6 +461,9 @@ impl<'a> Views<'a> {
                         partners: &t.partners,
                         quantity: t.quantity.as_deref(),
                         due: t.due.as_deref(),
+                        start: t.start,
+                        end: t.end,
+                        ongoing: t.ongoing,
                     })
                     .collect(),
                 basis: m.basis.iter().map(|b| link_basis(b, &p.path)).collect(),

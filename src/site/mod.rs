@@ -2,6 +2,9 @@
 //! taxonomies, and (for plans) tasks. Built once per build from plain data and shared
 //! read-only with the renderers.
 
+pub mod agencies;
+pub mod documents;
+pub mod tasks;
 pub mod taxonomy;
 
 use std::cmp::Ordering;
@@ -31,6 +34,12 @@ pub struct Site {
     pub taxonomies: Vec<Taxonomy>,
     /// Files to copy beside pages.
     pub assets: Vec<PlacedAsset>,
+    /// Each page's tasks with their due text read, by page index (empty for non-plans).
+    pub tasks: Vec<Vec<tasks::Task>>,
+    /// The agencies of every plan's tasks, in Vietnamese alphabetical order.
+    pub agencies: Vec<agencies::Agency>,
+    /// Every cited document, by type then number.
+    pub documents: Vec<documents::CitedDocument>,
 }
 
 /// A page and what the Markdown stage made of it.
@@ -154,6 +163,9 @@ pub fn assemble(
         sections[s].subsections = subs;
     }
     let taxonomies = taxonomy::build(&pages);
+    let plan_tasks = tasks::read_all(&pages);
+    let agencies = agencies::group_agencies(&pages, &plan_tasks, build_date);
+    let documents = documents::collect_documents(&pages);
     Site {
         config,
         build_date,
@@ -161,6 +173,9 @@ pub fn assemble(
         sections,
         taxonomies,
         assets: content.assets,
+        tasks: plan_tasks,
+        agencies,
+        documents,
     }
 }
 

@@ -1,0 +1,375 @@
+//! Machine-readable open data, written on every build: `/data/plans.json`,
+//! `/data/agencies.json`, `/data/procedures.json`, `/data/procedures.csv`,
+//! `/data/documents.json` and `/data/tasks.ics`. Field names and order are the content
+//! format's contract; URLs are absolute permalinks; the order of items never depends on
+//! anything but the content. JSON is pretty-printed UTF-8. The CSV is UTF-8 with a byte
+//! order mark (so spreadsheet programs read Vietnamese correctly), every field quoted, CRLF
+//! line ends. The calendar follows RFC 5545: CRLF, lines folded at 75 octets, TEXT escaped.
+
+mod ics;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::content::Kind;
+use crate::content::page::ProcedureMeta;
+use crate::markdown::citation::number_key;
+use crate::markdown::links::percent_encode;
+use crate::render::{OutputData, OutputFile};
+use crate::site::agencies::{Agency, Role};
+use crate::site::documents::{CitedDocument, page_citations};
+use crate::site::tasks::Task;
+use crate::site::{PageEntry, Site};
+use crate::text::collate;
+use crate::text::date::Date;
+pub use ics::{ics_escape, ics_fold};
+
+#[derive(Serialize)]
+struct PlanJson<'a> {
+    title: &'a str,
+    url: String,
+    number: Option<&'a str>,
+    authority: Option<&'a str>,
+    date: Option<Date>,
+    tasks: Vec<TaskJson<'a>>,
+    citations: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct TaskJson<'a> {
+    name: &'a str,
+    lead: Option<&'a str>,
+    partners: &'a [String],
+    quantity: Option<&'a str>,
+    due: Option<&'a str>,
+    start: Option<Date>,
+    end: Option<Date>,
+}
+
+#[derive(Serialize)]
+struct AgencyJson<'a> {
+    name: &'a str,
+    slug: &'a str,
+    url: String,
+    tasks: Vec<AgencyTaskJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct AgencyTaskJson<'a> {
+    plan_url: String,
+    name: &'a str,
+    role: Role,
+    due: Option<&'a str>,
+    start: Option<Date>,
+    end: Option<Date>,
+}
+
+/// A procedure: its front matter keys in the contract's order, then `url`.
+#[derive(Serialize)]
+struct ProcedureJson<'a> {
+    title: &'a str,
+    code: Option<&'a str>,
+    field: Option<&'a str>,
+    agency: Option<&'a str>,
+    level: Option<&'a str>,
+    online: &'a str,
+    online_url: Option<&'a str>,
+    ways: &'a [String],
+    processing_time: Option<&'a str>,
+    fee: Option<&'a str>,
+    subjects: &'a [String],
+    result: Option<&'a str>,
+    legal_basis: &'a [String],
+    documents: Vec<DossierJson<'a>>,
+    description: Option<&'a str>,
+    date: Option<Date>,
+    updated: Option<Date>,
+    fields: &'a [String],
+    tags: &'a [String],
+    url: String,
+}
+
+/// The CSV header: the fields of [`ProcedureJson`], in order.
+const PROCEDURE_COLUMNS: &str = concat!(
+    "title,code,field,agency,level,online,online_url,ways,processing_time,fee,subjects,",
+    "result,legal_basis,documents,description,date,updated,fields,tags,url"
+);
+
+#[derive(Serialize)]
+struct DossierJson<'a> {
+    name: &'a str,
+    originals: u32,
+    copies: u32,
+    /// The form's absolute URL when it is a file of the page bundle, else as written.
+    form: Option<String>,
+}
+
+#[derive(Serialize)]
+struct DocumentJson<'a> {
+    number: &'a str,
+    #[serde(rename = "type")]
+    doc_type: &'a str,
+    title: Option<&'a str>,
+    url: Option<String>,
+    cited_by: Vec<String>,
+}
+
+/// The six open-data files. `tasks` holds each page's tasks by page index
+/// ([`crate::site::tasks::read_all`]); `agencies` and `documents` are the site's
+/// ([`crate::site::agencies::group_agencies`], [`crate::site::documents::collect_documents`]).
+pub fn open_data(
+    site: &Site,
+    tasks: &[Vec<Task>],
+    agencies: &[Agency],
+    documents: &[CitedDocument],
+) -> Vec<OutputFile> {
+    let plans = site.pages_of(Kind::Plan);
+    let procedures = procedures(site);
+    let files = [
+        (
+            "plans.json",
+            json(&plans_json(site, &plans, tasks, documents)),
+        ),
+        ("agencies.json", json(&agencies_json(site, tasks, agencies))),
+        ("procedures.json", json(&procedures)),
+        ("procedures.csv", procedures_csv(&procedures).into_bytes()),
+        ("documents.json", json(&documents_json(site, documents))),
+        ("tasks.ics", ics::calendar(site, &plans, tasks).into_bytes()),
+    ];
+    (files.into_iter())
+        .map(|(name, data)| OutputFile {
+            path: format!("/data/{name}"),
+            data: OutputData::Bytes(data),
+        })
+        .collect()
+}
+
+/// Pretty JSON with a final newline.
+fn json<T: Serialize>(value: &T) -> Vec<u8> {
+    // Plain structs of strings, numbers and dates cannot fail to serialise.
+    let mut out = serde_json::to_vec_pretty(value).unwrap_or_else(|_| b"[]".to_vec());
+    out.push(b'\n');
+    out
+}
+
+fn plans_json<'a>(
+    site: &'a Site,
+    plans: &[usize],
+    tasks: &'a [Vec<Task>],
+    documents: &'a [CitedDocument],
+) -> Vec<PlanJson<'a>> {
+    let by_key: HashMap<&str, &str> = documents
+        .iter()
+        .map(|d| (d.key.as_str(), d.number.as_str()))
+        .collect();
+    plans
+        .iter()
+        .map(|&i| {
+            let page = &site.pages[i].page;
+            let own = page.number.as_deref().map(number_key);
+            let mut keys: Vec<String> = Vec::new();
+            for c in page_citations(&site.pages[i]) {
+                let key = number_key(&c.number);
+                if own.as_ref() != Some(&key) && !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+            PlanJson {
+                title: &page.title,
+                url: site.config.permalink(&page.path),
+                number: page.number.as_deref(),
+                authority: page.authority.as_deref(),
+                date: page.date,
+                tasks: tasks.get(i).into_iter().flatten().map(task_json).collect(),
+                citations: keys
+                    .iter()
+                    .filter_map(|k| by_key.get(k.as_str()).copied())
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+fn task_json(t: &Task) -> TaskJson<'_> {
+    TaskJson {
+        name: &t.name,
+        lead: t.lead.as_deref(),
+        partners: &t.partners,
+        quantity: t.quantity.as_deref(),
+        due: t.due.as_deref(),
+        start: t.start,
+        end: t.end,
+    }
+}
+
+fn agencies_json<'a>(
+    site: &'a Site,
+    tasks: &'a [Vec<Task>],
+    agencies: &'a [Agency],
+) -> Vec<AgencyJson<'a>> {
+    let agency_task = |t: &crate::site::agencies::AgencyTask| {
+        let task = tasks.get(t.plan)?.get(t.task)?;
+        Some(AgencyTaskJson {
+            plan_url: site.config.permalink(&site.pages.get(t.plan)?.page.path),
+            name: &task.name,
+            role: t.role,
+            due: task.due.as_deref(),
+            start: task.start,
+            end: task.end,
+        })
+    };
+    agencies
+        .iter()
+        .map(|a| AgencyJson {
+            name: &a.name,
+            slug: &a.slug,
+            url: site.config.permalink(&a.path),
+            tasks: a.tasks.iter().filter_map(agency_task).collect(),
+        })
+        .collect()
+}
+
+/// Every procedure, in Vietnamese order of title (then path).
+fn procedures(site: &Site) -> Vec<ProcedureJson<'_>> {
+    let mut list: Vec<(&PageEntry, &ProcedureMeta)> = (site.pages.iter())
+        .filter(|e| e.page.kind == Kind::Procedure)
+        .filter_map(|e| Some((e, e.page.procedure.as_ref()?)))
+        .collect();
+    list.sort_by(|(a, _), (b, _)| {
+        collate::compare(&a.page.title, &b.page.title).then_with(|| a.page.path.cmp(&b.page.path))
+    });
+    (list.into_iter())
+        .map(|(e, p)| procedure_json(site, e, p))
+        .collect()
+}
+
+fn procedure_json<'a>(
+    site: &'a Site,
+    entry: &'a PageEntry,
+    p: &'a ProcedureMeta,
+) -> ProcedureJson<'a> {
+    let page = &entry.page;
+    let form_url = |form: &str| {
+        entry
+            .files
+            .iter()
+            .find(|(name, _, _)| name == form)
+            .map_or_else(
+                || form.to_string(),
+                |(_, path, _)| site.config.permalink(path),
+            )
+    };
+    ProcedureJson {
+        title: &page.title,
+        code: p.code.as_deref(),
+        field: p.field.as_deref(),
+        agency: p.agency.as_deref(),
+        level: p.level.as_deref(),
+        online: &p.online,
+        online_url: p.online_url.as_deref(),
+        ways: &p.ways,
+        processing_time: p.processing_time.as_deref(),
+        fee: p.fee.as_deref(),
+        subjects: &p.subjects,
+        result: p.result.as_deref(),
+        legal_basis: &p.legal_basis,
+        documents: p
+            .documents
+            .iter()
+            .map(|d| DossierJson {
+                name: &d.name,
+                originals: d.originals,
+                copies: d.copies,
+                form: d.form.as_deref().map(form_url),
+            })
+            .collect(),
+        description: page.description.as_deref(),
+        date: page.date,
+        updated: page.updated,
+        fields: &page.fields,
+        tags: &page.tags,
+        url: site.config.permalink(&page.path),
+    }
+}
+
+/// The procedures as CSV: BOM, header, one row each, every field quoted, CRLF.
+fn procedures_csv(procedures: &[ProcedureJson<'_>]) -> String {
+    let opt = |s: Option<&str>| s.unwrap_or_default().to_string();
+    let date = |d: Option<Date>| d.map(|d| d.iso()).unwrap_or_default();
+    let list = |l: &[String]| l.join("; ");
+    let mut out = String::from("\u{FEFF}");
+    let mut row = |fields: &[String]| {
+        let quoted: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&quoted.join(","));
+        out.push_str("\r\n");
+    };
+    row(&PROCEDURE_COLUMNS
+        .split(',')
+        .map(String::from)
+        .collect::<Vec<_>>());
+    for p in procedures {
+        let documents: Vec<String> = p
+            .documents
+            .iter()
+            .map(|d| {
+                format!(
+                    "{} ({} bản chính, {} bản sao)",
+                    d.name, d.originals, d.copies
+                )
+            })
+            .collect();
+        row(&[
+            p.title.to_string(),
+            opt(p.code),
+            opt(p.field),
+            opt(p.agency),
+            opt(p.level),
+            p.online.to_string(),
+            opt(p.online_url),
+            list(p.ways),
+            opt(p.processing_time),
+            opt(p.fee),
+            list(p.subjects),
+            opt(p.result),
+            list(p.legal_basis),
+            documents.join("; "),
+            opt(p.description),
+            date(p.date),
+            date(p.updated),
+            list(p.fields),
+            list(p.tags),
+            p.url.clone(),
+        ]);
+    }
+    out
+}
+
+fn documents_json<'a>(site: &'a Site, documents: &'a [CitedDocument]) -> Vec<DocumentJson<'a>> {
+    let page_of = |d: &CitedDocument| d.page.and_then(|i| site.pages.get(i));
+    documents
+        .iter()
+        .map(|d| DocumentJson {
+            number: &d.number,
+            doc_type: &d.doc_type,
+            title: page_of(d).map(|p| p.page.title.as_str()),
+            url: match page_of(d) {
+                Some(p) => Some(site.config.permalink(&p.page.path)),
+                None => (site.config.legal.resolver.as_ref())
+                    .map(|r| r.replace("{number}", &percent_encode(&d.number))),
+            },
+            cited_by: (d.cited_by.iter())
+                .filter_map(|&i| site.pages.get(i))
+                .map(|p| site.config.permalink(&p.page.path))
+                .collect(),
+        })
+        .collect()
+}
+
+/// One CSV field, always quoted, inner quotes doubled (RFC 4180).
+pub fn csv_field(s: &str) -> String {
+    format!("\"{}\"", s.replace('"', "\"\""))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,122 @@
+//! `/data/tasks.ics`: plan tasks as an iCalendar file (RFC 5545), one all-day event per
+//! task with a readable period. Lines end in CRLF and are folded at 75 octets without
+//! splitting a character; TEXT values are escaped. Event UIDs are a hash of the plan's path
+//! and the task's index, so they stay the same from one build to the next.
+
+use crate::site::Site;
+use crate::site::tasks::Task;
+use crate::text::date::Date;
+
+/// The calendar: one all-day event per task with a readable period, plans in `plans` order.
+pub(super) fn calendar(site: &Site, plans: &[usize], tasks: &[Vec<Task>]) -> String {
+    let c = &site.config;
+    let host = host_of(&c.base_url);
+    let compact = |d: Date| format!("{:04}{:02}{:02}", d.year, d.month, d.day);
+    let mut lines = vec![
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".to_string(),
+        "PRODID:-//congbo//congbo//VI".to_string(),
+        "CALSCALE:GREGORIAN".to_string(),
+        "METHOD:PUBLISH".to_string(),
+        format!("X-WR-CALNAME:{}", ics_escape(&c.title)),
+    ];
+    for &i in plans {
+        let page = &site.pages[i].page;
+        for (n, t) in tasks.get(i).into_iter().flatten().enumerate() {
+            let (Some(start), Some(end)) = (t.start, t.end) else {
+                continue;
+            };
+            // DTEND is exclusive: the day after the last day.
+            let Some(after) = end.checked_add_days(1) else {
+                continue;
+            };
+            let mut about = Vec::new();
+            about.extend(t.lead.as_ref().map(|l| format!("Chủ trì: {l}")));
+            if !t.partners.is_empty() {
+                about.push(format!("Phối hợp: {}", t.partners.join("; ")));
+            }
+            about.extend(t.quantity.as_ref().map(|q| format!("Số lượng: {q}")));
+            about.extend(t.due.as_ref().map(|d| format!("Thời gian: {d}")));
+            about.push(format!("Kế hoạch: {}", page.title));
+            lines.extend([
+                "BEGIN:VEVENT".to_string(),
+                format!("UID:{:016x}@{host}", fnv1a(&format!("{}#{n}", page.path))),
+                format!("DTSTAMP:{}T000000Z", compact(site.build_date)),
+                format!("DTSTART;VALUE=DATE:{}", compact(start)),
+                format!("DTEND;VALUE=DATE:{}", compact(after)),
+                format!("SUMMARY:{}", ics_escape(&t.name)),
+                format!("DESCRIPTION:{}", ics_escape(&about.join("\n"))),
+                format!("URL:{}", c.permalink(&page.path)),
+                "END:VEVENT".to_string(),
+            ]);
+        }
+    }
+    lines.push("END:VCALENDAR".to_string());
+    let mut out = String::new();
+    for l in &lines {
+        out.push_str(&ics_fold(l));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The host of a base URL, for event UIDs; a made-up one when the base URL is a bare path.
+fn host_of(base_url: &str) -> &str {
+    base_url
+        .split_once("://")
+        .map(|(_, rest)| rest.split('/').next().unwrap_or(rest))
+        .filter(|h| !h.is_empty())
+        .unwrap_or("congbo.invalid")
+}
+
+/// 64-bit FNV-1a: a hash that stays the same across builds, platforms and Rust versions.
+fn fnv1a(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// Escapes an iCalendar TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma get a
+/// backslash, every line break (LF, CRLF or CR) becomes `\n`, other control characters
+/// (not allowed in TEXT) are dropped; tabs are kept.
+pub fn ics_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\r' | '\n' => {
+                if c == '\r' {
+                    chars.next_if_eq(&'\n');
+                }
+                out.push_str("\\n");
+            }
+            '\t' => out.push('\t'),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Folds one content line (without its CRLF) so that no physical line is longer than 75
+/// octets (RFC 5545 §3.1): a CRLF and a space are put before the character that would not
+/// fit, never inside a UTF-8 sequence. The space counts towards the next line's 75.
+pub fn ics_fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + line.len() / 24);
+    let mut width = 0;
+    for c in line.chars() {
+        if width + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += c.len_utf8();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,389 @@
+use super::*;
+use crate::site::agencies::group_agencies;
+use crate::site::documents::collect_documents;
+use crate::site::tasks::read_all;
+use crate::site::tasks::tests::{build_site, d};
+
+const PLAN_A: &str = "+++
+title = \"Kế hoạch tuyên truyền CCHC năm 2025\"
+number = \"12/KH-UBND\"
+authority = \"UBND xã Thử\"
+date = 2025-01-02
+period = { start = 2025-01-01, end = 2025-12-31 }
+basis = [\"Nghị định số 45/2020/NĐ- CP\"]
+
+[[tasks]]
+name = \"Tuyên truyền, phổ biến; \\\"CCHC\\\" \\\\ mới\"
+lead = \"Phòng Văn hoá – Xã hội\"
+partners = [\"Công an xã\", \"Đoàn Thanh niên\"]
+quantity = \"12 số\"
+due = \"Quý III/2025\"
+
+[[tasks]]
+name = \"Cập nhật thường xuyên tin bài về cải cách hành chính, chuyển đổi số, Đề án 06 và các thủ tục hành chính liên thông trên Trang thông tin điện tử của xã\"
+lead = \"Văn phòng HĐND và UBND\"
+due = \"Thường xuyên\"
+
+[[tasks]]
+name = \"Hội nghị đối thoại\"
+lead = \"phòng Văn hóa - Xã hội\"
+due = \"Khi có yêu cầu\"
++++
+Thực hiện Nghị định 45/2020/NĐ-CP và Nghị định 61/2018/NĐ-CP; Chỉ thị số 23/CT-TTg.
+";
+
+const PLAN_B: &str = "+++
+title = \"Kế hoạch kiểm soát thủ tục hành chính\"
+date = 2024-12-20
++++
+| TT | Nội dung | Cơ quan chủ trì | Thời gian |
+|---|---|---|---|
+| 1 | Rà soát thủ tục | Phòng  Văn hóa -  Xã hội | 25/12/2024 |
+| 2 | Báo cáo | Công an xã | Tháng 6/2025 |
+";
+
+const PROCEDURE: &str = "+++
+title = \"Đăng ký khai tử\"
+code = \"1.004561\"
+field = \"Hộ tịch\"
+agency = \"UBND cấp xã\"
+level = \"Cấp xã\"
+online = \"toàn trình\"
+online_url = \"https://dichvucong.gov.vn/p/1.004561\"
+ways = [\"Trực tiếp\", \"Trực tuyến\"]
+processing_time = \"Ngay trong ngày\"
+fee = \"Miễn lệ phí\"
+subjects = [\"Thân nhân của người chết\"]
+result = \"Trích lục khai tử \\\"bản chính\\\"\"
+legal_basis = [\"Nghị định số 45/2020/NĐ–CP\", \"Luật Hộ tịch số 60/2014/QH13\"]
+fields = [\"Hộ tịch\"]
+
+[[documents]]
+name = \"Tờ khai\"
+originals = 1
+copies = 0
+form = \"to-khai.docx\"
+
+[[documents]]
+name = \"Giấy báo tử\"
+originals = 1
+copies = 2
++++
+Các bước.
+";
+
+pub(crate) fn site_and_files(build_date: Date) -> (Site, Vec<OutputFile>) {
+    let mut site = build_site(
+        "[legal]\nresolver = \"https://vbpl.vn/tim?q={number}\"",
+        &[
+            ("content/ke-hoach/a.md", PLAN_A),
+            ("content/ke-hoach/b.md", PLAN_B),
+            (
+                "content/thu-tuc/chung-thuc.md",
+                "+++\ntitle = \"Chứng thực chữ ký\"\n+++\n",
+            ),
+            ("content/thu-tuc/dang-ky-khai-tu/index.md", PROCEDURE),
+            (
+                "content/tin-tuc/c.md",
+                "+++\ntitle = \"Tin\"\ndate = 2025-02-03\n+++\nNghị định 45/2020/NĐ- CP.\n",
+            ),
+            (
+                "content/van-ban/nd-61.md",
+                "+++\ntitle = \"Nghị định về một cửa\"\nnumber = \"61/2018/NĐ-CP\"\n+++\n",
+            ),
+        ],
+        build_date,
+    );
+    let proc = site
+        .pages
+        .iter()
+        .position(|p| p.page.path == "/thu-tuc/dang-ky-khai-tu/");
+    site.pages[proc.unwrap()].files.push((
+        "to-khai.docx".into(),
+        "/thu-tuc/dang-ky-khai-tu/to-khai.docx".into(),
+        3,
+    ));
+    let tasks = read_all(&site.pages);
+    let agencies = group_agencies(&site.pages, &tasks, build_date);
+    let documents = collect_documents(&site.pages);
+    let files = open_data(&site, &tasks, &agencies, &documents);
+    (site, files)
+}
+
+pub(crate) fn text<'a>(files: &'a [OutputFile], path: &str) -> &'a str {
+    let file = files.iter().find(|f| f.path == path).unwrap();
+    let OutputData::Bytes(bytes) = &file.data else {
+        panic!("{path} is not generated");
+    };
+    std::str::from_utf8(bytes).unwrap()
+}
+
+fn json_of(files: &[OutputFile], path: &str) -> serde_json::Value {
+    serde_json::from_str(text(files, path)).unwrap()
+}
+
+/// Asserts that `keys` appear in `text` in this order (keys of nested objects included).
+fn keys_in_order(text: &str, keys: &[&str]) {
+    let mut at = 0;
+    for k in keys {
+        let found = text[at..].find(&format!("\"{k}\":"));
+        at += found.unwrap_or_else(|| panic!("{k} missing or out of order in {text}"));
+    }
+}
+
+const URL: &str = "https://xa-thu.example.gov.vn";
+
+#[test]
+fn six_files_every_build_in_a_stable_order() {
+    let (_, files) = site_and_files(d(2025, 6, 1));
+    let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "/data/plans.json",
+            "/data/agencies.json",
+            "/data/procedures.json",
+            "/data/procedures.csv",
+            "/data/documents.json",
+            "/data/tasks.ics"
+        ]
+    );
+    let (_, again) = site_and_files(d(2025, 6, 1));
+    for (a, b) in files.iter().zip(&again) {
+        assert_eq!(text(&files, &a.path), text(&again, &b.path), "{}", a.path);
+    }
+    let empty = build_site("", &[], d(2025, 6, 1));
+    let files = open_data(&empty, &[], &[], &[]);
+    assert_eq!(text(&files, "/data/plans.json"), "[]\n");
+    assert_eq!(text(&files, "/data/procedures.csv").lines().count(), 1);
+}
+
+#[test]
+fn plans_json_follows_the_contract() {
+    let (_, files) = site_and_files(d(2025, 6, 1));
+    let raw = text(&files, "/data/plans.json");
+    keys_in_order(
+        raw,
+        &[
+            "title",
+            "url",
+            "number",
+            "authority",
+            "date",
+            "tasks",
+            "name",
+            "lead",
+            "partners",
+            "quantity",
+            "due",
+            "start",
+            "end",
+            "citations",
+        ],
+    );
+    let plans = json_of(&files, "/data/plans.json");
+    let a = &plans[0];
+    assert_eq!(a["url"], format!("{URL}/ke-hoach/a/"));
+    assert_eq!(a["date"], "2025-01-02");
+    assert_eq!(a["tasks"][0]["start"], "2025-07-01");
+    assert_eq!(a["tasks"][0]["end"], "2025-09-30");
+    assert_eq!(
+        a["tasks"][1]["start"], "2025-01-01",
+        "Thường xuyên: the plan period"
+    );
+    assert_eq!(a["tasks"][2]["due"], "Khi có yêu cầu");
+    assert!(a["tasks"][2]["start"].is_null() && a["tasks"][2]["end"].is_null());
+    let cited: Vec<&str> = (a["citations"].as_array().unwrap().iter())
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert_eq!(cited, ["45/2020/NĐ-CP", "61/2018/NĐ-CP", "23/CT-TTg"]);
+    let b = &plans[1];
+    assert_eq!(b["title"], "Kế hoạch kiểm soát thủ tục hành chính");
+    assert!(b["number"].is_null() && b["authority"].is_null());
+    assert_eq!(b["tasks"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn agencies_json_groups_spellings_with_absolute_urls() {
+    let (_, files) = site_and_files(d(2025, 6, 1));
+    let raw = text(&files, "/data/agencies.json");
+    keys_in_order(
+        raw,
+        &[
+            "name", "slug", "url", "tasks", "plan_url", "name", "role", "due", "start", "end",
+        ],
+    );
+    let agencies = json_of(&files, "/data/agencies.json");
+    let names: Vec<&str> = (agencies.as_array().unwrap().iter())
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Công an xã",
+            "Đoàn Thanh niên",
+            "Phòng Văn hoá – Xã hội",
+            "Văn phòng HĐND và UBND"
+        ]
+    );
+    let vh = &agencies[2];
+    assert_eq!(vh["url"], format!("{URL}/co-quan/phong-van-hoa-xa-hoi/"));
+    let dues: Vec<&str> = (vh["tasks"].as_array().unwrap().iter())
+        .map(|t| t["due"].as_str().unwrap())
+        .collect();
+    assert_eq!(dues, ["25/12/2024", "Quý III/2025", "Khi có yêu cầu"]);
+    assert_eq!(vh["tasks"][0]["plan_url"], format!("{URL}/ke-hoach/b/"));
+    assert_eq!(vh["tasks"][0]["role"], "lead");
+    // Công an xã: lead in plan B (June), partner in plan A (third quarter).
+    assert_eq!(agencies[0]["tasks"][0]["role"], "lead");
+    assert_eq!(agencies[0]["tasks"][1]["role"], "partner");
+}
+
+#[test]
+fn procedures_json_has_every_key_and_url() {
+    let (_, files) = site_and_files(d(2025, 6, 1));
+    let raw = text(&files, "/data/procedures.json");
+    let mut keys: Vec<&str> = PROCEDURE_COLUMNS.split(',').collect();
+    keys.insert(14, "name");
+    keys.insert(15, "originals");
+    keys.insert(16, "copies");
+    keys.insert(17, "form");
+    keys_in_order(&raw[raw.find("Đăng ký khai tử").unwrap() - 15..], &keys);
+    let list = json_of(&files, "/data/procedures.json");
+    assert_eq!(
+        list[0]["title"], "Chứng thực chữ ký",
+        "Vietnamese order: C before Đ"
+    );
+    assert_eq!(list[0]["online"], "");
+    let p = &list[1];
+    assert_eq!(p["url"], format!("{URL}/thu-tuc/dang-ky-khai-tu/"));
+    assert_eq!(p["ways"][1], "Trực tuyến");
+    assert_eq!(
+        p["documents"][0]["form"],
+        format!("{URL}/thu-tuc/dang-ky-khai-tu/to-khai.docx")
+    );
+    assert!(p["documents"][1]["form"].is_null());
+    assert_eq!(p["documents"][1]["copies"], 2);
+    assert!(p["date"].is_null());
+}
+
+/// Splits CSV text (every field quoted, CRLF records) into records of unquoted fields,
+/// checking the quoting as it goes.
+fn read_csv(text: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    for line in text.split_terminator("\r\n") {
+        assert!(
+            !line.contains('\n') && !line.contains('\r'),
+            "bare line end: {line:?}"
+        );
+        let mut fields = Vec::new();
+        let mut rest = line;
+        loop {
+            rest = rest
+                .strip_prefix('"')
+                .unwrap_or_else(|| panic!("unquoted: {rest:?}"));
+            let mut field = String::new();
+            loop {
+                let q = rest.find('"').expect("closing quote");
+                field.push_str(&rest[..q]);
+                rest = &rest[q + 1..];
+                match rest.strip_prefix('"') {
+                    Some(r) => (field.push('"'), rest = r).1,
+                    None => break,
+                }
+            }
+            fields.push(field);
+            match rest.strip_prefix(',') {
+                Some(r) => rest = r,
+                None => break,
+            }
+        }
+        assert!(rest.is_empty(), "junk after a field: {rest:?}");
+        records.push(fields);
+    }
+    records
+}
+
+#[test]
+fn procedures_csv_has_bom_crlf_and_every_field_quoted() {
+    let (_, files) = site_and_files(d(2025, 6, 1));
+    let csv = text(&files, "/data/procedures.csv");
+    let body = csv.strip_prefix('\u{FEFF}').expect("a BOM first");
+    assert!(body.ends_with("\r\n"));
+    let records = read_csv(body);
+    assert_eq!(records.len(), 3);
+    assert!(records.iter().all(|r| r.len() == 20));
+    assert_eq!(records[0][..3], ["title", "code", "field"]);
+    let p = &records[2];
+    assert_eq!(p[0], "Đăng ký khai tử");
+    assert_eq!(p[7], "Trực tiếp; Trực tuyến");
+    assert_eq!(p[11], "Trích lục khai tử \"bản chính\"");
+    assert_eq!(
+        p[13],
+        "Tờ khai (1 bản chính, 0 bản sao); Giấy báo tử (1 bản chính, 2 bản sao)"
+    );
+    assert_eq!(p[19], format!("{URL}/thu-tuc/dang-ky-khai-tu/"));
+    assert_eq!(
+        records[1][1], "",
+        "a missing value is an empty quoted field"
+    );
+}
+
+#[test]
+fn csv_field_quotes_everything() {
+    assert_eq!(csv_field(""), "\"\"");
+    assert_eq!(csv_field("a,b"), "\"a,b\"");
+    assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    assert_eq!(csv_field("hai\r\ndòng"), "\"hai\r\ndòng\"");
+}
+
+#[test]
+fn documents_json_groups_stray_space_numbers_and_links_them() {
+    let (_, files) = site_and_files(d(2025, 6, 1));
+    keys_in_order(
+        text(&files, "/data/documents.json"),
+        &["number", "type", "title", "url", "cited_by"],
+    );
+    let docs = json_of(&files, "/data/documents.json");
+    let numbers: Vec<&str> = (docs.as_array().unwrap().iter())
+        .map(|d| d["number"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            "23/CT-TTg",
+            "60/2014/QH13",
+            "45/2020/NĐ-CP",
+            "61/2018/NĐ-CP"
+        ]
+    );
+    let nd45 = &docs[2];
+    assert_eq!(nd45["type"], "Nghị định");
+    assert!(nd45["title"].is_null());
+    assert_eq!(nd45["url"], "https://vbpl.vn/tim?q=45%2F2020%2FN%C4%90-CP");
+    let citers: Vec<String> = ["ke-hoach/a/", "thu-tuc/dang-ky-khai-tu/", "tin-tuc/c/"]
+        .iter()
+        .map(|p| format!("{URL}/{p}"))
+        .collect();
+    assert_eq!(nd45["cited_by"], serde_json::json!(citers));
+    let nd61 = &docs[3];
+    assert_eq!(nd61["title"], "Nghị định về một cửa");
+    assert_eq!(nd61["url"], format!("{URL}/van-ban/nd-61/"));
+}
+
+#[test]
+fn unlinked_documents_have_null_url_without_resolver() {
+    let site = build_site(
+        "",
+        &[(
+            "content/tin-tuc/c.md",
+            "+++\ntitle = \"T\"\ndate = 2025-01-01\n+++\nChỉ thị số 23/CT-TTg.\n",
+        )],
+        d(2025, 1, 1),
+    );
+    let docs = collect_documents(&site.pages);
+    let files = open_data(&site, &read_all(&site.pages), &[], &docs);
+    let json = json_of(&files, "/data/documents.json");
+    assert!(json[0]["url"].is_null());
+    assert_eq!(json[0]["cited_by"][0], format!("{URL}/tin-tuc/c/"));
+}

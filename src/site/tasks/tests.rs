@@ -1,0 +1,218 @@
+//! Tests of reading due text, and the small site fixture the issue-4 modules share: content
+//! strings run through the real pipeline (config, content, Markdown, site model).
+
+use std::path::{Path, PathBuf};
+
+use super::*;
+use crate::config::{self, Overrides};
+use crate::content::walk::{ContentFiles, SourceFile};
+use crate::content::{self, Kind, ParseOptions};
+use crate::markdown::{self, PageRef};
+use crate::site::Site;
+use crate::text::normalize::nfc;
+
+/// Builds a site from `(file, text)` pairs (paths like `content/ke-hoach/a.md`) through the
+/// real stages; `extra_config` is appended to a minimal `site.toml`.
+pub(crate) fn build_site(extra_config: &str, files: &[(&str, &str)], build_date: Date) -> Site {
+    let toml = format!(
+        "title = \"Xã Thử\"\nbase_url = \"https://xa-thu.example.gov.vn/\"\n{extra_config}"
+    );
+    let config = config::parse(&toml, Path::new("site.toml"), &Overrides::default()).unwrap();
+    let content = content::parse(content_files(files), ParseOptions::default()).unwrap();
+    let links = crate::build::link_context(&config, &content);
+    let (pages, sections) = crate::build::render_markdown(&content, &links).unwrap();
+    crate::site::assemble(config, content, pages, sections, build_date)
+}
+
+fn content_files(files: &[(&str, &str)]) -> ContentFiles {
+    ContentFiles {
+        sources: files
+            .iter()
+            .map(|(rel, text)| SourceFile {
+                rel: PathBuf::from(rel),
+                text: nfc(text),
+            })
+            .collect(),
+        assets: vec![],
+    }
+}
+
+/// A date from its numbers, for short tests.
+pub(crate) fn d(year: i32, month: u8, day: u8) -> Date {
+    Date::new(year, month, day).unwrap()
+}
+
+/// A plan's front matter head (without the closing `+++`) with tasks given by due text.
+fn plan_with_dues(head: &str, dues: &[&str]) -> String {
+    let mut s = format!("+++\ntitle = \"Kế hoạch\"\n{head}\n");
+    for (i, due) in dues.iter().enumerate() {
+        s.push_str(&format!(
+            "[[tasks]]\nname = \"Việc {i}\"\nlead = \"Văn phòng\"\ndue = \"{due}\"\n"
+        ));
+    }
+    s.push_str("+++\nNội dung.\n");
+    s
+}
+
+fn tasks_of(head: &str, dues: &[&str]) -> Vec<Task> {
+    let text = plan_with_dues(head, dues);
+    let site = build_site("", &[("content/ke-hoach/a.md", &text)], d(2025, 6, 1));
+    let all = read_all(&site.pages);
+    assert_eq!(all.len(), site.pages.len());
+    all.into_iter().next().unwrap()
+}
+
+#[test]
+fn every_form_of_due_text_is_read() {
+    let cases: &[(&str, Date, Date)] = &[
+        ("Trong năm 2025", d(2025, 1, 1), d(2025, 12, 31)),
+        ("Quý III/2025", d(2025, 7, 1), d(2025, 9, 30)),
+        ("6 tháng cuối năm 2025", d(2025, 7, 1), d(2025, 12, 31)),
+        ("Tháng 6/2025", d(2025, 6, 1), d(2025, 6, 30)),
+        ("25/12/2024", d(2024, 12, 25), d(2024, 12, 25)),
+        (
+            "ngày 25 tháng 12 năm 2024",
+            d(2024, 12, 25),
+            d(2024, 12, 25),
+        ),
+    ];
+    let dues: Vec<&str> = cases.iter().map(|c| c.0).collect();
+    let tasks = tasks_of("date = 2025-01-02", &dues);
+    for (task, (text, start, end)) in tasks.iter().zip(cases) {
+        assert_eq!(task.due.as_deref(), Some(*text));
+        assert_eq!((task.start, task.end), (Some(*start), Some(*end)), "{text}");
+        assert!(!task.ongoing, "{text}");
+    }
+}
+
+#[test]
+fn unreadable_due_stays_text_with_no_dates() {
+    let tasks = tasks_of(
+        "date = 2025-01-02",
+        &["Khi có yêu cầu", "30/02/2025", "Quý V/2025"],
+    );
+    for t in &tasks {
+        assert!(t.due.is_some());
+        assert_eq!((t.start, t.end, t.ongoing), (None, None, false), "{t:?}");
+    }
+    assert_eq!(tasks[0].due.as_deref(), Some("Khi có yêu cầu"));
+}
+
+#[test]
+fn ongoing_work_spans_the_plan_period() {
+    let tasks = tasks_of(
+        "date = 2024-12-20\nperiod = { start = 2025-01-01, end = 2025-06-30 }",
+        &["Thường xuyên", "Hằng tháng"],
+    );
+    for t in &tasks {
+        assert!(t.ongoing);
+        assert_eq!(
+            (t.start, t.end),
+            (Some(d(2025, 1, 1)), Some(d(2025, 6, 30)))
+        );
+    }
+}
+
+#[test]
+fn ongoing_work_without_period_takes_the_year_of_the_plan_date() {
+    let tasks = tasks_of("date = \"20/12/2024\"", &["Thường xuyên"]);
+    assert_eq!(
+        (tasks[0].start, tasks[0].end, tasks[0].ongoing),
+        (Some(d(2024, 1, 1)), Some(d(2024, 12, 31)), true)
+    );
+    // Neither period nor date: still ongoing, but no dates to give.
+    let tasks = tasks_of("", &["Thường xuyên"]);
+    assert_eq!(
+        (tasks[0].start, tasks[0].end, tasks[0].ongoing),
+        (None, None, true)
+    );
+}
+
+#[test]
+fn missing_or_blank_due_is_none() {
+    let page = content::parse(
+        content_files(&[("content/ke-hoach/a.md", "+++\ntitle = \"K\"\n+++\n")]),
+        ParseOptions::default(),
+    )
+    .unwrap()
+    .pages
+    .remove(0);
+    let source = |due: Option<&str>| TaskSource {
+        name: "Việc".into(),
+        lead: None,
+        partners: vec![],
+        quantity: None,
+        due: due.map(str::to_string),
+    };
+    let tasks = read_tasks(
+        &page,
+        &[
+            source(None),
+            source(Some("  ")),
+            source(Some(" Quý I/2025 ")),
+        ],
+    );
+    assert_eq!((tasks[0].due.as_deref(), tasks[0].start), (None, None));
+    assert_eq!((tasks[1].due.as_deref(), tasks[1].start), (None, None));
+    assert_eq!(tasks[2].due.as_deref(), Some("Quý I/2025"));
+    assert_eq!(tasks[2].end, Some(d(2025, 3, 31)));
+}
+
+/// Reads a file of the shared corpus, as the content walker would (UTF-8, NFC).
+pub(crate) fn corpus(rel: &str) -> String {
+    let path = format!("{}/../shared/corpus/{rel}", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    nfc(&content::walk::decode(bytes).unwrap())
+}
+
+#[test]
+fn can_tho_plan_has_fourteen_table_tasks_eight_led_by_so_noi_vu() {
+    let text = corpus("ke-hoach/ke-hoach-tuyen-truyen-cchc-can-tho-2025.md");
+    let content = content::parse(
+        content_files(&[("content/ke-hoach/can-tho.md", &text)]),
+        ParseOptions::default(),
+    )
+    .unwrap();
+    let page = &content.pages[0];
+    assert_eq!(page.kind, Kind::Plan);
+    let rendered = markdown::render(
+        &page.body,
+        &PageRef {
+            file: &page.file,
+            content_file: "ke-hoach/can-tho.md",
+            path: &page.path,
+            body_line: page.body_line,
+        },
+        &Default::default(),
+    )
+    .unwrap();
+    let sources: Vec<TaskSource> = rendered
+        .tables
+        .iter()
+        .filter_map(markdown::tasks::tasks_from_table)
+        .flatten()
+        .collect();
+    let tasks = read_tasks(page, &sources);
+    assert_eq!(tasks.len(), 14);
+    let led = |who: &str| {
+        tasks
+            .iter()
+            .filter(|t| t.lead.as_deref() == Some(who))
+            .count()
+    };
+    assert_eq!(led("Sở Nội vụ"), 8);
+    assert!(
+        tasks
+            .iter()
+            .all(|t| t.due.as_deref() == Some("Trong năm 2025")
+                && t.start == Some(d(2025, 1, 1))
+                && t.end == Some(d(2025, 12, 31))
+                && !t.ongoing)
+    );
+    assert_eq!(tasks[10].quantity.as_deref(), Some("15.000 tờ"));
+    assert_eq!(
+        tasks[0].partners.len(),
+        1,
+        "“… Cần Thơ và các cơ quan có liên quan” is one name"
+    );
+}
