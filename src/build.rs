@@ -26,6 +26,9 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Include drafts.
     pub drafts: bool,
+    /// The day the build counts as today (overdue tasks, feeds); default: today, or
+    /// `SOURCE_DATE_EPOCH` when set.
+    pub build_date: Option<Date>,
 }
 
 /// What a successful build made.
@@ -88,7 +91,8 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<(Site, Vec<OutputFile>), D
     let (mut theme, content) = both(theme, content)?;
     let links = link_context(&config, &content);
     let (page_bodies, section_bodies) = render_markdown(&content, &links)?;
-    let site = site::assemble(config, content, page_bodies, section_bodies, build_date());
+    let today = opts.build_date.unwrap_or_else(build_date);
+    let site = site::assemble(config, content, page_bodies, section_bodies, today);
     let pages = render::jobs::render_all(&mut theme, &site, &links)?;
     let files = output::merge(vec![
         output::static_files(&theme, &site),

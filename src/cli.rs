@@ -57,6 +57,7 @@ pub fn main() -> i32 {
                 output_dir,
                 base_url,
                 drafts,
+                build_date: None,
             };
             match build(&opts) {
                 Ok(r) => {

@@ -23,6 +23,13 @@ pub fn sitemap(site: &Site) -> OutputFile {
             p.page.updated.or(p.page.date).map(|d| d.iso()),
         ));
     }
+    if !site.agencies.is_empty() {
+        entries.push((crate::site::agencies::AGENCY_SECTION.to_string(), None));
+        entries.extend(site.agencies.iter().map(|a| (a.path.clone(), None)));
+    }
+    if let Some(p) = crate::render::jobs::documents_index_path(site) {
+        entries.push((p, None));
+    }
     for t in site.taxonomies.iter().filter(|t| !t.terms.is_empty()) {
         entries.push((t.path.clone(), None));
         for term in &t.terms {

@@ -4,6 +4,7 @@
 use rayon::prelude::*;
 use tera::Context;
 
+use super::views::domain::{CitedDocumentView, qr_svg};
 use super::views::{
     self, FieldGroup, HomeView, SectionView, TaxonomyView, TermLink, TermView, Views,
 };
@@ -12,6 +13,7 @@ use crate::content::Kind;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::LinkContext;
 use crate::site::Site;
+use crate::site::agencies::AGENCY_SECTION;
 use crate::text::collate;
 
 /// One HTML file to render.
@@ -23,6 +25,10 @@ enum Job {
         page: usize,
     },
     TaxonomyList(usize),
+    AgencyList,
+    Agency(usize),
+    DocumentsIndex,
+    ProcedureSheet(usize),
     Term {
         taxonomy: usize,
         term: usize,
@@ -63,6 +69,18 @@ pub fn render_all(
             }));
         }
     }
+    if !site.agencies.is_empty() {
+        jobs.push(Job::AgencyList);
+        jobs.extend((0..site.agencies.len()).map(Job::Agency));
+    }
+    if documents_index_path(site).is_some() && document_section(site).is_none() {
+        jobs.push(Job::DocumentsIndex);
+    }
+    jobs.extend(
+        (0..site.pages.len())
+            .filter(|i| site.pages[*i].page.kind == Kind::Procedure)
+            .map(Job::ProcedureSheet),
+    );
     jobs.push(Job::NotFound);
     let results: Vec<Result<OutputFile, Diagnostic>> = jobs
         .par_iter()
@@ -77,6 +95,31 @@ pub fn render_all(
         }
     }
     errors.into_result(files)
+}
+
+/// The top-level section of kind document, whose list page is the documents index.
+fn document_section(site: &Site) -> Option<usize> {
+    site.sections
+        .iter()
+        .position(|s| s.section.kind == Kind::Document && s.section.parent.as_deref() == Some(""))
+}
+
+/// Where the documents index is: the document section, else `/van-ban/` when pages cite
+/// documents and no page sits there.
+pub fn documents_index_path(site: &Site) -> Option<String> {
+    if let Some(i) = document_section(site) {
+        return Some(site.sections[i].section.path.clone());
+    }
+    let free = !site.pages.iter().any(|p| p.page.path == "/van-ban/");
+    (!site.documents.is_empty() && free).then(|| "/van-ban/".to_string())
+}
+
+fn cited_documents<'a>(v: &Views<'a>, links: &LinkContext) -> Vec<CitedDocumentView<'a>> {
+    v.site
+        .documents
+        .iter()
+        .map(|d| v.cited_document(d, links.citation_url(&d.number, "")))
+        .collect()
 }
 
 /// Procedure sections list all their procedures grouped by field instead of paginating.
@@ -157,6 +200,9 @@ fn render_job(
             if is_grouped(s.section.kind) {
                 ctx.insert("procedure_fields", &field_groups(v, &s.pages));
             }
+            if document_section(site) == Some(section) {
+                ctx.insert("cited_documents", &cited_documents(v, links));
+            }
             let is_home = s.section.key.is_empty();
             if is_home {
                 ctx.insert("home", &home(v));
@@ -220,6 +266,40 @@ fn render_job(
                 },
             );
             (path, "taxonomy_term.html".to_string(), ctx, None)
+        }
+        Job::AgencyList => {
+            let path = AGENCY_SECTION.to_string();
+            let mut ctx = base_context(v, &path);
+            ctx.insert("agencies", &v.agency_links());
+            (path, "agency_list.html".to_string(), ctx, None)
+        }
+        Job::Agency(i) => {
+            let a = &site.agencies[i];
+            let mut ctx = base_context(v, &a.path);
+            ctx.insert("agency", &v.agency(a));
+            (a.path.clone(), "agency.html".to_string(), ctx, None)
+        }
+        Job::DocumentsIndex => {
+            let path = documents_index_path(site).unwrap_or_else(|| "/van-ban/".into());
+            let mut ctx = base_context(v, &path);
+            ctx.insert("cited_documents", &cited_documents(v, links));
+            (path, "documents.html".to_string(), ctx, None)
+        }
+        Job::ProcedureSheet(i) => {
+            let e = &site.pages[i];
+            let path = format!("{}in/", e.page.path);
+            let mut ctx = base_context(v, &path);
+            let basis = |text: &str, own: &str| {
+                let mut html = String::new();
+                links.link_citations(text, own, &mut html);
+                html
+            };
+            ctx.insert("page", &v.page(i, &basis));
+            ctx.insert(
+                "qr_svg",
+                &qr_svg(&site.config.permalink(&e.page.path)).unwrap_or_default(),
+            );
+            (path, "procedure_sheet.html".to_string(), ctx, None)
         }
         Job::NotFound => (
             "/404.html".to_string(),

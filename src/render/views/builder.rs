@@ -1,0 +1,251 @@
+//! Building views from the site model: one method a view, borrowing from the model.
+
+use super::*;
+use crate::content::page::DossierDoc;
+use crate::site::{PageEntry, SectionEntry, Site};
+
+/// Builds views from the model; holds what every view needs.
+pub struct Views<'a> {
+    pub site: &'a Site,
+}
+
+impl<'a> Views<'a> {
+    fn config(&self) -> &'a Config {
+        &self.site.config
+    }
+
+    /// The `site` view.
+    pub fn site_view(&self) -> SiteView<'a> {
+        let c = self.config();
+        let has_news = self.site.pages.iter().any(|p| p.page.kind == Kind::News);
+        SiteView {
+            title: &c.title,
+            description: &c.description,
+            base_url: &c.base_url,
+            base_path: &c.base_path,
+            home_url: &c.base_path,
+            language: &c.language,
+            authority: &c.authority,
+            parent_authority: &c.parent_authority,
+            contact: &c.contact,
+            menu: c
+                .menu
+                .iter()
+                .map(|m| {
+                    let external = m.url.contains("://");
+                    MenuView {
+                        name: m.name.clone(),
+                        url: if external {
+                            m.url.clone()
+                        } else {
+                            c.url(&m.url)
+                        },
+                        path: if external {
+                            String::new()
+                        } else {
+                            format!("/{}", m.url.trim_start_matches('/'))
+                        },
+                        external,
+                    }
+                })
+                .collect(),
+            sections: self
+                .site
+                .sections
+                .iter()
+                .filter(|s| s.section.parent.as_deref() == Some(""))
+                .map(|s| self.section_link(s))
+                .collect(),
+            taxonomies: self
+                .site
+                .taxonomies
+                .iter()
+                .filter(|t| !t.terms.is_empty())
+                .map(|t| LinkView {
+                    title: t.title,
+                    url: c.url(&t.path),
+                })
+                .collect(),
+            feed_rss: has_news.then(|| c.url("/rss.xml")),
+            feed_atom: has_news.then(|| c.url("/atom.xml")),
+            build_date: self.site.build_date,
+            build_year: self.site.build_date.year,
+            agencies_url: (!self.site.agencies.is_empty())
+                .then(|| c.url(crate::site::agencies::AGENCY_SECTION)),
+            documents_url: crate::render::jobs::documents_index_path(self.site).map(|p| c.url(&p)),
+            json_ld: self.organization_json_ld(),
+            extra: &c.extra,
+        }
+    }
+
+    /// A link to a section.
+    pub fn section_link(&self, s: &'a SectionEntry) -> SectionLink<'a> {
+        SectionLink {
+            title: &s.section.title,
+            url: self.config().url(&s.section.path),
+            path: &s.section.path,
+            kind: s.section.kind,
+            count: s.pages.len(),
+        }
+    }
+
+    fn terms(&self, tax: usize, names: &'a [String]) -> Vec<TermLink<'a>> {
+        let t = &self.site.taxonomies[tax];
+        names
+            .iter()
+            .filter_map(|n| {
+                t.term(n).map(|term| TermLink {
+                    name: n,
+                    url: self.config().url(&term.path),
+                    count: term.pages.len(),
+                })
+            })
+            .collect()
+    }
+
+    fn image(&self, e: &'a PageEntry) -> Option<ImageView<'a>> {
+        let img = e.page.image.as_deref()?;
+        let url = if img.contains("://") {
+            img.to_string()
+        } else if let Some(rest) = img.strip_prefix('/') {
+            self.config().url(rest)
+        } else {
+            self.config().url(&format!("{}{}", e.page.path, img))
+        };
+        Some(ImageView {
+            url,
+            alt: e.page.image_alt.as_deref().unwrap_or(""),
+        })
+    }
+
+    /// A page in a list.
+    pub fn summary(&self, i: usize) -> PageSummary<'a> {
+        let e = &self.site.pages[i];
+        let p = &e.page;
+        let proc = p.procedure.as_ref();
+        PageSummary {
+            title: &p.title,
+            url: self.config().url(&p.path),
+            permalink: self.config().permalink(&p.path),
+            kind: p.kind,
+            date: p.date,
+            updated: p.updated,
+            description: p.description.as_deref(),
+            summary: &e.rendered.summary,
+            image: self.image(e),
+            tags: self.terms(0, &p.tags),
+            fields: self.terms(1, &p.fields),
+            number: p.number.as_deref(),
+            authority: p.authority.as_deref(),
+            code: proc.and_then(|x| x.code.as_deref()),
+            field: proc.and_then(|x| x.field.as_deref()),
+            online: proc.map(|x| x.online.as_str()).filter(|s| !s.is_empty()),
+            online_class: proc.map(|x| online_class(&x.online)),
+        }
+    }
+
+    /// A bundle file named in front matter (`form`, `attachments`), or a missing one.
+    pub fn file(&self, e: &PageEntry, name: &str) -> FileView {
+        let found = e.files.iter().find(|(n, _, _)| n == name);
+        let (url, size) = match found {
+            Some((_, path, size)) => (self.config().url(path), *size),
+            None => (self.config().url(&format!("{}{}", e.page.path, name)), 0),
+        };
+        FileView {
+            name: name.to_string(),
+            url,
+            size,
+            size_text: size_text(size),
+            ext: name
+                .rsplit_once('.')
+                .map(|(_, x)| x.to_uppercase())
+                .unwrap_or_default(),
+            exists: found.is_some(),
+        }
+    }
+
+    /// The `page` view.
+    pub fn page(&self, i: usize, link_basis: &dyn Fn(&str, &str) -> String) -> PageView<'a> {
+        let e = &self.site.pages[i];
+        let p = &e.page;
+        let section = &self.site.sections[e.section];
+        PageView {
+            summary: self.summary(i),
+            path: &p.path,
+            content: &e.rendered.html,
+            toc: &e.rendered.toc,
+            word_count: e.rendered.word_count,
+            reading_time: e.rendered.word_count.div_ceil(200).max(1),
+            author: p.author.as_deref(),
+            source: p.source.as_deref(),
+            section: self.section_link(section),
+            newer: e.newer.map(|n| self.summary(n)),
+            older: e.older.map(|n| self.summary(n)),
+            files: e.files.iter().map(|(n, _, _)| self.file(e, n)).collect(),
+            plan: p.plan.as_ref().map(|m| PlanView {
+                place: m.place.as_deref(),
+                period: m.period.map(|(start, end)| PeriodView { start, end }),
+                signer: m.signer.as_ref(),
+                recipients: &m.recipients,
+                attachments: m.attachments.iter().map(|a| self.file(e, a)).collect(),
+                tasks: self.site.tasks[i]
+                    .iter()
+                    .map(|t| TaskView {
+                        name: &t.name,
+                        lead: t.lead.as_deref(),
+                        partners: &t.partners,
+                        quantity: t.quantity.as_deref(),
+                        due: t.due.as_deref(),
+                        start: t.start,
+                        end: t.end,
+                        ongoing: t.ongoing,
+                        overdue: !t.ongoing && t.end.is_some_and(|end| end < self.site.build_date),
+                    })
+                    .collect(),
+                timeline: super::domain::timeline(
+                    &self.site.tasks[i],
+                    m.period,
+                    self.site.build_date,
+                ),
+                basis: m.basis.iter().map(|b| link_basis(b, &p.path)).collect(),
+            }),
+            procedure: p.procedure.as_ref().map(|m| ProcedureView {
+                code: m.code.as_deref(),
+                field: m.field.as_deref(),
+                field_url: m
+                    .field
+                    .as_ref()
+                    .and_then(|f| self.terms(1, std::slice::from_ref(f)).pop().map(|t| t.url)),
+                agency: m.agency.as_deref(),
+                level: m.level.as_deref(),
+                online: &m.online,
+                online_class: online_class(&m.online),
+                online_url: m.online_url.as_deref(),
+                ways: &m.ways,
+                processing_time: m.processing_time.as_deref(),
+                fee: m.fee.as_deref(),
+                subjects: &m.subjects,
+                result: m.result.as_deref(),
+                legal_basis: m
+                    .legal_basis
+                    .iter()
+                    .map(|b| link_basis(b, &p.path))
+                    .collect(),
+                documents: m
+                    .documents
+                    .iter()
+                    .map(|d: &'a DossierDoc| DossierView {
+                        name: &d.name,
+                        originals: d.originals,
+                        copies: d.copies,
+                        form: d.form.as_ref().map(|f| self.file(e, f)),
+                    })
+                    .collect(),
+                sheet_url: self.config().url(&format!("{}in/", p.path)),
+            }),
+            cited_by: self.cited_by(i),
+            json_ld: self.json_ld(i),
+            extra: &p.extra,
+        }
+    }
+}

@@ -1,0 +1,345 @@
+//! Views of what congbo knows about the commune's domain: agencies and their tasks, cited
+//! documents, a plan's timeline by quarter, schema.org JSON-LD, and the QR code of a
+//! procedure's posting sheet.
+
+use serde::Serialize;
+use serde_json::json;
+
+use super::{LinkView, Views};
+use crate::content::Kind;
+use crate::site::agencies::{Agency, Role};
+use crate::site::documents::CitedDocument;
+use crate::site::tasks::Task;
+use crate::text::date::Date;
+
+/// An agency in the agency index.
+#[derive(Serialize)]
+pub struct AgencyLink<'a> {
+    pub name: &'a str,
+    pub url: String,
+    pub lead_count: usize,
+    pub partner_count: usize,
+    pub overdue_count: usize,
+}
+
+/// A task on an agency's page.
+#[derive(Serialize)]
+pub struct AgencyTaskView<'a> {
+    pub name: &'a str,
+    pub role: Role,
+    pub plan_title: &'a str,
+    pub plan_url: String,
+    pub plan_number: Option<&'a str>,
+    pub due: Option<&'a str>,
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+    pub ongoing: bool,
+    pub overdue: bool,
+}
+
+/// `agency`: one agency's page.
+#[derive(Serialize)]
+pub struct AgencyView<'a> {
+    pub name: &'a str,
+    pub url: String,
+    pub permalink: String,
+    pub tasks: Vec<AgencyTaskView<'a>>,
+}
+
+/// A cited document in the documents index and in "cited by" lists.
+#[derive(Serialize)]
+pub struct CitedDocumentView<'a> {
+    pub number: &'a str,
+    pub doc_type: &'a str,
+    pub date: Option<Date>,
+    /// Title of the site's own page for it, if any.
+    pub title: Option<&'a str>,
+    /// The own page, else the resolver, else none.
+    pub url: Option<String>,
+    pub own_page: bool,
+    pub cited_by: Vec<LinkView<'a>>,
+}
+
+/// A plan's tasks laid out by quarter.
+#[derive(Serialize)]
+pub struct TimelineView {
+    /// Column labels: "Quý I/2026".
+    pub quarters: Vec<String>,
+    pub rows: Vec<TimelineRow>,
+}
+
+/// One task's bar: it starts in column `start` (1-based) and covers `span` quarters.
+#[derive(Serialize)]
+pub struct TimelineRow {
+    pub name: String,
+    pub lead: Option<String>,
+    pub due: Option<String>,
+    pub start: usize,
+    pub span: usize,
+    pub ongoing: bool,
+    pub overdue: bool,
+}
+
+/// Longest timeline drawn; longer plans are clipped to their first 12 quarters.
+const MAX_QUARTERS: i64 = 12;
+
+fn quarter_index(d: Date) -> i64 {
+    i64::from(d.year) * 4 + i64::from(d.quarter()) - 1
+}
+
+fn roman(q: i64) -> &'static str {
+    ["I", "II", "III", "IV"][usize::try_from(q.rem_euclid(4)).unwrap_or(0)]
+}
+
+/// Lays out tasks with a readable period by quarter, over the plan's period widened to
+/// cover every task. `None` when no task has a period.
+pub fn timeline(tasks: &[Task], period: Option<(Date, Date)>, today: Date) -> Option<TimelineView> {
+    let dated: Vec<&Task> = tasks
+        .iter()
+        .filter(|t| t.start.is_some() && t.end.is_some())
+        .collect();
+    if dated.is_empty() {
+        return None;
+    }
+    let starts = dated
+        .iter()
+        .filter_map(|t| t.start)
+        .chain(period.map(|p| p.0));
+    let ends = dated
+        .iter()
+        .filter_map(|t| t.end)
+        .chain(period.map(|p| p.1));
+    let first = starts.map(quarter_index).min()?;
+    let last = ends.map(quarter_index).max()?.min(first + MAX_QUARTERS - 1);
+    let quarters = (first..=last)
+        .map(|q| format!("Quý {}/{}", roman(q), q.div_euclid(4)))
+        .collect();
+    let rows = dated
+        .iter()
+        .filter_map(|t| {
+            let (s, e) = (quarter_index(t.start?), quarter_index(t.end?));
+            if s > last {
+                return None;
+            }
+            let s = s.max(first);
+            let e = e.min(last).max(s);
+            Some(TimelineRow {
+                name: t.name.clone(),
+                lead: t.lead.clone(),
+                due: t.due.clone(),
+                start: usize::try_from(s - first + 1).unwrap_or(1),
+                span: usize::try_from(e - s + 1).unwrap_or(1),
+                ongoing: t.ongoing,
+                overdue: !t.ongoing && t.end.is_some_and(|end| end < today),
+            })
+        })
+        .collect();
+    Some(TimelineView { quarters, rows })
+}
+
+impl<'a> Views<'a> {
+    /// The agency index.
+    pub fn agency_links(&self) -> Vec<AgencyLink<'a>> {
+        self.site
+            .agencies
+            .iter()
+            .map(|a| AgencyLink {
+                name: &a.name,
+                url: self.site.config.url(&a.path),
+                lead_count: a.tasks.iter().filter(|t| t.role == Role::Lead).count(),
+                partner_count: a.tasks.iter().filter(|t| t.role == Role::Partner).count(),
+                overdue_count: a.tasks.iter().filter(|t| t.overdue).count(),
+            })
+            .collect()
+    }
+
+    /// One agency's page.
+    pub fn agency(&self, a: &'a Agency) -> AgencyView<'a> {
+        let c = &self.site.config;
+        AgencyView {
+            name: &a.name,
+            url: c.url(&a.path),
+            permalink: c.permalink(&a.path),
+            tasks: a
+                .tasks
+                .iter()
+                .filter_map(|at| {
+                    let plan = &self.site.pages.get(at.plan)?.page;
+                    let t = self.site.tasks.get(at.plan)?.get(at.task)?;
+                    Some(AgencyTaskView {
+                        name: &t.name,
+                        role: at.role,
+                        plan_title: &plan.title,
+                        plan_url: c.url(&plan.path),
+                        plan_number: plan.number.as_deref(),
+                        due: t.due.as_deref(),
+                        start: t.start,
+                        end: t.end,
+                        ongoing: t.ongoing,
+                        overdue: at.overdue,
+                    })
+                })
+                .collect(),
+        }
+    }
+
+    /// A cited document with its links.
+    pub fn cited_document(
+        &self,
+        d: &'a CitedDocument,
+        resolver_url: Option<String>,
+    ) -> CitedDocumentView<'a> {
+        let c = &self.site.config;
+        let own = d.page.and_then(|i| self.site.pages.get(i));
+        CitedDocumentView {
+            number: &d.number,
+            doc_type: &d.doc_type,
+            date: d.date,
+            title: own.map(|p| p.page.title.as_str()),
+            url: own.map(|p| c.url(&p.page.path)).or(resolver_url),
+            own_page: own.is_some(),
+            cited_by: d
+                .cited_by
+                .iter()
+                .filter_map(|i| self.site.pages.get(*i))
+                .map(|p| LinkView {
+                    title: &p.page.title,
+                    url: c.url(&p.page.path),
+                })
+                .collect(),
+        }
+    }
+
+    /// The pages that cite page `i` (by its `number`).
+    pub fn cited_by(&self, i: usize) -> Vec<LinkView<'a>> {
+        let c = &self.site.config;
+        self.site
+            .documents
+            .iter()
+            .find(|d| d.page == Some(i))
+            .map(|d| {
+                d.cited_by
+                    .iter()
+                    .filter_map(|j| self.site.pages.get(*j))
+                    .map(|p| LinkView {
+                        title: &p.page.title,
+                        url: c.url(&p.page.path),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// schema.org JSON-LD for a page: `GovernmentService` for procedures, `NewsArticle` for
+    /// news; `None` for other kinds.
+    pub fn json_ld(&self, i: usize) -> Option<String> {
+        let c = &self.site.config;
+        let e = self.site.pages.get(i)?;
+        let p = &e.page;
+        let provider =
+            json!({ "@type": "GovernmentOrganization", "name": c.authority, "url": c.base_url });
+        let value = match p.kind {
+            Kind::Procedure => {
+                let m = p.procedure.as_ref()?;
+                json!({
+                    "@context": "https://schema.org",
+                    "@type": "GovernmentService",
+                    "name": p.title,
+                    "identifier": m.code,
+                    "serviceType": m.field,
+                    "description": p.description,
+                    "url": c.permalink(&p.path),
+                    "provider": provider,
+                    "audience": m.subjects.iter().map(|s| json!({"@type": "Audience", "audienceType": s})).collect::<Vec<_>>(),
+                    "availableChannel": m.online_url.as_ref().map(|u| json!({"@type": "ServiceChannel", "serviceUrl": u})),
+                    "areaServed": c.authority,
+                })
+            }
+            Kind::News => json!({
+                "@context": "https://schema.org",
+                "@type": "NewsArticle",
+                "headline": p.title,
+                "description": p.description,
+                "datePublished": p.date.map(|d| d.iso()),
+                "dateModified": p.updated.or(p.date).map(|d| d.iso()),
+                "author": p.author.as_ref().map(|a| json!({"@type": "Person", "name": a})).unwrap_or(provider.clone()),
+                "publisher": provider,
+                "mainEntityOfPage": c.permalink(&p.path),
+                "image": self.image_permalink(i),
+                "inLanguage": c.language,
+            }),
+            _ => return None,
+        };
+        Some(script_safe_json(&value))
+    }
+
+    fn image_permalink(&self, i: usize) -> Option<String> {
+        let p = &self.site.pages.get(i)?.page;
+        let img = p.image.as_deref()?;
+        Some(if img.contains("://") {
+            img.to_string()
+        } else if let Some(rest) = img.strip_prefix('/') {
+            self.site.config.permalink(rest)
+        } else {
+            self.site.config.permalink(&format!("{}{}", p.path, img))
+        })
+    }
+
+    /// schema.org JSON-LD describing the site's owner.
+    pub fn organization_json_ld(&self) -> String {
+        let c = &self.site.config;
+        let contact = &c.contact;
+        let mut v = json!({
+            "@context": "https://schema.org",
+            "@type": "GovernmentOrganization",
+            "name": if c.authority.is_empty() { &c.title } else { &c.authority },
+            "url": c.base_url,
+        });
+        if let Some(a) = &contact.address {
+            v["address"] = json!(a);
+        }
+        if let Some(t) = contact.phone.as_ref().or(contact.hotline.as_ref()) {
+            v["telephone"] = json!(t);
+        }
+        if let Some(e) = &contact.email {
+            v["email"] = json!(e);
+        }
+        if !c.parent_authority.is_empty() {
+            v["parentOrganization"] =
+                json!({"@type": "GovernmentOrganization", "name": c.parent_authority});
+        }
+        script_safe_json(&v)
+    }
+}
+
+/// JSON that can sit inside `<script>`: `<`, `>` and `&` escaped so no `</script>` or
+/// comment can end the block early, whatever an editor typed.
+pub fn script_safe_json(v: &serde_json::Value) -> String {
+    let text = serde_json::to_string(v).unwrap_or_else(|_| "{}".into());
+    text.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// The QR code of a URL as inline SVG, for printed posting sheets.
+pub fn qr_svg(url: &str) -> Option<String> {
+    use qrcode::render::svg;
+    let code =
+        qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M).ok()?;
+    let svg = code
+        .render::<svg::Color<'_>>()
+        .min_dimensions(160, 160)
+        .dark_color(svg::Color("#000000"))
+        .light_color(svg::Color("#ffffff"))
+        .build();
+    let start = svg.find("<svg")?;
+    let label = crate::markdown::highlight::escape(url);
+    Some(svg[start..].replacen(
+        "<svg",
+        &format!("<svg role=\"img\" aria-label=\"Mã QR: {label}\""),
+        1,
+    ))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,80 @@
+use super::*;
+
+fn d(y: i32, m: u8, day: u8) -> Date {
+    Date::new(y, m, day).unwrap()
+}
+
+fn task(name: &str, start: Option<Date>, end: Option<Date>, ongoing: bool) -> Task {
+    Task {
+        name: name.into(),
+        lead: Some("Phòng VH-XH".into()),
+        partners: vec![],
+        quantity: None,
+        due: None,
+        start,
+        end,
+        ongoing,
+    }
+}
+
+#[test]
+fn timeline_spans_the_plan_by_quarter() {
+    let tasks = vec![
+        task("Quý III", Some(d(2026, 7, 1)), Some(d(2026, 9, 30)), false),
+        task("Cả năm", Some(d(2026, 1, 1)), Some(d(2026, 12, 31)), true),
+        task("Không rõ", None, None, false),
+    ];
+    let t = timeline(
+        &tasks,
+        Some((d(2026, 1, 1), d(2026, 12, 31))),
+        d(2026, 11, 23),
+    )
+    .unwrap();
+    assert_eq!(
+        t.quarters,
+        vec!["Quý I/2026", "Quý II/2026", "Quý III/2026", "Quý IV/2026"]
+    );
+    assert_eq!(t.rows.len(), 2, "tasks without a period are not drawn");
+    assert_eq!((t.rows[0].start, t.rows[0].span), (3, 1));
+    assert!(t.rows[0].overdue, "ended before the build date");
+    assert_eq!((t.rows[1].start, t.rows[1].span), (1, 4));
+    assert!(!t.rows[1].overdue, "ongoing tasks are never overdue");
+}
+
+#[test]
+fn timeline_widens_to_tasks_and_clips_long_plans() {
+    let tasks = vec![task(
+        "Sớm",
+        Some(d(2025, 11, 1)),
+        Some(d(2025, 11, 30)),
+        false,
+    )];
+    let t = timeline(&tasks, Some((d(2026, 1, 1), d(2026, 3, 31))), d(2025, 1, 1)).unwrap();
+    assert_eq!(t.quarters, vec!["Quý IV/2025", "Quý I/2026"]);
+    let long = vec![task(
+        "Dài",
+        Some(d(2021, 1, 1)),
+        Some(d(2030, 12, 31)),
+        false,
+    )];
+    let t = timeline(&long, None, d(2025, 1, 1)).unwrap();
+    assert_eq!(t.quarters.len(), 12);
+    assert_eq!(t.rows[0].span, 12);
+    assert!(timeline(&[task("x", None, None, false)], None, d(2025, 1, 1)).is_none());
+}
+
+#[test]
+fn json_in_script_cannot_close_the_script() {
+    let s = script_safe_json(&json!({"name": "</script><script>alert(1)</script> & <!--"}));
+    assert!(!s.contains('<') && !s.contains('>'), "{s}");
+    let back: serde_json::Value = serde_json::from_str(&s).unwrap();
+    assert_eq!(back["name"], "</script><script>alert(1)</script> & <!--");
+}
+
+#[test]
+fn qr_code_is_inline_svg_with_a_label() {
+    let svg = qr_svg("https://xa.example.gov.vn/thu-tuc/dang-ky-khai-sinh/").unwrap();
+    assert!(svg.starts_with("<svg role=\"img\" aria-label=\"Mã QR: https://xa.example.gov.vn/thu-tuc/dang-ky-khai-sinh/\""), "{}", &svg[..120]);
+    assert!(svg.contains("<path") || svg.contains("<rect"));
+    assert!(!svg.contains("<?xml"));
+}
