@@ -86,6 +86,11 @@ const FILES: &[(&str, &str)] = &[
         "content/van-ban/_index.md",
         "+++\ntitle = \"Văn bản\"\nkind = \"document\"\n+++\n",
     ),
+    (
+        "content/van-ban/nghi-quyet-76-nq-cp.md",
+        "+++\ntitle = \"Nghị quyết ban hành Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030\"\n\
+         number = \"76/NQ-CP\"\nauthority = \"Chính phủ\"\ndate = 2021-07-15\n+++\n\nTóm tắt nội dung văn bản.\n",
+    ),
 ];
 
 /// Writes a new site into `dir`, which must not exist or be empty.
