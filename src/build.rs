@@ -52,7 +52,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         .output_dir
         .clone()
         .unwrap_or_else(|| opts.root.join("public"));
+    let written = Instant::now();
     output::write(&output_dir, &files)?;
+    if std::env::var_os("CONGBO_TIMINGS").is_some() {
+        eprintln!(
+            "{:>8.1} ms  write",
+            written.elapsed().as_secs_f64() * 1000.0
+        );
+    }
     let pages_by_kind = [
         Kind::Plan,
         Kind::News,
@@ -73,6 +80,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
 
 /// Every stage but the write: the site model and the files it makes.
 pub fn build_in_memory(opts: &BuildOptions) -> Result<(Site, Vec<OutputFile>), Diagnostics> {
+    let mut clock = StageClock::new();
     let config = load_config(
         &opts.root,
         &Overrides {
@@ -80,7 +88,10 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<(Site, Vec<OutputFile>), D
         },
     )?;
     let theme = render::load_theme(&opts.root, &config);
-    let content = content::walk::read(&opts.root).and_then(|f| {
+    clock.lap("config and templates");
+    let files = content::walk::read(&opts.root);
+    clock.lap("read content");
+    let content = files.and_then(|f| {
         content::parse(
             f,
             ParseOptions {
@@ -88,18 +99,48 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<(Site, Vec<OutputFile>), D
             },
         )
     });
+    clock.lap("parse front matter");
     let (mut theme, content) = both(theme, content)?;
     let links = link_context(&config, &content);
     let (page_bodies, section_bodies) = render_markdown(&content, &links)?;
+    clock.lap("markdown");
     let today = opts.build_date.unwrap_or_else(build_date);
     let site = site::assemble(config, content, page_bodies, section_bodies, today);
+    clock.lap("site model");
     let pages = render::jobs::render_all(&mut theme, &site, &links)?;
+    clock.lap("templates");
     let files = output::merge(vec![
         output::static_files(&theme, &site),
         output::generated(&site),
         pages,
     ]);
+    clock.lap("feeds, sitemap, data");
     Ok((site, files))
+}
+
+/// Prints how long each stage took when `CONGBO_TIMINGS` is set, to find where time goes.
+struct StageClock {
+    on: bool,
+    last: Instant,
+}
+
+impl StageClock {
+    fn new() -> Self {
+        StageClock {
+            on: std::env::var_os("CONGBO_TIMINGS").is_some(),
+            last: Instant::now(),
+        }
+    }
+
+    fn lap(&mut self, stage: &str) {
+        if self.on {
+            eprintln!(
+                "{:>8.1} ms  {stage}",
+                self.last.elapsed().as_secs_f64() * 1000.0
+            );
+            self.last = Instant::now();
+        }
+    }
 }
 
 /// Reads and parses `site.toml`.

@@ -112,7 +112,7 @@ pub fn read(root: &Path) -> Result<ContentFiles, Diagnostics> {
             let text = decode(bytes).map_err(|m| Diagnostic::file(&rel, m))?;
             Ok(SourceFile {
                 rel,
-                text: crate::text::normalize::nfc(&text),
+                text: crate::text::normalize::nfc_owned(text),
             })
         })
         .collect();

@@ -81,8 +81,14 @@ impl LinkContext {
     /// Escapes `text` into `out`, turning each citation into a link; returns what was cited.
     pub fn link_citations(&self, text: &str, own_path: &str, out: &mut String) -> Vec<Citation> {
         let found = find_citations(text);
+        self.write_linked(text, &found, own_path, out);
+        found
+    }
+
+    /// Escapes `text` into `out` with the given citations (from [`find_citations`]) linked.
+    pub fn write_linked(&self, text: &str, found: &[Citation], own_path: &str, out: &mut String) {
         let mut last = 0;
-        for c in &found {
+        for c in found {
             escape_into(&text[last..c.range.start], out);
             let shown = &text[c.range.clone()];
             match self.citation_url(&c.number, own_path) {
@@ -98,7 +104,6 @@ impl LinkContext {
             last = c.range.end;
         }
         escape_into(&text[last..], out);
-        found
     }
 }
 

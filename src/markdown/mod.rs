@@ -350,11 +350,13 @@ impl<'a> State<'a> {
             self.out.push(Event::Text(text.into()));
             return;
         }
-        let mut html = String::with_capacity(text.len() + 16);
-        let found = self.ctx.link_citations(&text, self.page.path, &mut html);
+        let found = citation::find_citations(&text);
         if found.is_empty() {
             self.out.push(Event::Text(text.into()));
         } else {
+            let mut html = String::with_capacity(text.len() + 64 * found.len());
+            self.ctx
+                .write_linked(&text, &found, self.page.path, &mut html);
             self.citations.extend(found);
             self.out.push(Event::InlineHtml(html.into()));
         }

@@ -321,9 +321,11 @@ fn render_job(
             ),
         });
     }
-    let html = theme
+    // Rendered straight into bytes: `render` would re-validate every page as UTF-8.
+    let mut html = Vec::with_capacity(16 * 1024);
+    theme
         .tera
-        .render(&template, &ctx)
+        .render_to(&template, &ctx, &mut html)
         .map_err(|e| theme.diagnostic(&template, &e))?;
     let file = if path.ends_with(".html") {
         path
@@ -332,7 +334,7 @@ fn render_job(
     };
     Ok(OutputFile {
         path: file,
-        data: OutputData::Bytes(html.into_bytes()),
+        data: OutputData::Bytes(html),
     })
 }
 

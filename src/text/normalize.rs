@@ -2,7 +2,7 @@
 //! editor pasted (Word documents, PDFs, web forms) into one canonical Unicode
 //! form — NFC, plain spaces, no zero-width characters, `\n` line ends.
 
-use unicode_normalization::{UnicodeNormalization, is_nfc};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc, is_nfc_quick};
 
 /// Whether `c` is a space-like character that should be read as a plain
 /// `' '`. Office software and PDF exports love these (NBSP in "Điều 1",
@@ -31,7 +31,7 @@ fn is_zero_width(c: char) -> bool {
 /// ASCII input without `'\r'` is already canonical and is returned as a
 /// plain copy without running the normaliser.
 pub fn nfc(s: &str) -> String {
-    if s.is_ascii() && !s.contains('\r') {
+    if is_clean_fast(s) {
         return s.to_owned();
     }
     let mut cleaned = String::with_capacity(s.len());
@@ -57,6 +57,57 @@ pub fn nfc(s: &str) -> String {
     } else {
         cleaned.nfc().collect()
     }
+}
+
+/// [`nfc`] for text the caller owns: returns it unchanged, without copying, when it is
+/// already canonical (the usual case for files saved by a careful editor).
+pub fn nfc_owned(s: String) -> String {
+    if is_clean_fast(&s) { s } else { nfc(&s) }
+}
+
+/// A cheap test that `s` needs no work: no CR, no odd or zero-width character, and NFC.
+/// Vietnamese typed on a normal keyboard is precomposed letters from a few Unicode blocks,
+/// all already NFC, so one pass over the bytes settles the usual case; anything else goes
+/// to the exact (slower) quick check.
+fn is_clean_fast(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut needs_exact_check = false;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if c == b'\r' {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        match c {
+            // U+00C0–U+01BF: Latin-1 letters and Latin Extended-A/B (ă â đ ê ô ơ ư …).
+            // C2 is U+0080–U+00BF, where U+00A0 (NBSP) must be replaced.
+            0xC2 if b.get(i + 1) == Some(&0xA0) => return false,
+            0xC2..=0xC6 => i += 2,
+            // U+1EA0–U+1EFF: Latin Extended Additional, the Vietnamese tone letters.
+            0xE1 if matches!(b.get(i + 1), Some(0xBA | 0xBB)) => i += 3,
+            // U+2000–U+206F: punctuation; dashes and quotes are fine, spaces and joiners not.
+            0xE2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
+                Some(0x80..=0x8D | 0xAF) => return false,
+                _ => i += 3,
+            },
+            0xE2 if b.get(i + 1) == Some(&0x81) && b.get(i + 2) == Some(&0xA0) => return false,
+            0xEF if b.get(i + 1) == Some(&0xBB) && b.get(i + 2) == Some(&0xBF) => return false,
+            0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80) => return false,
+            _ => {
+                needs_exact_check = true;
+                i += 1;
+            }
+        }
+    }
+    if !needs_exact_check {
+        return true;
+    }
+    !s.chars().any(|c| is_odd_space(c) || is_zero_width(c))
+        && is_nfc_quick(s.chars()) == IsNormalized::Yes
 }
 
 /// Whether `s` is already in the form [`nfc`] produces, i.e. `nfc(s) == s`,

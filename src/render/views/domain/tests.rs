@@ -78,3 +78,29 @@ fn qr_code_is_inline_svg_with_a_label() {
     assert!(svg.contains("<path") || svg.contains("<rect"));
     assert!(!svg.contains("<?xml"));
 }
+
+#[test]
+fn qr_codes_decode_back_to_their_url() {
+    for url in [
+        "https://xa.example.gov.vn/thu-tuc/dang-ky-khai-sinh/",
+        "https://tanhoaloi.example.gov.vn/thu-tuc/cap-giay-xac-nhan-tinh-trang-hon-nhan/",
+        "http://127.0.0.1:1111/x/",
+    ] {
+        let (modules, width) = qr_modules(url).unwrap();
+        // Rasterise: 4 pixels a module, a 4-module quiet zone, as a printer would.
+        let (scale, quiet) = (4, 4);
+        let side = (width + 2 * quiet) * scale;
+        let mut img = rqrr::PreparedImage::prepare_from_greyscale(side, side, |x, y| {
+            let (mx, my) = (
+                (x / scale).wrapping_sub(quiet),
+                (y / scale).wrapping_sub(quiet),
+            );
+            let dark = mx < width && my < width && modules[my * width + mx] == qrcode::Color::Dark;
+            if dark { 0 } else { 255 }
+        });
+        let grids = img.detect_grids();
+        assert_eq!(grids.len(), 1, "{url}");
+        let (_, text) = grids[0].decode().unwrap();
+        assert_eq!(text, url);
+    }
+}

@@ -1,0 +1,61 @@
+//! The example site's whole output, byte for byte, as a manifest of every file's size and
+//! hash. Optimisations must leave it unchanged; a deliberate change to the output is
+//! accepted by running `CONGBO_BLESS=1 cargo test --test snapshot` and reviewing the diff
+//! of `tests/snapshots/example-site.manifest`.
+
+mod common;
+use common::*;
+
+/// FNV-1a, 64 bits: stable across Rust versions, unlike `DefaultHasher`.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+fn manifest(site: &TestSite) -> String {
+    site.files()
+        .iter()
+        .map(|f| {
+            let bytes = std::fs::read(site.out().join(f)).unwrap();
+            format!("{f} {} {:016x}\n", bytes.len(), fnv1a(&bytes))
+        })
+        .collect()
+}
+
+#[test]
+fn the_example_site_output_is_unchanged() {
+    let mut site = TestSite::new();
+    copy_dir(&repo_root().join("content"), &site.root().join("content"));
+    std::fs::copy(repo_root().join("site.toml"), site.root().join("site.toml")).unwrap();
+    site.opts.build_date = congbo::text::date::Date::new(2026, 11, 23);
+    site.build_ok();
+    let got = manifest(&site);
+    let path = repo_root().join("tests/snapshots/example-site.manifest");
+    if std::env::var_os("CONGBO_BLESS").is_some() {
+        std::fs::write(&path, &got).unwrap();
+        return;
+    }
+    let want = std::fs::read_to_string(&path).unwrap_or_default();
+    if got != want {
+        let (g, w): (Vec<&str>, Vec<&str>) = (got.lines().collect(), want.lines().collect());
+        let changed: Vec<String> = g
+            .iter()
+            .filter(|l| !w.contains(l))
+            .map(|l| format!("+ {l}"))
+            .chain(
+                w.iter()
+                    .filter(|l| !g.contains(l))
+                    .map(|l| format!("- {l}")),
+            )
+            .take(40)
+            .collect();
+        panic!(
+            "the example site's output changed ({} files now, {} before):\n{}\n\
+             If the change is intended, run CONGBO_BLESS=1 cargo test --test snapshot",
+            g.len(),
+            w.len(),
+            changed.join("\n")
+        );
+    }
+}
