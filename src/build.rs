@@ -36,8 +36,10 @@ pub struct BuildOptions {
 pub struct BuildReport {
     /// Pages by kind: plan, news, procedure, document, page.
     pub pages_by_kind: Vec<(Kind, usize)>,
-    /// Files written.
+    /// Files the site has.
     pub files: usize,
+    /// How many were written, left unchanged, removed.
+    pub write: output::WriteReport,
     /// Where they were written.
     pub output_dir: PathBuf,
     /// Wall time.
@@ -53,7 +55,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         .clone()
         .unwrap_or_else(|| opts.root.join("public"));
     let written = Instant::now();
-    output::write(&output_dir, &files)?;
+    let write = output::write(&output_dir, &files)?;
     if std::env::var_os("CONGBO_TIMINGS").is_some() {
         eprintln!(
             "{:>8.1} ms  write",
@@ -73,6 +75,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     Ok(BuildReport {
         pages_by_kind,
         files: files.len(),
+        write,
         output_dir,
         seconds: started.elapsed().as_secs_f64(),
     })

@@ -68,7 +68,7 @@ pub fn main() -> i32 {
                         .map(|(k, n)| format!("{n} {}", k.name()))
                         .collect();
                     println!(
-                        "Built {} files ({}) into {} in {:.2} s",
+                        "Built {} files ({}) into {} in {:.2} s: {} written, {} unchanged, {} removed",
                         r.files,
                         if kinds.is_empty() {
                             "no pages".to_string()
@@ -76,7 +76,10 @@ pub fn main() -> i32 {
                             kinds.join(", ")
                         },
                         r.output_dir.display(),
-                        r.seconds
+                        r.seconds,
+                        r.write.written,
+                        r.write.unchanged,
+                        r.write.removed
                     );
                     0
                 }

@@ -1,0 +1,157 @@
+use super::*;
+
+fn bytes(path: &str, text: &str) -> OutputFile {
+    OutputFile {
+        path: path.into(),
+        data: OutputData::Bytes(text.as_bytes().to_vec()),
+    }
+}
+
+fn read(out: &Path, p: &str) -> String {
+    std::fs::read_to_string(out.join(p)).unwrap()
+}
+
+#[test]
+fn first_write_then_only_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let r = write(
+        &out,
+        &[bytes("/a/index.html", "A"), bytes("/b/index.html", "B")],
+    )
+    .unwrap();
+    assert_eq!(
+        r,
+        WriteReport {
+            written: 2,
+            unchanged: 0,
+            removed: 0
+        }
+    );
+    let r = write(
+        &out,
+        &[bytes("/a/index.html", "A"), bytes("/b/index.html", "B")],
+    )
+    .unwrap();
+    assert_eq!(
+        r,
+        WriteReport {
+            written: 0,
+            unchanged: 2,
+            removed: 0
+        },
+        "nothing changed, nothing written"
+    );
+    let r = write(
+        &out,
+        &[bytes("/a/index.html", "A2"), bytes("/c/index.html", "C")],
+    )
+    .unwrap();
+    assert_eq!(
+        r,
+        WriteReport {
+            written: 2,
+            unchanged: 0,
+            removed: 1
+        }
+    );
+    assert_eq!(read(&out, "a/index.html"), "A2");
+    assert_eq!(read(&out, "c/index.html"), "C");
+    assert!(
+        !out.join("b").exists(),
+        "a stale file and its emptied folder are gone"
+    );
+    for leftover in [
+        "public.congbo-new",
+        "public.congbo-old",
+        "public.congbo-journal",
+    ] {
+        assert!(!dir.path().join(leftover).exists(), "{leftover}");
+    }
+}
+
+#[test]
+fn unchanged_files_are_not_rewritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    write(&out, &[bytes("/a.html", "A")]).unwrap();
+    let before = std::fs::metadata(out.join("a.html"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    write(&out, &[bytes("/a.html", "A"), bytes("/b.html", "B")]).unwrap();
+    assert_eq!(
+        std::fs::metadata(out.join("a.html"))
+            .unwrap()
+            .modified()
+            .unwrap(),
+        before
+    );
+}
+
+/// Simulates a build killed half-way through the swap, then checks the next write first
+/// restores exactly the previous output.
+#[test]
+fn a_swap_killed_half_way_is_rolled_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    write(
+        &out,
+        &[
+            bytes("/keep.html", "K"),
+            bytes("/change.html", "old"),
+            bytes("/gone.html", "G"),
+        ],
+    )
+    .unwrap();
+    let places = Places::new(&out);
+    // The killed build: it staged a change and an addition, wrote its journal, backed up
+    // both old files, moved the changed file in, then died before adding `new.html`.
+    std::fs::write(&places.journal, "~change.html\n+new.html\n-gone.html\n").unwrap();
+    std::fs::create_dir_all(&places.backup).unwrap();
+    std::fs::rename(out.join("change.html"), places.backup.join("change.html")).unwrap();
+    std::fs::rename(out.join("gone.html"), places.backup.join("gone.html")).unwrap();
+    std::fs::write(out.join("change.html"), "new").unwrap();
+    std::fs::create_dir_all(&places.staging).unwrap();
+    std::fs::write(places.staging.join("new.html"), "N").unwrap();
+
+    recover(&places).unwrap();
+    assert_eq!(read(&out, "keep.html"), "K");
+    assert_eq!(read(&out, "change.html"), "old");
+    assert_eq!(read(&out, "gone.html"), "G");
+    assert!(!out.join("new.html").exists());
+    assert!(!places.journal.exists() && !places.backup.exists() && !places.staging.exists());
+}
+
+#[test]
+fn a_kill_before_the_swap_leaves_output_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    write(&out, &[bytes("/a.html", "A")]).unwrap();
+    let places = Places::new(&out);
+    // Killed while staging: no journal yet.
+    std::fs::create_dir_all(&places.staging).unwrap();
+    std::fs::write(places.staging.join("a.html"), "half").unwrap();
+    let r = write(&out, &[bytes("/a.html", "A")]).unwrap();
+    assert_eq!(r.written, 0);
+    assert_eq!(read(&out, "a.html"), "A");
+    assert!(!places.staging.exists());
+}
+
+#[test]
+fn copies_compare_by_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("anh.jpg");
+    std::fs::write(&src, "img1").unwrap();
+    let out = dir.path().join("public");
+    let copy = || OutputFile {
+        path: "/anh.jpg".into(),
+        data: OutputData::Copy(src.clone()),
+    };
+    write(&out, &[copy()]).unwrap();
+    assert_eq!(write(&out, &[copy()]).unwrap().written, 0);
+    std::fs::write(&src, "img2").unwrap();
+    assert_eq!(write(&out, &[copy()]).unwrap().written, 1);
+    assert_eq!(read(&out, "anh.jpg"), "img2");
+}
