@@ -117,6 +117,9 @@ static TYPE_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// Runs in time linear in `text.len()`; never panics.
 pub fn find_citations(text: &str) -> Vec<Citation> {
     let mut out = Vec::new();
+    if !may_hold_number(text) {
+        return out;
+    }
     let mut last_end = 0;
     for hit in TYPE_RE.find_iter(text) {
         if hit.start() < last_end {
@@ -163,6 +166,25 @@ fn is_dash(c: char) -> bool {
 }
 
 /// Separator inside a number: slash or any dash.
+/// Whether `text` has a digit directly followed by a separator, which every citation's
+/// number has (`61/…`, `26-CTr/…`). Most running text has none, and this byte scan is
+/// far cheaper than the type-word search it spares.
+fn may_hold_number(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.windows(2).enumerate().any(|(i, w)| {
+        w[0].is_ascii_digit()
+            && match w[1] {
+                b'/' | b'-' => true,
+                // U+2010–U+2014 and U+2212, the dashes `is_dash` accepts, in UTF-8.
+                0xE2 => matches!(
+                    (b.get(i + 2), b.get(i + 3)),
+                    (Some(0x80), Some(0x90..=0x94)) | (Some(0x88), Some(0x92))
+                ),
+                _ => false,
+            }
+    })
+}
+
 fn is_sep(c: char) -> bool {
     c == '/' || is_dash(c)
 }

@@ -89,13 +89,16 @@ impl<'a> Views<'a> {
         }
     }
 
-    fn terms(&self, tax: usize, names: &'a [String]) -> Vec<TermLink<'a>> {
+    /// A page's terms in one taxonomy, in the editor's order and spelling.
+    fn terms(&self, tax: usize, page: usize, names: &'a [String]) -> Vec<TermLink<'a>> {
         let t = &self.site.taxonomies[tax];
-        names
-            .iter()
-            .filter_map(|n| {
-                t.term(n).map(|term| TermLink {
-                    name: n,
+        let ids = t.page_terms.get(page).map_or(&[][..], Vec::as_slice);
+        ids.iter()
+            .filter_map(|(id, pos)| {
+                let term = t.terms.get(*id)?;
+                let name = names.get(*pos)?;
+                Some(TermLink {
+                    name,
                     url: self.config().url(&term.path),
                     count: term.pages.len(),
                 })
@@ -133,8 +136,8 @@ impl<'a> Views<'a> {
             description: p.description.as_deref(),
             summary: &e.rendered.summary,
             image: self.image(e),
-            tags: self.terms(0, &p.tags),
-            fields: self.terms(1, &p.fields),
+            tags: self.terms(0, i, &p.tags),
+            fields: self.terms(1, i, &p.fields),
             number: p.number.as_deref(),
             authority: p.authority.as_deref(),
             code: proc.and_then(|x| x.code.as_deref()),
@@ -212,10 +215,11 @@ impl<'a> Views<'a> {
             procedure: p.procedure.as_ref().map(|m| ProcedureView {
                 code: m.code.as_deref(),
                 field: m.field.as_deref(),
-                field_url: m
-                    .field
-                    .as_ref()
-                    .and_then(|f| self.terms(1, std::slice::from_ref(f)).pop().map(|t| t.url)),
+                field_url: m.field.as_ref().and_then(|f| {
+                    self.site.taxonomies[1]
+                        .term(f)
+                        .map(|t| self.config().url(&t.path))
+                }),
                 agency: m.agency.as_deref(),
                 level: m.level.as_deref(),
                 online: &m.online,

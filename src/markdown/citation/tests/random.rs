@@ -108,3 +108,18 @@ fn adversarial_inputs_complete() {
     let long_symbol = find_citations("Nghị định 1/A-B-C-D-E-F-G-H-I-J");
     assert_eq!(long_symbol[0].number, "1/A-B-C-D-E-F-G-H");
 }
+
+#[test]
+fn the_number_prefilter_never_hides_a_citation() {
+    // Every separator `is_sep` accepts, right after the digits.
+    for sep in [
+        "/", "-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}",
+    ] {
+        let text = format!("Theo Chương trình số 26{sep}CTr/TU của Thành ủy.");
+        assert!(super::super::may_hold_number(&text), "{sep:?}");
+        assert_eq!(find_citations(&text).len(), 1, "{sep:?}");
+    }
+    assert!(!super::super::may_hold_number(
+        "Nghị định số mới ban hành năm 2024."
+    ));
+}
