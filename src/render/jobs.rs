@@ -5,9 +5,7 @@ use rayon::prelude::*;
 use tera::Context;
 
 use super::views::domain::{CitedDocumentView, qr_svg};
-use super::views::{
-    self, FieldGroup, HomeView, SectionView, TaxonomyView, TermLink, TermView, Views,
-};
+use super::views::{self, FieldGroup, HomeView, SectionView, TermView, Views};
 use super::{OutputData, OutputFile, Theme};
 use crate::content::Kind;
 use crate::error::{Diagnostic, Diagnostics};
@@ -43,7 +41,7 @@ pub fn render_all(
     site: &Site,
     links: &LinkContext,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
-    let v = Views { site };
+    let v = Views::new(site);
     theme.tera.global_context().insert("site", &v.site_view());
     let theme: &Theme = theme;
     let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Page).collect();
@@ -169,7 +167,7 @@ fn render_job(
                 .iter()
                 .skip((page - 1) * per_page)
                 .take(per_page)
-                .map(|i| v.summary(*i))
+                .map(|i| v.summary_value(*i))
                 .collect();
             ctx.insert(
                 "section",
@@ -224,7 +222,7 @@ fn render_job(
         Job::TaxonomyList(t) => {
             let tax = &site.taxonomies[t];
             let mut ctx = base_context(v, &tax.path);
-            ctx.insert("taxonomy", &taxonomy_view(v, t));
+            ctx.insert("taxonomy", &v.taxonomy_value(t));
             (
                 tax.path.clone(),
                 "taxonomy_list.html".to_string(),
@@ -242,7 +240,7 @@ fn render_job(
             let path = views::pager_path(&tm.path, page);
             let per_page = site.config.paginate_by;
             let mut ctx = base_context(v, &path);
-            ctx.insert("taxonomy", &taxonomy_view(v, taxonomy));
+            ctx.insert("taxonomy", &v.taxonomy_value(taxonomy));
             ctx.insert(
                 "term",
                 &TermView {
@@ -254,7 +252,7 @@ fn render_job(
                         .iter()
                         .skip((page - 1) * per_page)
                         .take(per_page)
-                        .map(|i| v.summary(*i))
+                        .map(|i| v.summary_value(*i))
                         .collect(),
                     paginator: views::paginator(
                         &site.config,
@@ -366,24 +364,6 @@ fn page_template(
     ))
 }
 
-fn taxonomy_view<'a>(v: &Views<'a>, t: usize) -> TaxonomyView<'a> {
-    let tax = &v.site.taxonomies[t];
-    TaxonomyView {
-        name: tax.name,
-        title: tax.title,
-        url: v.site.config.url(&tax.path),
-        terms: tax
-            .terms
-            .iter()
-            .map(|term| TermLink {
-                name: &term.name,
-                url: v.site.config.url(&term.path),
-                count: term.pages.len(),
-            })
-            .collect(),
-    }
-}
-
 /// Procedures grouped by field, fields and procedures in Vietnamese alphabetical order.
 fn field_groups<'a>(v: &Views<'a>, pages: &[usize]) -> Vec<FieldGroup<'a>> {
     let mut groups: Vec<(String, &'a str, Vec<usize>)> = Vec::new();
@@ -413,7 +393,7 @@ fn field_groups<'a>(v: &Views<'a>, pages: &[usize]) -> Vec<FieldGroup<'a>> {
             FieldGroup {
                 name,
                 url,
-                procedures: list.into_iter().map(|i| v.summary(i)).collect(),
+                procedures: list.into_iter().map(|i| v.summary_value(i)).collect(),
             }
         })
         .collect()
@@ -425,7 +405,7 @@ fn home<'a>(v: &Views<'a>) -> HomeView<'a> {
         site.pages_of(kind)
             .into_iter()
             .take(n)
-            .map(|i| v.summary(i))
+            .map(|i| v.summary_value(i))
             .collect::<Vec<_>>()
     };
     let section_url = |kind: Kind| {

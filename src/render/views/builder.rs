@@ -7,9 +7,66 @@ use crate::site::{PageEntry, SectionEntry, Site};
 /// Builds views from the model; holds what every view needs.
 pub struct Views<'a> {
     pub site: &'a Site,
+    /// Every page's summary as a template value, by page index.
+    summaries: Vec<SummaryValue>,
+    /// Each taxonomy's view (all its terms) as a template value, shared by its term pages.
+    taxonomies: Vec<tera::Value>,
 }
 
 impl<'a> Views<'a> {
+    /// Views of `site`, with every page's summary made once, in parallel.
+    pub fn new(site: &'a Site) -> Self {
+        use rayon::prelude::*;
+        let mut v = Views {
+            site,
+            summaries: Vec::new(),
+            taxonomies: Vec::new(),
+        };
+        v.summaries = (0..site.pages.len())
+            .into_par_iter()
+            .map(|i| tera::Value::from_serializable(&v.summary(i)))
+            .collect();
+        v.taxonomies = (0..site.taxonomies.len())
+            .map(|t| tera::Value::from_serializable(&v.taxonomy_view(t)))
+            .collect();
+        v
+    }
+
+    /// Taxonomy `t`'s view as a shared template value.
+    pub fn taxonomy_value(&self, t: usize) -> tera::Value {
+        self.taxonomies
+            .get(t)
+            .cloned()
+            .unwrap_or_else(|| tera::Value::from_serializable(&self.taxonomy_view(t)))
+    }
+
+    /// A taxonomy and all its terms.
+    pub fn taxonomy_view(&self, t: usize) -> TaxonomyView<'a> {
+        let tax = &self.site.taxonomies[t];
+        TaxonomyView {
+            name: tax.name,
+            title: tax.title,
+            url: self.site.config.url(&tax.path),
+            terms: tax
+                .terms
+                .iter()
+                .map(|term| TermLink {
+                    name: &term.name,
+                    url: self.site.config.url(&term.path),
+                    count: term.pages.len(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Page `i`'s summary as a shared template value.
+    pub fn summary_value(&self, i: usize) -> SummaryValue {
+        self.summaries
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| tera::Value::from_serializable(&self.summary(i)))
+    }
+
     fn config(&self) -> &'a Config {
         &self.site.config
     }
@@ -182,8 +239,8 @@ impl<'a> Views<'a> {
             author: p.author.as_deref(),
             source: p.source.as_deref(),
             section: self.section_link(section),
-            newer: e.newer.map(|n| self.summary(n)),
-            older: e.older.map(|n| self.summary(n)),
+            newer: e.newer.map(|n| self.summary_value(n)),
+            older: e.older.map(|n| self.summary_value(n)),
             files: e.files.iter().map(|(n, _, _)| self.file(e, n)).collect(),
             plan: p.plan.as_ref().map(|m| PlanView {
                 place: m.place.as_deref(),

@@ -100,6 +100,11 @@ pub struct FileView {
     pub exists: bool,
 }
 
+/// A [`PageSummary`] already turned into a template value. Each page's summary is made
+/// once per build and shared by every list that shows it: Tera clones a `Value` it meets
+/// while serialising (an `Arc`), where a `PageSummary` would be serialised again each time.
+pub type SummaryValue = tera::Value;
+
 /// A page in a list: no body, only its summary.
 #[derive(Serialize)]
 pub struct PageSummary<'a> {
@@ -136,8 +141,9 @@ pub struct PageView<'a> {
     pub author: Option<&'a str>,
     pub source: Option<&'a str>,
     pub section: SectionLink<'a>,
-    pub newer: Option<PageSummary<'a>>,
-    pub older: Option<PageSummary<'a>>,
+    /// Neighbours in the section, as summaries.
+    pub newer: Option<SummaryValue>,
+    pub older: Option<SummaryValue>,
     pub files: Vec<FileView>,
     pub plan: Option<PlanView<'a>>,
     pub procedure: Option<ProcedureView<'a>>,
@@ -250,7 +256,7 @@ pub struct SectionView<'a> {
     pub path: &'a str,
     pub kind: Kind,
     pub content: &'a str,
-    pub pages: Vec<PageSummary<'a>>,
+    pub pages: Vec<SummaryValue>,
     pub subsections: Vec<SectionLink<'a>>,
     pub paginator: PaginatorView,
     pub extra: &'a serde_json::Value,
@@ -261,15 +267,15 @@ pub struct SectionView<'a> {
 pub struct FieldGroup<'a> {
     pub name: &'a str,
     pub url: Option<String>,
-    pub procedures: Vec<PageSummary<'a>>,
+    pub procedures: Vec<SummaryValue>,
 }
 
 /// `home`: what the home page lists.
 #[derive(Serialize)]
 pub struct HomeView<'a> {
-    pub news: Vec<PageSummary<'a>>,
-    pub plans: Vec<PageSummary<'a>>,
-    pub documents: Vec<PageSummary<'a>>,
+    pub news: Vec<SummaryValue>,
+    pub plans: Vec<SummaryValue>,
+    pub documents: Vec<SummaryValue>,
     pub procedure_fields: Vec<FieldGroup<'a>>,
     pub procedures_total: usize,
     pub news_url: Option<String>,
@@ -293,7 +299,7 @@ pub struct TermView<'a> {
     pub name: &'a str,
     pub url: String,
     pub permalink: String,
-    pub pages: Vec<PageSummary<'a>>,
+    pub pages: Vec<SummaryValue>,
     pub paginator: PaginatorView,
 }
 
