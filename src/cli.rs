@@ -1,5 +1,6 @@
-//! The command line: `congbo build`, `congbo init`. Parses arguments, calls the library, and
-//! prints results and errors in plain words; the exit status says whether it worked.
+//! The command line: `congbo build`, `congbo serve`, `congbo init`. Parses arguments, calls
+//! the library, and prints results and errors in plain words; the exit status says whether
+//! it worked.
 
 use std::path::PathBuf;
 
@@ -34,6 +35,24 @@ pub enum Command {
         /// Include pages marked draft = true.
         #[arg(long)]
         drafts: bool,
+    },
+    /// Build the site into memory, serve it, and rebuild and reload the browser on every change.
+    Serve {
+        /// The site folder, holding site.toml.
+        #[arg(long, short = 'r', default_value = ".")]
+        root: PathBuf,
+        /// The port to listen on (0: any free port).
+        #[arg(long, short = 'p', default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; the default lets only this computer in.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Include pages marked draft = true.
+        #[arg(long)]
+        drafts: bool,
+        /// Open the site in the web browser.
+        #[arg(long)]
+        open: bool,
     },
     /// Create a new site in DIR: site.toml, content of every kind, the default theme.
     Init {
@@ -89,6 +108,19 @@ pub fn main() -> i32 {
                 }
             }
         }
+        Command::Serve {
+            root,
+            port,
+            bind,
+            drafts,
+            open,
+        } => crate::serve::run(&crate::serve::ServeOptions {
+            root,
+            port,
+            bind,
+            drafts,
+            open,
+        }),
         Command::Init { dir } => match scaffold::init(&dir) {
             Ok(()) => {
                 println!(

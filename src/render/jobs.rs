@@ -15,24 +15,50 @@ use crate::site::agencies::AGENCY_SECTION;
 use crate::text::collate;
 
 /// One HTML file to render.
-#[derive(Clone, Copy, Debug)]
-enum Job {
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Job {
+    /// A page, by index in [`Site::pages`].
     Page(usize),
+    /// Page `page` (1-based) of a section's list.
     Section {
+        /// Index in [`Site::sections`].
         section: usize,
+        /// 1-based list page.
         page: usize,
     },
+    /// A taxonomy's list of terms.
     TaxonomyList(usize),
+    /// The list of agencies.
     AgencyList,
+    /// One agency's tasks, by index in [`Site::agencies`].
     Agency(usize),
+    /// The index of cited documents, when no document section lists them.
     DocumentsIndex,
+    /// A procedure's posting sheet, by page index.
     ProcedureSheet(usize),
+    /// Page `page` (1-based) of a term's list.
     Term {
+        /// Index in [`Site::taxonomies`].
         taxonomy: usize,
+        /// Index in the taxonomy's terms.
         term: usize,
+        /// 1-based list page.
         page: usize,
     },
+    /// `404.html`.
     NotFound,
+}
+
+/// A job with its output path, template and context: everything its HTML depends on besides
+/// the templates and the global `site` view.
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    /// Site path of the output file (`/tin-tuc/abc/index.html`).
+    pub file: String,
+    /// The template that renders it.
+    pub template: String,
+    /// The template context.
+    pub context: Context,
 }
 
 /// Renders every HTML page of the site.
@@ -41,9 +67,33 @@ pub fn render_all(
     site: &Site,
     links: &LinkContext,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
-    let v = Views::new(site);
-    theme.tera.global_context().insert("site", &v.site_view());
+    set_globals(theme, site);
     let theme: &Theme = theme;
+    let v = Views::new(site);
+    let results: Vec<Result<OutputFile, Diagnostic>> = plan(site)
+        .par_iter()
+        .map(|j| prepare_job(theme, &v, links, *j).and_then(|p| render(theme, &p)))
+        .collect();
+    let mut errors = Diagnostics::default();
+    let mut files = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(d) => errors.push(d),
+        }
+    }
+    errors.into_result(files)
+}
+
+/// Puts the `site` view, which every template sees, into the theme's global context.
+pub fn set_globals(theme: &mut Theme, site: &Site) {
+    let v = Views::bare(site);
+    theme.tera.global_context().insert("site", &v.site_view());
+}
+
+/// Every HTML file the site has, in a stable order: pages, section lists, taxonomies,
+/// agencies, the documents index, procedure sheets, 404.
+pub fn plan(site: &Site) -> Vec<Job> {
     let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Page).collect();
     for (i, s) in site.sections.iter().enumerate() {
         let pages = if is_grouped(s.section.kind) {
@@ -80,19 +130,22 @@ pub fn render_all(
             .map(Job::ProcedureSheet),
     );
     jobs.push(Job::NotFound);
-    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
-        .par_iter()
-        .map(|j| render_job(theme, &v, links, *j))
-        .collect();
-    let mut errors = Diagnostics::default();
-    let mut files = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(f) => files.push(f),
-            Err(d) => errors.push(d),
-        }
+    jobs
+}
+
+/// The jobs that show page `i`'s own body (`content`, `toc`, `word_count`). When only a
+/// page's body changed, `congbo serve` renders just these again: a new job that shows a
+/// page's body belongs here.
+pub fn page_jobs(site: &Site, i: usize) -> Vec<Job> {
+    let mut jobs = vec![Job::Page(i)];
+    if site
+        .pages
+        .get(i)
+        .is_some_and(|p| p.page.kind == Kind::Procedure)
+    {
+        jobs.push(Job::ProcedureSheet(i));
     }
-    errors.into_result(files)
+    jobs
 }
 
 /// The top-level section of kind document, whose list page is the documents index.
@@ -133,12 +186,41 @@ fn base_context(v: &Views<'_>, path: &str) -> Context {
     ctx
 }
 
-fn render_job(
+/// The template and context of one job; an error if its template does not exist.
+pub fn prepare(
+    theme: &Theme,
+    site: &Site,
+    links: &LinkContext,
+    job: Job,
+) -> Result<Prepared, Diagnostic> {
+    prepare_job(theme, &Views::bare(site), links, job)
+}
+
+/// The template and context of many jobs with one shared set of views: page summaries are
+/// made once up front, which pays off when the jobs include lists.
+pub fn prepare_many(
+    theme: &Theme,
+    site: &Site,
+    links: &LinkContext,
+    jobs: &[Job],
+) -> Vec<(Job, Result<Prepared, Diagnostic>)> {
+    // A handful of jobs (one page and its neighbours) is cheaper without the precomputation.
+    let v = if jobs.len() > 32 {
+        Views::new(site)
+    } else {
+        Views::bare(site)
+    };
+    jobs.par_iter()
+        .map(|j| (*j, prepare_job(theme, &v, links, *j)))
+        .collect()
+}
+
+fn prepare_job(
     theme: &Theme,
     v: &Views<'_>,
     links: &LinkContext,
     job: Job,
-) -> Result<OutputFile, Diagnostic> {
+) -> Result<Prepared, Diagnostic> {
     let site = v.site;
     let (path, template, ctx, origin) = match job {
         Job::Page(i) => {
@@ -319,19 +401,28 @@ fn render_job(
             ),
         });
     }
-    // Rendered straight into bytes: `render` would re-validate every page as UTF-8.
-    let mut html = Vec::with_capacity(16 * 1024);
-    theme
-        .tera
-        .render_to(&template, &ctx, &mut html)
-        .map_err(|e| theme.diagnostic(&template, &e))?;
     let file = if path.ends_with(".html") {
         path
     } else {
         format!("{path}index.html")
     };
+    Ok(Prepared {
+        file,
+        template,
+        context: ctx,
+    })
+}
+
+/// Renders a prepared job (after [`set_globals`]).
+pub fn render(theme: &Theme, job: &Prepared) -> Result<OutputFile, Diagnostic> {
+    // Rendered straight into bytes: `render` would re-validate every page as UTF-8.
+    let mut html = Vec::with_capacity(16 * 1024);
+    theme
+        .tera
+        .render_to(&job.template, &job.context, &mut html)
+        .map_err(|e| theme.diagnostic(&job.template, &e))?;
     Ok(OutputFile {
-        path: file,
+        path: job.file.clone(),
         data: OutputData::Bytes(html),
     })
 }

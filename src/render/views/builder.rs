@@ -59,6 +59,15 @@ impl<'a> Views<'a> {
         }
     }
 
+    /// Views of `site` that make summaries when asked: for rendering a few pages.
+    pub fn bare(site: &'a Site) -> Self {
+        Views {
+            site,
+            summaries: Vec::new(),
+            taxonomies: Vec::new(),
+        }
+    }
+
     /// Page `i`'s summary as a shared template value.
     pub fn summary_value(&self, i: usize) -> SummaryValue {
         self.summaries

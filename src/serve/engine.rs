@@ -1,0 +1,414 @@
+//! The incremental builder: the last good build (site model, link context, rendered pages,
+//! which template made each page) and the text of every content file, kept between
+//! rebuilds. Each [`Rebuild`] is applied by the cheapest path that gives the same files
+//! as a clean `build_in_memory`:
+//! - a page's body → only that page (see `fast.rs`);
+//! - a template → only the pages whose templates use it (`partial.rs`);
+//! - static files and bundle files of the same size → copied, nothing re-rendered;
+//! - anything else under `content/` → the whole model again from cached texts, with the
+//!   Markdown of unchanged pages reused and every page re-rendered;
+//! - `site.toml` → everything from scratch.
+//!
+//! While the site has errors, every rebuild takes the whole-model path, so fixing one
+//! error shows the next at once.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use super::classify::Rebuild;
+use super::sources::Sources;
+use super::state::{Body, Files};
+use crate::build::{BuildOptions, build_date, link_context, load_config};
+use crate::config::{Config, Overrides};
+use crate::content::{self, Content, ParseOptions};
+use crate::error::{Diagnostic, Diagnostics};
+use crate::markdown::{self, LinkContext, PageRef, Rendered};
+use crate::output;
+use crate::render::jobs::{self, Job};
+use crate::render::{self, OutputData, OutputFile, Theme};
+use crate::site::{self, Site};
+
+/// The last good build.
+pub(super) struct Model {
+    pub(super) config: Config,
+    pub(super) theme: Theme,
+    pub(super) site: Site,
+    pub(super) links: LinkContext,
+    /// Content file (relative to the root) → index in `site.pages`.
+    pub(super) page_index: HashMap<PathBuf, usize>,
+    /// Every HTML job and its template.
+    pub(super) jobs: Vec<(Job, String)>,
+    pub(super) statics: Files,
+    pub(super) generated: Files,
+    pub(super) pages: Files,
+}
+
+/// What a rebuild did.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Site paths whose bytes changed, appeared or went away.
+    pub changed: Vec<String>,
+    /// Files rendered again.
+    pub rendered: usize,
+    /// Which path was taken, for the terminal.
+    pub how: &'static str,
+    /// Wall time.
+    pub seconds: f64,
+}
+
+/// The incremental builder.
+pub struct Engine {
+    pub(super) opts: BuildOptions,
+    pub(super) sources: Sources,
+    pub(super) model: Option<Model>,
+    /// Served files of the last good build.
+    pub(super) files: Files,
+    /// Whether the last rebuild failed.
+    pub(super) broken: bool,
+}
+
+impl Engine {
+    /// An engine that has built nothing yet.
+    pub fn new(opts: BuildOptions) -> Self {
+        Engine {
+            opts,
+            sources: Sources::default(),
+            model: None,
+            files: Files::new(),
+            broken: true,
+        }
+    }
+
+    /// The served files of the last good build.
+    pub fn files(&self) -> &Files {
+        &self.files
+    }
+
+    /// Whether the last rebuild failed (the files are those of the last good build).
+    pub fn is_broken(&self) -> bool {
+        self.broken
+    }
+
+    /// Serves these files until the next good build (after the engine was reset).
+    pub fn keep_files(&mut self, files: Files) {
+        self.files = files;
+    }
+
+    /// The theme named in `site.toml` at the last good build.
+    pub fn theme_name(&self) -> Option<&str> {
+        self.model.as_ref().map(|m| m.config.theme.as_str())
+    }
+
+    /// Applies a rebuild plan. On errors the last good files stay as they were.
+    pub fn apply(&mut self, plan: &Rebuild) -> Result<Outcome, Diagnostics> {
+        let started = Instant::now();
+        let result = match plan {
+            Rebuild::Nothing => {
+                return Ok(Outcome {
+                    how: "nothing to do",
+                    ..Outcome::default()
+                });
+            }
+            Rebuild::Full => self.full(&BTreeSet::new()),
+            Rebuild::Pages(set) | Rebuild::Assets(set) | Rebuild::Templates(set)
+                if self.broken || self.model.is_none() =>
+            {
+                self.full(set)
+            }
+            Rebuild::Static(_) if self.broken || self.model.is_none() => {
+                self.full(&BTreeSet::new())
+            }
+            Rebuild::Pages(set) => match self.try_page_bodies(set) {
+                Some(r) => r,
+                None => self.content_again(set),
+            },
+            Rebuild::Assets(set) => match self.try_same_size_assets(set) {
+                Some(o) => Ok(o),
+                None => self.content_again(set),
+            },
+            Rebuild::Templates(set) => self.templates(set),
+            Rebuild::Static(set) => self.statics(set),
+        };
+        self.broken = result.is_err();
+        result.map(|mut o| {
+            o.seconds = started.elapsed().as_secs_f64();
+            o
+        })
+    }
+
+    /// Everything again: `site.toml`, templates, content. Texts and rendered Markdown of
+    /// unchanged files come from the caches; the files in `force` are read again.
+    pub(super) fn full(&mut self, force: &BTreeSet<PathBuf>) -> Result<Outcome, Diagnostics> {
+        let overrides = Overrides {
+            base_url: self.opts.base_url.clone(),
+        };
+        let config = load_config(&self.opts.root, &overrides)?;
+        let mut o = self.content(config, force)?;
+        o.how = "full rebuild";
+        Ok(o)
+    }
+
+    /// Content changed in a way that may touch lists: the whole model from cached texts,
+    /// with the Markdown of unchanged pages reused and every page rendered again.
+    fn content(
+        &mut self,
+        config: Config,
+        force: &BTreeSet<PathBuf>,
+    ) -> Result<Outcome, Diagnostics> {
+        let theme = render::load_theme(&self.opts.root, &config);
+        self.sources.refresh(&self.opts.root, force);
+        let content = self.sources.content_files().and_then(|files| {
+            content::parse(
+                files,
+                ParseOptions {
+                    drafts: self.opts.drafts,
+                },
+            )
+        });
+        let (theme, content) = both(theme, content)?;
+        let links = link_context(&config, &content);
+        let previous = self.model.as_ref().map(|m| Previous {
+            site: &m.site,
+            links: &m.links,
+            page_index: &m.page_index,
+        });
+        let (page_bodies, section_bodies) = render_bodies(&content, &links, previous.as_ref())?;
+        let mut o =
+            self.rebuild_with(config, theme, content, links, page_bodies, section_bodies)?;
+        o.how = "content rebuild";
+        Ok(o)
+    }
+
+    /// Assembles the site from parsed content and rendered bodies, renders every page and
+    /// makes every other file, and replaces the last good build.
+    fn rebuild_with(
+        &mut self,
+        config: Config,
+        mut theme: Theme,
+        content: Content,
+        links: LinkContext,
+        page_bodies: Vec<Rendered>,
+        section_bodies: Vec<Rendered>,
+    ) -> Result<Outcome, Diagnostics> {
+        let site = site::assemble(
+            config.clone(),
+            content,
+            page_bodies,
+            section_bodies,
+            self.opts.build_date.unwrap_or_else(build_date),
+        );
+        jobs::set_globals(&mut theme, &site);
+        let all = jobs::plan(&site);
+        let (pages, job_templates) = render_jobs(&theme, &site, &links, &all)?;
+        let statics = to_files(output::static_files(&theme, &site));
+        let generated = to_files(output::generated(&site));
+        let page_index = site
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.page.file.clone(), i))
+            .collect();
+        let rendered = pages.len();
+        self.model = Some(Model {
+            config,
+            theme,
+            site,
+            links,
+            page_index,
+            jobs: job_templates,
+            statics,
+            generated,
+            pages,
+        });
+        let changed = self.remerge();
+        Ok(Outcome {
+            changed,
+            rendered,
+            ..Outcome::default()
+        })
+    }
+
+    /// The content path with the configuration of the last good build.
+    fn content_again(&mut self, force: &BTreeSet<PathBuf>) -> Result<Outcome, Diagnostics> {
+        match self.model.as_ref().map(|m| m.config.clone()) {
+            Some(config) => self.content(config, force),
+            None => self.full(force),
+        }
+    }
+
+    /// Merges static files, generated files and pages (later wins, as `output::merge`)
+    /// into the served files; returns the paths that differ from before.
+    pub(super) fn remerge(&mut self) -> Vec<String> {
+        let Some(m) = &self.model else {
+            return Vec::new();
+        };
+        let mut files = Files::with_capacity(m.statics.len() + m.generated.len() + m.pages.len());
+        for part in [&m.statics, &m.generated, &m.pages] {
+            for (p, b) in part {
+                files.insert(p.clone(), b.clone());
+            }
+        }
+        let mut changed: Vec<String> = files
+            .iter()
+            .filter(|(p, b)| self.files.get(*p) != Some(*b))
+            .map(|(p, _)| p.clone())
+            .collect();
+        changed.extend(
+            self.files
+                .keys()
+                .filter(|p| !files.contains_key(*p))
+                .cloned(),
+        );
+        changed.sort();
+        self.files = files;
+        changed
+    }
+}
+
+/// The previous build, for reusing the Markdown of unchanged pages.
+struct Previous<'a> {
+    site: &'a Site,
+    links: &'a LinkContext,
+    page_index: &'a HashMap<PathBuf, usize>,
+}
+
+fn same_links(a: &LinkContext, b: &LinkContext) -> bool {
+    a.base_path == b.base_path
+        && a.resolver == b.resolver
+        && a.by_file == b.by_file
+        && a.by_number == b.by_number
+}
+
+/// Content file relative to `content/`, for relative links.
+pub(super) fn content_rel(f: &Path) -> String {
+    f.strip_prefix("content")
+        .unwrap_or(f)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+/// Renders page and section bodies like `build::render_markdown`, reusing the previous
+/// build's result for a page whose body, path and links are unchanged.
+fn render_bodies(
+    content: &Content,
+    links: &LinkContext,
+    previous: Option<&Previous<'_>>,
+) -> Result<(Vec<Rendered>, Vec<Rendered>), Diagnostics> {
+    let previous = previous.filter(|p| same_links(p.links, links));
+    let pages: Vec<Result<Rendered, Vec<Diagnostic>>> = content
+        .pages
+        .par_iter()
+        .map(|p| {
+            if let Some(prev) = previous
+                && let Some(&i) = prev.page_index.get(&p.file)
+                && let Some(old) = prev.site.pages.get(i)
+                && old.page.body == p.body
+                && old.page.path == p.path
+                && old.page.body_line == p.body_line
+            {
+                return Ok(old.rendered.clone());
+            }
+            let cf = content_rel(&p.file);
+            let r = PageRef {
+                file: &p.file,
+                content_file: &cf,
+                path: &p.path,
+                body_line: p.body_line,
+            };
+            markdown::render(&p.body, &r, links)
+        })
+        .collect();
+    let sections: Vec<Result<Rendered, Vec<Diagnostic>>> = content
+        .sections
+        .par_iter()
+        .map(|s| {
+            let file = s.file.clone().unwrap_or_default();
+            let cf = content_rel(&file);
+            let r = PageRef {
+                file: &file,
+                content_file: &cf,
+                path: &s.path,
+                body_line: s.body_line,
+            };
+            markdown::render(&s.body, &r, links)
+        })
+        .collect();
+    let mut errors = Diagnostics::default();
+    let mut all_ok = |list: Vec<Result<Rendered, Vec<Diagnostic>>>| -> Vec<Rendered> {
+        list.into_iter()
+            .map(|r| {
+                r.unwrap_or_else(|ds| {
+                    ds.into_iter().for_each(|d| errors.push(d));
+                    Rendered::default()
+                })
+            })
+            .collect()
+    };
+    let pages = all_ok(pages);
+    let sections = all_ok(sections);
+    errors.into_result((pages, sections))
+}
+
+/// Renders the given jobs in parallel: their files, and each job's template.
+pub(super) fn render_jobs(
+    theme: &Theme,
+    site: &Site,
+    links: &LinkContext,
+    list: &[Job],
+) -> Result<(Files, Vec<(Job, String)>), Diagnostics> {
+    let results: Vec<Result<(Job, String, OutputFile), Diagnostic>> =
+        jobs::prepare_many(theme, site, links, list)
+            .into_par_iter()
+            .map(|(j, p)| {
+                let p = p?;
+                let f = jobs::render(theme, &p)?;
+                Ok((j, p.template, f))
+            })
+            .collect();
+    let mut errors = Diagnostics::default();
+    let mut files = Files::with_capacity(results.len());
+    let mut templates = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok((job, template, f)) => {
+                templates.push((job, template));
+                files.extend(to_files(vec![f]));
+            }
+            Err(d) => errors.push(d),
+        }
+    }
+    errors.into_result((files, templates))
+}
+
+/// Output files as served files.
+pub fn to_files(list: Vec<OutputFile>) -> Files {
+    let mut files = Files::with_capacity(list.len());
+    for f in list {
+        let body = match f.data {
+            OutputData::Bytes(b) => Body::Bytes(Arc::new(b)),
+            OutputData::Copy(p) => Body::File(p),
+        };
+        files.insert(f.path, body);
+    }
+    files
+}
+
+fn both<A, B>(a: Result<A, Diagnostics>, b: Result<B, Diagnostics>) -> Result<(A, B), Diagnostics> {
+    match (a, b) {
+        (Ok(a), Ok(b)) => Ok((a, b)),
+        (a, b) => {
+            let mut errors = Diagnostics::default();
+            if let Err(e) = a {
+                errors.extend(e);
+            }
+            if let Err(e) = b {
+                errors.extend(e);
+            }
+            Err(errors.into_result(()).err().unwrap_or_default())
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! The fast path for the commonest edit: the body of existing pages. Each changed file is
+//! parsed alone (with the section files, which give it its kind and URL) and its Markdown
+//! rendered with the last build's links. When its front matter is unchanged and what lists,
+//! feeds and open data read of it (summary, citations, tables) is unchanged too, only its
+//! own page depends on what changed, so only that page is rendered again. Anything else
+//! returns `None` and the caller takes the whole-model path.
+//!
+//! Keep this in step with the views: the HTML files that show a page's `content`, `toc`
+//! or `word_count` are those of `render::jobs::page_jobs`; any other output that shows them
+//! must be handled here too (the property test in `tests/serve_incremental.rs` fails
+//! otherwise).
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use super::engine::{Engine, Outcome, content_rel, render_jobs};
+use crate::content::{self, Page, ParseOptions};
+use crate::error::Diagnostics;
+use crate::markdown::{self, PageRef, Rendered};
+use crate::render::jobs;
+
+impl Engine {
+    /// Re-renders only the pages whose bodies changed, if that is all that changed.
+    pub(super) fn try_page_bodies(
+        &mut self,
+        set: &BTreeSet<PathBuf>,
+    ) -> Option<Result<Outcome, Diagnostics>> {
+        let model = self.model.as_ref()?;
+        let mut wanted = Vec::new();
+        for rel in set {
+            let is_page = rel.extension().is_some_and(|e| e == "md")
+                && rel.file_name().is_some_and(|n| n != "_index.md");
+            if !is_page {
+                return None;
+            }
+            wanted.push((rel.clone(), *model.page_index.get(rel)?));
+        }
+        let mut changed = Vec::new();
+        for (rel, i) in wanted {
+            match self.sources.reread(&self.opts.root, &rel) {
+                Ok(true) => changed.push((rel, i)),
+                Ok(false) => {}
+                Err(_) => return None,
+            }
+        }
+        if changed.is_empty() {
+            return Some(Ok(Outcome {
+                how: "no change",
+                ..Outcome::default()
+            }));
+        }
+        let paths: Vec<PathBuf> = changed.iter().map(|(p, _)| p.clone()).collect();
+        let files = self.sources.subset(&paths)?;
+        let parsed = content::parse(
+            files,
+            ParseOptions {
+                drafts: self.opts.drafts,
+            },
+        )
+        .ok()?;
+        let mut updates: Vec<(usize, Page, Rendered)> = Vec::new();
+        for (rel, i) in &changed {
+            let new = parsed.pages.iter().find(|p| &p.file == rel)?;
+            let old = model.site.pages.get(*i)?;
+            if !same_but_body(&old.page, new) {
+                return None;
+            }
+            let cf = content_rel(&new.file);
+            let r = PageRef {
+                file: &new.file,
+                content_file: &cf,
+                path: &new.path,
+                body_line: new.body_line,
+            };
+            let rendered = markdown::render(&new.body, &r, &model.links).ok()?;
+            let old = &old.rendered;
+            if rendered.summary != old.summary
+                || rendered.citations != old.citations
+                || rendered.tables != old.tables
+            {
+                return None;
+            }
+            updates.push((*i, new.clone(), rendered));
+        }
+        let model = self.model.as_mut()?;
+        let mut todo = Vec::with_capacity(updates.len());
+        for (i, page, rendered) in updates {
+            if let Some(e) = model.site.pages.get_mut(i) {
+                e.page = page;
+                e.rendered = rendered;
+                todo.extend(jobs::page_jobs(&model.site, i));
+            }
+        }
+        let result = render_jobs(&model.theme, &model.site, &model.links, &todo);
+        Some(result.map(|(files, _)| {
+            let rendered = files.len();
+            let mut out = Vec::new();
+            for (path, body) in files {
+                if self.files.get(&path) != Some(&body) {
+                    out.push(path.clone());
+                }
+                self.files.insert(path.clone(), body.clone());
+                model.pages.insert(path, body);
+            }
+            Outcome {
+                changed: out,
+                rendered,
+                how: "page bodies",
+                ..Outcome::default()
+            }
+        }))
+    }
+}
+
+/// Whether two versions of a page differ at most in their Markdown body.
+fn same_but_body(a: &Page, b: &Page) -> bool {
+    let strip = |p: &Page| {
+        let mut p = p.clone();
+        p.body.clear();
+        format!("{p:?}")
+    };
+    strip(a) == strip(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_body_may_differ() {
+        let files = |text: &str| crate::content::walk::ContentFiles {
+            sources: vec![crate::content::walk::SourceFile {
+                rel: "content/tin-tuc/a.md".into(),
+                text: text.into(),
+            }],
+            assets: Vec::new(),
+        };
+        let parse = |text: &str| {
+            content::parse(files(text), ParseOptions::default())
+                .unwrap()
+                .pages
+                .remove(0)
+        };
+        let a = parse("+++\ntitle = \"A\"\ndate = 2024-01-02\n+++\nMột.\n");
+        let b = parse("+++\ntitle = \"A\"\ndate = 2024-01-02\n+++\nHai.\n");
+        let c = parse("+++\ntitle = \"B\"\ndate = 2024-01-02\n+++\nMột.\n");
+        assert!(same_but_body(&a, &b));
+        assert!(!same_but_body(&a, &c));
+    }
+}

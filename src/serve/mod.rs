@@ -1,0 +1,259 @@
+//! `congbo serve`: builds the site into memory, serves it over HTTP, watches the site
+//! folder and rebuilds what a change touches, and tells open pages to reload (or shows
+//! the errors over the last good page). Nothing is written to `public/`.
+//!
+//! Threads: the main thread waits for change batches from the watcher and applies them
+//! with the [`engine::Engine`]; the HTTP server accepts connections on its own thread, one
+//! thread per connection. They share one [`state::Shared`] value.
+
+pub mod classify;
+pub mod engine;
+mod fast;
+pub mod http;
+pub mod inject;
+mod partial;
+pub mod paths;
+pub mod sources;
+pub mod state;
+pub mod templates;
+pub mod watch;
+
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::build::{BuildOptions, load_config};
+use crate::config::Overrides;
+use crate::error::{Diagnostic, Diagnostics};
+use classify::{Layout, Rebuild, classify};
+use engine::{Engine, Outcome};
+use state::{Message, Shared};
+
+/// What `congbo serve` was asked to do.
+#[derive(Clone, Debug)]
+pub struct ServeOptions {
+    /// The site folder (with `site.toml`).
+    pub root: PathBuf,
+    /// The port; 0 picks a free one.
+    pub port: u16,
+    /// The address to listen on (loopback unless told otherwise).
+    pub bind: IpAddr,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Open the site in the browser.
+    pub open: bool,
+}
+
+/// Runs the server until the process is stopped; returns the exit status if it cannot start.
+pub fn run(opts: &ServeOptions) -> i32 {
+    let root = match opts.root.canonicalize() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!(
+                "{}: error: could not open the site folder ({e})",
+                opts.root.display()
+            );
+            return 1;
+        }
+    };
+    let listener = match TcpListener::bind(SocketAddr::new(opts.bind, opts.port)) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!(
+                "error: could not listen on {}:{} ({e}); is another congbo serve running? Pass --port with another number",
+                opts.bind, opts.port
+            );
+            return 1;
+        }
+    };
+    let port = listener.local_addr().map_or(opts.port, |a| a.port());
+    let host = if opts.bind.is_unspecified() {
+        "127.0.0.1".to_string()
+    } else {
+        match opts.bind {
+            IpAddr::V6(a) => format!("[{a}]"),
+            IpAddr::V4(a) => a.to_string(),
+        }
+    };
+    // The site keeps its base path, so a subfolder deployment is tried as it will be.
+    let base_path = load_config(&root, &Overrides::default())
+        .map(|c| c.base_path)
+        .unwrap_or_else(|_| "/".to_string());
+    let url = format!("http://{host}:{port}{base_path}");
+    let build = BuildOptions {
+        root: root.clone(),
+        output_dir: None,
+        base_url: Some(url.clone()),
+        drafts: opts.drafts,
+        build_date: None,
+    };
+    let batches = match watch::spawn(&root, watch::Debounce::default()) {
+        Ok(rx) => rx,
+        Err(e) => {
+            eprintln!(
+                "error: could not watch {} for changes ({e})",
+                root.display()
+            );
+            return 1;
+        }
+    };
+    let mut engine = Engine::new(build.clone());
+    let started = Instant::now();
+    let first = guarded(&mut engine, &build, &Rebuild::Full);
+    let errors = match &first {
+        Ok(_) => {
+            println!(
+                "Built {} files in {:.2} s",
+                engine.files().len(),
+                started.elapsed().as_secs_f64()
+            );
+            Vec::new()
+        }
+        Err(e) => {
+            report_errors(e);
+            e.0.clone()
+        }
+    };
+    let shared = Arc::new(Shared::new(&base_path, engine.files().clone(), errors));
+    {
+        let shared = Arc::clone(&shared);
+        let spawned = std::thread::Builder::new()
+            .name("congbo-listen".into())
+            .spawn(move || http::serve(listener, shared));
+        if let Err(e) = spawned {
+            eprintln!("error: could not start the server ({e})");
+            return 1;
+        }
+    }
+    println!("Serving {url} (from memory; public/ is not touched). Press Ctrl+C to stop.");
+    if opts.open {
+        open_browser(&url);
+    }
+    while let Ok(mut batch) = batches.recv() {
+        while let Ok(more) = batches.try_recv() {
+            batch.extend(more);
+        }
+        let layout = Layout {
+            root: root.clone(),
+            theme: engine.theme_name().unwrap_or("cong-thong-tin").to_string(),
+        };
+        let plan = classify(&layout, &batch);
+        if plan == Rebuild::Nothing {
+            continue;
+        }
+        let was_broken = !shared.errors().is_empty();
+        match guarded(&mut engine, &build, &plan) {
+            Ok(o) => {
+                print_outcome(&plan, &o);
+                publish(&shared, &engine, &o, was_broken);
+            }
+            Err(e) => {
+                report_errors(&e);
+                shared.update(None, e.0.clone());
+                shared.publish(Message::Errors(e.0));
+            }
+        }
+    }
+    shared.stop();
+    0
+}
+
+/// Applies a plan; a panic inside the pipeline becomes an error and a fresh engine, so
+/// the server goes on.
+fn guarded(
+    engine: &mut Engine,
+    build: &BuildOptions,
+    plan: &Rebuild,
+) -> Result<Outcome, Diagnostics> {
+    match catch_unwind(AssertUnwindSafe(|| engine.apply(plan))) {
+        Ok(r) => r,
+        Err(_) => {
+            let files = engine.files().clone();
+            *engine = Engine::new(build.clone());
+            engine.keep_files(files);
+            Err(Diagnostic::file(
+                "site.toml",
+                "congbo stopped in the middle of this rebuild (an internal error); save any file to try again, and please report it",
+            )
+            .into())
+        }
+    }
+}
+
+/// Hands the new files to the server and tells the pages what changed.
+fn publish(shared: &Shared, engine: &Engine, o: &Outcome, was_broken: bool) {
+    if o.changed.is_empty() {
+        shared.update(None, Vec::new());
+    } else {
+        shared.update(Some(engine.files().clone()), Vec::new());
+    }
+    if was_broken {
+        shared.publish(Message::Ok);
+    }
+    if o.changed.is_empty() {
+        return;
+    }
+    let base = shared.base_path.trim_end_matches('/');
+    let paths: Vec<String> = o.changed.iter().map(|p| format!("{base}{p}")).collect();
+    if paths.iter().all(|p| p.ends_with(".css")) {
+        shared.publish(Message::Css(paths));
+    } else {
+        let all = paths.len() > 500;
+        shared.publish(Message::Reload {
+            paths: if all { Vec::new() } else { paths },
+            all,
+        });
+    }
+}
+
+fn print_outcome(plan: &Rebuild, o: &Outcome) {
+    let what = match plan {
+        Rebuild::Pages(s) | Rebuild::Assets(s) | Rebuild::Templates(s) | Rebuild::Static(s) => {
+            let mut names: Vec<String> =
+                s.iter().take(3).map(|p| p.display().to_string()).collect();
+            if s.len() > 3 {
+                names.push(format!("and {} more", s.len() - 3));
+            }
+            names.join(", ")
+        }
+        Rebuild::Full => "site.toml".to_string(),
+        Rebuild::Nothing => return,
+    };
+    println!(
+        "Changed {what}: {} ({} rendered, {} changed) in {:.0} ms",
+        o.how,
+        o.rendered,
+        o.changed.len(),
+        o.seconds * 1000.0
+    );
+}
+
+fn report_errors(e: &Diagnostics) {
+    for d in &e.0 {
+        eprintln!("{d}");
+    }
+    let n = e.0.len();
+    eprintln!(
+        "{n} error{} found; still serving the last good site. Fix and save, and it rebuilds.",
+        if n == 1 { "" } else { "s" }
+    );
+}
+
+fn open_browser(url: &str) {
+    let cmd: &[&str] = if cfg!(target_os = "windows") {
+        &["cmd", "/C", "start", ""]
+    } else if cfg!(target_os = "macos") {
+        &["open"]
+    } else {
+        &["xdg-open"]
+    };
+    let mut c = std::process::Command::new(cmd[0]);
+    c.args(&cmd[1..]).arg(url);
+    c.stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    if c.spawn().is_err() {
+        println!("Open {url} in your browser.");
+    }
+}

@@ -1,0 +1,349 @@
+//! `congbo serve` as editors use it: the real binary on a free loopback port, serving a
+//! small site in a temporary folder. Tests edit, break and fix files and check what is
+//! served, what the live-reload stream says, and that the server is still running.
+
+mod common;
+use common::*;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A running `congbo serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn start(site: &TestSite) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_congbo"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(site.root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut out = BufReader::new(child.stdout.take().unwrap());
+        let mut port = None;
+        let mut line = String::new();
+        while port.is_none() && out.read_line(&mut line).unwrap() > 0 {
+            if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+                port = rest.split('/').next().and_then(|p| p.parse().ok());
+            }
+            line.clear();
+        }
+        // Keep reading its output so it never blocks on a full pipe.
+        std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
+        Server {
+            child,
+            port: port.expect("congbo serve printed no address"),
+        }
+    }
+
+    fn alive(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_none()
+    }
+
+    /// Sends raw bytes; returns (status, head, body).
+    fn raw(&self, request: &[u8]) -> (u16, String, String) {
+        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        // The server may answer (and close) before reading everything.
+        let _ = s.write_all(request);
+        let _ = s.shutdown(std::net::Shutdown::Write);
+        let mut buf = Vec::new();
+        let _ = s.read_to_end(&mut buf);
+        let text = String::from_utf8_lossy(&buf).to_string();
+        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+        let status = head
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        (status, head.to_string(), body.to_string())
+    }
+
+    fn get(&self, path: &str) -> (u16, String, String) {
+        self.raw(format!("GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n").as_bytes())
+    }
+
+    /// Polls until the body at `path` satisfies `ok`, or fails after 15 s.
+    fn until(&self, path: &str, what: &str, ok: impl Fn(u16, &str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let (status, _, body) = self.get(path);
+            if ok(status, &body) {
+                return body;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "{path}: never {what}; last {status}:\n{}",
+                &body[..body.len().min(500)]
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Opens the live-reload stream.
+    fn events(&self) -> Events {
+        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        s.write_all(b"GET /__congbo/events HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            .unwrap();
+        s.set_read_timeout(Some(Duration::from_millis(200)))
+            .unwrap();
+        Events {
+            s,
+            seen: String::new(),
+        }
+    }
+}
+
+struct Events {
+    s: TcpStream,
+    seen: String,
+}
+
+impl Events {
+    /// Reads until the stream has shown `needle`, or fails after 15 s.
+    fn expect(&mut self, needle: &str) -> String {
+        let start = Instant::now();
+        let mut buf = [0u8; 4096];
+        while !self.seen.contains(needle) {
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "no {needle:?} in the stream:\n{}",
+                self.seen
+            );
+            if let Ok(n) = self.s.read(&mut buf) {
+                self.seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+            }
+        }
+        let at = self.seen.find(needle).unwrap_or(0);
+        let rest = self.seen[at..].to_string();
+        self.seen = self.seen[at + needle.len()..].to_string();
+        rest
+    }
+}
+
+fn news_site() -> TestSite {
+    let site = TestSite::new();
+    site.write(
+        "content/tin-tuc/_index.md",
+        "+++\ntitle = \"Tin tức\"\n+++\n",
+    );
+    site.write(
+        "content/tin-tuc/mot.md",
+        &news("Tin một", "2026-01-10", &["Một cửa"]),
+    );
+    site.write(
+        "content/tin-tuc/hai.md",
+        &news("Tin hai", "2026-01-12", &["Một cửa"]),
+    );
+    site
+}
+
+#[test]
+fn edits_show_up_and_errors_show_over_the_last_good_page_until_fixed() {
+    let site = news_site();
+    let mut server = Server::start(&site);
+    let (status, head, body) = server.get("/tin-tuc/mot/");
+    assert_eq!(status, 200);
+    assert!(
+        head.contains("Content-Type: text/html; charset=utf-8"),
+        "{head}"
+    );
+    assert_has(&body, &["Tin một", "data-congbo-serve", "/__congbo/events"]);
+    assert!(body.find("data-congbo-serve").unwrap() < body.rfind("</body>").unwrap());
+
+    let mut events = server.events();
+    events.expect("retry:");
+    // A body edit, saved in three writes.
+    for text in ["Đoạn", "Đoạn mới", "Đoạn mới toanh."] {
+        site.write(
+            "content/tin-tuc/mot.md",
+            &format!("{}\n{text}\n", news("Tin một", "2026-01-10", &["Một cửa"])),
+        );
+    }
+    server.until("/tin-tuc/mot/", "shows the edit", |_, b| {
+        b.contains("Đoạn mới toanh.")
+    });
+    events.expect("event: reload");
+
+    // A mistake: the page keeps its last good version, the stream carries the error.
+    site.write(
+        "content/tin-tuc/mot.md",
+        "+++\ntitel = \"Tin một\"\n+++\nSai.\n",
+    );
+    let err = events.expect("event: errors");
+    assert_has(&err, &["content/tin-tuc/mot.md", "\"line\":2", "titel"]);
+    let (status, _, body) = server.get("/tin-tuc/mot/");
+    assert_eq!(status, 200);
+    assert!(body.contains("Đoạn mới toanh."));
+    // A page opened now gets the errors at once.
+    let mut late = server.events();
+    late.expect("event: errors");
+
+    // Fixed: the errors clear and the new text is served.
+    site.write(
+        "content/tin-tuc/mot.md",
+        &format!("{}\nĐã sửa.\n", news("Tin một", "2026-01-10", &["Một cửa"])),
+    );
+    events.expect("event: ok");
+    server.until("/tin-tuc/mot/", "shows the fix", |_, b| {
+        b.contains("Đã sửa.")
+    });
+    assert!(server.alive());
+    assert!(
+        !site.root().join("public").exists(),
+        "serve never writes public/"
+    );
+}
+
+#[test]
+fn new_renamed_and_deleted_pages_and_folders() {
+    let site = news_site();
+    let mut server = Server::start(&site);
+    site.write(
+        "content/thong-bao/lich-tiep-dan.md",
+        "+++\ntitle = \"Lịch tiếp dân\"\n+++\nThứ Năm hằng tuần.\n",
+    );
+    server.until("/thong-bao/lich-tiep-dan/", "appears", |s, b| {
+        s == 200 && b.contains("Thứ Năm")
+    });
+    std::fs::rename(
+        site.root().join("content/tin-tuc/hai.md"),
+        site.root().join("content/tin-tuc/ba.md"),
+    )
+    .unwrap();
+    server.until("/tin-tuc/ba/", "appears", |s, _| s == 200);
+    server.until("/tin-tuc/hai/", "goes", |s, _| s == 404);
+    let list = server.until("/tin-tuc/", "lists the rename", |_, b| {
+        b.contains("/tin-tuc/ba/")
+    });
+    assert!(!list.contains("/tin-tuc/hai/"));
+    std::fs::remove_dir_all(site.root().join("content/thong-bao")).unwrap();
+    server.until("/thong-bao/lich-tiep-dan/", "goes", |s, _| s == 404);
+    // Editors' temporary files are never served.
+    site.write("content/tin-tuc/mot.md~", "x");
+    site.write("content/tin-tuc/.mot.md.swp", "x");
+    site.write("content/tin-tuc/anh.png", "png");
+    server.until("/tin-tuc/anh.png", "is copied", |s, _| s == 200);
+    assert_eq!(server.get("/tin-tuc/mot.md~").0, 404);
+    assert_eq!(server.get("/tin-tuc/.mot.md.swp").0, 404);
+    assert!(server.alive());
+}
+
+#[test]
+fn templates_and_stylesheets() {
+    let site = news_site();
+    let mut server = Server::start(&site);
+    let mut events = server.events();
+    events.expect("retry:");
+    let theme = site.root().join("themes/cong-thong-tin");
+    let css = theme.join("static/css/style.css");
+    let text = std::fs::read_to_string(&css).unwrap();
+    std::fs::write(&css, format!("{text}\n.moi {{ color: red }}\n")).unwrap();
+    let ev = events.expect("event: css");
+    assert!(ev.contains("/css/style.css"), "{ev}");
+    server.until("/css/style.css", "has the rule", |_, b| b.contains(".moi"));
+
+    let news_html = std::fs::read_to_string(theme.join("templates/news.html")).unwrap();
+    let marked = news_html.replacen("{% endblock", "<p>Mẫu đã sửa</p>{% endblock", 1);
+    site.write("templates/news.html", &marked);
+    server.until("/tin-tuc/mot/", "uses the new template", |_, b| {
+        b.contains("Mẫu đã sửa")
+    });
+    // A broken template: error in the stream with the template's file; then fixed.
+    site.write(
+        "templates/news.html",
+        "{% extends \"base.html\" %}{% block main %}{{ page.title {% endblock %}",
+    );
+    let err = events.expect("event: errors");
+    assert!(err.contains("templates/news.html"), "{err}");
+    site.write("templates/news.html", &news_html);
+    events.expect("event: ok");
+    server.until("/tin-tuc/mot/", "drops the marker", |_, b| {
+        !b.contains("Mẫu đã sửa")
+    });
+    assert!(server.alive());
+}
+
+#[test]
+fn the_server_answers_bad_requests_and_keeps_running() {
+    let site = news_site();
+    site.write(
+        "static/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    let mut server = Server::start(&site);
+    for path in [
+        "/../site.toml",
+        "/%2e%2e/site.toml",
+        "/%2E%2E%2fsite.toml",
+        "/tin-tuc/..%2f..%2fsite.toml",
+        "/a%00b",
+        "/%zz",
+        "/..\\site.toml",
+    ] {
+        let (status, _, body) = server.get(path);
+        assert_eq!(status, 400, "{path}");
+        assert!(!body.contains("base_url"), "{path}");
+    }
+    for junk in [
+        &b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n"[..],
+        b"GET\r\n\r\n",
+        b"BREW /pot HTTP/1.1\r\n\r\n",
+        b"GET / HTTP/1.1\r\n",
+    ] {
+        let (status, _, _) = server.raw(junk);
+        assert!(status == 400 || status == 405, "{junk:?}: {status}");
+    }
+    let huge = format!("GET / HTTP/1.1\r\nX: {}\r\n\r\n", "a".repeat(100_000));
+    assert_eq!(server.raw(huge.as_bytes()).0, 431);
+
+    let (status, head, body) = server.get("/khong-co/");
+    assert_eq!(status, 404);
+    assert!(head.contains("text/html; charset=utf-8") && body.contains("404"));
+    assert_eq!(server.get("/tin-tuc").0, 301);
+    for (path, ctype) in [
+        ("/logo.svg", "image/svg+xml"),
+        ("/data/tasks.ics", "text/calendar; charset=utf-8"),
+        ("/data/procedures.csv", "text/csv; charset=utf-8"),
+        ("/data/plans.json", "application/json; charset=utf-8"),
+        ("/rss.xml", "application/xml; charset=utf-8"),
+    ] {
+        let (status, head, _) = server.get(path);
+        assert_eq!(status, 200, "{path}");
+        assert!(
+            head.contains(&format!("Content-Type: {ctype}")),
+            "{path}: {head}"
+        );
+    }
+    let (status, head, body) = server.raw(b"HEAD /tin-tuc/ HTTP/1.1\r\n\r\n");
+    assert_eq!(status, 200);
+    assert!(head.contains("Content-Length: ") && body.is_empty());
+    // Only the injected script in served HTML: JSON and feeds are as built.
+    assert!(!server.get("/rss.xml").2.contains("congbo-serve"));
+    assert!(server.alive());
+    assert_eq!(server.get("/tin-tuc/").0, 200);
+}
+
+#[test]
+fn build_output_never_has_the_reload_script() {
+    let site = news_site();
+    site.build_ok();
+    for f in site.files() {
+        if f.ends_with(".html") {
+            assert!(!site.read(&f).contains("congbo-serve"), "{f}");
+        }
+    }
+}
