@@ -327,20 +327,46 @@ pub fn script_safe_json(v: &serde_json::Value) -> String {
 /// fifth of a whole build's instructions (profiled with callgrind on the 1,000-page
 /// benchmark), and any mask decodes; the search only tunes contrast for hard scans.
 pub fn qr_svg(url: &str) -> Option<String> {
-    use qrcode::render::{Renderer, svg};
-    let (colors, width) = qr_modules(url)?;
-    let svg = Renderer::<svg::Color<'_>>::new(&colors, width, 4)
-        .min_dimensions(160, 160)
-        .dark_color(svg::Color("#000000"))
-        .light_color(svg::Color("#ffffff"))
-        .build();
-    let start = svg.find("<svg")?;
+    let (modules, width) = qr_modules(url)?;
     let label = crate::markdown::highlight::escape(url);
-    Some(svg[start..].replacen(
-        "<svg",
-        &format!("<svg role=\"img\" aria-label=\"Mã QR: {label}\""),
-        1,
-    ))
+    Some(modules_svg(&modules, width, &label))
+}
+
+/// Draws QR modules as one SVG path, a segment per run of dark modules in a row, with a
+/// four-module quiet zone. (The crate's renderer formats one rectangle per module: most of
+/// a QR code's cost, and a larger file.)
+fn modules_svg(modules: &[qrcode::Color], width: usize, label: &str) -> String {
+    use std::fmt::Write;
+    const QUIET: usize = 4;
+    let side = width + 2 * QUIET;
+    let mut d = String::with_capacity(width * width);
+    for y in 0..width {
+        let row = &modules[y * width..(y + 1) * width];
+        let mut x = 0;
+        while x < width {
+            if row[x] == qrcode::Color::Dark {
+                let start = x;
+                while x < width && row[x] == qrcode::Color::Dark {
+                    x += 1;
+                }
+                let _ = write!(
+                    d,
+                    "M{} {}h{}v1h-{}z",
+                    start + QUIET,
+                    y + QUIET,
+                    x - start,
+                    x - start
+                );
+            } else {
+                x += 1;
+            }
+        }
+    }
+    format!(
+        "<svg role=\"img\" aria-label=\"Mã QR: {label}\" xmlns=\"http://www.w3.org/2000/svg\" \
+         viewBox=\"0 0 {side} {side}\" width=\"160\" height=\"160\" shape-rendering=\"crispEdges\">\
+         <rect width=\"{side}\" height=\"{side}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{d}\"/></svg>"
+    )
 }
 
 /// The QR modules of `url` (row by row) and the width in modules.

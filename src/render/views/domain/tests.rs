@@ -104,3 +104,34 @@ fn qr_codes_decode_back_to_their_url() {
         assert_eq!(text, url);
     }
 }
+
+#[test]
+fn the_svg_path_draws_exactly_the_dark_modules() {
+    let url = "https://xa.example.gov.vn/thu-tuc/dang-ky-khai-sinh/";
+    let (modules, width) = qr_modules(url).unwrap();
+    let svg = qr_svg(url).unwrap();
+    let d = svg
+        .split(" d=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let mut drawn = vec![false; width * width];
+    for seg in d.split('M').filter(|s| !s.is_empty()) {
+        // "x yhNv1h-Nz", in quiet-zone coordinates.
+        let (xy, rest) = seg.split_once('h').unwrap();
+        let (x, y) = xy.split_once(' ').unwrap();
+        let (x, y): (usize, usize) = (
+            x.parse::<usize>().unwrap() - 4,
+            y.parse::<usize>().unwrap() - 4,
+        );
+        let len: usize = rest.split('v').next().unwrap().parse().unwrap();
+        for i in 0..len {
+            drawn[y * width + x + i] = true;
+        }
+    }
+    let dark: Vec<bool> = modules.iter().map(|m| *m == qrcode::Color::Dark).collect();
+    assert_eq!(drawn, dark);
+    assert!(svg.contains(&format!("viewBox=\"0 0 {0} {0}\"", width + 8)));
+}
