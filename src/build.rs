@@ -49,19 +49,33 @@ pub struct BuildReport {
 /// Builds the site and writes it, replacing the output folder only on success.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
-    let (site, files) = build_in_memory(opts)?;
+    let mut clock = StageClock::new();
+    let (site, mut theme, links) = model(opts, &mut clock, true)?;
     let output_dir = opts
         .output_dir
         .clone()
         .unwrap_or_else(|| opts.root.join("public"));
-    let written = Instant::now();
-    let write = output::write(&output_dir, &files)?;
-    if std::env::var_os("CONGBO_TIMINGS").is_some() {
-        eprintln!(
-            "{:>8.1} ms  write",
-            written.elapsed().as_secs_f64() * 1000.0
-        );
+    let writer = output::Writer::begin(&output_dir)?;
+    let extras = output::merge(vec![
+        output::static_files(&theme, &site),
+        output::generated(&site),
+    ]);
+    let put_errors: Vec<Diagnostic> = extras
+        .par_iter()
+        .filter_map(|f| writer.put(f).err())
+        .collect();
+    clock.lap("feeds, sitemap, data, static");
+    // Pages go to the writer as they are rendered: the site is never all in memory.
+    let rendered = Diagnostics(put_errors)
+        .into_result(())
+        .and_then(|()| render::jobs::render_each(&mut theme, &site, &links, &|f| writer.put(&f)));
+    clock.lap("templates and write");
+    if let Err(e) = rendered {
+        writer.abort();
+        return Err(e);
     }
+    let write = writer.finish()?;
+    clock.lap("swap");
     let pages_by_kind = [
         Kind::Plan,
         Kind::News,
@@ -74,7 +88,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     .collect();
     Ok(BuildReport {
         pages_by_kind,
-        files: files.len(),
+        files: write.written + write.unchanged,
         write,
         output_dir,
         seconds: started.elapsed().as_secs_f64(),
@@ -84,6 +98,26 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
 /// Every stage but the write: the site model and the files it makes.
 pub fn build_in_memory(opts: &BuildOptions) -> Result<(Site, Vec<OutputFile>), Diagnostics> {
     let mut clock = StageClock::new();
+    let (site, mut theme, links) = model(opts, &mut clock, false)?;
+    let pages = render::jobs::render_all(&mut theme, &site, &links)?;
+    clock.lap("templates");
+    let files = output::merge(vec![
+        output::static_files(&theme, &site),
+        output::generated(&site),
+        pages,
+    ]);
+    clock.lap("feeds, sitemap, data");
+    Ok((site, files))
+}
+
+/// The stages up to the site model: configuration, templates, content, Markdown, model.
+/// `drop_sources` frees each page's Markdown once rendered (a build does not need it again;
+/// at 100,000 pages it is most of a gigabyte).
+fn model(
+    opts: &BuildOptions,
+    clock: &mut StageClock,
+    drop_sources: bool,
+) -> Result<(Site, render::Theme, LinkContext), Diagnostics> {
     let config = load_config(
         &opts.root,
         &Overrides {
@@ -103,22 +137,20 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<(Site, Vec<OutputFile>), D
         )
     });
     clock.lap("parse front matter");
-    let (mut theme, content) = both(theme, content)?;
+    let (theme, mut content) = both(theme, content)?;
     let links = link_context(&config, &content);
     let (page_bodies, section_bodies) = render_markdown(&content, &links)?;
+    if drop_sources {
+        content
+            .pages
+            .iter_mut()
+            .for_each(|p| p.body = String::new());
+    }
     clock.lap("markdown");
     let today = opts.build_date.unwrap_or_else(build_date);
     let site = site::assemble(config, content, page_bodies, section_bodies, today);
     clock.lap("site model");
-    let pages = render::jobs::render_all(&mut theme, &site, &links)?;
-    clock.lap("templates");
-    let files = output::merge(vec![
-        output::static_files(&theme, &site),
-        output::generated(&site),
-        pages,
-    ]);
-    clock.lap("feeds, sitemap, data");
-    Ok((site, files))
+    Ok((site, theme, links))
 }
 
 /// Prints how long each stage took when `CONGBO_TIMINGS` is set, to find where time goes.

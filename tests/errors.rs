@@ -105,6 +105,17 @@ fn template_syntax_errors_name_the_template_file_and_line() {
 fn template_render_errors_are_reported() {
     let site = TestSite::new();
     site.write("content/a.md", "+++\ntitle = \"A\"\n+++\n");
+    site.write("content/tin-tuc/b.md", &news("Tin", "2026-01-01", &[]));
+    site.build_ok();
+    let before: Vec<(String, Vec<u8>)> = site
+        .files()
+        .into_iter()
+        .map(|f| {
+            let b = std::fs::read(site.out().join(&f)).unwrap();
+            (f, b)
+        })
+        .collect();
+    site.write("content/tin-tuc/b.md", &news("Tin mới", "2026-01-02", &[]));
     site.write("templates/page.html", "{{ page.khong_co }}");
     let err = site.build().unwrap_err().to_string();
     assert!(

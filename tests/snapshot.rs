@@ -59,3 +59,27 @@ fn the_example_site_output_is_unchanged() {
         );
     }
 }
+
+#[test]
+fn streaming_build_writes_exactly_what_the_in_memory_build_makes() {
+    let mut site = TestSite::new();
+    copy_dir(&repo_root().join("content"), &site.root().join("content"));
+    std::fs::copy(repo_root().join("site.toml"), site.root().join("site.toml")).unwrap();
+    site.opts.build_date = congbo::text::date::Date::new(2026, 11, 23);
+    site.build_ok();
+    let (_, files) = congbo::build::build_in_memory(&site.opts).unwrap();
+    let mut paths: Vec<String> = files
+        .iter()
+        .map(|f| f.path.trim_start_matches('/').to_string())
+        .collect();
+    paths.sort();
+    assert_eq!(paths, site.files());
+    for f in &files {
+        let on_disk = std::fs::read(site.out().join(f.path.trim_start_matches('/'))).unwrap();
+        let made = match &f.data {
+            congbo::render::OutputData::Bytes(b) => b.clone(),
+            congbo::render::OutputData::Copy(p) => std::fs::read(p).unwrap(),
+        };
+        assert!(on_disk == made, "{} differs", f.path);
+    }
+}

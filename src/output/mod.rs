@@ -75,7 +75,7 @@ pub fn merge(lists: Vec<Vec<OutputFile>>) -> Vec<OutputFile> {
     out
 }
 
-pub use write::{WriteReport, write};
+pub use write::{WriteReport, Writer, write};
 
 #[cfg(test)]
 mod tests {

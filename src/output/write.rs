@@ -5,8 +5,9 @@
 //! first. An unchanged rebuild writes nothing, which matters on disks where deleting is
 //! slow (ext4 mounted with `discard` trims on every delete).
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -67,59 +68,128 @@ fn rel(site_path: &str) -> String {
 
 /// Writes the site into `out_dir`, touching only what changed.
 pub fn write(out_dir: &Path, files: &[OutputFile]) -> Result<WriteReport, Diagnostics> {
-    let places = Places::new(out_dir);
-    recover(&places)?;
-    if !places.out.exists() {
-        // First build: write everything aside, then one rename puts it in place.
-        stage(&places.staging, files.iter().collect::<Vec<_>>().as_slice())?;
-        std::fs::rename(&places.staging, &places.out)
-            .map_err(|e| Diagnostic::io(&places.out, "put the output in place", &e))?;
-        return Ok(WriteReport {
-            written: files.len(),
-            ..Default::default()
-        });
-    }
-    let existing = existing_files(&places.out);
-    let changed: Vec<&OutputFile> = files
+    let writer = Writer::begin(out_dir)?;
+    let errors: Vec<Diagnostic> = files
         .par_iter()
-        .filter(|f| differs(&places.out, f))
+        .filter_map(|f| writer.put(f).err())
         .collect();
-    let wanted: HashSet<String> = files.iter().map(|f| rel(&f.path)).collect();
-    let mut stale: Vec<String> = existing
-        .into_iter()
-        .filter(|p| !wanted.contains(p))
-        .collect();
-    stale.sort();
-    let report = WriteReport {
-        written: changed.len(),
-        unchanged: files.len() - changed.len(),
-        removed: stale.len(),
-    };
-    if changed.is_empty() && stale.is_empty() {
-        return Ok(report);
+    if !errors.is_empty() {
+        writer.abort();
+        return Err(Diagnostics(errors));
     }
-    stage(&places.staging, &changed)?;
-    let changed: Vec<String> = changed.iter().map(|f| rel(&f.path)).collect();
-    // `~` replaces a file, `+` adds one, `-` removes one: what recovery needs to undo each.
-    let journal: String = changed
-        .iter()
-        .map(|p| {
-            if target(&places.out, p).exists() {
-                format!("~{p}\n")
-            } else {
-                format!("+{p}\n")
-            }
+    writer.finish()
+}
+
+/// Takes output files one at a time, from many threads, as they are made: each is compared
+/// with `public/` and staged if it changed, so a build never holds the whole site in
+/// memory. [`Writer::finish`] swaps the staged files in; [`Writer::abort`] leaves
+/// `public/` exactly as it was.
+pub struct Writer {
+    places: Places,
+    /// No output folder yet: everything is staged and the folder renamed into place.
+    fresh: bool,
+    /// Every path put so far (as `a/b.html`), and whether it was staged as changed.
+    seen: Mutex<HashMap<String, bool>>,
+}
+
+impl Writer {
+    /// Gets ready to write into `out_dir`: rolls back a swap a killed build left half done
+    /// and clears leftovers.
+    pub fn begin(out_dir: &Path) -> Result<Writer, Diagnostics> {
+        let places = Places::new(out_dir);
+        recover(&places)?;
+        std::fs::create_dir_all(&places.staging)
+            .map_err(|e| Diagnostic::io(&places.staging, "create the staging folder", &e))?;
+        let fresh = !places.out.exists();
+        Ok(Writer {
+            places,
+            fresh,
+            seen: Mutex::new(HashMap::new()),
         })
-        .chain(stale.iter().map(|p| format!("-{p}\n")))
-        .collect();
-    std::fs::write(&places.journal, journal)
-        .map_err(|e| Diagnostic::io(&places.journal, "write the build journal", &e))?;
-    swap_in(&places, &changed, &stale)?;
-    std::fs::remove_file(&places.journal)
-        .map_err(|e| Diagnostic::io(&places.journal, "remove the build journal", &e))?;
-    cleanup(&places);
-    remove_empty_dirs(&places.out, &stale);
-    Ok(report)
+    }
+
+    /// Stages one file if it differs from what `public/` has. A path put twice keeps the
+    /// later file (a site's `static/` over the theme's, a page over both).
+    pub fn put(&self, f: &OutputFile) -> Result<(), Diagnostic> {
+        let changed = self.fresh || differs(&self.places.out, f);
+        let staged = target(&self.places.staging, &f.path);
+        if changed {
+            stage_one(&staged, f)?;
+        }
+        let earlier = self.seen_lock()?.insert(rel(&f.path), changed);
+        if earlier == Some(true) && !changed {
+            // An earlier file at this path was staged; the later one, which wins, is what
+            // `public/` already has.
+            std::fs::remove_file(&staged)
+                .map_err(|e| Diagnostic::io(&staged, "remove a staged file", &e))?;
+        }
+        Ok(())
+    }
+
+    fn seen_lock(&self) -> Result<std::sync::MutexGuard<'_, HashMap<String, bool>>, Diagnostic> {
+        self.seen
+            .lock()
+            .map_err(|_| Diagnostic::file(&self.places.out, "a thread writing the output failed"))
+    }
+
+    /// Puts the staged files in place and removes files the site no longer has.
+    pub fn finish(self) -> Result<WriteReport, Diagnostics> {
+        let seen = std::mem::take(&mut *self.seen_lock()?);
+        let places = &self.places;
+        if self.fresh {
+            std::fs::rename(&places.staging, &places.out)
+                .map_err(|e| Diagnostic::io(&places.out, "put the output in place", &e))?;
+            return Ok(WriteReport {
+                written: seen.len(),
+                ..Default::default()
+            });
+        }
+        let mut changed: Vec<String> = seen
+            .iter()
+            .filter(|(_, c)| **c)
+            .map(|(p, _)| p.clone())
+            .collect();
+        changed.sort();
+        let mut stale: Vec<String> = existing_files(&places.out)
+            .into_iter()
+            .filter(|p| !seen.contains_key(p))
+            .collect();
+        stale.sort();
+        let report = WriteReport {
+            written: changed.len(),
+            unchanged: seen.len() - changed.len(),
+            removed: stale.len(),
+        };
+        if changed.is_empty() && stale.is_empty() {
+            cleanup(places);
+            return Ok(report);
+        }
+        // `~` replaces a file, `+` adds one, `-` removes one: what recovery needs to undo each.
+        let journal: String = changed
+            .iter()
+            .map(|p| {
+                if target(&places.out, p).exists() {
+                    format!("~{p}\n")
+                } else {
+                    format!("+{p}\n")
+                }
+            })
+            .chain(stale.iter().map(|p| format!("-{p}\n")))
+            .collect();
+        std::fs::write(&places.journal, journal)
+            .map_err(|e| Diagnostic::io(&places.journal, "write the build journal", &e))?;
+        swap_in(places, &changed, &stale)?;
+        std::fs::remove_file(&places.journal)
+            .map_err(|e| Diagnostic::io(&places.journal, "remove the build journal", &e))?;
+        cleanup(places);
+        remove_empty_dirs(&places.out, &stale);
+        Ok(report)
+    }
+
+    /// Gives up: removes what was staged; `public/` is untouched.
+    pub fn abort(self) {
+        cleanup(&self.places);
+    }
 }
 
 /// Every file under the output folder, as `a/b.html`.
@@ -160,40 +230,17 @@ fn differs(out: &Path, f: &OutputFile) -> bool {
     }
 }
 
-/// Writes files under a fresh staging folder.
-fn stage(staging: &Path, files: &[&OutputFile]) -> Result<(), Diagnostics> {
-    if staging.exists() {
-        std::fs::remove_dir_all(staging)
-            .map_err(|e| Diagnostic::io(staging, "remove a leftover folder", &e))?;
+/// Writes one file into the staging folder, creating its folders.
+fn stage_one(to: &Path, f: &OutputFile) -> Result<(), Diagnostic> {
+    if let Some(parent) = to.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| Diagnostic::io(parent, "create a folder", &e))?;
     }
-    std::fs::create_dir_all(staging)
-        .map_err(|e| Diagnostic::io(staging, "create the staging folder", &e))?;
-    let mut dirs: Vec<PathBuf> = files
-        .iter()
-        .filter_map(|f| target(staging, &f.path).parent().map(Path::to_path_buf))
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    for d in &dirs {
-        std::fs::create_dir_all(d).map_err(|e| Diagnostic::io(d, "create a folder", &e))?;
-    }
-    let errors: Vec<Diagnostic> = files
-        .par_iter()
-        .filter_map(|f| {
-            let to = target(staging, &f.path);
-            let r = match &f.data {
-                OutputData::Bytes(b) => std::fs::write(&to, b),
-                OutputData::Copy(from) => std::fs::copy(from, &to).map(|_| ()),
-            };
-            r.err().map(|e| Diagnostic::io(&to, "write", &e))
-        })
-        .collect();
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        let _ = std::fs::remove_dir_all(staging);
-        Err(Diagnostics(errors))
-    }
+    let r = match &f.data {
+        OutputData::Bytes(b) => std::fs::write(to, b),
+        OutputData::Copy(from) => std::fs::copy(from, to).map(|_| ()),
+    };
+    r.map_err(|e| Diagnostic::io(to, "write", &e))
 }
 
 /// Moves old versions of changed and stale files to the backup folder, then the staged

@@ -67,22 +67,42 @@ pub fn render_all(
     site: &Site,
     links: &LinkContext,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
+    let files = std::sync::Mutex::new(Vec::new());
+    render_each(theme, site, links, &|f| {
+        files
+            .lock()
+            .map_err(|_| Diagnostic::file("public", "an internal lock was poisoned"))?
+            .push(f);
+        Ok(())
+    })?;
+    let mut files = files.into_inner().map_err(|_| {
+        Diagnostics::from(Diagnostic::file("public", "an internal lock was poisoned"))
+    })?;
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Renders every HTML page of the site in parallel, handing each file to `sink` as soon as
+/// it is made, so a build need not hold the whole site in memory. Every error is collected.
+pub fn render_each(
+    theme: &mut Theme,
+    site: &Site,
+    links: &LinkContext,
+    sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
+) -> Result<(), Diagnostics> {
     set_globals(theme, site);
     let theme: &Theme = theme;
     let v = Views::new(site);
-    let results: Vec<Result<OutputFile, Diagnostic>> = plan(site)
+    let errors: Vec<Diagnostic> = plan(site)
         .par_iter()
-        .map(|j| prepare_job(theme, &v, links, *j).and_then(|p| render(theme, &p)))
+        .filter_map(|j| {
+            prepare_job(theme, &v, links, *j)
+                .and_then(|p| render(theme, &p))
+                .and_then(sink)
+                .err()
+        })
         .collect();
-    let mut errors = Diagnostics::default();
-    let mut files = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(f) => files.push(f),
-            Err(d) => errors.push(d),
-        }
-    }
-    errors.into_result(files)
+    Diagnostics(errors).into_result(())
 }
 
 /// Puts the `site` view, which every template sees, into the theme's global context.
