@@ -122,6 +122,17 @@ fn template_render_errors_are_reported() {
         err.contains("templates/page.html:1") && err.contains("khong_co"),
         "{err}"
     );
+    // The error came while pages were being written out: nothing of it may show.
+    let after: Vec<(String, Vec<u8>)> = site
+        .files()
+        .into_iter()
+        .map(|f| {
+            let b = std::fs::read(site.out().join(&f)).unwrap();
+            (f, b)
+        })
+        .collect();
+    assert!(before == after, "public/ changed by a failed build");
+    assert!(!site.root().join("public.congbo-new").exists());
 }
 
 #[test]
