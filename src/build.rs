@@ -44,6 +44,8 @@ pub struct BuildReport {
     pub output_dir: PathBuf,
     /// Wall time.
     pub seconds: f64,
+    /// Things that did not stop the build but that the person running it should know.
+    pub warnings: Vec<String>,
 }
 
 /// Builds the site and writes it, replacing the output folder only on success.
@@ -92,7 +94,21 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         write,
         output_dir,
         seconds: started.elapsed().as_secs_f64(),
+        warnings: warnings(&site.config),
     })
+}
+
+/// Settings that are allowed but risky.
+fn warnings(config: &Config) -> Vec<String> {
+    let mut w = Vec::new();
+    if config.unsafe_html {
+        w.push(
+            "site.toml: warning: unsafe_html = true publishes raw HTML in Markdown as written, scripts \
+             included; remove it unless every editor and every pasted text is trusted"
+                .to_string(),
+        );
+    }
+    w
 }
 
 /// Every stage but the write: the site model and the files it makes.
@@ -209,6 +225,10 @@ pub fn link_context(config: &Config, content: &Content) -> LinkContext {
     let mut links = LinkContext {
         base_path: config.base_path.clone(),
         resolver: config.legal.resolver.clone(),
+        html: crate::markdown::sanitize::HtmlPolicy {
+            unsafe_html: config.unsafe_html,
+            iframe_hosts: config.iframe_hosts.clone(),
+        },
         ..Default::default()
     };
     let rel = |f: &Path| {

@@ -80,6 +80,9 @@ pub fn main() -> i32 {
             };
             match build(&opts) {
                 Ok(r) => {
+                    for w in &r.warnings {
+                        eprintln!("{w}");
+                    }
                     let kinds: Vec<String> = r
                         .pages_by_kind
                         .iter()

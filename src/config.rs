@@ -36,6 +36,10 @@ pub struct Config {
     pub menu: Vec<MenuItem>,
     /// Legal-citation settings.
     pub legal: Legal,
+    /// Let raw HTML in Markdown through unsanitised (a warning says so on every build).
+    pub unsafe_html: bool,
+    /// Hosts whose `https://` pages may be embedded with `<iframe>` (video).
+    pub iframe_hosts: Vec<String>,
     /// Free-form settings for templates.
     pub extra: serde_json::Value,
 }
@@ -94,6 +98,10 @@ struct RawConfig {
     #[serde(default)]
     legal: Legal,
     #[serde(default)]
+    unsafe_html: bool,
+    #[serde(default)]
+    iframe_hosts: Vec<String>,
+    #[serde(default)]
     extra: toml::Table,
 }
 
@@ -148,6 +156,8 @@ pub fn parse(text: &str, file: &Path, overrides: &Overrides) -> Result<Config, D
         contact: raw.contact,
         menu: raw.menu,
         legal: raw.legal,
+        unsafe_html: raw.unsafe_html,
+        iframe_hosts: raw.iframe_hosts,
         extra: toml_to_json(&toml::Value::Table(raw.extra)),
     })
 }

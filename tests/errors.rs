@@ -163,3 +163,41 @@ fn non_utf8_files_are_explained() {
         "{err}"
     );
 }
+
+#[test]
+fn raw_html_is_sanitised_unless_the_site_says_otherwise() {
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        "+++\ntitle = \"A\"\n+++\n\nXin chào <b onclick=\"x()\">bà con</b>.\n\n<script>alert(1)</script>\n\n\
+         <iframe src=\"https://www.youtube-nocookie.com/embed/abc\" title=\"Video\"></iframe>\n\n[x](javascript:alert(1))\n",
+    );
+    let report = site.build_ok();
+    assert!(report.warnings.is_empty());
+    let html = site.read("a/index.html");
+    let body = &html[html.find("<main").unwrap()..html.find("</main>").unwrap()];
+    assert!(body.contains("<b>bà con</b>"), "{body}");
+    assert!(
+        !body.contains("alert(1)") && !body.contains("onclick") && !body.contains("<iframe"),
+        "{body}"
+    );
+
+    site.write(
+        "site.toml",
+        &format!("iframe_hosts = [\"www.youtube-nocookie.com\"]\n{SITE_TOML}"),
+    );
+    site.build_ok();
+    let body = site.read("a/index.html");
+    assert!(
+        body.contains("<iframe src=\"https://www.youtube-nocookie.com/embed/abc\""),
+        "listed host embeds"
+    );
+
+    site.write("site.toml", &format!("unsafe_html = true\n{SITE_TOML}"));
+    let report = site.build_ok();
+    assert!(report.warnings[0].contains("unsafe_html"));
+    assert!(
+        site.read("a/index.html")
+            .contains("<script>alert(1)</script>")
+    );
+}

@@ -18,6 +18,8 @@ pub struct LinkContext {
     pub by_number: HashMap<String, String>,
     /// `[legal] resolver` URL template with `{number}`.
     pub resolver: Option<String>,
+    /// What raw HTML in Markdown may contain.
+    pub html: super::sanitize::HtmlPolicy,
 }
 
 impl LinkContext {

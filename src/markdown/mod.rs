@@ -5,6 +5,7 @@
 pub mod citation;
 pub mod highlight;
 pub mod links;
+pub mod sanitize;
 pub mod tasks;
 
 use std::collections::HashSet;
@@ -95,6 +96,10 @@ pub fn render(
     let summary_end = st.more.or(st.first_para).unwrap_or(0);
     let mut summary = String::new();
     pulldown_cmark::html::push_html(&mut summary, st.out[..summary_end].iter().cloned());
+    if st.raw_html {
+        html = sanitize::sanitize(&html, &ctx.html);
+        summary = sanitize::sanitize(&summary, &ctx.html);
+    }
     Ok(Rendered {
         html,
         summary,
@@ -137,6 +142,8 @@ struct State<'a> {
     row: Vec<String>,
     in_head: bool,
     words: usize,
+    /// The editor's own HTML was met: the page is sanitised.
+    raw_html: bool,
 }
 
 impl<'a> State<'a> {
@@ -163,6 +170,7 @@ impl<'a> State<'a> {
             row: Vec::new(),
             in_head: false,
             words: 0,
+            raw_html: false,
         }
     }
 
@@ -264,6 +272,10 @@ impl<'a> State<'a> {
                 if self.more.is_none() {
                     self.more = Some(self.out.len());
                 }
+            }
+            Event::Html(h) | Event::InlineHtml(h) => {
+                self.raw_html = true;
+                self.out.push(Event::Html(h));
             }
             Event::Code(c) => {
                 self.capture_cell_text(&c);
