@@ -96,6 +96,7 @@ impl Writer {
     /// Gets ready to write into `out_dir`: rolls back a swap a killed build left half done
     /// and clears leftovers.
     pub fn begin(out_dir: &Path) -> Result<Writer, Diagnostics> {
+        check_output_dir(out_dir)?;
         let places = Places::new(out_dir);
         recover(&places)?;
         std::fs::create_dir_all(&places.staging)
@@ -190,6 +191,29 @@ impl Writer {
     pub fn abort(self) {
         cleanup(&self.places);
     }
+}
+
+/// Refuses an output folder whose files are not ours to replace: the writer removes files
+/// the site no longer has, so pointing it at a folder of other files would delete them.
+/// An existing, non-empty folder must look like a build (a `404.html` or `sitemap.xml`).
+pub(crate) fn check_output_dir(out_dir: &Path) -> Result<(), Diagnostic> {
+    let is_empty = std::fs::read_dir(out_dir).map_or(true, |mut d| d.next().is_none());
+    if is_empty {
+        return Ok(());
+    }
+    let looks_built = out_dir.join("404.html").is_file() || out_dir.join("sitemap.xml").is_file();
+    let holds_a_site = ["site.toml", "content"]
+        .iter()
+        .any(|n| out_dir.join(n).exists());
+    if looks_built && !holds_a_site {
+        return Ok(());
+    }
+    Err(Diagnostic::file(
+        out_dir,
+        "this output folder already holds other files (it is not an earlier build of a site); \
+         congbo replaces everything in its output folder, so choose a new or empty folder, \
+         e.g. --output-dir public",
+    ))
 }
 
 /// Every file under the output folder, as `a/b.html`.

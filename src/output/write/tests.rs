@@ -7,6 +7,12 @@ fn bytes(path: &str, text: &str) -> OutputFile {
     }
 }
 
+/// A build always has a 404 page; the writer relies on it to recognise its own output.
+fn built(mut files: Vec<OutputFile>) -> Vec<OutputFile> {
+    files.push(bytes("/404.html", "404"));
+    files
+}
+
 fn read(out: &Path, p: &str) -> String {
     std::fs::read_to_string(out.join(p)).unwrap()
 }
@@ -17,41 +23,50 @@ fn first_write_then_only_changes() {
     let out = dir.path().join("public");
     let r = write(
         &out,
-        &[bytes("/a/index.html", "A"), bytes("/b/index.html", "B")],
+        &built(vec![
+            bytes("/a/index.html", "A"),
+            bytes("/b/index.html", "B"),
+        ]),
     )
     .unwrap();
     assert_eq!(
         r,
         WriteReport {
-            written: 2,
+            written: 3,
             unchanged: 0,
             removed: 0
         }
     );
     let r = write(
         &out,
-        &[bytes("/a/index.html", "A"), bytes("/b/index.html", "B")],
+        &built(vec![
+            bytes("/a/index.html", "A"),
+            bytes("/b/index.html", "B"),
+        ]),
     )
     .unwrap();
     assert_eq!(
         r,
         WriteReport {
             written: 0,
-            unchanged: 2,
+            unchanged: 3,
             removed: 0
         },
         "nothing changed, nothing written"
     );
     let r = write(
         &out,
-        &[bytes("/a/index.html", "A2"), bytes("/c/index.html", "C")],
+        &built(vec![
+            bytes("/a/index.html", "A2"),
+            bytes("/c/index.html", "C"),
+        ]),
     )
     .unwrap();
     assert_eq!(
         r,
         WriteReport {
             written: 2,
-            unchanged: 0,
+            unchanged: 1,
             removed: 1
         }
     );
@@ -74,13 +89,17 @@ fn first_write_then_only_changes() {
 fn unchanged_files_are_not_rewritten() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
-    write(&out, &[bytes("/a.html", "A")]).unwrap();
+    write(&out, &built(vec![bytes("/a.html", "A")])).unwrap();
     let before = std::fs::metadata(out.join("a.html"))
         .unwrap()
         .modified()
         .unwrap();
     std::thread::sleep(std::time::Duration::from_millis(20));
-    write(&out, &[bytes("/a.html", "A"), bytes("/b.html", "B")]).unwrap();
+    write(
+        &out,
+        &built(vec![bytes("/a.html", "A"), bytes("/b.html", "B")]),
+    )
+    .unwrap();
     assert_eq!(
         std::fs::metadata(out.join("a.html"))
             .unwrap()
@@ -98,11 +117,11 @@ fn a_swap_killed_half_way_is_rolled_back() {
     let out = dir.path().join("public");
     write(
         &out,
-        &[
+        &built(vec![
             bytes("/keep.html", "K"),
             bytes("/change.html", "old"),
             bytes("/gone.html", "G"),
-        ],
+        ]),
     )
     .unwrap();
     let places = Places::new(&out);
@@ -128,12 +147,12 @@ fn a_swap_killed_half_way_is_rolled_back() {
 fn a_kill_before_the_swap_leaves_output_alone() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
-    write(&out, &[bytes("/a.html", "A")]).unwrap();
+    write(&out, &built(vec![bytes("/a.html", "A")])).unwrap();
     let places = Places::new(&out);
     // Killed while staging: no journal yet.
     std::fs::create_dir_all(&places.staging).unwrap();
     std::fs::write(places.staging.join("a.html"), "half").unwrap();
-    let r = write(&out, &[bytes("/a.html", "A")]).unwrap();
+    let r = write(&out, &built(vec![bytes("/a.html", "A")])).unwrap();
     assert_eq!(r.written, 0);
     assert_eq!(read(&out, "a.html"), "A");
     assert!(!places.staging.exists());
@@ -149,9 +168,33 @@ fn copies_compare_by_content() {
         path: "/anh.jpg".into(),
         data: OutputData::Copy(src.clone()),
     };
-    write(&out, &[copy()]).unwrap();
-    assert_eq!(write(&out, &[copy()]).unwrap().written, 0);
+    write(&out, &built(vec![copy()])).unwrap();
+    assert_eq!(write(&out, &built(vec![copy()])).unwrap().written, 0);
     std::fs::write(&src, "img2").unwrap();
-    assert_eq!(write(&out, &[copy()]).unwrap().written, 1);
+    assert_eq!(write(&out, &built(vec![copy()])).unwrap().written, 1);
     assert_eq!(read(&out, "anh.jpg"), "img2");
+}
+
+#[test]
+fn folders_of_other_files_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    // The site itself, e.g. `--output-dir .`.
+    std::fs::write(dir.path().join("site.toml"), "title = \"x\"").unwrap();
+    std::fs::create_dir_all(dir.path().join("content")).unwrap();
+    assert!(write(dir.path(), &[bytes("/a.html", "A")]).is_err());
+    assert!(dir.path().join("site.toml").exists(), "nothing was removed");
+    // Someone's documents.
+    let docs = dir.path().join("tai-lieu");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::write(docs.join("bao-cao.docx"), "x").unwrap();
+    let err = write(&docs, &[bytes("/a.html", "A")])
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("output folder"), "{err}");
+    assert!(docs.join("bao-cao.docx").exists());
+    // An empty folder and an earlier build are fine.
+    let empty = dir.path().join("trong");
+    std::fs::create_dir_all(&empty).unwrap();
+    write(&empty, &[bytes("/404.html", "x")]).unwrap();
+    write(&empty, &[bytes("/404.html", "y")]).unwrap();
 }
