@@ -201,3 +201,49 @@ fn raw_html_is_sanitised_unless_the_site_says_otherwise() {
             .contains("<script>alert(1)</script>")
     );
 }
+
+#[test]
+fn names_that_break_on_windows_servers_are_errors() {
+    let site = TestSite::new();
+    site.write("content/tin-tuc/con.md", &news("Con", "2026-01-01", &[]));
+    site.write("content/tin-tuc/b/index.md", &news("B", "2026-01-01", &[]));
+    site.write("content/tin-tuc/b/mẫu?.docx", "x");
+    let err = site.build().unwrap_err().to_string();
+    assert!(
+        err.contains("content/tin-tuc/con.md") && err.contains("device name"),
+        "{err}"
+    );
+    assert!(
+        err.contains("mẫu?.docx") && err.contains("Windows"),
+        "{err}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn links_out_of_the_site_are_refused() {
+    let site = TestSite::new();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("bi-mat.txt"), "secret").unwrap();
+    site.write("content/a.md", "+++\ntitle = \"A\"\n+++\n");
+    std::os::unix::fs::symlink(
+        outside.path().join("bi-mat.txt"),
+        site.root().join("content/bi-mat.txt"),
+    )
+    .unwrap();
+    let err = site.build().unwrap_err().to_string();
+    assert!(
+        err.contains("content/bi-mat.txt") && err.contains("outside the site"),
+        "{err}"
+    );
+    // A link that stays inside the site is fine.
+    std::fs::remove_file(site.root().join("content/bi-mat.txt")).unwrap();
+    site.write("static/logo.svg", "<svg/>");
+    std::os::unix::fs::symlink(
+        site.root().join("static/logo.svg"),
+        site.root().join("content/logo.svg"),
+    )
+    .unwrap();
+    site.build_ok();
+    assert_eq!(site.read("logo.svg"), "<svg/>");
+}

@@ -3,6 +3,7 @@
 //! [`parse`] is pure (files in, model out); [`walk::read`] is the disk part.
 
 pub mod frontmatter;
+pub mod names;
 pub mod page;
 pub mod raw;
 pub mod resolve;
@@ -116,6 +117,7 @@ pub fn parse(files: ContentFiles, opts: ParseOptions) -> Result<Content, Diagnos
     }
     check_url_clashes(&sections, &pages, &mut errors);
     let assets = place_assets(files.assets, &pages);
+    check_names(&sections, &pages, &assets, &mut errors);
     errors.into_result(Content {
         sections,
         pages,
@@ -309,6 +311,37 @@ fn check_url_clashes(sections: &[Section], pages: &[Page], errors: &mut Diagnost
                 file,
                 format!("this page would be written at {path}, like {}; give one of them another `slug` or file name", other.display()),
             ));
+        }
+    }
+}
+
+/// Every output path must be a valid name on Windows servers too.
+fn check_names(
+    sections: &[Section],
+    pages: &[Page],
+    assets: &[PlacedAsset],
+    errors: &mut Diagnostics,
+) {
+    let explain = |what: String| format!("{what}; rename it (or set `slug`)");
+    for s in sections {
+        if let Some(why) = names::unsafe_path(&s.path) {
+            let file = s
+                .file
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(format!("content/{}", s.key)));
+            errors.push(Diagnostic::file(file, explain(why)));
+        }
+    }
+    for p in pages {
+        for path in std::iter::once(&p.path).chain(&p.aliases) {
+            if let Some(why) = names::unsafe_path(path) {
+                errors.push(Diagnostic::file(&p.file, explain(why)));
+            }
+        }
+    }
+    for a in assets {
+        if let Some(why) = names::unsafe_path(&a.path) {
+            errors.push(Diagnostic::file(&a.abs, format!("{why}; rename the file")));
         }
     }
 }

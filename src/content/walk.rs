@@ -83,10 +83,24 @@ pub fn read(root: &Path) -> Result<ContentFiles, Diagnostics> {
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
+        let path = entry.path().to_path_buf();
+        if entry.path_is_symlink() {
+            // A link is published only if it stays inside the site: one pointing elsewhere
+            // (a home folder, /etc) would copy files nobody meant to publish.
+            let inside = std::fs::canonicalize(&path)
+                .ok()
+                .zip(std::fs::canonicalize(root).ok())
+                .is_some_and(|(target, root)| target.starts_with(root));
+            if !inside {
+                errors.push(Diagnostic::file(rel_to(root, &path), "this is a link to a file outside the site folder; copy the file into the site instead"));
+                continue;
+            }
+            if !path.is_file() {
+                continue;
+            }
+        } else if !entry.file_type().is_file() {
             continue;
         }
-        let path = entry.into_path();
         if path.extension().is_some_and(|e| e == "md") {
             markdown.push(path);
         } else {
