@@ -6,10 +6,12 @@
 #
 # For each size it generates the benchmark site (../shared/bench/gen_corpus.py), starts
 # the release binary on a free loopback port, then
-#   - edits one news page's body 7 times (a different page each time) and
+#   - edits one news page's body 7 times (a different page each time),
+#   - edits the title of one news page listed on /tin-tuc/ 5 times (a different page each
+#     time; the section list, its neighbours, term pages… must show it) and
 #   - edits the theme's news.html (used by every news page) 3 times,
-# and after each write polls the page over HTTP until the new text is there. It prints
-# every time and the medians. Sites go to $BENCH_DIR (default: a temporary folder).
+# and after each write polls the page (for a title: the section list) over HTTP until the
+# new text is there. It prints every time and the medians. Sites go to $BENCH_DIR (default: a temporary folder).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -79,6 +81,23 @@ for k in range(7):
     time.sleep(0.3)
     body_times.append(timed(port, path, marker, write))
     print(f"page body edit {k + 1}: {body_times[-1] * 1000:.0f} ms")
+listed = []
+for m in re.finditer(r'href="/tin-tuc/([^/"]+)/"', get(port, "/tin-tuc/")):
+    if m.group(1) != "trang" and m.group(1) + ".md" in news and m.group(1) not in listed:
+        listed.append(m.group(1))
+if len(listed) < 5:
+    sys.exit(f"/tin-tuc/ lists only {listed}")
+title_times = []
+for k in range(5):
+    p = os.path.join(site, "content", "tin-tuc", listed[k] + ".md")
+    text = open(p, encoding="utf-8").read()
+    marker = f"Tiêu đề đo {k} {time.time()}"
+    def write():
+        with open(p, "w", encoding="utf-8") as h:
+            h.write(text.replace('title = "', f'title = "{marker} ', 1))
+    time.sleep(0.5)
+    title_times.append(timed(port, "/tin-tuc/", marker, write))
+    print(f"title edit {k + 1} (until /tin-tuc/ shows it): {title_times[-1] * 1000:.0f} ms")
 tpl = os.path.join(site, "themes", "cong-thong-tin", "templates", "news.html")
 original = open(tpl, encoding="utf-8").read()
 tpl_times = []
@@ -92,6 +111,7 @@ for k in range(3):
     tpl_times.append(timed(port, path, marker, write))
     print(f"news.html edit {k + 1}: {tpl_times[-1] * 1000:.0f} ms")
 print(f"{n} pages: page body edit median {statistics.median(body_times) * 1000:.0f} ms; "
+      f"title edit median {statistics.median(title_times) * 1000:.0f} ms; "
       f"news.html edit median {statistics.median(tpl_times) * 1000:.0f} ms")
 PY
   kill $PID 2>/dev/null || true

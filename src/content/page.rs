@@ -102,7 +102,7 @@ pub struct TemplateRef {
 }
 
 /// A section: a folder of content with its `_index.md` (or an implicit one).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Section {
     /// The `_index.md` file, if the folder has one.
     pub file: Option<PathBuf>,
@@ -137,7 +137,7 @@ pub struct Section {
 }
 
 /// A resolved page of any kind.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Page {
     /// The content file, relative to the site root (`content/tin-tuc/abc/index.md`).
     pub file: PathBuf,
@@ -194,7 +194,7 @@ pub struct Page {
 }
 
 /// Who signs, as the state format lays it out.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Signer {
     /// Full name.
     pub name: String,
@@ -220,7 +220,7 @@ pub struct TaskSource {
 }
 
 /// Plan-only details.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PlanMeta {
     /// Place name of the date line (địa danh).
     pub place: Option<String>,
@@ -239,7 +239,7 @@ pub struct PlanMeta {
 }
 
 /// One paper of a procedure's dossier.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DossierDoc {
     /// What the paper is.
     pub name: String,
@@ -252,7 +252,7 @@ pub struct DossierDoc {
 }
 
 /// Procedure-only details.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ProcedureMeta {
     /// Mã thủ tục (`1.001193`).
     pub code: Option<String>,

@@ -19,7 +19,7 @@ pub use citation::Citation;
 pub use links::LinkContext;
 
 /// A rendered body.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Rendered {
     /// The whole body as HTML.
     pub html: String,

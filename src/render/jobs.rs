@@ -169,7 +169,7 @@ pub fn page_jobs(site: &Site, i: usize) -> Vec<Job> {
 }
 
 /// The top-level section of kind document, whose list page is the documents index.
-fn document_section(site: &Site) -> Option<usize> {
+pub(crate) fn document_section(site: &Site) -> Option<usize> {
     site.sections
         .iter()
         .position(|s| s.section.kind == Kind::Document && s.section.parent.as_deref() == Some(""))
@@ -194,7 +194,7 @@ fn cited_documents<'a>(v: &Views<'a>, links: &LinkContext) -> Vec<CitedDocumentV
 }
 
 /// Procedure sections list all their procedures grouped by field instead of paginating.
-fn is_grouped(kind: Kind) -> bool {
+pub(crate) fn is_grouped(kind: Kind) -> bool {
     kind == Kind::Procedure
 }
 
@@ -510,6 +510,11 @@ fn field_groups<'a>(v: &Views<'a>, pages: &[usize]) -> Vec<FieldGroup<'a>> {
         .collect()
 }
 
+/// How many of the latest news, plans and documents the home page lists; `congbo serve`
+/// reads it to tell whether an edit shows there.
+pub(crate) const HOME_LATEST: [(Kind, usize); 3] =
+    [(Kind::News, 6), (Kind::Plan, 5), (Kind::Document, 5)];
+
 fn home<'a>(v: &Views<'a>) -> HomeView<'a> {
     let site = v.site;
     let latest = |kind: Kind, n: usize| {
@@ -526,10 +531,11 @@ fn home<'a>(v: &Views<'a>) -> HomeView<'a> {
             .map(|s| site.config.url(&s.section.path))
     };
     let procedures = site.pages_of(Kind::Procedure);
+    let [news, plans, documents] = HOME_LATEST.map(|(kind, n)| latest(kind, n));
     HomeView {
-        news: latest(Kind::News, 6),
-        plans: latest(Kind::Plan, 5),
-        documents: latest(Kind::Document, 5),
+        news,
+        plans,
+        documents,
         procedures_total: procedures.len(),
         procedure_fields: field_groups(v, &procedures),
         news_url: section_url(Kind::News),

@@ -6,19 +6,22 @@
 //! - a template → only the pages whose templates use it (`partial.rs`);
 //! - static files and bundle files of the same size → copied, nothing re-rendered;
 //! - anything else under `content/` → the whole model again from cached texts, with the
-//!   Markdown of unchanged pages reused and every page re-rendered;
+//!   Markdown of unchanged pages reused, and only the pages whose output can differ from
+//!   the last build rendered again (`affected.rs`; every page when what all pages show,
+//!   the set of pages, sections or terms, or the links changed);
 //! - `site.toml` → everything from scratch.
 //!
 //! While the site has errors, every rebuild takes the whole-model path, so fixing one
 //! error shows the next at once.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
 
+use super::affected::{Affected, affected_jobs};
 use super::classify::Rebuild;
 use super::sources::Sources;
 use super::state::{Body, Files};
@@ -147,17 +150,20 @@ impl Engine {
             base_url: self.opts.base_url.clone(),
         };
         let config = load_config(&self.opts.root, &overrides)?;
-        let mut o = self.content(config, force)?;
+        // `site.toml` or a broken site: no file of the last build is kept.
+        let mut o = self.content(config, force, false)?;
         o.how = "full rebuild";
         Ok(o)
     }
 
     /// Content changed in a way that may touch lists: the whole model from cached texts,
-    /// with the Markdown of unchanged pages reused and every page rendered again.
+    /// with the Markdown of unchanged pages reused. With `reuse`, only the pages whose
+    /// output can differ from the last good build are rendered again; else every page.
     fn content(
         &mut self,
         config: Config,
         force: &BTreeSet<PathBuf>,
+        reuse: bool,
     ) -> Result<Outcome, Diagnostics> {
         let theme = render::load_theme(&self.opts.root, &config);
         self.sources.refresh(&self.opts.root, force);
@@ -177,22 +183,27 @@ impl Engine {
             page_index: &m.page_index,
         });
         let (page_bodies, section_bodies) = render_bodies(&content, &links, previous.as_ref())?;
-        let mut o =
-            self.rebuild_with(config, theme, content, links, page_bodies, section_bodies)?;
-        o.how = "content rebuild";
-        Ok(o)
+        self.rebuild_with(
+            config,
+            theme,
+            content,
+            links,
+            (page_bodies, section_bodies),
+            reuse,
+        )
     }
 
-    /// Assembles the site from parsed content and rendered bodies, renders every page and
-    /// makes every other file, and replaces the last good build.
+    /// Assembles the site from parsed content and rendered bodies, renders the pages (with
+    /// `reuse`, those [`affected_jobs`] names, keeping the last build's files of the
+    /// others), makes every other file, and replaces the last good build.
     fn rebuild_with(
         &mut self,
         config: Config,
         mut theme: Theme,
         content: Content,
         links: LinkContext,
-        page_bodies: Vec<Rendered>,
-        section_bodies: Vec<Rendered>,
+        (page_bodies, section_bodies): (Vec<Rendered>, Vec<Rendered>),
+        reuse: bool,
     ) -> Result<Outcome, Diagnostics> {
         let site = site::assemble(
             config.clone(),
@@ -203,7 +214,54 @@ impl Engine {
         );
         jobs::set_globals(&mut theme, &site);
         let all = jobs::plan(&site);
-        let (pages, job_templates) = render_jobs(&theme, &site, &links, &all)?;
+        let selected = match &self.model {
+            // Files rendered with other links or templates cannot be kept.
+            Some(m) if reuse && same_links(&m.links, &links) && m.theme.files == theme.files => {
+                match (affected_jobs(&m.site, &site, &all), gone_files(m, &all)) {
+                    (Affected::Some(list), Some(gone)) => Some((list, gone)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        let (pages, job_templates, rendered, how) = match selected {
+            Some((list, gone)) => {
+                let (fresh, templates) = render_jobs(&theme, &site, &links, &list)?;
+                let rendered = fresh.len();
+                // `Some` only comes with a last good build, whose files the others keep.
+                let (mut pages, old_jobs) = self
+                    .model
+                    .take()
+                    .map(|m| (m.pages, m.jobs))
+                    .unwrap_or_default();
+                for f in &gone {
+                    pages.remove(f);
+                }
+                pages.extend(fresh);
+                // Jobs new to the plan were rendered; the others keep their template unless
+                // rendered again.
+                let mut old_jobs: HashMap<Job, String> = old_jobs.into_iter().collect();
+                let mut templates: HashMap<Job, String> = templates.into_iter().collect();
+                let job_templates = all
+                    .iter()
+                    .filter_map(|j| {
+                        let t = templates.remove(j).or_else(|| old_jobs.remove(j))?;
+                        Some((*j, t))
+                    })
+                    .collect();
+                (
+                    pages,
+                    job_templates,
+                    rendered,
+                    "content rebuild (affected pages)",
+                )
+            }
+            None => {
+                let (pages, job_templates) = render_jobs(&theme, &site, &links, &all)?;
+                let rendered = pages.len();
+                (pages, job_templates, rendered, "content rebuild")
+            }
+        };
         let statics = to_files(output::static_files(&theme, &site));
         let generated = to_files(output::generated(&site));
         let page_index = site
@@ -212,7 +270,6 @@ impl Engine {
             .enumerate()
             .map(|(i, p)| (p.page.file.clone(), i))
             .collect();
-        let rendered = pages.len();
         self.model = Some(Model {
             config,
             theme,
@@ -228,6 +285,7 @@ impl Engine {
         Ok(Outcome {
             changed,
             rendered,
+            how,
             ..Outcome::default()
         })
     }
@@ -235,7 +293,7 @@ impl Engine {
     /// The content path with the configuration of the last good build.
     fn content_again(&mut self, force: &BTreeSet<PathBuf>) -> Result<Outcome, Diagnostics> {
         match self.model.as_ref().map(|m| m.config.clone()) {
-            Some(config) => self.content(config, force),
+            Some(config) => self.content(config, force, true),
             None => self.full(force),
         }
     }
@@ -267,6 +325,21 @@ impl Engine {
         self.files = files;
         changed
     }
+}
+
+/// The files of the last build's jobs that the plan `all` no longer has (a term's list
+/// that lost a page); `None` when one cannot be named, so that nothing stale is kept.
+fn gone_files(m: &Model, all: &[Job]) -> Option<Vec<String>> {
+    let now: HashSet<&Job> = all.iter().collect();
+    m.jobs
+        .iter()
+        .filter(|(j, _)| !now.contains(j))
+        .map(|(j, _)| {
+            jobs::prepare(&m.theme, &m.site, &m.links, *j)
+                .ok()
+                .map(|p| p.file)
+        })
+        .collect()
 }
 
 /// The previous build, for reusing the Markdown of unchanged pages.

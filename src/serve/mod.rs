@@ -6,6 +6,7 @@
 //! with the [`engine::Engine`]; the HTTP server accepts connections on its own thread, one
 //! thread per connection. They share one [`state::Shared`] value.
 
+mod affected;
 pub mod classify;
 pub mod engine;
 mod fast;

@@ -1,0 +1,282 @@
+//! Which HTML files an edit under `content/` can change. The content path rebuilds the
+//! whole site model, which is cheap; rendering every page is what costs seconds on large
+//! sites. This compares the previous model with the new one and names the jobs whose
+//! template context can differ; every other file stays as the previous build made it.
+//!
+//! What each job shows of other pages (`render::views`, `render::jobs::prepare_job`):
+//! - a page (and a procedure's sheet): its own fields, body and tasks; its summary, whose
+//!   tags and fields carry each term's page count; its newer and older neighbours'
+//!   summaries; the titles of the pages that cite its `number`;
+//! - a section list page: the summaries of its slice of pages (a procedure section: all of
+//!   them, grouped by field); home also the latest news, plans and documents and every
+//!   procedure; the document section also every cited document;
+//! - a term page: its slice of pages, and every term of its taxonomy with its count;
+//! - agency pages: plans' titles, paths, numbers and tasks;
+//! - the documents index: every cited document with its own page's and citers' titles.
+//!
+//! An edit that changes what every page shows (`site`, configuration), which pages,
+//! sections, terms or agencies exist, or any page's path renders all: such edits are
+//! rarer, and job indexes stay the same otherwise. Only a term's number of list pages may
+//! change (a tag moved between terms): its new list pages are named here, and the caller
+//! drops the files of the ones gone. Links (`same_links`) and templates are checked by
+//! the caller. Keep this in step with the views: a view that shows more of another page
+//! must be handled here (`tests/serve_incremental.rs` fails otherwise).
+
+use std::collections::{BTreeSet, HashSet};
+
+use rayon::prelude::*;
+
+use crate::content::Kind;
+use crate::render::jobs::{self, Job};
+use crate::render::views::Views;
+use crate::site::Site;
+
+/// The jobs to render again after a content edit.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Affected {
+    /// Every job.
+    All,
+    /// Only these, in the order of `all_jobs` (with every job the old plan lacks); the
+    /// other jobs' files are unchanged.
+    Some(Vec<Job>),
+}
+
+/// The jobs of `new` (whose plan is `all_jobs`) whose output can differ from `old`'s.
+pub(super) fn affected_jobs(old: &Site, new: &Site, all_jobs: &[Job]) -> Affected {
+    let before = jobs::plan(old);
+    if !same_frame(old, new, &before, all_jobs) {
+        return Affected::All;
+    }
+    let before: HashSet<Job> = before.into_iter().collect();
+    let n = new.pages.len();
+    // Parallel: on large sites this compares every page body twice over (source and HTML).
+    let changed: Vec<usize> = (0..n)
+        .into_par_iter()
+        .filter(|&i| page_changed(old, new, i))
+        .collect();
+    if changed.is_empty() {
+        // Nothing a page shows changed, so neither did the plan.
+        return Affected::Some(Vec::new());
+    }
+    // Pages whose summary (what lists and neighbours show of them) differs.
+    let mut listed = vec![false; n];
+    for &i in &changed {
+        let (a, b) = (summary(old, i), summary(new, i));
+        listed[i] = a.is_none() || a != b;
+    }
+    // A term's count shows in the summary of every page that has it, and on every list
+    // of its taxonomy.
+    let mut counts_changed = vec![false; new.taxonomies.len()];
+    for (t, (a, b)) in old.taxonomies.iter().zip(&new.taxonomies).enumerate() {
+        for (x, y) in a.terms.iter().zip(&b.terms) {
+            if x.pages.len() != y.pages.len() {
+                counts_changed[t] = true;
+                for &i in x.pages.iter().chain(&y.pages) {
+                    listed[i] = true;
+                }
+            }
+        }
+    }
+    let is_listed = |i: Option<usize>| i.is_some_and(|i| listed.get(i).copied().unwrap_or(true));
+    let mut own: Vec<bool> = (0..n)
+        .map(|i| {
+            let (a, b) = (&old.pages[i], &new.pages[i]);
+            listed[i]
+                || a.newer != b.newer
+                || a.older != b.older
+                || is_listed(b.newer)
+                || is_listed(b.older)
+        })
+        .collect();
+    for &i in &changed {
+        own[i] = true;
+    }
+    // Lists of citations show the citing pages' titles (their paths cannot have changed).
+    let retitled: HashSet<usize> = changed
+        .iter()
+        .copied()
+        .filter(|&i| old.pages[i].page.title != new.pages[i].page.title)
+        .collect();
+    for j in cited_by_changed(old, new, &retitled) {
+        if let Some(o) = own.get_mut(j) {
+            *o = true;
+        }
+    }
+    let documents = old.documents != new.documents
+        || new.documents.iter().any(|d| {
+            d.page
+                .iter()
+                .chain(&d.cited_by)
+                .any(|i| retitled.contains(i))
+        });
+    let plans = old.agencies != new.agencies
+        || changed
+            .iter()
+            .any(|&i| new.pages[i].page.kind == Kind::Plan);
+    let document_section = jobs::document_section(new);
+    let home = home_changed(old, new, &listed);
+    let select = |job: &Job| match *job {
+        Job::Page(i) | Job::ProcedureSheet(i) => own.get(i).copied().unwrap_or(true),
+        Job::Section { section, page } => {
+            let (Some(a), Some(b)) = (old.sections.get(section), new.sections.get(section)) else {
+                return true;
+            };
+            let per = if jobs::is_grouped(b.section.kind) {
+                b.pages.len().max(1)
+            } else {
+                new.paginate_by(b)
+            };
+            (b.section.key.is_empty() && home)
+                || (documents && document_section == Some(section))
+                || slice_changed(&a.pages, &b.pages, page, per, &listed)
+        }
+        Job::TaxonomyList(t) => counts_changed.get(t).copied().unwrap_or(true),
+        Job::Term {
+            taxonomy,
+            term,
+            page,
+        } => {
+            let a = old.taxonomies.get(taxonomy).and_then(|t| t.terms.get(term));
+            let b = new.taxonomies.get(taxonomy).and_then(|t| t.terms.get(term));
+            match (a, b) {
+                (Some(a), Some(b)) => {
+                    counts_changed[taxonomy]
+                        || slice_changed(&a.pages, &b.pages, page, new.config.paginate_by, &listed)
+                }
+                _ => true,
+            }
+        }
+        Job::AgencyList | Job::Agency(_) => plans,
+        Job::DocumentsIndex => documents,
+        Job::NotFound => false,
+    };
+    Affected::Some(
+        all_jobs
+            .iter()
+            .copied()
+            .filter(|j| !before.contains(j) || select(j))
+            .collect(),
+    )
+}
+
+/// Whether everything every page shows is the same, and the jobs (`before`, `after`) but
+/// for the number of each term's list pages.
+fn same_frame(old: &Site, new: &Site, before: &[Job], after: &[Job]) -> bool {
+    let no_terms = |l: &[Job]| -> Vec<Job> {
+        l.iter()
+            .copied()
+            .filter(|j| !matches!(j, Job::Term { .. }))
+            .collect()
+    };
+    old.pages.len() == new.pages.len()
+        && old.pages.iter().zip(&new.pages).all(|(a, b)| {
+            a.page.file == b.page.file
+                && a.page.path == b.page.path
+                && a.page.kind == b.page.kind
+                && a.section == b.section
+        })
+        && old.sections.len() == new.sections.len()
+        && old.sections.iter().zip(&new.sections).all(|(a, b)| {
+            a.section == b.section && a.rendered == b.rendered && a.subsections == b.subsections
+        })
+        && old.taxonomies.len() == new.taxonomies.len()
+        && old.taxonomies.iter().zip(&new.taxonomies).all(|(a, b)| {
+            a.terms.len() == b.terms.len()
+                && a.terms
+                    .iter()
+                    .zip(&b.terms)
+                    .all(|(x, y)| x.name == y.name && x.path == y.path)
+        })
+        && old.agencies.len() == new.agencies.len()
+        && old
+            .agencies
+            .iter()
+            .zip(&new.agencies)
+            .all(|(a, b)| a.name == b.name && a.path == b.path)
+        && old.build_date == new.build_date
+        && no_terms(before) == no_terms(after)
+        && json(&old.config).is_some_and(|a| json(&new.config) == Some(a))
+        && json(&Views::bare(old).site_view())
+            .is_some_and(|a| json(&Views::bare(new).site_view()) == Some(a))
+}
+
+/// A value's JSON text, for comparing views (`None` never equals anything).
+fn json<T: serde::Serialize>(v: &T) -> Option<String> {
+    serde_json::to_string(v).ok()
+}
+
+/// Whether page `i` differs in anything its own page or any list reads of it.
+fn page_changed(old: &Site, new: &Site, i: usize) -> bool {
+    let (a, b) = (&old.pages[i], &new.pages[i]);
+    a.page != b.page
+        || a.rendered != b.rendered
+        || a.tasks != b.tasks
+        || a.files != b.files
+        || old.tasks.get(i) != new.tasks.get(i)
+}
+
+/// Page `i`'s summary as lists show it.
+fn summary(site: &Site, i: usize) -> Option<String> {
+    json(&Views::bare(site).summary(i))
+}
+
+/// Whether page `page` (1-based) of a list with `per` items a page shows other pages, or
+/// pages whose summary changed.
+fn slice_changed(old: &[usize], new: &[usize], page: usize, per: usize, listed: &[bool]) -> bool {
+    let slice = |l: &[usize]| -> Vec<usize> {
+        l.iter()
+            .skip(page.saturating_sub(1) * per)
+            .take(per)
+            .copied()
+            .collect()
+    };
+    let items = slice(new);
+    items != slice(old)
+        || items
+            .iter()
+            .any(|&i| listed.get(i).copied().unwrap_or(true))
+}
+
+/// Whether what home lists besides its own pages (the latest pages of some kinds, every
+/// procedure by field) shows other pages than before, or a page whose summary changed.
+fn home_changed(old: &Site, new: &Site, listed: &[bool]) -> bool {
+    let procedure = new
+        .pages
+        .iter()
+        .zip(listed)
+        .any(|(p, l)| *l && p.page.kind == Kind::Procedure);
+    procedure
+        || jobs::HOME_LATEST.iter().any(|&(kind, n)| {
+            let latest =
+                |s: &Site| -> Vec<usize> { s.pages_of(kind).into_iter().take(n).collect() };
+            let now = latest(new);
+            now != latest(old) || now.iter().any(|&i| listed.get(i).copied().unwrap_or(true))
+        })
+}
+
+/// Own pages of cited documents whose "cited by" list differs: other citers, or a citer
+/// with a new title.
+fn cited_by_changed(old: &Site, new: &Site, retitled: &HashSet<usize>) -> Vec<usize> {
+    let citers = |site: &Site, j: usize| {
+        site.documents
+            .iter()
+            .find(|d| d.page == Some(j))
+            .map(|d| d.cited_by.clone())
+    };
+    let owners: BTreeSet<usize> = old
+        .documents
+        .iter()
+        .chain(&new.documents)
+        .filter_map(|d| d.page)
+        .collect();
+    owners
+        .into_iter()
+        .filter(|&j| {
+            let now = citers(new, j);
+            citers(old, j) != now || now.is_some_and(|l| l.iter().any(|i| retitled.contains(i)))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
