@@ -7,7 +7,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::config::{self, Config, Overrides};
-use crate::content::{self, Content, Kind, ParseOptions};
+use crate::content::{self, Content, Kind, Page, ParseOptions};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::{self, LinkContext, PageRef, Rendered, citation::number_key};
 use crate::output;
@@ -231,12 +231,7 @@ pub fn link_context(config: &Config, content: &Content) -> LinkContext {
         },
         ..Default::default()
     };
-    let rel = |f: &Path| {
-        f.strip_prefix("content")
-            .unwrap_or(f)
-            .to_string_lossy()
-            .replace('\\', "/")
-    };
+    let rel = |f: &Path| content_rel(f);
     for p in &content.pages {
         links.by_file.insert(rel(&p.file), p.path.clone());
         if let Some(n) = &p.number {
@@ -251,48 +246,61 @@ pub fn link_context(config: &Config, content: &Content) -> LinkContext {
     links
 }
 
+/// A content file's path relative to `content/`, with `/` separators (`tin-tuc/abc.md`).
+pub fn content_rel(f: &Path) -> String {
+    f.strip_prefix("content")
+        .unwrap_or(f)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
 /// Renders every page and section body in parallel.
 pub fn render_markdown(
     content: &Content,
     links: &LinkContext,
 ) -> Result<(Vec<Rendered>, Vec<Rendered>), Diagnostics> {
-    let rel = |f: &Path| {
-        f.strip_prefix("content")
-            .unwrap_or(f)
-            .to_string_lossy()
-            .replace('\\', "/")
+    render_markdown_reusing(content, links, &|_| None)
+}
+
+/// [`render_markdown`], taking a page's body from `reuse` when it gives one (serve passes
+/// the previous build's bodies of unchanged pages).
+pub fn render_markdown_reusing(
+    content: &Content,
+    links: &LinkContext,
+    reuse: &(dyn Fn(&Page) -> Option<Rendered> + Sync),
+) -> Result<(Vec<Rendered>, Vec<Rendered>), Diagnostics> {
+    let render = |file: &Path, path: &str, body: &str, body_line: usize| {
+        let cf = content_rel(file);
+        markdown::render(
+            body,
+            &PageRef {
+                file,
+                content_file: &cf,
+                path,
+                body_line,
+            },
+            links,
+        )
     };
     let pages: Vec<Result<Rendered, Vec<Diagnostic>>> = content
         .pages
         .par_iter()
-        .map(|p| {
-            let cf = rel(&p.file);
-            let r = PageRef {
-                file: &p.file,
-                content_file: &cf,
-                path: &p.path,
-                body_line: p.body_line,
-            };
-            markdown::render(&p.body, &r, links)
-        })
+        .map(|p| reuse(p).map_or_else(|| render(&p.file, &p.path, &p.body, p.body_line), Ok))
         .collect();
     let sections: Vec<Result<Rendered, Vec<Diagnostic>>> = content
         .sections
         .par_iter()
         .map(|s| {
-            let file = s.file.clone().unwrap_or_default();
-            let cf = rel(&file);
-            let r = PageRef {
-                file: &file,
-                content_file: &cf,
-                path: &s.path,
-                body_line: s.body_line,
-            };
-            markdown::render(&s.body, &r, links)
+            render(
+                s.file.as_deref().unwrap_or(Path::new("")),
+                &s.path,
+                &s.body,
+                s.body_line,
+            )
         })
         .collect();
     let mut errors = Diagnostics::default();
-    let mut unwrap_all = |list: Vec<Result<Rendered, Vec<Diagnostic>>>| -> Vec<Rendered> {
+    let mut all_ok = |list: Vec<Result<Rendered, Vec<Diagnostic>>>| -> Vec<Rendered> {
         list.into_iter()
             .map(|r| {
                 r.unwrap_or_else(|ds| {
@@ -302,8 +310,8 @@ pub fn render_markdown(
             })
             .collect()
     };
-    let pages = unwrap_all(pages);
-    let sections = unwrap_all(sections);
+    let pages = all_ok(pages);
+    let sections = all_ok(sections);
     errors.into_result((pages, sections))
 }
 

@@ -15,7 +15,7 @@
 //! error shows the next at once.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -25,11 +25,12 @@ use super::affected::{Affected, affected_jobs};
 use super::classify::Rebuild;
 use super::sources::Sources;
 use super::state::{Body, Files};
-use crate::build::{BuildOptions, build_date, link_context, load_config};
+pub(super) use crate::build::content_rel;
+use crate::build::{BuildOptions, build_date, link_context, load_config, render_markdown_reusing};
 use crate::config::{Config, Overrides};
 use crate::content::{self, Content, ParseOptions};
 use crate::error::{Diagnostic, Diagnostics};
-use crate::markdown::{self, LinkContext, PageRef, Rendered};
+use crate::markdown::{LinkContext, Rendered};
 use crate::output;
 use crate::render::jobs::{self, Job};
 use crate::render::{self, OutputData, OutputFile, Theme};
@@ -357,13 +358,6 @@ fn same_links(a: &LinkContext, b: &LinkContext) -> bool {
 }
 
 /// Content file relative to `content/`, for relative links.
-pub(super) fn content_rel(f: &Path) -> String {
-    f.strip_prefix("content")
-        .unwrap_or(f)
-        .to_string_lossy()
-        .replace('\\', "/")
-}
-
 /// Renders page and section bodies like `build::render_markdown`, reusing the previous
 /// build's result for a page whose body, path and links are unchanged.
 fn render_bodies(
@@ -372,58 +366,12 @@ fn render_bodies(
     previous: Option<&Previous<'_>>,
 ) -> Result<(Vec<Rendered>, Vec<Rendered>), Diagnostics> {
     let previous = previous.filter(|p| same_links(p.links, links));
-    let pages: Vec<Result<Rendered, Vec<Diagnostic>>> = content
-        .pages
-        .par_iter()
-        .map(|p| {
-            if let Some(prev) = previous
-                && let Some(&i) = prev.page_index.get(&p.file)
-                && let Some(old) = prev.site.pages.get(i)
-                && old.page.body == p.body
-                && old.page.path == p.path
-                && old.page.body_line == p.body_line
-            {
-                return Ok(old.rendered.clone());
-            }
-            let cf = content_rel(&p.file);
-            let r = PageRef {
-                file: &p.file,
-                content_file: &cf,
-                path: &p.path,
-                body_line: p.body_line,
-            };
-            markdown::render(&p.body, &r, links)
-        })
-        .collect();
-    let sections: Vec<Result<Rendered, Vec<Diagnostic>>> = content
-        .sections
-        .par_iter()
-        .map(|s| {
-            let file = s.file.clone().unwrap_or_default();
-            let cf = content_rel(&file);
-            let r = PageRef {
-                file: &file,
-                content_file: &cf,
-                path: &s.path,
-                body_line: s.body_line,
-            };
-            markdown::render(&s.body, &r, links)
-        })
-        .collect();
-    let mut errors = Diagnostics::default();
-    let mut all_ok = |list: Vec<Result<Rendered, Vec<Diagnostic>>>| -> Vec<Rendered> {
-        list.into_iter()
-            .map(|r| {
-                r.unwrap_or_else(|ds| {
-                    ds.into_iter().for_each(|d| errors.push(d));
-                    Rendered::default()
-                })
-            })
-            .collect()
-    };
-    let pages = all_ok(pages);
-    let sections = all_ok(sections);
-    errors.into_result((pages, sections))
+    render_markdown_reusing(content, links, &|p| {
+        let prev = previous?;
+        let old = prev.site.pages.get(*prev.page_index.get(&p.file)?)?;
+        (old.page.body == p.body && old.page.path == p.path && old.page.body_line == p.body_line)
+            .then(|| old.rendered.clone())
+    })
 }
 
 /// Renders the given jobs in parallel: their files, and each job's template.
