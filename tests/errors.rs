@@ -107,14 +107,7 @@ fn template_render_errors_are_reported() {
     site.write("content/a.md", "+++\ntitle = \"A\"\n+++\n");
     site.write("content/tin-tuc/b.md", &news("Tin", "2026-01-01", &[]));
     site.build_ok();
-    let before: Vec<(String, Vec<u8>)> = site
-        .files()
-        .into_iter()
-        .map(|f| {
-            let b = std::fs::read(site.out().join(&f)).unwrap();
-            (f, b)
-        })
-        .collect();
+    let before = site.snapshot();
     site.write("content/tin-tuc/b.md", &news("Tin mới", "2026-01-02", &[]));
     site.write("templates/page.html", "{{ page.khong_co }}");
     let err = site.build().unwrap_err().to_string();
@@ -123,14 +116,7 @@ fn template_render_errors_are_reported() {
         "{err}"
     );
     // The error came while pages were being written out: nothing of it may show.
-    let after: Vec<(String, Vec<u8>)> = site
-        .files()
-        .into_iter()
-        .map(|f| {
-            let b = std::fs::read(site.out().join(&f)).unwrap();
-            (f, b)
-        })
-        .collect();
+    let after = site.snapshot();
     assert!(before == after, "public/ changed by a failed build");
     assert!(!site.root().join("public.congbo-new").exists());
 }

@@ -61,54 +61,15 @@ pub fn read(root: &Path) -> Result<ContentFiles, Diagnostics> {
         )
         .into());
     }
-    let mut errors = Diagnostics::default();
+    let (files, walk_errors) = list_files(root);
+    let mut errors = Diagnostics(walk_errors);
     let mut markdown = Vec::new();
     let mut assets = Vec::new();
-    let walker = WalkDir::new(&dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let p = e
-                    .path()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|| dir.clone());
-                errors.push(Diagnostic::file(
-                    rel_to(root, &p),
-                    format!("could not read: {e}"),
-                ));
-                continue;
-            }
-        };
-        let path = entry.path().to_path_buf();
-        if entry.path_is_symlink() {
-            // A link is published only if it stays inside the site: one pointing elsewhere
-            // (a home folder, /etc) would copy files nobody meant to publish.
-            let inside = std::fs::canonicalize(&path)
-                .ok()
-                .zip(std::fs::canonicalize(root).ok())
-                .is_some_and(|(target, root)| target.starts_with(root));
-            if !inside {
-                errors.push(Diagnostic::file(rel_to(root, &path), "this is a link to a file outside the site folder; copy the file into the site instead"));
-                continue;
-            }
-            if !path.is_file() {
-                continue;
-            }
-        } else if !entry.file_type().is_file() {
-            continue;
-        }
+    for path in files {
         if path.extension().is_some_and(|e| e == "md") {
             markdown.push(path);
         } else {
-            let rel = path
-                .strip_prefix(&dir)
-                .unwrap_or(&path)
-                .to_string_lossy()
-                .replace('\\', "/");
+            let rel = asset_rel(&dir, &path);
             let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
             assets.push(AssetFile {
                 abs: path,
@@ -121,13 +82,8 @@ pub fn read(root: &Path) -> Result<ContentFiles, Diagnostics> {
         .par_iter()
         .map(|path| {
             let rel = rel_to(root, path);
-            let bytes =
-                std::fs::read(path).map_err(|e| Diagnostic::io(&rel, "read this file", &e))?;
-            let text = decode(bytes).map_err(|m| Diagnostic::file(&rel, m))?;
-            Ok(SourceFile {
-                rel,
-                text: crate::text::normalize::nfc_owned(text),
-            })
+            let text = read_text(path, &rel)?;
+            Ok(SourceFile { rel, text })
         })
         .collect();
     let mut sources = Vec::with_capacity(read.len());
@@ -140,7 +96,71 @@ pub fn read(root: &Path) -> Result<ContentFiles, Diagnostics> {
     errors.into_result(ContentFiles { sources, assets })
 }
 
-fn rel_to(root: &Path, path: &Path) -> PathBuf {
+/// Every file under `root/content` that may be published, in path order: editors'
+/// temporary and hidden files are skipped; links are followed only while they stay inside
+/// the site (one pointing elsewhere would publish files nobody meant to, and is an error).
+/// Shared by `build` and `serve`, so both see the same files.
+pub fn list_files(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let dir = root.join("content");
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let walker = WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let p = e.path().map_or_else(|| dir.clone(), Path::to_path_buf);
+                errors.push(Diagnostic::file(
+                    rel_to(root, &p),
+                    format!("could not read: {e}"),
+                ));
+                continue;
+            }
+        };
+        let path = entry.path().to_path_buf();
+        if entry.path_is_symlink() {
+            let inside = std::fs::canonicalize(&path)
+                .ok()
+                .zip(std::fs::canonicalize(root).ok())
+                .is_some_and(|(target, root)| target.starts_with(root));
+            if !inside {
+                errors.push(Diagnostic::file(
+                    rel_to(root, &path),
+                    "this is a link to a file outside the site folder; copy the file into the site instead",
+                ));
+                continue;
+            }
+            if path.is_file() {
+                files.push(path);
+            }
+        } else if entry.file_type().is_file() {
+            files.push(path);
+        }
+    }
+    (files, errors)
+}
+
+/// A file's path relative to `content/`, with `/` separators (`tin-tuc/abc/anh.jpg`).
+pub fn asset_rel(content_dir: &Path, path: &Path) -> String {
+    path.strip_prefix(content_dir)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+/// A Markdown file's text: read, decoded (with a plain error for other encodings) and
+/// normalised to NFC. `rel` names the file in errors.
+pub fn read_text(path: &Path, rel: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| Diagnostic::io(rel, "read this file", &e))?;
+    let text = decode(bytes).map_err(|m| Diagnostic::file(rel, m))?;
+    Ok(crate::text::normalize::nfc_owned(text))
+}
+
+/// A path relative to the site root.
+pub fn rel_to(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 

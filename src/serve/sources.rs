@@ -7,9 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use walkdir::WalkDir;
-
-use crate::content::walk::{AssetFile, ContentFiles, SourceFile, decode, is_ignored};
+use crate::content::walk::{
+    AssetFile, ContentFiles, SourceFile, asset_rel, list_files, read_text, rel_to,
+};
 use crate::error::{Diagnostic, Diagnostics};
 
 /// A Markdown file as last read.
@@ -44,31 +44,14 @@ impl Sources {
             self.assets.clear();
             return 0;
         }
-        let walker = WalkDir::new(&dir)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
-        for entry in walker {
-            let entry = match entry {
-                Ok(e) => e,
-                Err(e) => {
-                    let p = e.path().map_or_else(|| dir.clone(), Path::to_path_buf);
-                    self.walk_errors.push(Diagnostic::file(
-                        rel_to(root, &p),
-                        format!("could not read: {e}"),
-                    ));
-                    continue;
-                }
-            };
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let meta = entry.metadata().ok();
+        let (files, walk_errors) = list_files(root);
+        self.walk_errors = walk_errors;
+        for path in files {
+            let meta = std::fs::metadata(&path).ok();
             let stamp = (
                 meta.as_ref().map_or(0, |m| m.len()),
                 meta.as_ref().and_then(|m| m.modified().ok()),
             );
-            let path = entry.into_path();
             let rel = rel_to(root, &path);
             if path.extension().is_some_and(|e| e == "md") {
                 let cached = self.markdown.remove(&rel);
@@ -84,11 +67,7 @@ impl Sources {
                 };
                 seen_md.insert(rel, cached);
             } else {
-                let asset_rel = path
-                    .strip_prefix(&dir)
-                    .unwrap_or(&path)
-                    .to_string_lossy()
-                    .replace('\\', "/");
+                let asset_rel = asset_rel(&dir, &path);
                 assets.insert(
                     rel,
                     AssetFile {
@@ -185,16 +164,6 @@ impl Sources {
     pub fn asset_size(&self, rel: &Path) -> Option<u64> {
         self.assets.get(rel).map(|a| a.size)
     }
-}
-
-fn rel_to(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).unwrap_or(path).to_path_buf()
-}
-
-fn read_text(path: &Path, rel: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| Diagnostic::io(rel, "read this file", &e))?;
-    let text = decode(bytes).map_err(|m| Diagnostic::file(rel, m))?;
-    Ok(crate::text::normalize::nfc(&text))
 }
 
 #[cfg(test)]

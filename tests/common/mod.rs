@@ -101,6 +101,17 @@ impl TestSite {
         self.out().join(rel.trim_start_matches('/')).exists()
     }
 
+    /// Every output file with its bytes, to compare the output before and after.
+    pub fn snapshot(&self) -> Vec<(String, Vec<u8>)> {
+        self.files()
+            .into_iter()
+            .map(|f| {
+                let bytes = std::fs::read(self.out().join(&f)).unwrap();
+                (f, bytes)
+            })
+            .collect()
+    }
+
     /// Every output file's path relative to the output folder, sorted.
     pub fn files(&self) -> Vec<String> {
         let out = self.out();

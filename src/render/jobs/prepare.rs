@@ -1,0 +1,352 @@
+//! The template context of each job: which template renders it and what it sees. Views
+//! are built here from the site model; planning and rendering are in the parent module.
+
+use rayon::prelude::*;
+use tera::Context;
+
+use super::{HOME_LATEST, Job, Prepared, document_section, documents_index_path, is_grouped};
+use crate::content::Kind;
+use crate::error::Diagnostic;
+use crate::markdown::LinkContext;
+use crate::render::Theme;
+use crate::render::views::domain::{CitedDocumentView, qr_svg};
+use crate::render::views::{self, FieldGroup, HomeView, SectionView, TermView, Views};
+use crate::site::Site;
+use crate::site::agencies::AGENCY_SECTION;
+use crate::text::collate;
+
+fn cited_documents<'a>(v: &Views<'a>, links: &LinkContext) -> Vec<CitedDocumentView<'a>> {
+    v.site
+        .documents
+        .iter()
+        .map(|d| v.cited_document(d, links.citation_url(&d.number, "")))
+        .collect()
+}
+
+fn base_context(v: &Views<'_>, path: &str) -> Context {
+    let mut ctx = Context::new();
+    ctx.insert("current_path", path);
+    ctx.insert("current_url", &v.site.config.url(path));
+    ctx.insert("permalink", &v.site.config.permalink(path));
+    ctx
+}
+
+/// The template and context of one job; an error if its template does not exist.
+pub fn prepare(
+    theme: &Theme,
+    site: &Site,
+    links: &LinkContext,
+    job: Job,
+) -> Result<Prepared, Diagnostic> {
+    prepare_job(theme, &Views::bare(site), links, job)
+}
+
+/// The template and context of many jobs with one shared set of views: page summaries are
+/// made once up front, which pays off when the jobs include lists.
+pub fn prepare_many(
+    theme: &Theme,
+    site: &Site,
+    links: &LinkContext,
+    jobs: &[Job],
+) -> Vec<(Job, Result<Prepared, Diagnostic>)> {
+    // A handful of jobs (one page and its neighbours) is cheaper without the precomputation.
+    let v = if jobs.len() > 32 {
+        Views::new(site)
+    } else {
+        Views::bare(site)
+    };
+    jobs.par_iter()
+        .map(|j| (*j, prepare_job(theme, &v, links, *j)))
+        .collect()
+}
+
+pub(super) fn prepare_job(
+    theme: &Theme,
+    v: &Views<'_>,
+    links: &LinkContext,
+    job: Job,
+) -> Result<Prepared, Diagnostic> {
+    let site = v.site;
+    let (path, template, ctx, origin) = match job {
+        Job::Page(i) => {
+            let e = &site.pages[i];
+            let (template, origin) = page_template(theme, site, i)?;
+            let mut ctx = base_context(v, &e.page.path);
+            let basis = |text: &str, own: &str| {
+                let mut html = String::new();
+                links.link_citations(text, own, &mut html);
+                html
+            };
+            ctx.insert("page", &v.page(i, &basis));
+            (e.page.path.clone(), template, ctx, origin)
+        }
+        Job::Section { section, page } => {
+            let s = &site.sections[section];
+            let path = views::pager_path(&s.section.path, page);
+            let mut ctx = base_context(v, &path);
+            let per_page = if is_grouped(s.section.kind) {
+                s.pages.len().max(1)
+            } else {
+                site.paginate_by(s)
+            };
+            let items = s
+                .pages
+                .iter()
+                .skip((page - 1) * per_page)
+                .take(per_page)
+                .map(|i| v.summary_value(*i))
+                .collect();
+            ctx.insert(
+                "section",
+                &SectionView {
+                    title: &s.section.title,
+                    description: s.section.description.as_deref(),
+                    url: site.config.url(&s.section.path),
+                    permalink: site.config.permalink(&s.section.path),
+                    path: &s.section.path,
+                    kind: s.section.kind,
+                    content: &s.rendered.html,
+                    pages: items,
+                    subsections: s
+                        .subsections
+                        .iter()
+                        .map(|c| v.section_link(&site.sections[*c]))
+                        .collect(),
+                    paginator: views::paginator(
+                        &site.config,
+                        &s.section.path,
+                        page,
+                        s.pages.len(),
+                        per_page,
+                    ),
+                    extra: &s.section.extra,
+                },
+            );
+            if is_grouped(s.section.kind) {
+                ctx.insert("procedure_fields", &field_groups(v, &s.pages));
+            }
+            if document_section(site) == Some(section) {
+                ctx.insert("cited_documents", &cited_documents(v, links));
+            }
+            let is_home = s.section.key.is_empty();
+            if is_home {
+                ctx.insert("home", &home(v));
+            }
+            let default = if is_home {
+                "index.html"
+            } else {
+                "section.html"
+            };
+            let (template, origin) = match &s.section.template {
+                Some(t) => (
+                    t.name.clone(),
+                    Some((s.section.file.clone().unwrap_or_default(), t.line)),
+                ),
+                None => (default.to_string(), None),
+            };
+            (path, template, ctx, origin)
+        }
+        Job::TaxonomyList(t) => {
+            let tax = &site.taxonomies[t];
+            let mut ctx = base_context(v, &tax.path);
+            ctx.insert("taxonomy", &v.taxonomy_value(t));
+            (
+                tax.path.clone(),
+                "taxonomy_list.html".to_string(),
+                ctx,
+                None,
+            )
+        }
+        Job::Term {
+            taxonomy,
+            term,
+            page,
+        } => {
+            let tax = &site.taxonomies[taxonomy];
+            let tm = &tax.terms[term];
+            let path = views::pager_path(&tm.path, page);
+            let per_page = site.config.paginate_by;
+            let mut ctx = base_context(v, &path);
+            ctx.insert("taxonomy", &v.taxonomy_value(taxonomy));
+            ctx.insert(
+                "term",
+                &TermView {
+                    name: &tm.name,
+                    url: site.config.url(&tm.path),
+                    permalink: site.config.permalink(&tm.path),
+                    pages: tm
+                        .pages
+                        .iter()
+                        .skip((page - 1) * per_page)
+                        .take(per_page)
+                        .map(|i| v.summary_value(*i))
+                        .collect(),
+                    paginator: views::paginator(
+                        &site.config,
+                        &tm.path,
+                        page,
+                        tm.pages.len(),
+                        per_page,
+                    ),
+                },
+            );
+            (path, "taxonomy_term.html".to_string(), ctx, None)
+        }
+        Job::AgencyList => {
+            let path = AGENCY_SECTION.to_string();
+            let mut ctx = base_context(v, &path);
+            ctx.insert("agencies", &v.agency_links());
+            (path, "agency_list.html".to_string(), ctx, None)
+        }
+        Job::Agency(i) => {
+            let a = &site.agencies[i];
+            let mut ctx = base_context(v, &a.path);
+            ctx.insert("agency", &v.agency(a));
+            (a.path.clone(), "agency.html".to_string(), ctx, None)
+        }
+        Job::DocumentsIndex => {
+            let path = documents_index_path(site).unwrap_or_else(|| "/van-ban/".into());
+            let mut ctx = base_context(v, &path);
+            ctx.insert("cited_documents", &cited_documents(v, links));
+            (path, "documents.html".to_string(), ctx, None)
+        }
+        Job::ProcedureSheet(i) => {
+            let e = &site.pages[i];
+            let path = format!("{}in/", e.page.path);
+            let mut ctx = base_context(v, &path);
+            let basis = |text: &str, own: &str| {
+                let mut html = String::new();
+                links.link_citations(text, own, &mut html);
+                html
+            };
+            ctx.insert("page", &v.page(i, &basis));
+            ctx.insert(
+                "qr_svg",
+                &qr_svg(&site.config.permalink(&e.page.path)).unwrap_or_default(),
+            );
+            (path, "procedure_sheet.html".to_string(), ctx, None)
+        }
+        Job::NotFound => (
+            "/404.html".to_string(),
+            "404.html".to_string(),
+            base_context(v, "/404.html"),
+            None,
+        ),
+    };
+    if !theme.has(&template) {
+        let msg = format!(
+            "the template \"{template}\" does not exist in themes/{}/templates/ or templates/",
+            site.config.theme
+        );
+        return Err(match origin {
+            Some((file, line)) => Diagnostic::at(file, line, 1, msg),
+            None => Diagnostic::file(
+                format!("themes/{}/templates/{template}", site.config.theme),
+                msg,
+            ),
+        });
+    }
+    let file = if path.ends_with(".html") {
+        path
+    } else {
+        format!("{path}index.html")
+    };
+    Ok(Prepared {
+        file,
+        template,
+        context: ctx,
+    })
+}
+
+/// The template for a page, and the front matter place that asked for it (for errors).
+fn page_template(
+    theme: &Theme,
+    site: &Site,
+    i: usize,
+) -> Result<(String, Option<(std::path::PathBuf, usize)>), Diagnostic> {
+    let e = &site.pages[i];
+    if let Some(t) = &e.page.template {
+        return Ok((t.name.clone(), Some((e.page.file.clone(), t.line))));
+    }
+    let section = &site.sections[e.section].section;
+    if let Some(t) = &section.page_template {
+        return Ok((
+            t.name.clone(),
+            Some((section.file.clone().unwrap_or_default(), t.line)),
+        ));
+    }
+    let by_kind = format!("{}.html", e.page.kind.name());
+    Ok((
+        if theme.has(&by_kind) {
+            by_kind
+        } else {
+            "page.html".to_string()
+        },
+        None,
+    ))
+}
+
+/// Procedures grouped by field, fields and procedures in Vietnamese alphabetical order.
+fn field_groups<'a>(v: &Views<'a>, pages: &[usize]) -> Vec<FieldGroup<'a>> {
+    let mut groups: Vec<(String, &'a str, Vec<usize>)> = Vec::new();
+    for &i in pages {
+        let field = v.site.pages[i]
+            .page
+            .procedure
+            .as_ref()
+            .and_then(|p| p.field.as_deref())
+            .unwrap_or("Khác");
+        let key = crate::text::fold::match_key(field);
+        match groups.iter_mut().find(|g| g.0 == key) {
+            Some(g) => g.2.push(i),
+            None => groups.push((key, field, vec![i])),
+        }
+    }
+    groups.sort_by(|a, b| collate::compare(a.1, b.1));
+    groups
+        .into_iter()
+        .map(|(_, name, mut list)| {
+            list.sort_by(|a, b| {
+                collate::compare(&v.site.pages[*a].page.title, &v.site.pages[*b].page.title)
+            });
+            let url = v.site.taxonomies[1]
+                .term(name)
+                .map(|t| v.site.config.url(&t.path));
+            FieldGroup {
+                name,
+                url,
+                procedures: list.into_iter().map(|i| v.summary_value(i)).collect(),
+            }
+        })
+        .collect()
+}
+
+fn home<'a>(v: &Views<'a>) -> HomeView<'a> {
+    let site = v.site;
+    let latest = |kind: Kind, n: usize| {
+        site.pages_of(kind)
+            .into_iter()
+            .take(n)
+            .map(|i| v.summary_value(i))
+            .collect::<Vec<_>>()
+    };
+    let section_url = |kind: Kind| {
+        site.sections
+            .iter()
+            .find(|s| s.section.kind == kind && s.section.parent.as_deref() == Some(""))
+            .map(|s| site.config.url(&s.section.path))
+    };
+    let procedures = site.pages_of(Kind::Procedure);
+    let [news, plans, documents] = HOME_LATEST.map(|(kind, n)| latest(kind, n));
+    HomeView {
+        news,
+        plans,
+        documents,
+        procedures_total: procedures.len(),
+        procedure_fields: field_groups(v, &procedures),
+        news_url: section_url(Kind::News),
+        plans_url: section_url(Kind::Plan),
+        procedures_url: section_url(Kind::Procedure),
+        documents_url: section_url(Kind::Document),
+    }
+}
