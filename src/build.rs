@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use crate::config::{self, Config, Overrides};
 use crate::content::{self, Content, Kind, Page, ParseOptions};
-use crate::error::{Diagnostic, Diagnostics};
+use crate::error::{Diagnostic, Diagnostics, both};
 use crate::markdown::{self, LinkContext, PageRef, Rendered, citation::number_key};
 use crate::output;
 use crate::render::{self, OutputFile};
@@ -201,23 +201,6 @@ pub fn load_config(root: &Path, overrides: &Overrides) -> Result<Config, Diagnos
         Diagnostic::file("site.toml", format!("could not read site.toml in {} ({e}); run congbo in the site's folder, or pass --root", root.display()))
     })?;
     Ok(config::parse(&text, Path::new("site.toml"), overrides)?)
-}
-
-fn both<A, B>(a: Result<A, Diagnostics>, b: Result<B, Diagnostics>) -> Result<(A, B), Diagnostics> {
-    match (a, b) {
-        (Ok(a), Ok(b)) => Ok((a, b)),
-        (a, b) => {
-            let mut errors = Diagnostics::default();
-            if let Err(e) = a {
-                errors.extend(e);
-            }
-            if let Err(e) = b {
-                errors.extend(e);
-            }
-            // Sorted for a stable report; at least one side failed, so this is never empty.
-            Err(errors.into_result(()).err().unwrap_or_default())
-        }
-    }
 }
 
 /// What the Markdown stage needs to know about the whole site.

@@ -111,6 +111,28 @@ impl fmt::Display for Diagnostics {
     }
 }
 
+/// Both results, or every error of either: stages that do not depend on each other (content
+/// and templates) are run both, so one build reports all their errors together.
+pub fn both<A, B>(
+    a: Result<A, Diagnostics>,
+    b: Result<B, Diagnostics>,
+) -> Result<(A, B), Diagnostics> {
+    match (a, b) {
+        (Ok(a), Ok(b)) => Ok((a, b)),
+        (a, b) => {
+            let mut errors = Diagnostics::default();
+            if let Err(e) = a {
+                errors.extend(e);
+            }
+            if let Err(e) = b {
+                errors.extend(e);
+            }
+            // Sorted for a stable report; at least one side failed, so this is never empty.
+            Err(errors.into_result(()).err().unwrap_or_default())
+        }
+    }
+}
+
 /// Turns a byte offset in `text` into a 1-based (line, column), counting columns in characters.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -142,6 +164,26 @@ mod tests {
             "content/a.md:3:7: error: unknown key `titel`"
         );
         assert_eq!(Diagnostic::file("x.md", "m").to_string(), "x.md: error: m");
+    }
+
+    #[test]
+    fn both_keeps_every_error_of_either_side() {
+        let e = |f: &str| Err::<(), _>(Diagnostics::from(Diagnostic::file(f, "x")));
+        assert!(both(Ok::<_, Diagnostics>(1), Ok::<_, Diagnostics>(2)).is_ok());
+        let err = both(e("b.md"), e("a.md")).unwrap_err();
+        let files: Vec<_> = err
+            .0
+            .iter()
+            .map(|d| d.file.to_string_lossy().to_string())
+            .collect();
+        assert_eq!(files, vec!["a.md", "b.md"]);
+        assert_eq!(
+            both(Ok::<_, Diagnostics>(1), e("c.md"))
+                .unwrap_err()
+                .0
+                .len(),
+            1
+        );
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub(super) use crate::build::content_rel;
 use crate::build::{BuildOptions, build_date, link_context, load_config, render_markdown_reusing};
 use crate::config::{Config, Overrides};
 use crate::content::{self, Content, ParseOptions};
-use crate::error::{Diagnostic, Diagnostics};
+use crate::error::{Diagnostic, Diagnostics, both};
 use crate::markdown::{LinkContext, Rendered};
 use crate::output;
 use crate::render::jobs::{self, Job};
@@ -416,20 +416,4 @@ pub fn to_files(list: Vec<OutputFile>) -> Files {
         files.insert(f.path, body);
     }
     files
-}
-
-fn both<A, B>(a: Result<A, Diagnostics>, b: Result<B, Diagnostics>) -> Result<(A, B), Diagnostics> {
-    match (a, b) {
-        (Ok(a), Ok(b)) => Ok((a, b)),
-        (a, b) => {
-            let mut errors = Diagnostics::default();
-            if let Err(e) = a {
-                errors.extend(e);
-            }
-            if let Err(e) = b {
-                errors.extend(e);
-            }
-            Err(errors.into_result(()).err().unwrap_or_default())
-        }
-    }
 }
