@@ -58,20 +58,24 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         .clone()
         .unwrap_or_else(|| opts.root.join("public"));
     let writer = output::Writer::begin(&output_dir)?;
-    let extras = output::merge(vec![
-        output::static_files(&theme, &site),
-        output::generated(&site),
-    ]);
-    let put_errors: Vec<Diagnostic> = extras
-        .par_iter()
-        .filter_map(|f| writer.put(f).err())
-        .collect();
-    clock.lap("feeds, sitemap, data, static");
+    let statics = output::static_files(&theme, &site);
+    // Feeds and open data are made on one thread while the pages render on the others;
+    // they are put afterwards, and only at paths no page took (a page wins).
     // Pages go to the writer as they are rendered: the site is never all in memory.
-    let rendered = Diagnostics(put_errors)
-        .into_result(())
-        .and_then(|()| render::jobs::render_each(&mut theme, &site, &links, &|f| writer.put(&f)));
-    clock.lap("templates and write");
+    let (generated, rendered) = rayon::join(
+        || output::generated(&site),
+        || render::jobs::render_each(&mut theme, &site, &links, &|f| writer.put(&f)),
+    );
+    let extras = output::merge(vec![statics, generated]);
+    let rendered = rendered.and_then(|()| {
+        let put_errors: Vec<Diagnostic> = extras
+            .par_iter()
+            .filter(|f| !writer.has(&f.path))
+            .filter_map(|f| writer.put(f).err())
+            .collect();
+        Diagnostics(put_errors).into_result(())
+    });
+    clock.lap("templates, feeds, data and write");
     if let Err(e) = rendered {
         writer.abort();
         return Err(e);
@@ -173,6 +177,7 @@ fn model(
 struct StageClock {
     on: bool,
     last: Instant,
+    last_cpu: f64,
 }
 
 impl StageClock {
@@ -180,18 +185,44 @@ impl StageClock {
         StageClock {
             on: std::env::var_os("CONGBO_TIMINGS").is_some(),
             last: Instant::now(),
+            last_cpu: cpu_seconds(),
         }
     }
 
     fn lap(&mut self, stage: &str) {
         if self.on {
+            // CPU time beside wall time shows whether a stage kept every core busy.
+            let cpu = cpu_seconds();
             eprintln!(
-                "{:>8.1} ms  {stage}",
-                self.last.elapsed().as_secs_f64() * 1000.0
+                "{:>8.1} ms wall {:>8.1} ms cpu  {stage}",
+                self.last.elapsed().as_secs_f64() * 1000.0,
+                (cpu - self.last_cpu) * 1000.0
             );
             self.last = Instant::now();
+            self.last_cpu = cpu;
         }
     }
+}
+
+/// User and system CPU time of this process so far, from `/proc/self/stat` (Linux only;
+/// 0 elsewhere, where the timings then show wall time alone).
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    // Fields after the command name (which may hold spaces) start at ") ".
+    let fields: Vec<&str> = stat
+        .rsplit_once(") ")
+        .map(|(_, rest)| rest.split(' ').collect())
+        .unwrap_or_default();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    // utime and stime are fields 14 and 15 of the whole line; 100 ticks a second on Linux.
+    (ticks(11) + ticks(12)) / 100.0
 }
 
 /// Reads and parses `site.toml`.

@@ -232,3 +232,22 @@ fn init_writes_a_site_that_builds() {
         "init refuses a folder that is not empty"
     );
 }
+
+#[test]
+fn a_page_wins_over_static_and_generated_files_at_its_path_and_generated_over_static() {
+    let site = TestSite::new();
+    site.write(
+        "content/gioi-thieu.md",
+        "+++\ntitle = \"Giới thiệu xã\"\n+++\nBài.\n",
+    );
+    site.write("static/gioi-thieu/index.html", "static copy");
+    site.write("static/robots.txt", "static robots");
+    site.write("static/ghi-chu.txt", "kept");
+    for _ in 0..2 {
+        // Twice: a fresh output, then a rebuild over it.
+        site.build_ok();
+        assert!(site.read("gioi-thieu/index.html").contains("Giới thiệu xã"));
+        assert!(site.read("robots.txt").contains("Sitemap:"));
+        assert_eq!(site.read("ghi-chu.txt"), "kept");
+    }
+}

@@ -114,3 +114,20 @@ fn root_links_follow_base_path() {
 fn word_count() {
     assert_eq!(md("Một hai ba.\n\n**bốn** năm").word_count, 5);
 }
+
+#[test]
+fn count_words_matches_split_whitespace_on_normalised_text() {
+    for text in [
+        "",
+        "  ",
+        "một",
+        " Nghị định  số\t61/2018/NĐ-CP\n ngày ",
+        "Ủy ban nhân dân xã — thực hiện.",
+    ] {
+        assert_eq!(
+            count_words(text),
+            text.split_whitespace().count(),
+            "{text:?}"
+        );
+    }
+}

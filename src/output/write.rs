@@ -127,6 +127,13 @@ impl Writer {
         Ok(())
     }
 
+    /// Whether a file was already put at this path.
+    pub fn has(&self, path: &str) -> bool {
+        self.seen_lock()
+            .map(|seen| seen.contains_key(&rel(path)))
+            .unwrap_or(false)
+    }
+
     fn seen_lock(&self) -> Result<std::sync::MutexGuard<'_, HashMap<String, bool>>, Diagnostic> {
         self.seen
             .lock()
