@@ -8,10 +8,15 @@
 # procedures, 10% plans with task tables, ~8 KB of Vietnamese Markdown a page) for congbo
 # (with this repository's default theme) and for Hugo (its minimal comparable layouts:
 # pages with TOC and tags, section lists paginated by 10 with summaries, taxonomy lists and
-# terms, RSS, sitemap). Each tool then builds it RUNS times (default 5), from an empty
-# output folder each time (deleting the previous output is not timed), and the script
+# terms, RSS, sitemap). Each tool then builds it RUNS times (default 5), and the script
 # prints the median wall time, pages per second, the median peak memory (RSS) and the
-# ratio. congbo is also timed rebuilding an unchanged site, its common case.
+# ratio. congbo is also timed rebuilding an unchanged site, its common case. It needs
+# free disk for all the outputs of a run (about 20 GB at 100,000 pages).
+#
+# Every cold run writes into a new, empty output folder, and old outputs are only deleted
+# when the whole benchmark is over: on ext4, creating files right after deleting many
+# (inodes freed in the last few minutes are skipped one by one) can double a build's
+# system time, for Hugo and congbo alike, and would measure the disk's history instead.
 #
 # What differs: congbo's default theme does more per page than the generator's Hugo
 # layouts (state-document plans, procedure pages with dossier tables and a QR posting
@@ -65,12 +70,13 @@ for N in "${SIZES[@]}"; do
   rm -rf "$C/themes" && cp -r "$ROOT/themes" "$C/themes"   # always the current theme
 
   declare -a ct=() cm=() rt=() ht=() hm=()
-  for _ in $(seq "$RUNS"); do
-    rm -rf "$C/public"; sync
-    read -r t m < <(timed "$C" "$CONGBO" build); ct+=("$t"); cm+=("$m")
+  TRASH="$BENCH_DIR/old-outputs"; mkdir -p "$TRASH"
+  for i in $(seq "$RUNS"); do
+    out="$TRASH/congbo-$N-$i-$$"
+    read -r t m < <(timed "$C" "$CONGBO" build --output-dir "$out"); ct+=("$t"); cm+=("$m")
   done
   for _ in $(seq "$RUNS"); do
-    read -r t m < <(timed "$C" "$CONGBO" build); rt+=("$t")
+    read -r t m < <(timed "$C" "$CONGBO" build --output-dir "$out"); rt+=("$t")
   done
   c_t=$(printf '%s\n' "${ct[@]}" | median); c_m=$(printf '%s\n' "${cm[@]}" | median)
   r_t=$(printf '%s\n' "${rt[@]}" | median)
@@ -79,8 +85,8 @@ for N in "${SIZES[@]}"; do
 
   hugo_ok=1
   for _ in $(seq "$RUNS"); do
-    rm -rf "$H/public"; sync
-    if ! out=$(timed "$H" timeout "$HUGO_LIMIT" "$HUGO" --quiet) || [ -z "$out" ]; then hugo_ok=0; break; fi
+    hout="$TRASH/hugo-$N-$RANDOM-$$"
+    if ! out=$(timed "$H" timeout "$HUGO_LIMIT" "$HUGO" --quiet --destination "$hout") || [ -z "$out" ]; then hugo_ok=0; break; fi
     read -r t m <<<"$out"; ht+=("$t"); hm+=("$m")
     # One run over the limit is enough to know; do not repeat it.
     if [ "$(calc "($t >= $HUGO_LIMIT)")" = 1 ]; then hugo_ok=0; break; fi
@@ -94,3 +100,7 @@ for N in "${SIZES[@]}"; do
   fi
   unset ct cm rt ht hm
 done
+
+# The outputs go only now (see above); in the background, as deleting is slow here.
+echo "deleting old outputs in $BENCH_DIR/old-outputs (in the background)"
+(rm -rf "$BENCH_DIR/old-outputs" &)

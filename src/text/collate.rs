@@ -7,7 +7,6 @@
 
 use std::cmp::Ordering;
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use super::fold::{is_dash, tone_of};
@@ -74,7 +73,7 @@ pub fn sort_key(s: &str) -> SortKey {
     // be inspected instead: inside a number a digit 1 equals `W_SPACE`.)
     let mut pending_space = false;
     let clean = nfc(s);
-    let mut chars = clean.nfd().peekable();
+    let mut chars = super::decompose::nfd(&clean).peekable();
     while let Some(c) = chars.next() {
         if c.is_whitespace() {
             end_word(&mut word, &mut key.secondary);

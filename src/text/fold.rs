@@ -138,7 +138,7 @@ fn canonical_word(word: &str) -> String {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut tones: Vec<char> = Vec::new();
     let mut first_tone_at: Option<usize> = None;
-    for c in word.nfd() {
+    for c in super::decompose::nfd(word) {
         if !is_combining_mark(c) {
             clusters.push(Cluster {
                 base: Some(c),
@@ -243,6 +243,20 @@ pub fn strip_marks(s: &str) -> String {
     if s.is_ascii() {
         return s.to_owned();
     }
+    if super::decompose::is_covered(s) {
+        // Each character's base letter: no mark is left to recompose (the general path
+        // below gives the same string, only slower).
+        return s
+            .chars()
+            .map(|c| match c {
+                'đ' => 'd',
+                'Đ' => 'D',
+                c => super::decompose::lookup(c)
+                    .and_then(|d| d.first().copied())
+                    .unwrap_or(c),
+            })
+            .collect();
+    }
     let stripped: String = s
         .nfd()
         .filter(|&c| !is_combining_mark(c))
@@ -267,7 +281,7 @@ pub fn search_fold(s: &str) -> String {
 /// circumflex or horn, precomposed or combining — or the letter đ/Đ.
 pub fn has_marks(s: &str) -> bool {
     !s.is_ascii()
-        && s.nfd().any(|c| {
+        && super::decompose::nfd(s).any(|c| {
             matches!(c, 'đ' | 'Đ') || TONE_MARKS.contains(&c) || QUALITY_MARKS.contains(&c)
         })
 }

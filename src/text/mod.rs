@@ -9,6 +9,7 @@
 
 pub mod collate;
 pub mod date;
+mod decompose;
 pub mod due;
 pub mod fold;
 pub mod normalize;

@@ -74,15 +74,26 @@ fn is_clean_fast(s: &str) -> bool {
     let mut i = 0;
     let mut needs_exact_check = false;
     while i < b.len() {
-        // Most bytes are ASCII: skip eight at a time while none is non-ASCII or '\r'.
+        // Skip the ASCII bytes of the next eight in one step: up to the first non-ASCII
+        // byte, unless a '\r' comes before it. (Vietnamese words mix ASCII and
+        // multi-byte letters every few bytes, so whole ASCII chunks are rare.)
         if let Some(chunk) = b.get(i..i + 8) {
             let mut word = [0u8; 8];
             word.copy_from_slice(chunk);
             let x = u64::from_le_bytes(word);
+            let high = x & 0x8080_8080_8080_8080;
             let cr = x ^ 0x0d0d_0d0d_0d0d_0d0d;
             let has_cr = cr.wrapping_sub(0x0101_0101_0101_0101) & !cr & 0x8080_8080_8080_8080;
-            if (x & 0x8080_8080_8080_8080) | has_cr == 0 {
-                i += 8;
+            // Bytes before the first non-ASCII one (8 when all are ASCII).
+            let ascii = (high.trailing_zeros() / 8) as usize;
+            // The zero-byte trick may flag bytes after a real match, never before it, so
+            // the lowest flagged byte is exact.
+            let first_cr = (has_cr.trailing_zeros() / 8) as usize;
+            if first_cr < ascii {
+                return false;
+            }
+            if ascii > 0 {
+                i += ascii;
                 continue;
             }
         }

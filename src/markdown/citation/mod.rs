@@ -171,16 +171,17 @@ fn is_dash(c: char) -> bool {
 /// far cheaper than the type-word search it spares.
 fn may_hold_number(text: &str) -> bool {
     let b = text.as_bytes();
-    b.windows(2).enumerate().any(|(i, w)| {
-        w[0].is_ascii_digit()
-            && match w[1] {
-                b'/' | b'-' => true,
+    // Separators are rare in running text: find them with memchr, then look behind.
+    memchr::memchr3_iter(b'/', b'-', 0xE2, b).any(|i| {
+        i > 0
+            && b[i - 1].is_ascii_digit()
+            && match b[i] {
                 // U+2010–U+2014 and U+2212, the dashes `is_dash` accepts, in UTF-8.
                 0xE2 => matches!(
-                    (b.get(i + 2), b.get(i + 3)),
+                    (b.get(i + 1), b.get(i + 2)),
                     (Some(0x80), Some(0x90..=0x94)) | (Some(0x88), Some(0x92))
                 ),
-                _ => false,
+                _ => true,
             }
     })
 }

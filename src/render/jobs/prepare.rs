@@ -306,9 +306,8 @@ fn field_groups<'a>(v: &Views<'a>, pages: &[usize]) -> Vec<FieldGroup<'a>> {
     groups
         .into_iter()
         .map(|(_, name, mut list)| {
-            list.sort_by(|a, b| {
-                collate::compare(&v.site.pages[*a].page.title, &v.site.pages[*b].page.title)
-            });
+            // The model's precomputed keys: the same order as collate::compare on titles.
+            list.sort_by(|a, b| v.site.pages[*a].title_key.cmp(&v.site.pages[*b].title_key));
             let url = v.site.taxonomies[1]
                 .term(name)
                 .map(|t| v.site.config.url(&t.path));

@@ -336,7 +336,6 @@ pub fn qr_svg(url: &str) -> Option<String> {
 /// four-module quiet zone. (The crate's renderer formats one rectangle per module: most of
 /// a QR code's cost, and a larger file.)
 fn modules_svg(modules: &[qrcode::Color], width: usize, label: &str) -> String {
-    use std::fmt::Write;
     const QUIET: usize = 4;
     let side = width + 2 * QUIET;
     let mut d = String::with_capacity(width * width);
@@ -349,14 +348,18 @@ fn modules_svg(modules: &[qrcode::Color], width: usize, label: &str) -> String {
                 while x < width && row[x] == qrcode::Color::Dark {
                     x += 1;
                 }
-                let _ = write!(
-                    d,
-                    "M{} {}h{}v1h-{}z",
-                    start + QUIET,
-                    y + QUIET,
-                    x - start,
-                    x - start
-                );
+                // "M{x} {y}h{run}v1h-{run}z", without the formatting machinery (a
+                // procedure's posting sheet has hundreds of these runs).
+                let run = x - start;
+                d.push('M');
+                push_number(&mut d, start + QUIET);
+                d.push(' ');
+                push_number(&mut d, y + QUIET);
+                d.push('h');
+                push_number(&mut d, run);
+                d.push_str("v1h-");
+                push_number(&mut d, run);
+                d.push('z');
             } else {
                 x += 1;
             }
@@ -367,6 +370,22 @@ fn modules_svg(modules: &[qrcode::Color], width: usize, label: &str) -> String {
          viewBox=\"0 0 {side} {side}\" width=\"160\" height=\"160\" shape-rendering=\"crispEdges\">\
          <rect width=\"{side}\" height=\"{side}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{d}\"/></svg>"
     )
+}
+
+/// Appends the decimal digits of `n`.
+fn push_number(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[i..].iter().map(|&b| char::from(b)));
 }
 
 /// The QR modules of `url` (row by row) and the width in modules.

@@ -135,3 +135,12 @@ fn the_svg_path_draws_exactly_the_dark_modules() {
     assert_eq!(drawn, dark);
     assert!(svg.contains(&format!("viewBox=\"0 0 {0} {0}\"", width + 8)));
 }
+
+#[test]
+fn push_number_writes_decimal_digits() {
+    for n in [0usize, 7, 10, 99, 100, 4096, usize::MAX] {
+        let mut s = String::from("x");
+        super::push_number(&mut s, n);
+        assert_eq!(s, format!("x{n}"));
+    }
+}
