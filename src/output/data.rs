@@ -21,7 +21,6 @@ use crate::site::agencies::{Agency, Role};
 use crate::site::documents::{CitedDocument, page_citations};
 use crate::site::tasks::Task;
 use crate::site::{PageEntry, Site};
-use crate::text::collate;
 use crate::text::date::Date;
 pub use ics::{ics_escape, ics_fold};
 
@@ -237,7 +236,8 @@ fn procedures(site: &Site) -> Vec<ProcedureJson<'_>> {
         .filter_map(|e| Some((e, e.page.procedure.as_ref()?)))
         .collect();
     list.sort_by(|(a, _), (b, _)| {
-        collate::compare(&a.page.title, &b.page.title).then_with(|| a.page.path.cmp(&b.page.path))
+        // The model's precomputed keys order as collate::compare does.
+        (a.title_key.cmp(&b.title_key)).then_with(|| a.page.path.cmp(&b.page.path))
     });
     (list.into_iter())
         .map(|(e, p)| procedure_json(site, e, p))

@@ -77,6 +77,7 @@ fn clean(name: &str) -> Option<String> {
 pub fn group_agencies(pages: &[PageEntry], tasks: &[Vec<Task>], build_date: Date) -> Vec<Agency> {
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_spelling: HashMap<String, usize> = HashMap::new();
     for (plan, (entry, list)) in pages.iter().zip(tasks).enumerate() {
         if entry.page.kind != Kind::Plan {
             continue;
@@ -93,14 +94,21 @@ pub fn group_agencies(pages: &[PageEntry], tasks: &[Vec<Task>], build_date: Date
                 let Some(spelling) = clean(name) else {
                     continue;
                 };
-                let key = match_key(&spelling);
-                let g = *by_key.entry(key).or_insert_with(|| {
-                    groups.push(Group {
-                        spellings: Vec::new(),
-                        tasks: Vec::new(),
-                    });
-                    groups.len() - 1
-                });
+                // A spelling recurs in many tasks: fold it once.
+                let g = match by_spelling.get(&spelling) {
+                    Some(&g) => g,
+                    None => {
+                        let g = *by_key.entry(match_key(&spelling)).or_insert_with(|| {
+                            groups.push(Group {
+                                spellings: Vec::new(),
+                                tasks: Vec::new(),
+                            });
+                            groups.len() - 1
+                        });
+                        by_spelling.insert(spelling.clone(), g);
+                        g
+                    }
+                };
                 let group = &mut groups[g];
                 match group.spellings.iter_mut().find(|(s, _)| *s == spelling) {
                     Some((_, n)) => *n += 1,

@@ -70,18 +70,21 @@ fn one(
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut terms: Vec<Term> = Vec::new();
     let mut page_terms: Vec<Vec<(usize, usize)>> = vec![Vec::new(); pages.len()];
+    // The same few spellings recur on thousands of pages: fold each one once.
+    let mut by_spelling: HashMap<&str, usize> = HashMap::new();
     for (i, p) in pages.iter().enumerate() {
         for (pos, v) in values(p).iter().enumerate() {
-            let key = match_key(v);
-            let t = *index.entry(key).or_insert_with(|| {
-                let slug = slugify(v);
-                terms.push(Term {
-                    name: v.clone(),
-                    path: format!("{base}{slug}/"),
-                    slug,
-                    pages: Vec::new(),
-                });
-                terms.len() - 1
+            let t = *by_spelling.entry(v.as_str()).or_insert_with(|| {
+                *index.entry(match_key(v)).or_insert_with(|| {
+                    let slug = slugify(v);
+                    terms.push(Term {
+                        name: v.clone(),
+                        path: format!("{base}{slug}/"),
+                        slug,
+                        pages: Vec::new(),
+                    });
+                    terms.len() - 1
+                })
             });
             if terms[t].pages.last() != Some(&i) {
                 terms[t].pages.push(i);
