@@ -1,7 +1,10 @@
 //! `build()`: the whole pipeline, one stage per line. Stages are functions from data to
 //! data; errors of independent stages (content and templates) are reported together.
 
+mod progress;
+
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -14,6 +17,8 @@ use crate::output;
 use crate::render::{self, OutputFile};
 use crate::site::{self, Site};
 use crate::text::date::Date;
+use progress::mark;
+pub use progress::{Progress, Stage};
 
 /// What `congbo build` was asked to do.
 #[derive(Clone, Debug, Default)]
@@ -29,6 +34,11 @@ pub struct BuildOptions {
     /// The day the build counts as today (overdue tasks, feeds); default: today, or
     /// `SOURCE_DATE_EPOCH` when set.
     pub build_date: Option<Date>,
+    /// Write every internal URL of the HTML relative to its page (`--relative-urls`), so
+    /// the output works opened from disk.
+    pub relative_urls: bool,
+    /// Counters a progress display reads while the build runs.
+    pub progress: Option<Arc<Progress>>,
 }
 
 /// What a successful build made.
@@ -59,19 +69,39 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         .unwrap_or_else(|| opts.root.join("public"));
     let writer = output::Writer::begin(&output_dir)?;
     let statics = output::static_files(&theme, &site);
+    let progress = opts.progress.as_deref();
+    if let Some(p) = progress {
+        p.start_rendering(render::jobs::plan(&site).len());
+    }
+    let relative = opts
+        .relative_urls
+        .then(|| output::relative::Relative::new(&site.config));
+    let put = |f: &OutputFile| match relative.as_ref().and_then(|r| r.apply(f)) {
+        Some(rewritten) => writer.put(&rewritten),
+        None => writer.put(f),
+    };
     // Feeds and open data are made on one thread while the pages render on the others;
     // they are put afterwards, and only at paths no page took (a page wins).
     // Pages go to the writer as they are rendered: the site is never all in memory.
     let (generated, rendered) = rayon::join(
         || output::generated(&site),
-        || render::jobs::render_each(&mut theme, &site, &links, &|f| writer.put(&f)),
+        || {
+            render::jobs::render_each(&mut theme, &site, &links, &|f| {
+                let done = put(&f);
+                if let Some(p) = progress {
+                    p.tick();
+                }
+                done
+            })
+        },
     );
+    mark(progress, Stage::Finishing);
     let extras = output::merge(vec![statics, generated]);
     let rendered = rendered.and_then(|()| {
         let put_errors: Vec<Diagnostic> = extras
             .par_iter()
             .filter(|f| !writer.has(&f.path))
-            .filter_map(|f| writer.put(f).err())
+            .filter_map(|f| put(f).err())
             .collect();
         Diagnostics(put_errors).into_result(())
     });
@@ -121,11 +151,19 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<(Site, Vec<OutputFile>), D
     let (site, mut theme, links) = model(opts, &mut clock, false)?;
     let pages = render::jobs::render_all(&mut theme, &site, &links)?;
     clock.lap("templates");
-    let files = output::merge(vec![
+    let mut files = output::merge(vec![
         output::static_files(&theme, &site),
         output::generated(&site),
         pages,
     ]);
+    if opts.relative_urls {
+        let relative = output::relative::Relative::new(&site.config);
+        for f in &mut files {
+            if let Some(rewritten) = relative.apply(f) {
+                *f = rewritten;
+            }
+        }
+    }
     clock.lap("feeds, sitemap, data");
     Ok((site, files))
 }
@@ -144,6 +182,8 @@ fn model(
             base_url: opts.base_url.clone(),
         },
     )?;
+    let progress = opts.progress.as_deref();
+    mark(progress, Stage::Reading);
     let theme = render::load_theme(&opts.root, &config);
     clock.lap("config and templates");
     let files = content::walk::read(&opts.root);
@@ -159,6 +199,7 @@ fn model(
     clock.lap("parse front matter");
     let (theme, mut content) = both(theme, content)?;
     let links = link_context(&config, &content);
+    mark(progress, Stage::Markdown);
     let (page_bodies, section_bodies) = render_markdown(&content, &links)?;
     if drop_sources {
         content
@@ -167,6 +208,7 @@ fn model(
             .for_each(|p| p.body = String::new());
     }
     clock.lap("markdown");
+    mark(progress, Stage::Model);
     let today = opts.build_date.unwrap_or_else(build_date);
     let site = site::assemble(config, content, page_bodies, section_bodies, today);
     clock.lap("site model");

@@ -1,12 +1,17 @@
-//! The command line: `congbo build`, `congbo serve`, `congbo init`. Parses arguments, calls
-//! the library, and prints results and errors in plain words; the exit status says whether
-//! it worked.
+//! The command line: `congbo build`, `congbo serve`, `congbo init`, `congbo new`. Parses
+//! arguments, calls the library, and prints results and errors in plain words; the exit
+//! status says whether it worked.
+
+pub mod messages;
+mod progress;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 
-use crate::build::{BuildOptions, build};
+use crate::build::{BuildOptions, Progress, build};
+use crate::new_page::{NewOptions, create};
 use crate::scaffold;
 
 /// congbo: static sites for the administrative-reform portals of Vietnamese communes.
@@ -35,6 +40,10 @@ pub enum Command {
         /// Include pages marked draft = true.
         #[arg(long)]
         drafts: bool,
+        /// Write links relative to each page, so the site also works opened from disk or a
+        /// USB stick (file://).
+        #[arg(long)]
+        relative_urls: bool,
     },
     /// Build the site into memory, serve it, and rebuild and reload the browser on every change.
     Serve {
@@ -59,6 +68,26 @@ pub enum Command {
         /// The folder to create (must be empty or not exist).
         dir: PathBuf,
     },
+    /// Write a new page with the front matter of its kind: congbo new tin-tuc "Lễ ra mắt".
+    New {
+        /// A kind (plan, news, procedure, document, page) or a section folder under
+        /// content/ (tin-tuc, ke-hoach, thu-tuc/ho-tich …).
+        section: String,
+        /// The page's title; its file name is made from it.
+        title: String,
+        /// The site folder, holding site.toml.
+        #[arg(long, short = 'r', default_value = ".")]
+        root: PathBuf,
+        /// The page's date (2026-05-04 or 04/05/2026); default today.
+        #[arg(long)]
+        date: Option<String>,
+        /// Mark the page draft = true (built only with --drafts).
+        #[arg(long)]
+        draft: bool,
+        /// Make a folder (<slug>/index.md) that can also hold the page's images and files.
+        #[arg(long)]
+        bundle: bool,
+    },
 }
 
 /// Runs the command line; returns the process exit status.
@@ -70,39 +99,29 @@ pub fn main() -> i32 {
             output_dir,
             base_url,
             drafts,
+            relative_urls,
         } => {
+            let counters = Arc::new(Progress::default());
+            let display = progress::Display::start(Arc::clone(&counters));
             let opts = BuildOptions {
                 root,
                 output_dir,
                 base_url,
                 drafts,
-                build_date: None,
+                relative_urls,
+                progress: display.is_some().then_some(counters),
+                ..BuildOptions::default()
             };
-            match build(&opts) {
+            let result = build(&opts);
+            if let Some(d) = display {
+                d.finish();
+            }
+            match result {
                 Ok(r) => {
                     for w in &r.warnings {
                         eprintln!("{w}");
                     }
-                    let kinds: Vec<String> = r
-                        .pages_by_kind
-                        .iter()
-                        .filter(|(_, n)| *n > 0)
-                        .map(|(k, n)| format!("{n} {}", k.name()))
-                        .collect();
-                    println!(
-                        "Built {} files ({}) into {} in {:.2} s: {} written, {} unchanged, {} removed",
-                        r.files,
-                        if kinds.is_empty() {
-                            "no pages".to_string()
-                        } else {
-                            kinds.join(", ")
-                        },
-                        r.output_dir.display(),
-                        r.seconds,
-                        r.write.written,
-                        r.write.unchanged,
-                        r.write.removed
-                    );
+                    println!("{}", messages::build_summary(&r));
                     0
                 }
                 Err(errors) => {
@@ -126,11 +145,7 @@ pub fn main() -> i32 {
         }),
         Command::Init { dir } => match scaffold::init(&dir) {
             Ok(()) => {
-                println!(
-                    "Created a new site in {}. Next: cd {} && congbo build",
-                    dir.display(),
-                    dir.display()
-                );
+                println!("{}", messages::initialised(&dir));
                 0
             }
             Err(e) => {
@@ -138,5 +153,33 @@ pub fn main() -> i32 {
                 1
             }
         },
+        Command::New {
+            section,
+            title,
+            root,
+            date,
+            draft,
+            bundle,
+        } => {
+            let opts = NewOptions {
+                root,
+                place: section,
+                title,
+                date,
+                draft,
+                bundle,
+                today: None,
+            };
+            match create(&opts) {
+                Ok(made) => {
+                    println!("{}", messages::created(&made.file, made.kind));
+                    0
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    1
+                }
+            }
+        }
     }
 }

@@ -40,6 +40,8 @@ pub struct Config {
     pub unsafe_html: bool,
     /// Hosts whose `https://` pages may be embedded with `<iframe>` (video).
     pub iframe_hosts: Vec<String>,
+    /// Write `.htaccess` (Apache) and `web.config` (IIS) into the output (default true).
+    pub server_files: bool,
     /// Free-form settings for templates.
     pub extra: serde_json::Value,
 }
@@ -101,6 +103,7 @@ struct RawConfig {
     unsafe_html: bool,
     #[serde(default)]
     iframe_hosts: Vec<String>,
+    server_files: Option<bool>,
     #[serde(default)]
     extra: toml::Table,
 }
@@ -158,6 +161,7 @@ pub fn parse(text: &str, file: &Path, overrides: &Overrides) -> Result<Config, D
         legal: raw.legal,
         unsafe_html: raw.unsafe_html,
         iframe_hosts: raw.iframe_hosts,
+        server_files: raw.server_files.unwrap_or(true),
         extra: toml_to_json(&toml::Value::Table(raw.extra)),
     })
 }

@@ -10,6 +10,7 @@ pub mod config;
 pub mod content;
 pub mod error;
 pub mod markdown;
+pub mod new_page;
 pub mod output;
 pub mod render;
 pub mod scaffold;

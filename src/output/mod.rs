@@ -4,6 +4,9 @@
 
 pub mod data;
 pub mod feeds;
+pub mod html_scan;
+pub mod relative;
+pub mod server;
 pub mod sitemap;
 mod write;
 
@@ -29,17 +32,20 @@ pub fn generated(site: &Site) -> Vec<OutputFile> {
     out
 }
 
-/// Static files of the theme, then the site's `static/` (which wins), then content files.
+/// The server files (`.htaccess`, `web.config`), then static files of the theme, then the
+/// site's `static/` (which wins over both), then content files.
 pub fn static_files(theme: &Theme, site: &Site) -> Vec<OutputFile> {
-    let mut out = Vec::new();
+    let mut out = server::server_files(&site.config);
     for dir in &theme.static_dirs {
         for e in WalkDir::new(dir)
             .sort_by_file_name()
             .into_iter()
             .filter_map(Result::ok)
         {
+            let name = e.file_name().to_string_lossy();
+            // Hidden files are never published, but a site may bring its own .htaccess.
             if !e.file_type().is_file()
-                || crate::content::walk::is_ignored(&e.file_name().to_string_lossy())
+                || (crate::content::walk::is_ignored(&name) && name != ".htaccess")
             {
                 continue;
             }

@@ -88,7 +88,7 @@ pub fn run(opts: &ServeOptions) -> i32 {
         output_dir: None,
         base_url: Some(url.clone()),
         drafts: opts.drafts,
-        build_date: None,
+        ..BuildOptions::default()
     };
     let batches = match watch::spawn(&root, watch::Debounce::default()) {
         Ok(rx) => rx,

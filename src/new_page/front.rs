@@ -1,0 +1,130 @@
+//! The text of a new page: front matter for its kind, then a hint where the body goes.
+//! Keys with values congbo knows (title, date, the site's authority for a plan) are
+//! written as keys; keys only the editor can fill in are TOML comments showing an example,
+//! so the file builds as it is and publishes nothing made up.
+
+use crate::content::Kind;
+use crate::text::date::Date;
+
+/// The whole file for a new page.
+pub fn front_matter(
+    kind: Kind,
+    title: &str,
+    date: Date,
+    draft: bool,
+    authority: Option<&str>,
+) -> String {
+    let mut t = String::from("+++\n");
+    t.push_str(&format!("title = {}\n", quote(title)));
+    t.push_str(&format!("date = {}{}\n", date.iso(), date_note(kind)));
+    if draft {
+        t.push_str("draft = true                # bản nháp: xoá dòng này để đăng\n");
+    }
+    t.push_str(
+        "# Các dòng bắt đầu bằng # là gợi ý: xoá dấu # ở đầu dòng và sửa nội dung để dùng.\n",
+    );
+    match kind {
+        Kind::News => t.push_str(NEWS),
+        Kind::Plan => t.push_str(&plan(date, authority)),
+        Kind::Procedure => t.push_str(PROCEDURE),
+        Kind::Document => t.push_str(&document(authority)),
+        Kind::Page => t.push_str(PAGE),
+    }
+    t.push_str("+++\n\n");
+    t.push_str(body_hint(kind));
+    t
+}
+
+/// A TOML basic string: quotes, backslashes and control characters escaped.
+fn quote(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+fn date_note(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Plan | Kind::Document => "           # ngày ban hành",
+        _ => "",
+    }
+}
+
+const NEWS: &str = r#"# description = "Tóm tắt bài viết trong một, hai câu"
+# author = "Tên người viết"
+# source = "Nguồn tin"
+# tags = ["Chuyển đổi số"]
+# fields = ["Cải cách hành chính"]
+# image = "anh-dai-dien.jpg"     # ảnh đặt cùng thư mục với bài (tạo bài bằng --bundle)
+# image_alt = "Mô tả ảnh cho người không nhìn thấy"
+"#;
+
+fn plan(date: Date, authority: Option<&str>) -> String {
+    let year = date.iso()[..4].to_string();
+    let authority_line = match authority {
+        Some(a) => format!("authority = {}          # cơ quan ban hành\n", quote(a)),
+        None => "# authority = \"UBND xã …\"       # cơ quan ban hành\n".to_string(),
+    };
+    format!(
+        r#"{authority_line}# number = "01/KH-UBND"            # số, ký hiệu
+# place = "Tên xã"                 # địa danh ở dòng ngày tháng
+# period = {{ start = {year}-01-01, end = {year}-12-31 }}   # thời gian thực hiện
+# signer = {{ name = "Họ và tên", title = "Phó Chủ tịch", sign_as = "KT. CHỦ TỊCH" }}
+# recipients = ["UBND tỉnh", "Lưu: VT"]   # nơi nhận
+# attachments = ["ke-hoach.pdf"]   # tệp đặt cùng thư mục với bài (tạo bài bằng --bundle)
+# fields = ["Cải cách hành chính"]
+#
+# Nhiệm vụ: viết trong bảng ở nội dung (cột "Cơ quan chủ trì"), hoặc ở đây, mỗi nhiệm vụ một khối:
+# [[tasks]]
+# name = "Tên nhiệm vụ"
+# lead = "Cơ quan chủ trì"
+# partners = ["Cơ quan phối hợp"]
+# due = "Quý III/{year}"
+"#
+    )
+}
+
+const PROCEDURE: &str = r#"# code = "1.001193"                # mã thủ tục
+# field = "Hộ tịch"                # lĩnh vực
+# agency = "UBND cấp xã"           # cơ quan thực hiện
+# level = "Cấp xã"
+# online = "toàn trình"            # "toàn trình", "một phần" hoặc ""
+# online_url = "https://dichvucong.gov.vn/"
+# ways = ["Trực tiếp", "Trực tuyến", "Bưu chính công ích"]
+# processing_time = "Ngay trong ngày làm việc"
+# fee = "Miễn lệ phí"
+# subjects = ["Công dân Việt Nam"]
+# result = "Giấy khai sinh"
+# legal_basis = ["Luật Hộ tịch số 60/2014/QH13"]
+# fields = ["Hộ tịch"]
+#
+# Thành phần hồ sơ, mỗi giấy tờ một khối:
+# [[documents]]
+# name = "Tờ khai theo mẫu"
+# originals = 1
+# copies = 0
+# form = "to-khai.docx"            # mẫu đơn đặt cùng thư mục với bài (tạo bài bằng --bundle)
+"#;
+
+fn document(authority: Option<&str>) -> String {
+    format!(
+        r#"# number = "76/NQ-CP"              # số, ký hiệu: trang khác trích dẫn số này sẽ dẫn đến đây
+# authority = {}         # cơ quan ban hành
+# signer = {{ name = "Họ và tên", title = "Chủ tịch" }}
+# attachments = ["van-ban.pdf"]    # tệp đặt cùng thư mục với bài (tạo bài bằng --bundle)
+# fields = ["Cải cách hành chính"]
+"#,
+        quote(authority.unwrap_or("Chính phủ"))
+    )
+}
+
+const PAGE: &str = r#"# description = "Một câu giới thiệu trang"
+# weight = 10                      # thứ tự trong mục (số nhỏ đứng trước)
+"#;
+
+fn body_hint(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Procedure => "<!-- Viết trình tự thực hiện ở đây (Markdown), rồi xoá dòng này. -->\n",
+        Kind::Plan => {
+            "<!-- Viết nội dung kế hoạch ở đây (Markdown): căn cứ, mục đích, yêu cầu, nhiệm vụ; rồi xoá dòng này. -->\n"
+        }
+        _ => "<!-- Viết nội dung ở đây (Markdown), rồi xoá dòng này. -->\n",
+    }
+}

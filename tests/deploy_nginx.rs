@@ -1,0 +1,276 @@
+//! The nginx files in `deploy/nginx/` serve a built site as the README says: the example
+//! site is built for the root of a host and for a subfolder, served by a real nginx on
+//! free ports with `site-root.conf`, `site-subfolder.conf` and `congbo.conf` as shipped (only
+//! ports and folders changed), and the answers are checked: the 404 page, types with UTF-8,
+//! caching, compression, folder redirects. Skipped, with a message, where nginx is not
+//! installed (CI installs it).
+
+mod common;
+use common::*;
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn nginx() -> Option<PathBuf> {
+    ["nginx", "/usr/sbin/nginx"]
+        .into_iter()
+        .map(PathBuf::from)
+        .find(|p| {
+            Command::new(p)
+                .arg("-v")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+struct Answer {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Answer {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+fn get(port: u16, path: &str, gzip: bool) -> Answer {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let enc = if gzip {
+        "Accept-Encoding: gzip\r\n"
+    } else {
+        ""
+    };
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{enc}Connection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
+        .collect();
+    Answer {
+        status,
+        headers,
+        body: raw[split + 4..].to_vec(),
+    }
+}
+
+fn build_example(base_url: &str) -> TestSite {
+    let mut site = TestSite::new();
+    copy_dir(&repo_root().join("content"), &site.root().join("content"));
+    std::fs::copy(repo_root().join("site.toml"), site.root().join("site.toml")).unwrap();
+    site.opts.base_url = Some(base_url.to_string());
+    site.build_ok();
+    // A WebP image, which older servers send with the wrong type.
+    std::fs::write(site.out().join("anh.webp"), b"RIFF\0\0\0\0WEBPVP8 ").unwrap();
+    site
+}
+
+/// `deploy/nginx/<file>` with `from` replaced by `to`, each of which must be there.
+fn shipped(file: &str, swaps: &[(&str, &str)]) -> String {
+    let mut text = std::fs::read_to_string(repo_root().join("deploy/nginx").join(file)).unwrap();
+    for (from, to) in swaps {
+        assert!(text.contains(from), "{file} no longer has {from:?}");
+        text = text.replace(from, to);
+    }
+    text
+}
+
+fn open_readable(dir: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    for e in walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let mode = if e.file_type().is_dir() { 0o755 } else { 0o644 };
+        let _ = std::fs::set_permissions(e.path(), std::fs::Permissions::from_mode(mode));
+    }
+}
+
+#[test]
+fn nginx_serves_a_site_at_the_root_and_in_a_subfolder() {
+    let Some(nginx) = nginx() else {
+        eprintln!(
+            "SKIPPED nginx_serves_a_site_at_the_root_and_in_a_subfolder: nginx is not installed (apt-get install nginx)"
+        );
+        return;
+    };
+    let (root_port, sub_port) = (free_port(), free_port());
+    let at_root = build_example(&format!("http://127.0.0.1:{root_port}/"));
+    let in_sub = build_example(&format!("http://127.0.0.1:{sub_port}/xa-thanh-an/"));
+    let prefix = tempfile::tempdir().unwrap();
+    let p = prefix.path();
+    std::fs::create_dir_all(p.join("conf/snippets")).unwrap();
+    std::fs::create_dir_all(p.join("logs")).unwrap();
+    std::fs::copy(
+        repo_root().join("deploy/nginx/congbo.conf"),
+        p.join("conf/snippets/congbo.conf"),
+    )
+    .unwrap();
+    let mime = ["/etc/nginx/mime.types", "/usr/local/nginx/conf/mime.types"]
+        .into_iter()
+        .find(|m| Path::new(m).is_file())
+        .expect("nginx's mime.types");
+    std::fs::copy(mime, p.join("conf/mime.types")).unwrap();
+    let root_conf = shipped(
+        "site-root.conf",
+        &[
+            ("listen 80;", &format!("listen 127.0.0.1:{root_port};")),
+            (
+                "root /var/www/tanhoaloi/public;",
+                &format!("root {};", at_root.out().display()),
+            ),
+        ],
+    );
+    let sub_conf = shipped(
+        "site-subfolder.conf",
+        &[
+            ("listen 80;", &format!("listen 127.0.0.1:{sub_port};")),
+            (
+                "alias /var/www/xa-thanh-an/public/;",
+                &format!("alias {}/;", in_sub.out().display()),
+            ),
+        ],
+    );
+    let logs = p.join("logs");
+    let temps: String = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]
+        .iter()
+        .map(|t| format!("{t}_temp_path {};\n", logs.display()))
+        .collect();
+    let conf = format!(
+        "daemon off;\nmaster_process off;\nerror_log {}/error.log;\npid {}/nginx.pid;\nevents {{}}\n\
+         http {{\naccess_log off;\n{temps}{root_conf}\n{sub_conf}\n}}\n",
+        logs.display(),
+        logs.display()
+    );
+    std::fs::write(p.join("conf/nginx.conf"), conf).unwrap();
+    for d in [p, at_root.root(), in_sub.root()] {
+        open_readable(d);
+    }
+    let check = Command::new(&nginx)
+        .args(["-t", "-p"])
+        .arg(p)
+        .args(["-c", "conf/nginx.conf"])
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "nginx -t: {}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let _server = Server(
+        Command::new(&nginx)
+            .arg("-p")
+            .arg(p)
+            .args(["-c", "conf/nginx.conf"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let started = Instant::now();
+    while [root_port, sub_port]
+        .iter()
+        .any(|port| TcpStream::connect(("127.0.0.1", *port)).is_err())
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "nginx did not start"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+
+    for (port, base) in [(root_port, "/"), (sub_port, "/xa-thanh-an/")] {
+        let at = |p: &str| format!("{base}{p}");
+        let home = get(port, &at(""), true);
+        assert_eq!(home.status, 200, "{base}");
+        assert_eq!(
+            home.header("Content-Type"),
+            Some("text/html; charset=utf-8")
+        );
+        assert_eq!(home.header("Cache-Control"), Some("no-cache"));
+        assert_eq!(home.header("Content-Encoding"), Some("gzip"));
+
+        let missing = get(port, &at("tin-tuc/khong-co-bai-nay/"), false);
+        assert_eq!(missing.status, 404);
+        let body = String::from_utf8_lossy(&missing.body);
+        assert!(
+            body.contains("trang-404"),
+            "the site's 404 page at {base}: {body}"
+        );
+        assert!(body.contains(&format!("href=\"{base}css/style.css\"")));
+
+        let folder = get(port, &at("tin-tuc"), false);
+        assert_eq!(folder.status, 301);
+        assert_eq!(folder.header("Location"), Some(at("tin-tuc/").as_str()));
+
+        for (file, ty, cache) in [
+            ("data/tasks.ics", "text/calendar; charset=utf-8", "no-cache"),
+            ("data/procedures.csv", "text/csv; charset=utf-8", "no-cache"),
+            (
+                "data/plans.json",
+                "application/json; charset=utf-8",
+                "no-cache",
+            ),
+            ("sitemap.xml", "text/xml; charset=utf-8", "no-cache"),
+            ("css/style.css", "text/css; charset=utf-8", "max-age=86400"),
+            (
+                "favicon.svg",
+                "image/svg+xml; charset=utf-8",
+                "max-age=604800",
+            ),
+            ("anh.webp", "image/webp", "max-age=604800"),
+        ] {
+            let a = get(port, &at(file), false);
+            assert_eq!(a.status, 200, "{base}{file}");
+            assert_eq!(a.header("Content-Type"), Some(ty), "{base}{file}");
+            assert_eq!(a.header("Cache-Control"), Some(cache), "{base}{file}");
+        }
+        let css = get(port, &at("css/style.css"), true);
+        assert_eq!(css.header("Content-Encoding"), Some("gzip"));
+        for hidden in [".htaccess", "web.config"] {
+            assert!(at_root.exists(hidden));
+            assert_eq!(get(port, &at(hidden), false).status, 404, "{base}{hidden}");
+        }
+    }
+}
