@@ -225,13 +225,35 @@ fn cpu_seconds() -> f64 {
     (ticks(11) + ticks(12)) / 100.0
 }
 
-/// Reads and parses `site.toml`.
+/// Reads and parses `site.toml`, with the theme's strings in each of the site's languages.
 pub fn load_config(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
     let path = root.join("site.toml");
     let text = std::fs::read_to_string(&path).map_err(|e| {
-        Diagnostic::file("site.toml", format!("could not read site.toml in {} ({e}); run congbo in the site's folder, or pass --root", root.display()))
+        Diagnostic::file(
+            "site.toml",
+            crate::tr!(
+                en: "could not read site.toml in {} ({e}); run congbo in the site's folder, or pass --root",
+                vi: "không đọc được site.toml trong {} ({e}); hãy chạy congbo trong thư mục của trang, hoặc thêm --root",
+                root.display()
+            ),
+        )
     })?;
-    Ok(config::parse(&text, Path::new("site.toml"), overrides)?)
+    let mut config = config::parse(&text, Path::new("site.toml"), overrides)?;
+    let theme_dir = root.join("themes").join(&config.theme);
+    let load =
+        |lang: &str| render::i18n::Catalogue::load(root, &theme_dir, lang).map(std::sync::Arc::new);
+    let mut errors = Diagnostics::default();
+    match load(&config.language) {
+        Ok(c) => config.strings = c,
+        Err(e) => errors.extend(e),
+    }
+    for l in &mut config.languages {
+        match load(&l.code) {
+            Ok(c) => l.strings = c,
+            Err(e) => errors.extend(e),
+        }
+    }
+    errors.into_result(config)
 }
 
 /// What the Markdown stage needs to know about the whole site.

@@ -238,6 +238,7 @@ fn resolve_sections(raw: BTreeMap<String, SectionFile>, errors: &mut Diagnostics
             section.file = None;
             if section.kind == Kind::Page && !key.is_empty() {
                 section.title = key.rsplit('/').next().unwrap_or(&key).to_string();
+                section.default_title = false;
             }
         }
         section.path = section_path(&key);

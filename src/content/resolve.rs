@@ -362,12 +362,14 @@ pub fn section(
     if !errors.is_empty() {
         return Err(errors);
     }
+    let title = non_empty(raw.title);
     Ok(Section {
         file: Some(origin.file.to_path_buf()),
         key: String::new(),
         path: String::new(),
         parent: None,
-        title: non_empty(raw.title).unwrap_or_else(|| kind.label_vi().to_string()),
+        default_title: title.is_none(),
+        title: title.unwrap_or_else(|| kind.label_vi().to_string()),
         description: non_empty(raw.description),
         kind,
         sort_by,

@@ -81,20 +81,27 @@ pub fn aliases(site: &Site) -> Vec<OutputFile> {
             };
             out.push(OutputFile {
                 path,
-                data: OutputData::Bytes(redirect_html(&target).into_bytes()),
+                data: OutputData::Bytes(redirect_html(&target, &site.config).into_bytes()),
             });
         }
     }
     out
 }
 
-/// The HTML of a redirect page.
-pub fn redirect_html(target: &str) -> String {
+/// The HTML of a redirect page, in the language of `config`.
+pub fn redirect_html(target: &str, config: &crate::config::Config) -> String {
     let t = escape(target);
+    let lang = escape(&config.language);
+    let title = escape(&config.strings.label("redirect_title", "Trang đã chuyển"));
+    let text = escape(
+        &config
+            .strings
+            .label("redirect_text", "Trang này đã chuyển đến"),
+    );
     format!(
-        "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<title>Trang đã chuyển</title>\n\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n\
          <link rel=\"canonical\" href=\"{t}\">\n<meta name=\"robots\" content=\"noindex\">\n\
          <meta http-equiv=\"refresh\" content=\"0; url={t}\">\n</head>\n<body>\n\
-         <p>Trang này đã chuyển đến <a href=\"{t}\">{t}</a>.</p>\n</body>\n</html>\n"
+         <p>{text} <a href=\"{t}\">{t}</a>.</p>\n</body>\n</html>\n"
     )
 }

@@ -127,9 +127,16 @@ pub fn assemble(
         })
         .collect();
     attach_files(&mut pages, &content.assets);
+    let strings = &config.strings;
     let mut sections: Vec<SectionEntry> = content
         .sections
         .into_iter()
+        .map(|mut s| {
+            if s.default_title {
+                s.title = strings.label(&format!("section_{}", s.kind.name()), s.kind.label_vi());
+            }
+            s
+        })
         .zip(section_bodies)
         .map(|(section, rendered)| SectionEntry {
             section,
@@ -169,7 +176,13 @@ pub fn assemble(
         });
         sections[s].subsections = subs;
     }
-    let taxonomies = taxonomy::build(&pages);
+    let taxonomies = taxonomy::build(
+        &pages,
+        [
+            config.strings.label("taxonomy_tags", "Chủ đề"),
+            config.strings.label("taxonomy_fields", "Lĩnh vực"),
+        ],
+    );
     let plan_tasks = tasks::read_all(&pages);
     let agencies = agencies::group_agencies(&pages, &plan_tasks, build_date);
     let documents = documents::collect_documents(&pages);

@@ -45,7 +45,7 @@ impl<'a> Views<'a> {
         let tax = &self.site.taxonomies[t];
         TaxonomyView {
             name: tax.name,
-            title: tax.title,
+            title: &tax.title,
             url: self.site.config.url(&tax.path),
             terms: tax
                 .terms
@@ -128,7 +128,7 @@ impl<'a> Views<'a> {
                 .iter()
                 .filter(|t| !t.terms.is_empty())
                 .map(|t| LinkView {
-                    title: t.title,
+                    title: &t.title,
                     url: c.url(&t.path),
                 })
                 .collect(),
@@ -224,7 +224,13 @@ impl<'a> Views<'a> {
             name: name.to_string(),
             url,
             size,
-            size_text: size_text(size),
+            size_text: size_text_with(
+                size,
+                self.config()
+                    .strings
+                    .get("decimal_separator")
+                    .unwrap_or(","),
+            ),
             ext: name
                 .rsplit_once('.')
                 .map(|(_, x)| x.to_uppercase())
@@ -275,6 +281,7 @@ impl<'a> Views<'a> {
                     &self.site.tasks[i],
                     m.period,
                     self.site.build_date,
+                    &self.site.config.strings,
                 ),
                 basis: m.basis.iter().map(|b| link_basis(b, &p.path)).collect(),
             }),

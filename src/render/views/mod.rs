@@ -316,13 +316,18 @@ pub(crate) fn online_class(online: &str) -> &'static str {
 
 /// A file size as Vietnamese readers write it: "37 KB", "1,2 MB".
 pub fn size_text(bytes: u64) -> String {
+    size_text_with(bytes, ",")
+}
+
+/// A file size with the given decimal separator ("1.2 MB" in English).
+pub fn size_text_with(bytes: u64, decimal_separator: &str) -> String {
     if bytes < 1024 {
         format!("{bytes} B")
     } else if bytes < 1024 * 1024 {
         format!("{} KB", bytes.div_ceil(1024))
     } else {
         let tenths = (bytes * 10).div_ceil(1024 * 1024);
-        format!("{},{} MB", tenths / 10, tenths % 10)
+        format!("{}{decimal_separator}{} MB", tenths / 10, tenths % 10)
     }
 }
 
@@ -378,5 +383,6 @@ mod tests {
         assert_eq!(size_text(500), "500 B");
         assert_eq!(size_text(37 * 1024), "37 KB");
         assert_eq!(size_text(1_258_291), "1,2 MB");
+        assert_eq!(size_text_with(1_258_291, "."), "1.2 MB");
     }
 }
