@@ -382,13 +382,21 @@ pub fn toml_error(text: &str, file: &Path, first_line: usize, e: &toml::de::Erro
 fn plain_toml_message(m: &str) -> String {
     if let Some(rest) = m.strip_prefix("unknown field ") {
         let key = rest.split(',').next().unwrap_or(rest);
-        return format!(
-            "unknown key {key}: check its spelling, or put keys of your own under [extra] ({})",
-            rest.split_once(", ").map_or("", |(_, e)| e)
+        let expected = rest.split_once(", ").map_or("", |(_, e)| e);
+        let expected = expected.strip_prefix("expected one of ").map_or_else(
+            || expected.to_string(),
+            |keys| crate::tr!(en: "expected one of {keys}", vi: "các khóa được dùng: {keys}"),
+        );
+        return crate::tr!(
+            en: "unknown key {key}: check its spelling, or put keys of your own under [extra] ({expected})",
+            vi: "khóa {key} không có trong quy ước: hãy kiểm tra chính tả, hoặc đặt các khóa riêng dưới [extra] ({expected})",
         );
     }
     if let Some(rest) = m.strip_prefix("missing field ") {
-        return format!("missing required key {rest}");
+        return crate::tr!(
+            en: "missing required key {rest}",
+            vi: "thiếu khóa bắt buộc {rest}",
+        );
     }
     m.to_string()
 }

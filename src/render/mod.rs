@@ -84,7 +84,7 @@ fn diagnostic(files: &HashMap<String, PathBuf>, template: &str, err: &tera::Erro
                 file_of(name),
                 span.start_line,
                 span.start_col + 1,
-                format!("template error: {}", r.message()),
+                crate::tr!(en: "template error: {}", vi: "lỗi mẫu giao diện: {}", r.message()),
             )
         }
         other => {
@@ -92,7 +92,10 @@ fn diagnostic(files: &HashMap<String, PathBuf>, template: &str, err: &tera::Erro
             if let Some(src) = std::error::Error::source(err) {
                 msg.push_str(&format!(": {src}"));
             }
-            Diagnostic::file(file_of(template), format!("template error: {msg}"))
+            Diagnostic::file(
+                file_of(template),
+                crate::tr!(en: "template error: {msg}", vi: "lỗi mẫu giao diện: {msg}"),
+            )
         }
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod agencies;
 pub mod documents;
+pub mod languages;
 pub mod tasks;
 pub mod taxonomy;
 
@@ -42,6 +43,12 @@ pub struct Site {
     pub agencies: Vec<agencies::Agency>,
     /// Every cited document, by type then number.
     pub documents: Vec<documents::CitedDocument>,
+    /// Every language of a multilingual site, the main one first, with its home; empty
+    /// for a site in one language.
+    pub languages: Vec<languages::LanguageLink>,
+    /// Site path of a page or section → its versions in every language that has it (this
+    /// one included); only paths that have a translation are listed.
+    pub translations: HashMap<String, Vec<languages::LanguageLink>>,
 }
 
 /// A page and what the Markdown stage made of it.
@@ -196,6 +203,8 @@ pub fn assemble(
         tasks: plan_tasks,
         agencies,
         documents,
+        languages: Vec::new(),
+        translations: HashMap::new(),
     }
 }
 

@@ -99,17 +99,24 @@ impl<'a> Views<'a> {
                 .iter()
                 .map(|m| {
                     let external = m.url.contains("://");
+                    // A language's menu is written from the site root (`/en/news/`); its
+                    // path, compared with the page's, is within the language (`/news/`).
+                    let rel = m.url.trim_start_matches('/');
+                    let in_lang = rel
+                        .strip_prefix(&c.language)
+                        .and_then(|r| r.strip_prefix('/'))
+                        .filter(|_| c.base_path != c.root_path);
                     MenuView {
                         name: m.name.clone(),
                         url: if external {
                             m.url.clone()
                         } else {
-                            c.url(&m.url)
+                            format!("{}{rel}", c.root_path)
                         },
                         path: if external {
                             String::new()
                         } else {
-                            format!("/{}", m.url.trim_start_matches('/'))
+                            format!("/{}", in_lang.unwrap_or(rel))
                         },
                         external,
                     }
