@@ -250,3 +250,25 @@ fn the_command_speaks_the_language_of_the_locale() {
     let ok = congbo("en_US.UTF-8", s.root());
     assert_has(&String::from_utf8_lossy(&ok.stdout), &["Built"]);
 }
+
+#[test]
+fn serving_a_multilingual_site_makes_what_the_build_writes() {
+    // `congbo serve` builds a multilingual site in memory: the same files as a build.
+    let s = two_languages();
+    s.build_ok();
+    let (_, files) = congbo::build::build_in_memory(&s.opts).unwrap();
+    let mut paths: Vec<String> = files
+        .iter()
+        .map(|f| f.path.trim_start_matches('/').to_string())
+        .collect();
+    paths.sort();
+    assert_eq!(paths, s.files());
+    for f in &files {
+        let on_disk = std::fs::read(s.out().join(f.path.trim_start_matches('/'))).unwrap();
+        let made = match &f.data {
+            congbo::render::OutputData::Bytes(b) => b.clone(),
+            congbo::render::OutputData::Copy(p) => std::fs::read(p).unwrap(),
+        };
+        assert!(on_disk == made, "{} differs", f.path);
+    }
+}

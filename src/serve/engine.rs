@@ -73,6 +73,8 @@ pub struct Engine {
     pub(super) files: Files,
     /// Whether the last rebuild failed.
     pub(super) broken: bool,
+    /// The theme of a multilingual site, which keeps no model.
+    pub(super) theme: Option<String>,
 }
 
 impl Engine {
@@ -84,6 +86,7 @@ impl Engine {
             model: None,
             files: Files::new(),
             broken: true,
+            theme: None,
         }
     }
 
@@ -104,7 +107,10 @@ impl Engine {
 
     /// The theme named in `site.toml` at the last good build.
     pub fn theme_name(&self) -> Option<&str> {
-        self.model.as_ref().map(|m| m.config.theme.as_str())
+        self.model
+            .as_ref()
+            .map(|m| m.config.theme.as_str())
+            .or(self.theme.as_deref())
     }
 
     /// Applies a rebuild plan. On errors the last good files stay as they were.
@@ -152,8 +158,10 @@ impl Engine {
         };
         let config = load_config(&self.opts.root, &overrides)?;
         if !config.languages.is_empty() {
+            self.theme = Some(config.theme.clone());
             return self.every_language();
         }
+        self.theme = None;
         // `site.toml` or a broken site: no file of the last build is kept.
         let mut o = self.content(config, force, false)?;
         o.how = "full rebuild";

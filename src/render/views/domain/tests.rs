@@ -150,3 +150,11 @@ fn the_svg_path_draws_exactly_the_dark_modules() {
     assert_eq!(drawn, dark);
     assert!(svg.contains(&format!("viewBox=\"0 0 {0} {0}\"", width + 8)));
 }
+
+#[test]
+fn quarter_labels_follow_the_language() {
+    let tasks = vec![task("x", Some(d(2026, 1, 1)), Some(d(2026, 6, 30)), false)];
+    let en = crate::render::i18n::Catalogue::from_pairs("en", &[("quarter", "Q{qn}/{year}")]);
+    let t = timeline(&tasks, None, d(2025, 1, 1), &en).unwrap();
+    assert_eq!(t.quarters, vec!["Q1/2026", "Q2/2026"]);
+}
