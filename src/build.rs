@@ -1,6 +1,7 @@
 //! `build()`: the whole pipeline, one stage per line. Stages are functions from data to
 //! data; errors of independent stages (content and templates) are reported together.
 
+pub mod languages;
 mod progress;
 
 use std::path::{Path, PathBuf};
@@ -10,7 +11,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::config::{self, Config, Overrides};
-use crate::content::{self, Content, Kind, Page, ParseOptions};
+use crate::content::{self, Content, Kind, Page};
 use crate::error::{Diagnostic, Diagnostics, both};
 use crate::markdown::{self, LinkContext, PageRef, Rendered, citation::number_key};
 use crate::output;
@@ -62,20 +63,21 @@ pub struct BuildReport {
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
     let mut clock = StageClock::new();
-    let (site, mut theme, links) = model(opts, &mut clock, true)?;
+    let (parts, mut theme) = model(opts, &mut clock, true)?;
     let output_dir = opts
         .output_dir
         .clone()
         .unwrap_or_else(|| opts.root.join("public"));
     let writer = output::Writer::begin(&output_dir)?;
-    let statics = output::static_files(&theme, &site);
+    let statics = languages::static_files(&theme, &parts);
     let progress = opts.progress.as_deref();
     if let Some(p) = progress {
-        p.start_rendering(render::jobs::plan(&site).len());
+        p.start_rendering(parts.iter().map(|(s, _)| render::jobs::plan(s).len()).sum());
     }
+    // Relative to the site root: every language's pages live under it.
     let relative = opts
         .relative_urls
-        .then(|| output::relative::Relative::new(&site.config));
+        .then(|| output::relative::Relative::new(&parts[0].0.config));
     let put = |f: &OutputFile| match relative.as_ref().and_then(|r| r.apply(f)) {
         Some(rewritten) => writer.put(&rewritten),
         None => writer.put(f),
@@ -84,9 +86,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     // they are put afterwards, and only at paths no page took (a page wins).
     // Pages go to the writer as they are rendered: the site is never all in memory.
     let (generated, rendered) = rayon::join(
-        || output::generated(&site),
+        || languages::generated(&parts),
         || {
-            render::jobs::render_each(&mut theme, &site, &links, &|f| {
+            languages::render_each(&mut theme, &parts, &|f| {
                 let done = put(&f);
                 if let Some(p) = progress {
                     p.tick();
@@ -120,7 +122,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         Kind::Page,
     ]
     .into_iter()
-    .map(|k| (k, site.pages.iter().filter(|p| p.page.kind == k).count()))
+    .map(|k| {
+        let count = |s: &Site| s.pages.iter().filter(|p| p.page.kind == k).count();
+        (k, parts.iter().map(|(s, _)| count(s)).sum())
+    })
     .collect();
     Ok(BuildReport {
         pages_by_kind,
@@ -128,7 +133,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         write,
         output_dir,
         seconds: started.elapsed().as_secs_f64(),
-        warnings: warnings(&site.config),
+        warnings: warnings(&parts[0].0.config),
     })
 }
 
@@ -136,28 +141,39 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
 fn warnings(config: &Config) -> Vec<String> {
     let mut w = Vec::new();
     if config.unsafe_html {
-        w.push(
-            "site.toml: warning: unsafe_html = true publishes raw HTML in Markdown as written, scripts \
-             included; remove it unless every editor and every pasted text is trusted"
-                .to_string(),
-        );
+        w.push(crate::tr!(
+            en: "site.toml: warning: unsafe_html = true publishes raw HTML in Markdown as written, scripts included; remove it unless every editor and every pasted text is trusted",
+            vi: "site.toml: cảnh báo: unsafe_html = true đăng nguyên văn HTML trong Markdown, kể cả mã script; hãy bỏ dòng này, trừ khi mọi biên tập viên và mọi đoạn văn dán vào đều đáng tin cậy",
+        ));
     }
     w
 }
 
-/// Every stage but the write: the site model and the files it makes.
+/// Every stage but the write: the site model (the main language's) and the files it makes
+/// (every language's).
 pub fn build_in_memory(opts: &BuildOptions) -> Result<(Site, Vec<OutputFile>), Diagnostics> {
     let mut clock = StageClock::new();
-    let (site, mut theme, links) = model(opts, &mut clock, false)?;
-    let pages = render::jobs::render_all(&mut theme, &site, &links)?;
+    let (parts, mut theme) = model(opts, &mut clock, false)?;
+    let pages = std::sync::Mutex::new(Vec::new());
+    languages::render_each(&mut theme, &parts, &|f| {
+        pages
+            .lock()
+            .map_err(|_| Diagnostic::file("public", "an internal lock was poisoned"))?
+            .push(f);
+        Ok(())
+    })?;
+    let mut pages = pages.into_inner().map_err(|_| {
+        Diagnostics::from(Diagnostic::file("public", "an internal lock was poisoned"))
+    })?;
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
     clock.lap("templates");
     let mut files = output::merge(vec![
-        output::static_files(&theme, &site),
-        output::generated(&site),
+        languages::static_files(&theme, &parts),
+        languages::generated(&parts),
         pages,
     ]);
     if opts.relative_urls {
-        let relative = output::relative::Relative::new(&site.config);
+        let relative = output::relative::Relative::new(&parts[0].0.config);
         for f in &mut files {
             if let Some(rewritten) = relative.apply(f) {
                 *f = rewritten;
@@ -165,17 +181,23 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<(Site, Vec<OutputFile>), D
         }
     }
     clock.lap("feeds, sitemap, data");
+    let site = parts
+        .into_iter()
+        .next()
+        .map(|(s, _)| s)
+        .ok_or_else(|| Diagnostics::from(Diagnostic::file("content", "no site was built")))?;
     Ok((site, files))
 }
 
-/// The stages up to the site model: configuration, templates, content, Markdown, model.
+/// The stages up to the site model: configuration, templates, content, Markdown, model;
+/// one model per language, the main language first.
 /// `drop_sources` frees each page's Markdown once rendered (a build does not need it again;
 /// at 100,000 pages it is most of a gigabyte).
 fn model(
     opts: &BuildOptions,
     clock: &mut StageClock,
     drop_sources: bool,
-) -> Result<(Site, render::Theme, LinkContext), Diagnostics> {
+) -> Result<(Vec<languages::Part>, render::Theme), Diagnostics> {
     let config = load_config(
         &opts.root,
         &Overrides {
@@ -188,31 +210,41 @@ fn model(
     clock.lap("config and templates");
     let files = content::walk::read(&opts.root);
     clock.lap("read content");
-    let content = files.and_then(|f| {
-        content::parse(
-            f,
-            ParseOptions {
-                drafts: opts.drafts,
-            },
-        )
-    });
+    let content = files.and_then(|f| languages::parse(f, &config, opts.drafts));
     clock.lap("parse front matter");
-    let (theme, mut content) = both(theme, content)?;
-    let links = link_context(&config, &content);
+    let (theme, mut contents) = both(theme, content)?;
+    let links = languages::link_contexts(&contents);
     mark(progress, Stage::Markdown);
-    let (page_bodies, section_bodies) = render_markdown(&content, &links)?;
+    let mut errors = Diagnostics::default();
+    let mut bodies = Vec::with_capacity(contents.len());
+    for ((_, content), links) in contents.iter().zip(&links) {
+        match render_markdown(content, links) {
+            Ok(b) => bodies.push(b),
+            Err(e) => errors.extend(e),
+        }
+    }
+    let bodies = errors.into_result(bodies)?;
     if drop_sources {
-        content
-            .pages
-            .iter_mut()
-            .for_each(|p| p.body = String::new());
+        for (_, content) in &mut contents {
+            content
+                .pages
+                .iter_mut()
+                .for_each(|p| p.body = String::new());
+        }
     }
     clock.lap("markdown");
     mark(progress, Stage::Model);
     let today = opts.build_date.unwrap_or_else(build_date);
-    let site = site::assemble(config, content, page_bodies, section_bodies, today);
+    let mut sites: Vec<Site> = contents
+        .into_iter()
+        .zip(bodies)
+        .map(|((config, content), (pages, sections))| {
+            site::assemble(config, content, pages, sections, today)
+        })
+        .collect();
+    site::languages::link(&mut sites);
     clock.lap("site model");
-    Ok((site, theme, links))
+    Ok((sites.into_iter().zip(links).collect(), theme))
 }
 
 /// Prints how long each stage took when `CONGBO_TIMINGS` is set, to find where time goes.
@@ -267,13 +299,35 @@ fn cpu_seconds() -> f64 {
     (ticks(11) + ticks(12)) / 100.0
 }
 
-/// Reads and parses `site.toml`.
+/// Reads and parses `site.toml`, with the theme's strings in each of the site's languages.
 pub fn load_config(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
     let path = root.join("site.toml");
     let text = std::fs::read_to_string(&path).map_err(|e| {
-        Diagnostic::file("site.toml", format!("could not read site.toml in {} ({e}); run congbo in the site's folder, or pass --root", root.display()))
+        Diagnostic::file(
+            "site.toml",
+            crate::tr!(
+                en: "could not read site.toml in {} ({e}); run congbo in the site's folder, or pass --root",
+                vi: "không đọc được site.toml trong {} ({e}); hãy chạy congbo trong thư mục của trang, hoặc thêm --root",
+                root.display()
+            ),
+        )
     })?;
-    Ok(config::parse(&text, Path::new("site.toml"), overrides)?)
+    let mut config = config::parse(&text, Path::new("site.toml"), overrides)?;
+    let theme_dir = root.join("themes").join(&config.theme);
+    let load =
+        |lang: &str| render::i18n::Catalogue::load(root, &theme_dir, lang).map(std::sync::Arc::new);
+    let mut errors = Diagnostics::default();
+    match load(&config.language) {
+        Ok(c) => config.strings = c,
+        Err(e) => errors.extend(e),
+    }
+    for l in &mut config.languages {
+        match load(&l.code) {
+            Ok(c) => l.strings = c,
+            Err(e) => errors.extend(e),
+        }
+    }
+    errors.into_result(config)
 }
 
 /// What the Markdown stage needs to know about the whole site.

@@ -90,9 +90,65 @@ pub enum Command {
     },
 }
 
+/// The command line's help in the messages' language: clap reads the English doc comments
+/// above; in Vietnamese each text is replaced.
+fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let cmd = Cli::command();
+    if crate::lang::current() != crate::lang::Lang::Vi {
+        return cmd;
+    }
+    let arg_help = |a: clap::Arg| {
+        let help = match a.get_id().as_str() {
+            "root" => "Thư mục của trang, chứa site.toml.",
+            "output_dir" => "Nơi ghi trang (mặc định: public/ trong thư mục của trang).",
+            "base_url" => {
+                "Dùng địa chỉ gốc này thay cho địa chỉ trong site.toml (ví dụ https://host/xa-thanh-an/)."
+            }
+            "drafts" => "Dựng cả các trang có draft = true.",
+            "port" => "Cổng để lắng nghe (0: một cổng bất kỳ còn trống).",
+            "bind" => "Địa chỉ để lắng nghe; mặc định chỉ máy này vào được.",
+            "open" => "Mở trang trong trình duyệt.",
+            "dir" => "Thư mục cần tạo (phải trống hoặc chưa có).",
+            _ => return a,
+        };
+        a.help(help)
+    };
+    let about = |name: &str| match name {
+        "build" => "Dựng trang trong thư mục hiện tại (hoặc --root) vào public/.",
+        "serve" => {
+            "Dựng trang trong bộ nhớ, phục vụ nó, rồi dựng lại và tải lại trình duyệt mỗi khi có thay đổi."
+        }
+        "init" => "Tạo một trang mới trong DIR: site.toml, nội dung mỗi loại, giao diện mặc định.",
+        _ => "",
+    };
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    let mut cmd =
+        cmd.about("congbo: trang tĩnh cho cổng thông tin cải cách hành chính của xã, phường.");
+    for name in names {
+        let text = about(&name);
+        cmd = cmd.mut_subcommand(&name, |s| {
+            let ids: Vec<String> = s.get_arguments().map(|a| a.get_id().to_string()).collect();
+            let mut s = if text.is_empty() { s } else { s.about(text) };
+            for id in ids {
+                s = s.mut_arg(&id, arg_help);
+            }
+            s
+        });
+    }
+    cmd
+}
+
 /// Runs the command line; returns the process exit status.
 pub fn main() -> i32 {
-    let cli = Cli::parse();
+    use clap::FromArgMatches;
+    let cli = match Cli::from_arg_matches(&command().get_matches()) {
+        Ok(c) => c,
+        Err(e) => e.exit(),
+    };
     match cli.command {
         Command::Build {
             root,

@@ -2,10 +2,16 @@
 //! string into a resolved [`Config`] so the rules are tested without disk.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Diagnostic, line_col};
+use crate::render::i18n::Catalogue;
+
+mod languages;
+pub use languages::Language;
+use languages::{RawLanguage, resolve_languages, table_line};
 
 /// The resolved site configuration every later stage reads.
 #[derive(Clone, Debug, Serialize)]
@@ -44,6 +50,15 @@ pub struct Config {
     pub server_files: bool,
     /// Free-form settings for templates.
     pub extra: serde_json::Value,
+    /// The other languages the site is also published in (`[languages.en]`), by code.
+    pub languages: Vec<Language>,
+    /// The base path of the whole site (`/xa-thanh-an/`): equal to `base_path`, except in a
+    /// language's configuration, whose `base_path` is its own folder (`/xa-thanh-an/en/`).
+    pub root_path: String,
+    /// The theme's strings in `language`; [`crate::build::load_config`] loads them, and a
+    /// configuration parsed alone has none (the code then writes Vietnamese).
+    #[serde(skip)]
+    pub strings: Arc<Catalogue>,
 }
 
 /// Contact details of the site's owner.
@@ -106,6 +121,8 @@ struct RawConfig {
     server_files: Option<bool>,
     #[serde(default)]
     extra: toml::Table,
+    #[serde(default)]
+    languages: std::collections::BTreeMap<String, RawLanguage>,
 }
 
 /// Command-line values that win over `site.toml`.
@@ -145,12 +162,24 @@ pub fn parse(text: &str, file: &Path, overrides: &Overrides) -> Result<Config, D
             "`[legal] resolver` must contain `{number}` where the document number goes",
         ));
     }
+    let language = raw.language.unwrap_or_else(|| "vi".into());
+    let languages = resolve_languages(
+        raw.languages,
+        &language,
+        &raw.authority,
+        &raw.parent_authority,
+    )
+    .map_err(|(code, msg)| {
+        let line = table_line(&text, &format!("languages.{code}")).unwrap_or(0);
+        Diagnostic::at(file, line, 1, msg)
+    })?;
     Ok(Config {
         title: raw.title,
         description: raw.description,
+        root_path: base_path.clone(),
         base_url,
         base_path,
-        language: raw.language.unwrap_or_else(|| "vi".into()),
+        language,
         theme: raw.theme.unwrap_or_else(|| "cong-thong-tin".into()),
         authority: raw.authority,
         parent_authority: raw.parent_authority,
@@ -163,6 +192,8 @@ pub fn parse(text: &str, file: &Path, overrides: &Overrides) -> Result<Config, D
         iframe_hosts: raw.iframe_hosts,
         server_files: raw.server_files.unwrap_or(true),
         extra: toml_to_json(&toml::Value::Table(raw.extra)),
+        languages,
+        strings: Arc::default(),
     })
 }
 
@@ -231,13 +262,21 @@ pub fn toml_error(text: &str, file: &Path, first_line: usize, e: &toml::de::Erro
 fn plain_toml_message(m: &str) -> String {
     if let Some(rest) = m.strip_prefix("unknown field ") {
         let key = rest.split(',').next().unwrap_or(rest);
-        return format!(
-            "unknown key {key}: check its spelling, or put keys of your own under [extra] ({})",
-            rest.split_once(", ").map_or("", |(_, e)| e)
+        let expected = rest.split_once(", ").map_or("", |(_, e)| e);
+        let expected = expected.strip_prefix("expected one of ").map_or_else(
+            || expected.to_string(),
+            |keys| crate::tr!(en: "expected one of {keys}", vi: "các khóa được dùng: {keys}"),
+        );
+        return crate::tr!(
+            en: "unknown key {key}: check its spelling, or put keys of your own under [extra] ({expected})",
+            vi: "khóa {key} không có trong quy ước: hãy kiểm tra chính tả, hoặc đặt các khóa riêng dưới [extra] ({expected})",
         );
     }
     if let Some(rest) = m.strip_prefix("missing field ") {
-        return format!("missing required key {rest}");
+        return crate::tr!(
+            en: "missing required key {rest}",
+            vi: "thiếu khóa bắt buộc {rest}",
+        );
     }
     m.to_string()
 }

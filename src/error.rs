@@ -41,6 +41,8 @@ impl Diagnostic {
 
     /// An I/O failure, worded for the person who runs the build.
     pub fn io(path: &Path, what: &str, err: &std::io::Error) -> Self {
+        // `what` is written by the code, in English: these failures are the machine's,
+        // not the editor's, and stay in one language.
         Self::file(path, format!("could not {what}: {err}"))
     }
 }
@@ -54,7 +56,8 @@ impl fmt::Display for Diagnostic {
                 write!(f, ":{}", self.column)?;
             }
         }
-        write!(f, ": error: {}", self.message)
+        let word = crate::tr!(en: "error", vi: "lỗi");
+        write!(f, ": {word}: {}", self.message)
     }
 }
 
@@ -103,11 +106,11 @@ impl fmt::Display for Diagnostics {
             writeln!(f, "{d}")?;
         }
         let n = self.0.len();
-        write!(
-            f,
-            "{n} error{} found; public/ was left as it was.",
-            if n == 1 { "" } else { "s" }
-        )
+        let s = if n == 1 { "" } else { "s" };
+        f.write_str(&crate::tr!(
+            en: "{n} error{s} found; public/ was left as it was.",
+            vi: "{n} lỗi; thư mục public/ được giữ nguyên như cũ.",
+        ))
     }
 }
 

@@ -7,5 +7,7 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    // The language of every message, fixed here once from the locale.
+    congbo::lang::init(congbo::lang::Lang::from_env());
     std::process::exit(congbo::cli::main());
 }

@@ -1,15 +1,21 @@
 //! What the command line says after a build and after `congbo new`, and the stage names of
-//! the progress bar, in one place so they can be translated; every text is made by a plain
-//! function of its values.
+//! the progress bar, in one place and in both languages (English, or Vietnamese when the
+//! locale is `vi_*`, see [`crate::lang`]); every text is made by a plain function of its
+//! values.
 
 use std::path::Path;
 use std::time::Duration;
 
 use crate::build::{BuildReport, Stage};
 use crate::content::Kind;
+use crate::lang::{Lang, current};
+use crate::tr;
 
-/// "3 plans", "1 news item", …: a count of pages of one kind.
+/// "3 plans", "1 news item", … (Vietnamese: "3 kế hoạch"): a count of pages of one kind.
 pub fn pages_of_kind(kind: Kind, n: usize) -> String {
+    if current() == Lang::Vi {
+        return format!("{n} {}", kind.label_vi().to_lowercase());
+    }
     let (one, many) = match kind {
         Kind::Plan => ("plan", "plans"),
         Kind::News => ("news item", "news items"),
@@ -28,58 +34,61 @@ pub fn build_summary(r: &BuildReport) -> String {
         .filter(|(_, n)| *n > 0)
         .map(|(k, n)| pages_of_kind(*k, *n))
         .collect();
-    format!(
-        "Built {} files ({}) into {} in {:.2} s: {} written, {} unchanged, {} removed",
-        r.files,
-        if kinds.is_empty() {
-            "no pages".to_string()
-        } else {
-            kinds.join(", ")
-        },
-        r.output_dir.display(),
-        r.seconds,
-        r.write.written,
-        r.write.unchanged,
-        r.write.removed
+    let kinds = if kinds.is_empty() {
+        tr!(en: "no pages", vi: "không có trang nào")
+    } else {
+        kinds.join(", ")
+    };
+    let (files, out, secs) = (r.files, r.output_dir.display(), r.seconds);
+    let (written, unchanged, removed) = (r.write.written, r.write.unchanged, r.write.removed);
+    tr!(
+        en: "Built {files} files ({kinds}) into {out} in {secs:.2} s: {written} written, {unchanged} unchanged, {removed} removed",
+        vi: "Đã dựng {files} tệp ({kinds}) vào {out} trong {secs:.2} giây: {written} tệp ghi mới, {unchanged} tệp giữ nguyên, {removed} tệp xoá",
     )
 }
 
 /// What the progress bar says the build is doing.
 pub fn stage(s: Stage) -> &'static str {
+    let vi = current() == Lang::Vi;
     match s {
+        Stage::Reading if vi => "đọc nội dung",
         Stage::Reading => "reading content",
         Stage::Markdown => "Markdown",
+        Stage::Model if vi => "danh sách và liên kết",
         Stage::Model => "lists and links",
+        Stage::Rendering if vi => "trang",
         Stage::Rendering => "pages",
+        Stage::Finishing if vi => "tin, dữ liệu, lưu",
         Stage::Finishing => "feeds, data, saving",
     }
 }
 
-/// Elapsed time on the progress bar: `12 s`, `1 min 05 s`.
+/// Elapsed time on the progress bar: `12 s`, `1 min 05 s` (`1 phút 05 giây`).
 pub fn elapsed(d: Duration) -> String {
-    let s = d.as_secs();
-    if s < 60 {
-        format!("{s} s")
-    } else {
-        format!("{} min {:02} s", s / 60, s % 60)
+    let (m, s) = (d.as_secs() / 60, d.as_secs() % 60);
+    match (m, current()) {
+        (0, Lang::Vi) => format!("{s} giây"),
+        (0, Lang::En) => format!("{s} s"),
+        (_, Lang::Vi) => format!("{m} phút {s:02} giây"),
+        (_, Lang::En) => format!("{m} min {s:02} s"),
     }
 }
 
 /// What `congbo new` says once it has written a page.
 pub fn created(file: &Path, kind: Kind) -> String {
-    format!(
-        "Created {} (a {} page). Open it, fill in the lines starting with #, then run congbo build.",
-        file.display(),
-        kind.name()
+    let (file, name, label) = (file.display(), kind.name(), kind.label_vi().to_lowercase());
+    tr!(
+        en: "Created {file} (a {name} page). Open it, fill in the lines starting with #, then run congbo build.",
+        vi: "Đã tạo {file} (trang {label}). Mở tệp, điền các dòng bắt đầu bằng #, rồi chạy congbo build.",
     )
 }
 
 /// What `congbo init` says once it has made a site.
 pub fn initialised(dir: &Path) -> String {
-    format!(
-        "Created a new site in {}. Next: cd {} && congbo build",
-        dir.display(),
-        dir.display()
+    let d = dir.display();
+    tr!(
+        en: "Created a new site in {d}. Next: cd {d} && congbo build",
+        vi: "Đã tạo trang mới trong {d}. Tiếp theo: cd {d} && congbo build",
     )
 }
 

@@ -29,19 +29,19 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     if first == "---" {
         return Err(SplitError {
             line: 1,
-            message:
-                "this file starts with `---` (YAML front matter); congbo reads TOML between two \
-                      `+++` lines: write `+++`, then keys like `title = \"…\"`, then `+++`"
-                    .into(),
+            message: crate::tr!(
+                en: "this file starts with `---` (YAML front matter); congbo reads TOML between two `+++` lines: write `+++`, then keys like `title = \"…\"`, then `+++`",
+                vi: "tệp này bắt đầu bằng `---` (front matter kiểu YAML); congbo đọc TOML giữa hai dòng `+++`: hãy viết `+++`, rồi các khóa như `title = \"…\"`, rồi `+++`",
+            ),
         });
     }
     if first != "+++" {
         return Err(SplitError {
             line: 1,
-            message:
-                "the file must start with a `+++` line, then the front matter (title = \"…\"), \
-                      then another `+++` line"
-                    .into(),
+            message: crate::tr!(
+                en: "the file must start with a `+++` line, then the front matter (title = \"…\"), then another `+++` line",
+                vi: "tệp phải bắt đầu bằng một dòng `+++`, rồi phần khai báo (title = \"…\"), rồi một dòng `+++` nữa",
+            ),
         });
     }
     let after_open = text.find('\n').map_or(text.len(), |i| i + 1);
@@ -61,9 +61,10 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     }
     Err(SplitError {
         line: 1,
-        message: "the front matter opened with `+++` on line 1 is never closed: add a `+++` line \
-                  after the last key"
-            .into(),
+        message: crate::tr!(
+            en: "the front matter opened with `+++` on line 1 is never closed: add a `+++` line after the last key",
+            vi: "phần khai báo mở bằng `+++` ở dòng 1 chưa được đóng: hãy thêm một dòng `+++` sau khóa cuối cùng",
+        ),
     })
 }
 

@@ -3,6 +3,7 @@
 //! [`parse`] is pure (files in, model out); [`walk::read`] is the disk part.
 
 pub mod frontmatter;
+pub mod langs;
 pub mod names;
 pub mod page;
 pub mod raw;
@@ -46,10 +47,13 @@ pub struct PlacedAsset {
 }
 
 /// Options of the content stage.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct ParseOptions {
     /// Keep pages with `draft = true`.
     pub drafts: bool,
+    /// The language suffix the files carry (`en` for `abc.en.md`), for a language other
+    /// than the main one: names are read without it, so `index.en.md` is a bundle.
+    pub language: Option<String>,
 }
 
 enum Parsed {
@@ -72,8 +76,9 @@ pub fn parse(files: ContentFiles, opts: ParseOptions) -> Result<Content, Diagnos
     let mut errors = Diagnostics::default();
     let mut raw_sections: BTreeMap<String, SectionFile> = BTreeMap::new();
     let mut page_files = Vec::new();
+    let lang = opts.language.as_deref();
     for f in files.sources {
-        match classify(f) {
+        match classify(f, lang) {
             Parsed::Section(key, parsed) => match *parsed {
                 Ok(sf) => {
                     raw_sections.insert(key, sf);
@@ -88,7 +93,7 @@ pub fn parse(files: ContentFiles, opts: ParseOptions) -> Result<Content, Diagnos
     }
     // Every folder holding pages is a section, with or without an `_index.md`.
     for f in &page_files {
-        let mut key = page_section_key(&f.rel);
+        let mut key = page_section_key(&f.rel, lang);
         loop {
             raw_sections.entry(key.clone()).or_default();
             match key.rfind('/') {
@@ -105,7 +110,7 @@ pub fn parse(files: ContentFiles, opts: ParseOptions) -> Result<Content, Diagnos
 
     let results: Vec<Result<Page, Vec<Diagnostic>>> = page_files
         .par_iter()
-        .map(|f| parse_page(f, &by_key))
+        .map(|f| parse_page(f, &by_key, lang))
         .collect();
     let mut pages = Vec::with_capacity(results.len());
     for r in results {
@@ -116,7 +121,15 @@ pub fn parse(files: ContentFiles, opts: ParseOptions) -> Result<Content, Diagnos
         }
     }
     check_url_clashes(&sections, &pages, &mut errors);
-    let assets = place_assets(files.assets, &pages);
+    let mut assets = place_assets(files.assets, &pages);
+    if lang.is_some() {
+        // Files outside this language's bundles are published by the main language.
+        assets.retain(|a| {
+            pages
+                .iter()
+                .any(|p| p.bundle_dir.is_some() && a.path.starts_with(&p.path))
+        });
+    }
     check_names(&sections, &pages, &assets, &mut errors);
     errors.into_result(Content {
         sections,
@@ -125,8 +138,17 @@ pub fn parse(files: ContentFiles, opts: ParseOptions) -> Result<Content, Diagnos
     })
 }
 
-fn classify(f: SourceFile) -> Parsed {
-    let is_section = f.rel.file_name().is_some_and(|n| n == "_index.md");
+/// A file's name as the content stage reads it: without the language suffix.
+fn name_of(rel: &Path, lang: Option<&str>) -> String {
+    let name = rel
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    langs::plain_name(&name, lang)
+}
+
+fn classify(f: SourceFile, lang: Option<&str>) -> Parsed {
+    let is_section = name_of(&f.rel, lang) == "_index.md";
     if !is_section {
         return Parsed::Page(f);
     }
@@ -176,9 +198,9 @@ fn dir_key(dir: &Path) -> String {
 }
 
 /// The section a page file belongs to: its folder, or for a bundle's `index.md` the bundle's parent.
-fn page_section_key(rel: &Path) -> String {
+fn page_section_key(rel: &Path, lang: Option<&str>) -> String {
     let dir = rel.parent().unwrap_or(Path::new(""));
-    if rel.file_name().is_some_and(|n| n == "index.md") {
+    if name_of(rel, lang) == "index.md" {
         dir_key(dir.parent().unwrap_or(Path::new("")))
     } else {
         dir_key(dir)
@@ -238,6 +260,7 @@ fn resolve_sections(raw: BTreeMap<String, SectionFile>, errors: &mut Diagnostics
             section.file = None;
             if section.kind == Kind::Page && !key.is_empty() {
                 section.title = key.rsplit('/').next().unwrap_or(&key).to_string();
+                section.default_title = false;
             }
         }
         section.path = section_path(&key);
@@ -256,12 +279,16 @@ fn section_path(key: &str) -> String {
     format!("/{}/", parts.join("/"))
 }
 
-fn parse_page(f: &SourceFile, sections: &HashMap<&str, &Section>) -> Result<Page, Vec<Diagnostic>> {
+fn parse_page(
+    f: &SourceFile,
+    sections: &HashMap<&str, &Section>,
+    lang: Option<&str>,
+) -> Result<Page, Vec<Diagnostic>> {
     let split = frontmatter::split(&f.text)
         .map_err(|e| vec![Diagnostic::at(&f.rel, e.line, 1, e.message)])?;
     let raw: RawPage = toml::from_str(split.front)
         .map_err(|e| vec![toml_error(split.front, &f.rel, split.front_line, &e)])?;
-    let key = page_section_key(&f.rel);
+    let key = page_section_key(&f.rel, lang);
     let section = sections.get(key.as_str()).copied();
     let kind = section.map_or(Kind::Page, |s| s.kind);
     let slug_source = raw.slug.clone();
@@ -271,15 +298,17 @@ fn parse_page(f: &SourceFile, sections: &HashMap<&str, &Section>) -> Result<Page
         front_line: split.front_line,
     };
     let mut page = resolve::page(raw, kind, &origin, split.body.to_string(), split.body_line)?;
-    let is_bundle = f.rel.file_name().is_some_and(|n| n == "index.md");
+    let name = name_of(&f.rel, lang);
+    let is_bundle = name == "index.md";
     let stem = if is_bundle {
-        f.rel.parent().and_then(Path::file_name)
+        f.rel
+            .parent()
+            .and_then(Path::file_name)
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default()
     } else {
-        f.rel.file_stem()
+        name.strip_suffix(".md").unwrap_or(&name).to_string()
     };
-    let stem = stem
-        .map(|s| s.to_string_lossy().to_string())
-        .unwrap_or_default();
     let slug = slugify(slug_source.as_deref().unwrap_or(&stem));
     if slug.is_empty() {
         return Err(vec![origin.at_key(

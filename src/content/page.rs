@@ -114,6 +114,9 @@ pub struct Section {
     pub parent: Option<String>,
     /// Title.
     pub title: String,
+    /// Whether `title` is the default of its kind (no `title` key): the site model puts it
+    /// in the site's language.
+    pub default_title: bool,
     /// Description.
     pub description: Option<String>,
     /// The kind of the pages in it.

@@ -46,7 +46,13 @@ pub fn read_date(v: &toml::Value, key: &str, origin: &Origin<'_>) -> Result<Date
         toml::Value::Datetime(d) => match (d.date, d.time) {
             (Some(date), _) => {
                 return Date::new(i32::from(date.year), date.month, date.day).ok_or_else(|| {
-                    origin.at_key(key, format!("`{key}` = {d} is not a real date"))
+                    origin.at_key(
+                        key,
+                        crate::tr!(
+                            en: "`{key}` = {d} is not a real date",
+                            vi: "`{key}` = {d} không phải là một ngày có thật",
+                        ),
+                    )
                 });
             }
             (None, _) => d.to_string(),
@@ -55,8 +61,9 @@ pub fn read_date(v: &toml::Value, key: &str, origin: &Origin<'_>) -> Result<Date
         other => {
             return Err(origin.at_key(
                 key,
-                format!(
-                    "`{key}` must be a date like 2024-02-29 or \"29/02/2024\", not {}",
+                crate::tr!(
+                    en: "`{key}` must be a date like 2024-02-29 or \"29/02/2024\", not {}",
+                    vi: "`{key}` phải là ngày tháng như 2024-02-29 hoặc \"29/02/2024\", không phải {}",
                     other.type_str()
                 ),
             ));
@@ -78,9 +85,9 @@ pub fn page(
         if !kind.allows(owner) {
             errors.push(origin.at_key(
                 key,
-                format!(
-                    "`{key}` is a key for {owner}, but this page is a {} page (from its section); \
-                     remove it, or move it under [extra]",
+                crate::tr!(
+                    en: "`{key}` is a key for {owner}, but this page is a {} page (from its section); remove it, or move it under [extra]",
+                    vi: "`{key}` là khóa dành cho {owner}, nhưng trang này thuộc loại {} (theo chuyên mục của nó); hãy bỏ khóa này, hoặc chuyển vào [extra]",
                     kind.name()
                 ),
             ));
@@ -93,7 +100,10 @@ pub fn page(
                 origin.file,
                 origin.front_line.saturating_sub(1).max(1),
                 1,
-                "missing required key `title`: add a line like title = \"Tiêu đề trang\"",
+                crate::tr!(
+                    en: "missing required key `title`: add a line like title = \"Tiêu đề trang\"",
+                    vi: "thiếu khóa bắt buộc `title`: hãy thêm một dòng như title = \"Tiêu đề trang\"",
+                ),
             ));
             String::new()
         }
@@ -107,14 +117,19 @@ pub fn page(
     if kind == Kind::News && raw.date.is_none() {
         errors.push(origin.at_key(
             "title",
-            "a news item needs a `date`: add a line like date = 2024-02-29",
+            crate::tr!(
+                en: "a news item needs a `date`: add a line like date = 2024-02-29",
+                vi: "tin tức cần có `date`: hãy thêm một dòng như date = 2024-02-29",
+            ),
         ));
     }
     if raw.image.is_some() && raw.image_alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
         errors.push(origin.at_key(
             "image",
-            "`image` is set but `image_alt` is missing: describe the picture for people who cannot see it, \
-             e.g. image_alt = \"Cán bộ tiếp nhận hồ sơ tại Bộ phận Một cửa\"",
+            crate::tr!(
+                en: "`image` is set but `image_alt` is missing: describe the picture for people who cannot see it, e.g. image_alt = \"Cán bộ tiếp nhận hồ sơ tại Bộ phận Một cửa\"",
+                vi: "có `image` nhưng thiếu `image_alt`: hãy tả bức ảnh cho người không nhìn thấy, ví dụ image_alt = \"Cán bộ tiếp nhận hồ sơ tại Bộ phận Một cửa\"",
+            ),
         ));
     }
     let mut aliases = Vec::new();
@@ -362,12 +377,14 @@ pub fn section(
     if !errors.is_empty() {
         return Err(errors);
     }
+    let title = non_empty(raw.title);
     Ok(Section {
         file: Some(origin.file.to_path_buf()),
         key: String::new(),
         path: String::new(),
         parent: None,
-        title: non_empty(raw.title).unwrap_or_else(|| kind.label_vi().to_string()),
+        default_title: title.is_none(),
+        title: title.unwrap_or_else(|| kind.label_vi().to_string()),
         description: non_empty(raw.description),
         kind,
         sort_by,

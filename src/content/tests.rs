@@ -105,10 +105,16 @@ fn drafts_are_left_out_unless_asked() {
             .is_empty()
     );
     assert_eq!(
-        parse(files(), ParseOptions { drafts: true })
-            .unwrap()
-            .pages
-            .len(),
+        parse(
+            files(),
+            ParseOptions {
+                drafts: true,
+                ..ParseOptions::default()
+            }
+        )
+        .unwrap()
+        .pages
+        .len(),
         1
     );
 }

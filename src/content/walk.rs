@@ -57,7 +57,10 @@ pub fn read(root: &Path) -> Result<ContentFiles, Diagnostics> {
     if !dir.is_dir() {
         return Err(Diagnostic::file(
             "content",
-            "there is no content/ folder here: run congbo in the site's folder, or pass --root",
+            crate::tr!(
+                en: "there is no content/ folder here: run congbo in the site's folder, or pass --root",
+                vi: "không có thư mục content/ ở đây: hãy chạy congbo trong thư mục của trang, hoặc thêm --root",
+            ),
         )
         .into());
     }
@@ -172,11 +175,10 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
         None => bytes,
     };
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(
-            "this file is saved as UTF-16 (Word's \"Unicode\"); save it as UTF-8 instead \
-                    (in Notepad: Save As → Encoding: UTF-8)"
-                .into(),
-        );
+        return Err(crate::tr!(
+            en: "this file is saved as UTF-16 (Word's \"Unicode\"); save it as UTF-8 instead (in Notepad: Save As → Encoding: UTF-8)",
+            vi: "tệp này được lưu dạng UTF-16 (\"Unicode\" của Word); hãy lưu lại dạng UTF-8 (trong Notepad: Save As → Encoding: UTF-8)",
+        ));
     }
     // SIMD validation and a copy cost a fraction of std's byte-by-byte validation on
     // Vietnamese text, where most characters are multi-byte; std still finds the place of
@@ -187,9 +189,9 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1;
-        format!(
-            "this file is not UTF-8 (line {line} has bytes of another encoding, probably Windows-1258 \
-             or TCVN3 from an old editor); save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)"
+        crate::tr!(
+            en: "this file is not UTF-8 (line {line} has bytes of another encoding, probably Windows-1258 or TCVN3 from an old editor); save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)",
+            vi: "tệp này không phải UTF-8 (dòng {line} có byte của bảng mã khác, có lẽ Windows-1258 hoặc TCVN3 từ trình soạn thảo cũ); hãy lưu lại dạng UTF-8 (trong Notepad: Save As → Encoding: UTF-8)",
         )
     })
 }

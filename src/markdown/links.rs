@@ -20,6 +20,12 @@ pub struct LinkContext {
     pub resolver: Option<String>,
     /// What raw HTML in Markdown may contain.
     pub html: super::sanitize::HtmlPolicy,
+    /// The base path of the whole site, where `/…` links start, when it differs from
+    /// `base_path` (the pages of a language under `/en/`).
+    pub root_path: Option<String>,
+    /// Content files of the site's other languages → their root-relative URLs, for links
+    /// to a page that this language does not have.
+    pub other_files: HashMap<String, String>,
 }
 
 impl LinkContext {
@@ -37,8 +43,9 @@ impl LinkContext {
         };
         if let Some(file) = target.strip_prefix("@/") {
             return self.page_url(file, anchor).ok_or_else(|| {
-                format!(
-                    "the link {dest} points to content/{file}, which does not exist (or is a draft)"
+                crate::tr!(
+                    en: "the link {dest} points to content/{file}, which does not exist (or is a draft)",
+                    vi: "liên kết {dest} trỏ đến content/{file}, nhưng tệp này không có (hoặc là bản nháp)",
                 )
             });
         }
@@ -46,14 +53,18 @@ impl LinkContext {
             return Ok(dest.to_string());
         }
         if let Some(rest) = target.strip_prefix('/') {
-            return Ok(format!("{}{}{}", self.base_path, rest, anchor));
+            let root = self.root_path.as_deref().unwrap_or(&self.base_path);
+            return Ok(format!("{root}{rest}{anchor}"));
         }
         if target.ends_with(".md") {
             let dir = page_file.rsplit_once('/').map_or("", |(d, _)| d);
             let joined = join_relative(dir, target)
                 .ok_or_else(|| format!("the link {dest} goes above content/"))?;
             return self.page_url(&joined, anchor).ok_or_else(|| {
-                format!("the link {dest} points to content/{joined}, which does not exist (or is a draft)")
+                crate::tr!(
+                    en: "the link {dest} points to content/{joined}, which does not exist (or is a draft)",
+                    vi: "liên kết {dest} trỏ đến content/{joined}, nhưng tệp này không có (hoặc là bản nháp)",
+                )
             });
         }
         Ok(dest.to_string())
@@ -61,12 +72,20 @@ impl LinkContext {
 
     fn page_url(&self, file: &str, anchor: &str) -> Option<String> {
         let file = file.trim_start_matches('/');
-        let path = self.by_file.get(file).or_else(|| {
-            // `@/tin-tuc/` or `@/tin-tuc/_index.md` style links to sections.
-            let key = file.trim_end_matches('/');
-            self.by_file.get(&format!("{key}/_index.md"))
-        })?;
-        Some(format!("{}{anchor}", self.url(path)))
+        let section_file = format!("{}/_index.md", file.trim_end_matches('/'));
+        // `@/tin-tuc/` or `@/tin-tuc/_index.md` style links to sections.
+        let path = self
+            .by_file
+            .get(file)
+            .or_else(|| self.by_file.get(&section_file));
+        if let Some(path) = path {
+            return Some(format!("{}{anchor}", self.url(path)));
+        }
+        let url = self
+            .other_files
+            .get(file)
+            .or_else(|| self.other_files.get(&section_file))?;
+        Some(format!("{url}{anchor}"))
     }
 
     /// Where a cited document links to: the site's own page, else the resolver, else nowhere.

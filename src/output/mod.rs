@@ -32,6 +32,26 @@ pub fn generated(site: &Site) -> Vec<OutputFile> {
     out
 }
 
+/// What another language of a multilingual site makes besides its pages: feeds and
+/// redirects. The open data is the main language's, and the sitemap and `robots.txt` are
+/// made once for all languages.
+pub fn generated_for_language(site: &Site) -> Vec<OutputFile> {
+    let mut out = feeds::feeds(site);
+    out.extend(sitemap::aliases(site));
+    out
+}
+
+/// The content files (images, PDFs) published beside the pages.
+pub fn content_files(site: &Site) -> Vec<OutputFile> {
+    site.assets
+        .iter()
+        .map(|a| OutputFile {
+            path: a.path.clone(),
+            data: OutputData::Copy(a.abs.clone()),
+        })
+        .collect()
+}
+
 /// The server files (`.htaccess`, `web.config`), then static files of the theme, then the
 /// site's `static/` (which wins over both), then content files.
 pub fn static_files(theme: &Theme, site: &Site) -> Vec<OutputFile> {
@@ -57,10 +77,7 @@ pub fn static_files(theme: &Theme, site: &Site) -> Vec<OutputFile> {
             }
         }
     }
-    out.extend(site.assets.iter().map(|a| OutputFile {
-        path: a.path.clone(),
-        data: OutputData::Copy(a.abs.clone()),
-    }));
+    out.extend(content_files(site));
     out
 }
 

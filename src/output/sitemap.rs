@@ -7,6 +7,35 @@ use crate::site::Site;
 
 /// Every page, section, list page and taxonomy page, with the date it last changed.
 pub fn sitemap(site: &Site) -> OutputFile {
+    sitemap_of(&[site])
+}
+
+/// One sitemap for the sites of every language, the main language's URLs first.
+pub fn sitemap_of(sites: &[&Site]) -> OutputFile {
+    let mut x = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for site in sites {
+        for (path, last) in entries(site) {
+            x.push_str(&format!(
+                "<url><loc>{}</loc>",
+                escape(&site.config.permalink(&path))
+            ));
+            if let Some(l) = last {
+                x.push_str(&format!("<lastmod>{l}</lastmod>"));
+            }
+            x.push_str("</url>\n");
+        }
+    }
+    x.push_str("</urlset>\n");
+    OutputFile {
+        path: "/sitemap.xml".into(),
+        data: OutputData::Bytes(x.into_bytes()),
+    }
+}
+
+/// A site's paths with their last change, sorted.
+fn entries(site: &Site) -> Vec<(String, Option<String>)> {
     let c = &site.config;
     let mut entries: Vec<(String, Option<String>)> = Vec::new();
     for s in &site.sections {
@@ -39,21 +68,7 @@ pub fn sitemap(site: &Site) -> OutputFile {
     }
     entries.sort();
     entries.dedup();
-    let mut x = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for (path, last) in entries {
-        x.push_str(&format!("<url><loc>{}</loc>", escape(&c.permalink(&path))));
-        if let Some(l) = last {
-            x.push_str(&format!("<lastmod>{l}</lastmod>"));
-        }
-        x.push_str("</url>\n");
-    }
-    x.push_str("</urlset>\n");
-    OutputFile {
-        path: "/sitemap.xml".into(),
-        data: OutputData::Bytes(x.into_bytes()),
-    }
+    entries
 }
 
 /// `robots.txt`, pointing at the sitemap.
@@ -81,20 +96,27 @@ pub fn aliases(site: &Site) -> Vec<OutputFile> {
             };
             out.push(OutputFile {
                 path,
-                data: OutputData::Bytes(redirect_html(&target).into_bytes()),
+                data: OutputData::Bytes(redirect_html(&target, &site.config).into_bytes()),
             });
         }
     }
     out
 }
 
-/// The HTML of a redirect page.
-pub fn redirect_html(target: &str) -> String {
+/// The HTML of a redirect page, in the language of `config`.
+pub fn redirect_html(target: &str, config: &crate::config::Config) -> String {
     let t = escape(target);
+    let lang = escape(&config.language);
+    let title = escape(&config.strings.label("redirect_title", "Trang đã chuyển"));
+    let text = escape(
+        &config
+            .strings
+            .label("redirect_text", "Trang này đã chuyển đến"),
+    );
     format!(
-        "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<title>Trang đã chuyển</title>\n\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n\
          <link rel=\"canonical\" href=\"{t}\">\n<meta name=\"robots\" content=\"noindex\">\n\
          <meta http-equiv=\"refresh\" content=\"0; url={t}\">\n</head>\n<body>\n\
-         <p>Trang này đã chuyển đến <a href=\"{t}\">{t}</a>.</p>\n</body>\n</html>\n"
+         <p>{text} <a href=\"{t}\">{t}</a>.</p>\n</body>\n</html>\n"
     )
 }

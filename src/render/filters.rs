@@ -1,28 +1,92 @@
-//! Filters and functions the theme uses beyond Tera's built-ins: Vietnamese dates, slugs,
-//! URL encoding and base-path-aware URLs.
+//! Filters and functions the theme uses beyond Tera's built-ins: the theme's strings in the
+//! site's language (`t`), dates, slugs, URL encoding and base-path-aware URLs.
+
+use std::sync::Arc;
 
 use tera::{Error, Kwargs, State, Tera, TeraResult};
 
+use super::i18n::{Catalogue, fill};
 use crate::markdown::links::percent_encode;
-use crate::text::date::parse_date;
+use crate::text::date::{Date, parse_date};
 use crate::text::slug::slugify;
 
-/// Registers everything on a fresh Tera instance. `base_path` is the site's (`/xa-thanh-an/`).
-pub fn register(tera: &mut Tera, base_path: &str) {
-    tera.register_filter(
-        "date_doc",
-        |v: &str, _: Kwargs, _: &State| -> TeraResult<String> {
-            Ok(parse_date(v)
-                .map_err(|e| Error::message(format!("date_doc: {e}")))?
-                .document())
-        },
-    );
-    tera.register_filter(
-        "date_list",
-        |v: &str, _: Kwargs, _: &State| -> TeraResult<String> {
-            Ok(parse_date(v)
-                .map_err(|e| Error::message(format!("date_list: {e}")))?
-                .list())
+/// The state form of `date_doc` and `date_list`, which Vietnamese catalogues use: their
+/// dates are written by the fast code path of [`Date`] instead of a pattern.
+const VI_DATE_DOC: &str = "ngày {day} tháng {month} năm {year}";
+const VI_DATE_LIST: &str = "{day}/{mm}/{year}";
+
+/// A date written by a catalogue pattern: `{day}` (two digits), `{d}` (no padding),
+/// `{month}` (the state form: two digits for January and February only), `{mm}` (two
+/// digits), `{m}`, `{month_name}` (the catalogue's `month_1` … `month_12`) and `{year}`.
+pub fn format_date(date: Date, pattern: &str, strings: &Catalogue) -> String {
+    match pattern {
+        VI_DATE_DOC => return date.document(),
+        VI_DATE_LIST => return date.list(),
+        _ => {}
+    }
+    let month_name = strings
+        .get(&format!("month_{}", date.month))
+        .unwrap_or_default()
+        .to_string();
+    let state_month = if date.month <= 2 {
+        format!("{:02}", date.month)
+    } else {
+        date.month.to_string()
+    };
+    fill(
+        pattern,
+        &[
+            ("day", format!("{:02}", date.day)),
+            ("d", date.day.to_string()),
+            ("month", state_month),
+            ("mm", format!("{:02}", date.month)),
+            ("m", date.month.to_string()),
+            ("month_name", month_name),
+            ("year", date.year.to_string()),
+        ],
+    )
+}
+
+/// Registers everything on a fresh Tera instance. `base_path` is the site's (`/xa-thanh-an/`);
+/// `strings` are the theme's strings in the language the pages are written in.
+pub fn register(tera: &mut Tera, base_path: &str, strings: &Arc<Catalogue>) {
+    for (name, key, fallback) in [
+        ("date_doc", "date_doc", VI_DATE_DOC),
+        ("date_list", "date_list", VI_DATE_LIST),
+    ] {
+        let strings = Arc::clone(strings);
+        let pattern = strings.label(key, fallback);
+        tera.register_filter(
+            name,
+            move |v: &str, _: Kwargs, _: &State| -> TeraResult<String> {
+                let date = parse_date(v).map_err(|e| Error::message(format!("{name}: {e}")))?;
+                Ok(format_date(date, &pattern, &strings))
+            },
+        );
+    }
+    let strings = Arc::clone(strings);
+    tera.register_function(
+        "t",
+        move |kwargs: Kwargs, _: &State| -> TeraResult<String> {
+            let key: &str = kwargs.must_get("key")?;
+            let text = strings.get(key).ok_or_else(|| {
+                Error::message(crate::tr!(
+                    en: "the translation key \"{key}\" is not in i18n/{}.toml",
+                    vi: "khóa bản dịch \"{key}\" không có trong i18n/{}.toml",
+                    strings.lang
+                ))
+            })?;
+            if kwargs.iter().count() == 1 {
+                return Ok(text.to_string());
+            }
+            let args: Vec<(String, String)> = kwargs
+                .iter()
+                .filter(|(k, _)| k.to_string() != "key")
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            let args: Vec<(&str, String)> =
+                args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+            Ok(fill(text, &args))
         },
     );
     tera.register_filter("slugify", |v: &str, _: Kwargs, _: &State| slugify(v));
@@ -47,11 +111,66 @@ mod tests {
     use super::*;
     use tera::Context;
 
-    fn render(tpl: &str) -> String {
+    fn render_with(tpl: &str, strings: Catalogue) -> Result<String, tera::Error> {
         let mut t = Tera::default();
-        register(&mut t, "/xa/");
+        register(&mut t, "/xa/", &Arc::new(strings));
         t.add_raw_template("t.html", tpl).unwrap();
-        t.render("t.html", &Context::new()).unwrap()
+        t.render("t.html", &Context::new())
+    }
+
+    fn render(tpl: &str) -> String {
+        render_with(tpl, Catalogue::default()).unwrap()
+    }
+
+    #[test]
+    fn translations_fill_arguments_and_are_escaped() {
+        let en = Catalogue::from_pairs(
+            "en",
+            &[
+                ("home", "Home"),
+                ("page_n", "Page {n} of {total}"),
+                ("amp", "Q&A"),
+            ],
+        );
+        let out = render_with(
+            "{{ t(key='home') }}|{{ t(key='page_n', n=2, total=9) }}|{{ t(key='amp') }}",
+            en.clone(),
+        )
+        .unwrap();
+        assert_eq!(out, "Home|Page 2 of 9|Q&amp;A");
+        let e = render_with("{{ t(key='nope') }}", en).unwrap_err();
+        let msg = format!("{e:?}");
+        assert!(
+            msg.contains("nope") && msg.contains("i18n/en.toml"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn dates_follow_the_catalogue() {
+        let en = Catalogue::from_pairs(
+            "en",
+            &[
+                ("date_doc", "{d} {month_name} {year}"),
+                ("date_list", "{day}/{mm}/{year}"),
+                ("month_2", "February"),
+                ("month_7", "July"),
+            ],
+        );
+        let out = render_with(
+            "{{ '2024-02-09' | date_doc }}|{{ '2021-07-15' | date_doc }}|{{ '2024-02-09' | date_list }}",
+            en,
+        )
+        .unwrap();
+        assert_eq!(out, "9 February 2024|15 July 2021|09/02/2024");
+        // A pattern other than the two fast ones still writes the state form.
+        let vi =
+            Catalogue::from_pairs("vi", &[("date_doc", "Ngày {day} tháng {month} năm {year}")]);
+        let d = crate::text::date::Date::new(2021, 7, 5).unwrap();
+        assert_eq!(
+            format_date(d, "Ngày {day} tháng {month} năm {year}", &vi),
+            "Ngày 05 tháng 7 năm 2021"
+        );
     }
 
     #[test]

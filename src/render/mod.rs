@@ -3,6 +3,7 @@
 //! into [`OutputFile`]s. Template errors become diagnostics with the template's file and line.
 
 pub mod filters;
+pub mod i18n;
 pub mod jobs;
 pub mod views;
 
@@ -34,6 +35,7 @@ pub enum OutputData {
 }
 
 /// The loaded templates and where each came from.
+#[derive(Clone)]
 pub struct Theme {
     /// Compiled templates with congbo's filters.
     pub tera: Tera,
@@ -47,6 +49,14 @@ impl Theme {
     /// Whether a template of that name exists.
     pub fn has(&self, name: &str) -> bool {
         self.tera.contains_template(name)
+    }
+
+    /// The same templates writing another language's strings and dates (for the pages of
+    /// `config`, a language's configuration).
+    pub fn for_language(&self, config: &Config) -> Theme {
+        let mut t = self.clone();
+        filters::register(&mut t.tera, &config.root_path, &config.strings);
+        t
     }
 
     /// Turns a Tera error into a diagnostic naming the template file and line.
@@ -74,7 +84,7 @@ fn diagnostic(files: &HashMap<String, PathBuf>, template: &str, err: &tera::Erro
                 file_of(name),
                 span.start_line,
                 span.start_col + 1,
-                format!("template error: {}", r.message()),
+                crate::tr!(en: "template error: {}", vi: "lỗi mẫu giao diện: {}", r.message()),
             )
         }
         other => {
@@ -82,7 +92,10 @@ fn diagnostic(files: &HashMap<String, PathBuf>, template: &str, err: &tera::Erro
             if let Some(src) = std::error::Error::source(err) {
                 msg.push_str(&format!(": {src}"));
             }
-            Diagnostic::file(file_of(template), format!("template error: {msg}"))
+            Diagnostic::file(
+                file_of(template),
+                crate::tr!(en: "template error: {msg}", vi: "lỗi mẫu giao diện: {msg}"),
+            )
         }
     }
 }
@@ -121,13 +134,18 @@ pub fn load_theme(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
         .map(|(n, (p, _))| (n.clone(), p.clone()))
         .collect();
     let mut tera = Tera::default();
-    filters::register(&mut tera, &config.base_path);
+    filters::register(&mut tera, &config.base_path, &config.strings);
+    // Every key a template names must be in every language's strings.
+    let catalogues: Vec<&i18n::Catalogue> = std::iter::once(&*config.strings)
+        .chain(config.languages.iter().map(|l| &*l.strings))
+        .collect();
+    errors.extend(Diagnostics(i18n::check_templates(&sources, &catalogues)));
     // Syntax errors file by file first, so one build reports them all.
     let mut names: Vec<&String> = sources.keys().collect();
     names.sort();
     for name in &names {
         let mut single = Tera::default();
-        filters::register(&mut single, &config.base_path);
+        filters::register(&mut single, &config.base_path, &config.strings);
         if let Err(e) = single.add_raw_template(name, &sources[*name].1)
             && matches!(e.kind(), ErrorKind::SyntaxError(_))
         {

@@ -163,7 +163,9 @@ fn category(layout: &Layout, rel: &Path) -> Category {
         .as_slice()
     {
         ["site.toml"] => Category::Full,
-        ["content" | "templates" | "static" | "themes"] => Category::Full,
+        ["content" | "templates" | "static" | "themes" | "i18n"] => Category::Full,
+        // Translations are read with the configuration: everything again.
+        ["i18n", ..] => Category::Full,
         ["content", ..] if is_md => Category::Pages,
         // Without an extension it may be a folder, which may hold pages.
         ["content", .., last] if !last.contains('.') => Category::Pages,
@@ -171,7 +173,7 @@ fn category(layout: &Layout, rel: &Path) -> Category {
         ["templates", ..] => Category::Templates,
         ["static", ..] => Category::Static,
         ["themes", name, rest @ ..] if *name == layout.theme => match rest {
-            [] | ["templates"] | ["static"] => Category::Full,
+            [] | ["templates"] | ["static"] | ["i18n", ..] => Category::Full,
             ["templates", ..] => Category::Templates,
             ["static", ..] => Category::Static,
             _ => Category::Ignore,
@@ -200,6 +202,16 @@ mod tests {
         use ChangeKind::*;
         let cases: Vec<Case> = vec![
             ("nothing", vec![], Rebuild::Nothing),
+            (
+                "translations",
+                vec![("/site/i18n/en.toml", Modify)],
+                Rebuild::Full,
+            ),
+            (
+                "theme translations",
+                vec![("/site/themes/cong-thong-tin/i18n/vi.toml", Modify)],
+                Rebuild::Full,
+            ),
             (
                 "one page, written three times",
                 vec![

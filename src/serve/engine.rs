@@ -73,6 +73,8 @@ pub struct Engine {
     pub(super) files: Files,
     /// Whether the last rebuild failed.
     pub(super) broken: bool,
+    /// The theme of a multilingual site, which keeps no model.
+    pub(super) theme: Option<String>,
 }
 
 impl Engine {
@@ -84,6 +86,7 @@ impl Engine {
             model: None,
             files: Files::new(),
             broken: true,
+            theme: None,
         }
     }
 
@@ -104,7 +107,10 @@ impl Engine {
 
     /// The theme named in `site.toml` at the last good build.
     pub fn theme_name(&self) -> Option<&str> {
-        self.model.as_ref().map(|m| m.config.theme.as_str())
+        self.model
+            .as_ref()
+            .map(|m| m.config.theme.as_str())
+            .or(self.theme.as_deref())
     }
 
     /// Applies a rebuild plan. On errors the last good files stay as they were.
@@ -151,6 +157,11 @@ impl Engine {
             base_url: self.opts.base_url.clone(),
         };
         let config = load_config(&self.opts.root, &overrides)?;
+        if !config.languages.is_empty() {
+            self.theme = Some(config.theme.clone());
+            return self.every_language();
+        }
+        self.theme = None;
         // `site.toml` or a broken site: no file of the last build is kept.
         let mut o = self.content(config, force, false)?;
         o.how = "full rebuild";
@@ -173,6 +184,7 @@ impl Engine {
                 files,
                 ParseOptions {
                     drafts: self.opts.drafts,
+                    ..ParseOptions::default()
                 },
             )
         });
@@ -287,6 +299,35 @@ impl Engine {
             changed,
             rendered,
             how,
+            ..Outcome::default()
+        })
+    }
+
+    /// A multilingual site is built whole on every change, every language in memory: the
+    /// incremental paths know one language. With no model kept, every later change comes
+    /// back here through [`Engine::full`].
+    fn every_language(&mut self) -> Result<Outcome, Diagnostics> {
+        let (_, files) = crate::build::build_in_memory(&self.opts)?;
+        let files = to_files(files);
+        let mut changed: Vec<String> = files
+            .iter()
+            .filter(|(p, b)| self.files.get(*p) != Some(*b))
+            .map(|(p, _)| p.clone())
+            .chain(
+                self.files
+                    .keys()
+                    .filter(|p| !files.contains_key(*p))
+                    .cloned(),
+            )
+            .collect();
+        changed.sort();
+        let rendered = files.len();
+        self.model = None;
+        self.files = files;
+        Ok(Outcome {
+            changed,
+            rendered,
+            how: "full rebuild (every language)",
             ..Outcome::default()
         })
     }

@@ -55,6 +55,7 @@ impl Engine {
             files,
             ParseOptions {
                 drafts: self.opts.drafts,
+                ..ParseOptions::default()
             },
         )
         .ok()?;

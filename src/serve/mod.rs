@@ -52,9 +52,13 @@ pub fn run(opts: &ServeOptions) -> i32 {
     let root = match opts.root.canonicalize() {
         Ok(r) => r,
         Err(e) => {
+            let root = opts.root.display();
             eprintln!(
-                "{}: error: could not open the site folder ({e})",
-                opts.root.display()
+                "{}",
+                crate::tr!(
+                    en: "{root}: error: could not open the site folder ({e})",
+                    vi: "{root}: lỗi: không mở được thư mục của trang ({e})",
+                )
             );
             return 1;
         }
@@ -62,9 +66,13 @@ pub fn run(opts: &ServeOptions) -> i32 {
     let listener = match TcpListener::bind(SocketAddr::new(opts.bind, opts.port)) {
         Ok(l) => l,
         Err(e) => {
+            let (bind, port) = (opts.bind, opts.port);
             eprintln!(
-                "error: could not listen on {}:{} ({e}); is another congbo serve running? Pass --port with another number",
-                opts.bind, opts.port
+                "{}",
+                crate::tr!(
+                    en: "error: could not listen on {bind}:{port} ({e}); is another congbo serve running? Pass --port with another number",
+                    vi: "lỗi: không lắng nghe được ở {bind}:{port} ({e}); có một congbo serve khác đang chạy chăng? Hãy thêm --port với một số khác",
+                )
             );
             return 1;
         }
@@ -105,10 +113,10 @@ pub fn run(opts: &ServeOptions) -> i32 {
     let first = guarded(&mut engine, &build, &Rebuild::Full);
     let errors = match &first {
         Ok(_) => {
+            let (n, secs) = (engine.files().len(), started.elapsed().as_secs_f64());
             println!(
-                "Built {} files in {:.2} s",
-                engine.files().len(),
-                started.elapsed().as_secs_f64()
+                "{}",
+                crate::tr!(en: "Built {n} files in {secs:.2} s", vi: "Đã dựng {n} tệp trong {secs:.2} giây")
             );
             Vec::new()
         }
@@ -128,7 +136,13 @@ pub fn run(opts: &ServeOptions) -> i32 {
             return 1;
         }
     }
-    println!("Serving {url} (from memory; public/ is not touched). Press Ctrl+C to stop.");
+    println!(
+        "{}",
+        crate::tr!(
+            en: "Serving {url} (from memory; public/ is not touched). Press Ctrl+C to stop.",
+            vi: "Đang phục vụ {url} (từ bộ nhớ; thư mục public/ không bị động đến). Bấm Ctrl+C để dừng.",
+        )
+    );
     if opts.open {
         open_browser(&url);
     }
@@ -236,9 +250,13 @@ fn report_errors(e: &Diagnostics) {
         eprintln!("{d}");
     }
     let n = e.0.len();
+    let s = if n == 1 { "" } else { "s" };
     eprintln!(
-        "{n} error{} found; still serving the last good site. Fix and save, and it rebuilds.",
-        if n == 1 { "" } else { "s" }
+        "{}",
+        crate::tr!(
+            en: "{n} error{s} found; still serving the last good site. Fix and save, and it rebuilds.",
+            vi: "{n} lỗi; vẫn đang phục vụ bản tốt gần nhất. Sửa và lưu lại, trang sẽ tự dựng lại.",
+        )
     );
 }
 

@@ -13,7 +13,7 @@ use notify::{Event, RecommendedWatcher, RecursiveMode, Watcher};
 use super::classify::{Change, ChangeKind};
 
 /// The folders of a site that are watched, each with everything in it.
-pub const WATCHED: [&str; 4] = ["content", "templates", "themes", "static"];
+pub const WATCHED: [&str; 5] = ["content", "templates", "themes", "static", "i18n"];
 
 /// How batches are cut.
 #[derive(Clone, Copy, Debug)]

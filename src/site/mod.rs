@@ -4,6 +4,7 @@
 
 pub mod agencies;
 pub mod documents;
+pub mod languages;
 pub mod tasks;
 pub mod taxonomy;
 
@@ -42,6 +43,12 @@ pub struct Site {
     pub agencies: Vec<agencies::Agency>,
     /// Every cited document, by type then number.
     pub documents: Vec<documents::CitedDocument>,
+    /// Every language of a multilingual site, the main one first, with its home; empty
+    /// for a site in one language.
+    pub languages: Vec<languages::LanguageLink>,
+    /// Site path of a page or section → its versions in every language that has it (this
+    /// one included); only paths that have a translation are listed.
+    pub translations: HashMap<String, Vec<languages::LanguageLink>>,
 }
 
 /// A page and what the Markdown stage made of it.
@@ -127,9 +134,16 @@ pub fn assemble(
         })
         .collect();
     attach_files(&mut pages, &content.assets);
+    let strings = &config.strings;
     let mut sections: Vec<SectionEntry> = content
         .sections
         .into_iter()
+        .map(|mut s| {
+            if s.default_title {
+                s.title = strings.label(&format!("section_{}", s.kind.name()), s.kind.label_vi());
+            }
+            s
+        })
         .zip(section_bodies)
         .map(|(section, rendered)| SectionEntry {
             section,
@@ -169,7 +183,13 @@ pub fn assemble(
         });
         sections[s].subsections = subs;
     }
-    let taxonomies = taxonomy::build(&pages);
+    let taxonomies = taxonomy::build(
+        &pages,
+        [
+            config.strings.label("taxonomy_tags", "Chủ đề"),
+            config.strings.label("taxonomy_fields", "Lĩnh vực"),
+        ],
+    );
     let plan_tasks = tasks::read_all(&pages);
     let agencies = agencies::group_agencies(&pages, &plan_tasks, build_date);
     let documents = documents::collect_documents(&pages);
@@ -183,6 +203,8 @@ pub fn assemble(
         tasks: plan_tasks,
         agencies,
         documents,
+        languages: Vec::new(),
+        translations: HashMap::new(),
     }
 }
 

@@ -14,8 +14,8 @@ use crate::text::slug::slugify;
 pub struct Taxonomy {
     /// Front matter key: `tags` or `fields`.
     pub name: &'static str,
-    /// Heading shown to readers.
-    pub title: &'static str,
+    /// Heading shown to readers, in the site's language.
+    pub title: String,
     /// Site path of its list page (`/chu-de/`).
     pub path: String,
     /// Terms in Vietnamese alphabetical order.
@@ -50,20 +50,19 @@ pub struct Term {
     pub pages: Vec<usize>,
 }
 
-/// Builds both taxonomies from the pages.
-pub fn build(pages: &[PageEntry]) -> Vec<Taxonomy> {
+/// Builds both taxonomies from the pages; `titles` are those of tags and fields.
+pub fn build(pages: &[PageEntry], titles: [String; 2]) -> Vec<Taxonomy> {
+    let [tags, fields] = titles;
     vec![
-        one(pages, "tags", "Chủ đề", "/chu-de/", |p| &p.page.tags),
-        one(pages, "fields", "Lĩnh vực", "/linh-vuc/", |p| {
-            &p.page.fields
-        }),
+        one(pages, "tags", tags, "/chu-de/", |p| &p.page.tags),
+        one(pages, "fields", fields, "/linh-vuc/", |p| &p.page.fields),
     ]
 }
 
 fn one(
     pages: &[PageEntry],
     name: &'static str,
-    title: &'static str,
+    title: String,
     base: &str,
     values: impl Fn(&PageEntry) -> &Vec<String>,
 ) -> Taxonomy {

@@ -261,32 +261,42 @@ impl fmt::Display for DateError {
     /// Plain English telling the editor what is wrong and what to write.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DateError::Unreadable { text } if text.is_empty() => {
-                write!(f, "the date is empty; write it as 2024-02-29 or 29/02/2024")
-            }
-            DateError::Unreadable { text } => write!(
-                f,
-                "\"{text}\" is not a date; write it as 2024-02-29 or 29/02/2024"
-            ),
+            DateError::Unreadable { text } if text.is_empty() => f.write_str(&crate::tr!(
+                en: "the date is empty; write it as 2024-02-29 or 29/02/2024",
+                vi: "ngày tháng đang để trống; hãy viết như 2024-02-29 hoặc 29/02/2024",
+            )),
+            DateError::Unreadable { text } => f.write_str(&crate::tr!(
+                en: "\"{text}\" is not a date; write it as 2024-02-29 or 29/02/2024",
+                vi: "\"{text}\" không phải là ngày tháng; hãy viết như 2024-02-29 hoặc 29/02/2024",
+            )),
             DateError::Impossible { text } => {
-                write!(f, "\"{text}\" is not a real date")?;
+                f.write_str(&crate::tr!(
+                    en: "\"{text}\" is not a real date",
+                    vi: "\"{text}\" không phải là một ngày có thật",
+                ))?;
                 // Re-read the numbers to say exactly which part is wrong.
                 let Some((year, month, day)) = read_numbers(text) else {
                     return Ok(());
                 };
                 if !(1000..=9999).contains(&year) {
-                    write!(f, " (the year must be between 1000 and 9999)")
+                    f.write_str(&crate::tr!(
+                        en: " (the year must be between 1000 and 9999)",
+                        vi: " (năm phải từ 1000 đến 9999)",
+                    ))
                 } else if !(1..=12).contains(&month) {
-                    write!(
-                        f,
-                        " (there is no month {month}; the day comes first, as in 29/02/2024)"
-                    )
+                    f.write_str(&crate::tr!(
+                        en: " (there is no month {month}; the day comes first, as in 29/02/2024)",
+                        vi: " (không có tháng {month}; ngày viết trước, như 29/02/2024)",
+                    ))
                 } else if day == 0 {
-                    write!(f, " (there is no day 0)")
+                    f.write_str(&crate::tr!(en: " (there is no day 0)", vi: " (không có ngày 0)"))
                 } else {
                     let name = MONTH_NAMES[usize::from(month - 1)];
                     let days = Date::last_day_of_month(year, month);
-                    write!(f, " ({name} {year} has {days} days)")
+                    f.write_str(&crate::tr!(
+                        en: " ({name} {year} has {days} days)",
+                        vi: " (tháng {month}/{year} có {days} ngày)",
+                    ))
                 }
             }
         }

@@ -28,6 +28,20 @@ fn base_context(v: &Views<'_>, path: &str) -> Context {
     ctx.insert("current_path", path);
     ctx.insert("current_url", &v.site.config.url(path));
     ctx.insert("permalink", &v.site.config.permalink(path));
+    // Only a multilingual site has these (a site in one language pays one test).
+    if !v.site.languages.is_empty() {
+        let versions = v.site.translations.get(path);
+        ctx.insert(
+            "translations",
+            &versions
+                .map(|list| views::alternates(list))
+                .unwrap_or_default(),
+        );
+        ctx.insert(
+            "language_switch",
+            &views::language_switch(&v.site.languages, versions, &v.site.config.language),
+        );
+    }
     ctx
 }
 

@@ -45,7 +45,7 @@ impl<'a> Views<'a> {
         let tax = &self.site.taxonomies[t];
         TaxonomyView {
             name: tax.name,
-            title: tax.title,
+            title: &tax.title,
             url: self.site.config.url(&tax.path),
             terms: tax
                 .terms
@@ -99,17 +99,24 @@ impl<'a> Views<'a> {
                 .iter()
                 .map(|m| {
                     let external = m.url.contains("://");
+                    // A language's menu is written from the site root (`/en/news/`); its
+                    // path, compared with the page's, is within the language (`/news/`).
+                    let rel = m.url.trim_start_matches('/');
+                    let in_lang = rel
+                        .strip_prefix(&c.language)
+                        .and_then(|r| r.strip_prefix('/'))
+                        .filter(|_| c.base_path != c.root_path);
                     MenuView {
                         name: m.name.clone(),
                         url: if external {
                             m.url.clone()
                         } else {
-                            c.url(&m.url)
+                            format!("{}{rel}", c.root_path)
                         },
                         path: if external {
                             String::new()
                         } else {
-                            format!("/{}", m.url.trim_start_matches('/'))
+                            format!("/{}", in_lang.unwrap_or(rel))
                         },
                         external,
                     }
@@ -128,7 +135,7 @@ impl<'a> Views<'a> {
                 .iter()
                 .filter(|t| !t.terms.is_empty())
                 .map(|t| LinkView {
-                    title: t.title,
+                    title: &t.title,
                     url: c.url(&t.path),
                 })
                 .collect(),
@@ -224,7 +231,13 @@ impl<'a> Views<'a> {
             name: name.to_string(),
             url,
             size,
-            size_text: size_text(size),
+            size_text: size_text_with(
+                size,
+                self.config()
+                    .strings
+                    .get("decimal_separator")
+                    .unwrap_or(","),
+            ),
             ext: name
                 .rsplit_once('.')
                 .map(|(_, x)| x.to_uppercase())
@@ -275,6 +288,7 @@ impl<'a> Views<'a> {
                     &self.site.tasks[i],
                     m.period,
                     self.site.build_date,
+                    &self.site.config.strings,
                 ),
                 basis: m.basis.iter().map(|b| link_basis(b, &p.path)).collect(),
             }),

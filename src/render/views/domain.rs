@@ -93,7 +93,13 @@ fn roman(q: i64) -> &'static str {
 
 /// Lays out tasks with a readable period by quarter, over the plan's period widened to
 /// cover every task. `None` when no task has a period.
-pub fn timeline(tasks: &[Task], period: Option<(Date, Date)>, today: Date) -> Option<TimelineView> {
+/// Column labels come from the catalogue's `quarter` (`{q}` Roman, `{qn}` Arabic, `{year}`).
+pub fn timeline(
+    tasks: &[Task],
+    period: Option<(Date, Date)>,
+    today: Date,
+    strings: &crate::render::i18n::Catalogue,
+) -> Option<TimelineView> {
     let dated: Vec<&Task> = tasks
         .iter()
         .filter(|t| t.start.is_some() && t.end.is_some())
@@ -111,8 +117,18 @@ pub fn timeline(tasks: &[Task], period: Option<(Date, Date)>, today: Date) -> Op
         .chain(period.map(|p| p.1));
     let first = starts.map(quarter_index).min()?;
     let last = ends.map(quarter_index).max()?.min(first + MAX_QUARTERS - 1);
+    let pattern = strings.get("quarter").unwrap_or("Quý {q}/{year}");
     let quarters = (first..=last)
-        .map(|q| format!("Quý {}/{}", roman(q), q.div_euclid(4)))
+        .map(|q| {
+            crate::render::i18n::fill(
+                pattern,
+                &[
+                    ("q", roman(q).to_string()),
+                    ("qn", (q.rem_euclid(4) + 1).to_string()),
+                    ("year", q.div_euclid(4).to_string()),
+                ],
+            )
+        })
         .collect();
     let rows = dated
         .iter()

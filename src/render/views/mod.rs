@@ -314,15 +314,71 @@ pub(crate) fn online_class(online: &str) -> &'static str {
     }
 }
 
+/// A version of the current page in one language, for `<link rel="alternate" hreflang>`.
+#[derive(Serialize)]
+pub struct Alternate<'a> {
+    pub code: &'a str,
+    /// Absolute URL.
+    pub url: &'a str,
+}
+
+/// A link of the language switch: the page in that language, else that language's home.
+#[derive(Serialize)]
+pub struct SwitchLink<'a> {
+    pub code: &'a str,
+    /// The language's name in itself.
+    pub name: &'a str,
+    pub url: &'a str,
+    /// Whether `url` is this page's translation (not the language's home).
+    pub translated: bool,
+}
+
+/// Every language version of a page, as `hreflang` alternates.
+pub fn alternates(list: &[crate::site::languages::LanguageLink]) -> Vec<Alternate<'_>> {
+    list.iter()
+        .map(|l| Alternate {
+            code: &l.code,
+            url: &l.permalink,
+        })
+        .collect()
+}
+
+/// The language switch of a page in language `current`: each other language, linked to
+/// this page's version in it when there is one.
+pub fn language_switch<'a>(
+    languages: &'a [crate::site::languages::LanguageLink],
+    versions: Option<&'a Vec<crate::site::languages::LanguageLink>>,
+    current: &str,
+) -> Vec<SwitchLink<'a>> {
+    languages
+        .iter()
+        .filter(|l| l.code != current)
+        .map(|home| {
+            let version = versions.and_then(|v| v.iter().find(|l| l.code == home.code));
+            SwitchLink {
+                code: &home.code,
+                name: &home.name,
+                url: version.map_or(&home.url, |v| &v.url),
+                translated: version.is_some(),
+            }
+        })
+        .collect()
+}
+
 /// A file size as Vietnamese readers write it: "37 KB", "1,2 MB".
 pub fn size_text(bytes: u64) -> String {
+    size_text_with(bytes, ",")
+}
+
+/// A file size with the given decimal separator ("1.2 MB" in English).
+pub fn size_text_with(bytes: u64, decimal_separator: &str) -> String {
     if bytes < 1024 {
         format!("{bytes} B")
     } else if bytes < 1024 * 1024 {
         format!("{} KB", bytes.div_ceil(1024))
     } else {
         let tenths = (bytes * 10).div_ceil(1024 * 1024);
-        format!("{},{} MB", tenths / 10, tenths % 10)
+        format!("{}{decimal_separator}{} MB", tenths / 10, tenths % 10)
     }
 }
 
@@ -378,5 +434,6 @@ mod tests {
         assert_eq!(size_text(500), "500 B");
         assert_eq!(size_text(37 * 1024), "37 KB");
         assert_eq!(size_text(1_258_291), "1,2 MB");
+        assert_eq!(size_text_with(1_258_291, "."), "1.2 MB");
     }
 }

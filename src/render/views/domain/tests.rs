@@ -28,6 +28,7 @@ fn timeline_spans_the_plan_by_quarter() {
         &tasks,
         Some((d(2026, 1, 1), d(2026, 12, 31))),
         d(2026, 11, 23),
+        &Default::default(),
     )
     .unwrap();
     assert_eq!(
@@ -49,7 +50,13 @@ fn timeline_widens_to_tasks_and_clips_long_plans() {
         Some(d(2025, 11, 30)),
         false,
     )];
-    let t = timeline(&tasks, Some((d(2026, 1, 1), d(2026, 3, 31))), d(2025, 1, 1)).unwrap();
+    let t = timeline(
+        &tasks,
+        Some((d(2026, 1, 1), d(2026, 3, 31))),
+        d(2025, 1, 1),
+        &Default::default(),
+    )
+    .unwrap();
     assert_eq!(t.quarters, vec!["Quý IV/2025", "Quý I/2026"]);
     let long = vec![task(
         "Dài",
@@ -57,10 +64,18 @@ fn timeline_widens_to_tasks_and_clips_long_plans() {
         Some(d(2030, 12, 31)),
         false,
     )];
-    let t = timeline(&long, None, d(2025, 1, 1)).unwrap();
+    let t = timeline(&long, None, d(2025, 1, 1), &Default::default()).unwrap();
     assert_eq!(t.quarters.len(), 12);
     assert_eq!(t.rows[0].span, 12);
-    assert!(timeline(&[task("x", None, None, false)], None, d(2025, 1, 1)).is_none());
+    assert!(
+        timeline(
+            &[task("x", None, None, false)],
+            None,
+            d(2025, 1, 1),
+            &Default::default()
+        )
+        .is_none()
+    );
 }
 
 #[test]
@@ -143,4 +158,12 @@ fn push_number_writes_decimal_digits() {
         super::push_number(&mut s, n);
         assert_eq!(s, format!("x{n}"));
     }
+}
+
+#[test]
+fn quarter_labels_follow_the_language() {
+    let tasks = vec![task("x", Some(d(2026, 1, 1)), Some(d(2026, 6, 30)), false)];
+    let en = crate::render::i18n::Catalogue::from_pairs("en", &[("quarter", "Q{qn}/{year}")]);
+    let t = timeline(&tasks, None, d(2025, 1, 1), &en).unwrap();
+    assert_eq!(t.quarters, vec!["Q1/2026", "Q2/2026"]);
 }

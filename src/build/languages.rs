@@ -1,0 +1,174 @@
+//! A site in several languages is built as one site per language: the main language at the
+//! root, each other one under `/<code>/` with its own configuration (title, menu, strings).
+//! This module splits the content, links the languages' Markdown to each other, and puts
+//! each language's files under its folder. A site in one language has one part, and goes
+//! through here unchanged.
+
+use std::collections::HashMap;
+
+use super::{content_rel, link_context};
+use crate::config::Config;
+use crate::content::langs::{split, translation_key};
+use crate::content::walk::ContentFiles;
+use crate::content::{self, Content, ParseOptions};
+use crate::error::{Diagnostic, Diagnostics};
+use crate::markdown::LinkContext;
+use crate::output;
+use crate::render::{self, OutputFile, Theme};
+use crate::site::Site;
+
+/// One language's part of the site.
+pub type Part = (Site, LinkContext);
+
+/// Parses each language's content with its configuration, the main language first.
+pub fn parse(
+    files: ContentFiles,
+    config: &Config,
+    drafts: bool,
+) -> Result<Vec<(Config, Content)>, Diagnostics> {
+    let others: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+    let mut errors = Diagnostics::default();
+    let mut out = Vec::new();
+    for (code, files) in split(files, &config.language, &others) {
+        let language = (code != config.language).then(|| code.clone());
+        let lang_config = config.for_language(&code).unwrap_or_else(|| config.clone());
+        match content::parse(files, ParseOptions { drafts, language }) {
+            Ok(c) => out.push((lang_config, c)),
+            Err(e) => errors.extend(e),
+        }
+    }
+    errors.into_result(out)
+}
+
+/// Each language's link context. `@/tin-tuc/abc.md` in an English page goes to the English
+/// version when there is one, else to the Vietnamese page; `/…` links start at the site
+/// root in every language.
+pub fn link_contexts(parts: &[(Config, Content)]) -> Vec<LinkContext> {
+    let mut links: Vec<LinkContext> = parts.iter().map(|(c, t)| link_context(c, t)).collect();
+    if parts.len() < 2 {
+        return links;
+    }
+    let main = parts[0].0.language.clone();
+    // Per language: (file, translation key, site path) of every page and section file.
+    let files: Vec<Vec<(String, String, String)>> = parts
+        .iter()
+        .map(|(c, t)| {
+            let lang = (c.language != main).then_some(c.language.as_str());
+            let pages = t.pages.iter().map(|p| (&p.file, &p.path));
+            let sections = t
+                .sections
+                .iter()
+                .filter_map(|s| s.file.as_ref().map(|f| (f, &s.path)));
+            pages
+                .chain(sections)
+                .map(|(f, path)| {
+                    let rel = content_rel(f);
+                    (translation_key(&rel, lang), rel, path.clone())
+                })
+                .map(|(key, rel, path)| (rel, key, path))
+                .collect()
+        })
+        .collect();
+    for (i, l) in links.iter_mut().enumerate() {
+        let (config, _) = &parts[i];
+        l.root_path = Some(config.root_path.clone());
+        for (_, key, path) in &files[i] {
+            l.by_file.entry(key.clone()).or_insert_with(|| path.clone());
+        }
+        // Sections without an `_index.<code>.md` are still this language's sections.
+        for s in &parts[i].1.sections {
+            let file = if s.key.is_empty() {
+                "_index.md".to_string()
+            } else {
+                format!("{}/_index.md", s.key)
+            };
+            l.by_file.entry(file).or_insert_with(|| s.path.clone());
+        }
+        let mut other: HashMap<String, String> = HashMap::new();
+        for (j, list) in files.iter().enumerate().filter(|(j, _)| *j != i) {
+            for (rel, _, path) in list {
+                if !l.by_file.contains_key(rel) {
+                    other.insert(rel.clone(), parts[j].0.url(path));
+                }
+            }
+        }
+        l.other_files = other;
+    }
+    links
+}
+
+/// The folder a language's files go in: `""` for the main language, `/en` for English.
+pub fn prefix(site: &Site) -> String {
+    if site.config.base_path == site.config.root_path {
+        String::new()
+    } else {
+        format!("/{}", site.config.language)
+    }
+}
+
+fn prefixed(mut f: OutputFile, prefix: &str) -> OutputFile {
+    if !prefix.is_empty() {
+        f.path = format!("{prefix}{}", f.path);
+    }
+    f
+}
+
+/// The theme's and the site's static files, and each language's content files.
+pub fn static_files(theme: &Theme, parts: &[Part]) -> Vec<OutputFile> {
+    let mut out = output::static_files(theme, &parts[0].0);
+    for (site, _) in &parts[1..] {
+        let p = prefix(site);
+        out.extend(
+            output::content_files(site)
+                .into_iter()
+                .map(|f| prefixed(f, &p)),
+        );
+    }
+    out
+}
+
+/// The main language's generated files (open data among them), the feeds and redirects of
+/// the others, and one sitemap and `robots.txt` for all.
+pub fn generated(parts: &[Part]) -> Vec<OutputFile> {
+    if parts.len() == 1 {
+        return output::generated(&parts[0].0);
+    }
+    let sites: Vec<&Site> = parts.iter().map(|(s, _)| s).collect();
+    let mut out: Vec<OutputFile> = output::generated(sites[0])
+        .into_iter()
+        .filter(|f| f.path != "/sitemap.xml")
+        .collect();
+    for site in &sites[1..] {
+        let p = prefix(site);
+        out.extend(
+            output::generated_for_language(site)
+                .into_iter()
+                .map(|f| prefixed(f, &p)),
+        );
+    }
+    out.push(output::sitemap::sitemap_of(&sites));
+    out
+}
+
+/// Renders every language's pages, each with the theme writing its strings, into `sink`.
+pub fn render_each(
+    theme: &mut Theme,
+    parts: &[Part],
+    sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
+) -> Result<(), Diagnostics> {
+    let mut errors = Diagnostics::default();
+    for (i, (site, links)) in parts.iter().enumerate() {
+        let p = prefix(site);
+        let put = |f: OutputFile| sink(prefixed(f, &p));
+        let result = if i == 0 {
+            render::jobs::render_each(theme, site, links, &put)
+        } else {
+            let mut t = theme.for_language(&site.config);
+            render::jobs::render_each(&mut t, site, links, &put)
+        };
+        if let Err(e) = result {
+            errors.extend(e);
+        }
+    }
+    errors.into_result(())
+}

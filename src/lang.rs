@@ -1,0 +1,109 @@
+//! The language of congbo's own messages (the build summary, serve's lines, errors): Vietnamese
+//! when the locale says `vi…`, English otherwise. It is read from the environment once, in
+//! `main`, and fixed for the process in a [`OnceLock`]; everything else only reads it. Each
+//! message is written in both languages at the place it is made, with [`tr!`](crate::tr).
+
+use std::sync::OnceLock;
+
+/// A language of congbo's messages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lang {
+    /// English: the default, and what tests see.
+    #[default]
+    En,
+    /// Vietnamese.
+    Vi,
+}
+
+static CURRENT: OnceLock<Lang> = OnceLock::new();
+
+impl Lang {
+    /// The language the locale variables ask for, in POSIX precedence: `LC_ALL`, then
+    /// `LC_MESSAGES`, then `LANG`; the first one set to something non-empty decides.
+    /// `vi`, `vi_VN.UTF-8`, `vi-VN` give Vietnamese; anything else (`C`, `en_US.UTF-8`) English.
+    pub fn from_locale(
+        lc_all: Option<&str>,
+        lc_messages: Option<&str>,
+        lang: Option<&str>,
+    ) -> Lang {
+        let chosen = [lc_all, lc_messages, lang]
+            .into_iter()
+            .flatten()
+            .map(str::trim)
+            .find(|v| !v.is_empty());
+        match chosen {
+            Some(v) if is_vietnamese(v) => Lang::Vi,
+            _ => Lang::En,
+        }
+    }
+
+    /// The language of this process's environment.
+    pub fn from_env() -> Lang {
+        let var = |n: &str| std::env::var(n).ok();
+        Lang::from_locale(
+            var("LC_ALL").as_deref(),
+            var("LC_MESSAGES").as_deref(),
+            var("LANG").as_deref(),
+        )
+    }
+}
+
+fn is_vietnamese(locale: &str) -> bool {
+    let code = locale.split(['_', '-', '.', '@']).next().unwrap_or("");
+    code.eq_ignore_ascii_case("vi")
+}
+
+/// Fixes the messages' language for the whole process; only `main` calls it, once. A second
+/// call changes nothing.
+pub fn init(lang: Lang) {
+    let _ = CURRENT.set(lang);
+}
+
+/// The messages' language: what [`init`] set, else English.
+pub fn current() -> Lang {
+    CURRENT.get().copied().unwrap_or_default()
+}
+
+/// A message in both languages, formatted in the current one:
+/// `tr!(en: "could not read {file}", vi: "không đọc được {file}")`. Extra arguments are
+/// positional arguments of both texts.
+#[macro_export]
+macro_rules! tr {
+    (en: $en:literal, vi: $vi:literal $(, $arg:expr)* $(,)?) => {
+        if $crate::lang::current() == $crate::lang::Lang::Vi {
+            format!($vi $(, $arg)*)
+        } else {
+            format!($en $(, $arg)*)
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_precedence_and_values() {
+        let l = Lang::from_locale;
+        assert_eq!(l(None, None, Some("vi_VN.UTF-8")), Lang::Vi);
+        assert_eq!(l(None, None, Some("vi")), Lang::Vi);
+        assert_eq!(l(None, None, Some("VI-vn")), Lang::Vi);
+        assert_eq!(l(None, None, Some("C")), Lang::En);
+        assert_eq!(l(None, None, Some("en_US.UTF-8")), Lang::En);
+        assert_eq!(l(None, None, None), Lang::En);
+        assert_eq!(l(None, None, Some("vie")), Lang::En, "only the code vi");
+        // LC_ALL wins over everything, LC_MESSAGES over LANG; empty values are skipped.
+        assert_eq!(l(Some("C"), Some("vi_VN"), Some("vi_VN")), Lang::En);
+        assert_eq!(l(Some(""), Some("vi_VN.UTF-8"), Some("C")), Lang::Vi);
+        assert_eq!(l(None, Some("en_GB"), Some("vi_VN")), Lang::En);
+        assert_eq!(l(Some("vi_VN@latin"), None, Some("C")), Lang::Vi);
+    }
+
+    #[test]
+    fn unset_language_is_english() {
+        // Tests never call `init`, so messages are in English here.
+        assert_eq!(current(), Lang::En);
+        let n = 2;
+        assert_eq!(tr!(en: "{n} files", vi: "{n} tệp"), "2 files");
+    }
+}

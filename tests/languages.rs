@@ -1,0 +1,274 @@
+//! Languages: the theme's strings in the site's language, sites in two languages with
+//! `/en/` pages, and congbo's own messages in the language of the locale.
+
+mod common;
+
+use common::{SITE_TOML, TestSite, assert_has, copy_dir, news, repo_root};
+
+const EN: &str = r#"
+[languages.en]
+title = "Thu Nghiem Commune portal"
+description = "Test site in English"
+
+[[languages.en.menu]]
+name = "News"
+url = "/en/tin-tuc/"
+"#;
+
+fn two_languages() -> TestSite {
+    let s = TestSite::new();
+    s.write("site.toml", &format!("{SITE_TOML}{EN}"));
+    s.write(
+        "content/_index.md",
+        "+++\ntitle = \"Trang chủ\"\n+++\nChào mừng.\n",
+    );
+    s.write(
+        "content/_index.en.md",
+        "+++\ntitle = \"Home\"\n+++\nWelcome.\n",
+    );
+    s.write(
+        "content/tin-tuc/a.md",
+        &news("Tin A", "2026-01-02", &["Một cửa"]),
+    );
+    s.write(
+        "content/tin-tuc/a.en.md",
+        "+++\ntitle = \"News A\"\ndate = 2026-01-02\ntags = [\"One stop\"]\n+++\nFirst. See [B](@/tin-tuc/b.md) and [A in Vietnamese](@/tin-tuc/a.md).\n",
+    );
+    s.write("content/tin-tuc/b.md", &news("Tin B", "2026-01-03", &[]));
+    s.write(
+        "content/tin-tuc/le/index.en.md",
+        "+++\ntitle = \"Ceremony\"\ndate = 2026-01-04\nimage = \"anh.jpg\"\nimage_alt = \"A photo\"\n+++\nText.\n",
+    );
+    s.write(
+        "content/tin-tuc/le/index.md",
+        &news("Lễ", "2026-01-04", &[]),
+    );
+    s.write("content/tin-tuc/le/anh.jpg", "jpg");
+    s.write("content/tai-lieu/x.pdf", "pdf");
+    s
+}
+
+#[test]
+fn english_pages_live_under_en_with_their_own_lists_and_feeds() {
+    let s = two_languages();
+    s.build_ok();
+    let en = s.read("en/tin-tuc/a/index.html");
+    assert_has(
+        &en,
+        &[
+            "<html lang=\"en\">",
+            "<title>News A – Thu Nghiem Commune portal</title>",
+            "<link rel=\"alternate\" hreflang=\"vi\" href=\"https://thu-nghiem.example.gov.vn/tin-tuc/a/\">",
+            "<link rel=\"alternate\" hreflang=\"en\" href=\"https://thu-nghiem.example.gov.vn/en/tin-tuc/a/\">",
+            "<a href=\"/tin-tuc/a/\" hreflang=\"vi\" lang=\"vi\" rel=\"alternate\">Tiếng Việt</a>",
+            "<a href=\"/en/tin-tuc/\" aria-current=\"page\">News</a>",
+            "Skip to main content",
+            "content=\"en_US\"",
+            // b has no English version: the link goes to the Vietnamese page.
+            "<a href=\"/tin-tuc/b/\">B</a>",
+            // a has one: `@/tin-tuc/a.md` in an English page is the English page.
+            "<a href=\"/en/tin-tuc/a/\">A in Vietnamese</a>",
+            "href=\"/en/chu-de/one-stop/\"",
+        ],
+    );
+    let vi = s.read("tin-tuc/a/index.html");
+    assert_has(
+        &vi,
+        &[
+            "<html lang=\"vi\">",
+            "hreflang=\"en\" href=\"https://thu-nghiem.example.gov.vn/en/tin-tuc/a/\"",
+            "<a href=\"/en/tin-tuc/a/\" hreflang=\"en\" lang=\"en\" rel=\"alternate\">English</a>",
+            "Bỏ qua đến nội dung chính",
+        ],
+    );
+    // A page without a translation has no alternates; its switch goes to the English home.
+    let b = s.read("tin-tuc/b/index.html");
+    assert!(!b.contains("hreflang=\"en\" href"), "{b}");
+    assert_has(
+        &b,
+        &["<a href=\"/en/\" hreflang=\"en\" lang=\"en\">English</a>"],
+    );
+    assert!(!s.exists("en/tin-tuc/b/index.html"));
+    // Lists, taxonomies and feeds per language.
+    let en_list = s.read("en/tin-tuc/index.html");
+    assert_has(&en_list, &["News A", "Ceremony", "<h1>News</h1>"]);
+    assert!(!en_list.contains("Tin B"));
+    assert!(!s.read("tin-tuc/index.html").contains("News A"));
+    assert_has(
+        &s.read("en/chu-de/index.html"),
+        &["<h1>Topics</h1>", "One stop"],
+    );
+    let rss = s.read("en/rss.xml");
+    assert_has(
+        &rss,
+        &[
+            "<language>en</language>",
+            "News A",
+            "https://thu-nghiem.example.gov.vn/en/tin-tuc/a/",
+        ],
+    );
+    assert!(!rss.contains("Tin B"));
+    assert!(!s.read("rss.xml").contains("News A"));
+    assert_has(&s.read("en/index.html"), &["Welcome.", "Latest news"]);
+    // The bundle's image is beside the English page too; other files are published once.
+    assert!(s.exists("en/tin-tuc/le/anh.jpg") && s.exists("tin-tuc/le/anh.jpg"));
+    assert!(s.exists("tai-lieu/x.pdf") && !s.exists("en/tai-lieu/x.pdf"));
+    // One sitemap lists both languages; open data and robots.txt are the main language's.
+    let sitemap = s.read("sitemap.xml");
+    assert_has(
+        &sitemap,
+        &[
+            "<loc>https://thu-nghiem.example.gov.vn/tin-tuc/b/</loc>",
+            "<loc>https://thu-nghiem.example.gov.vn/en/tin-tuc/a/</loc>",
+            "<loc>https://thu-nghiem.example.gov.vn/en/</loc>",
+        ],
+    );
+    assert!(!s.exists("en/sitemap.xml") && !s.exists("en/data/plans.json"));
+    assert!(s.exists("data/plans.json") && s.exists("robots.txt"));
+}
+
+#[test]
+fn a_site_in_one_language_has_no_switch_and_no_alternates() {
+    let s = TestSite::new();
+    s.write("content/tin-tuc/a.md", &news("Tin A", "2026-01-02", &[]));
+    s.write(
+        "content/tin-tuc/a.en.md",
+        &news("Not a language here", "2026-01-02", &[]),
+    );
+    s.build_ok();
+    let a = s.read("tin-tuc/a/index.html");
+    assert!(!a.contains("hreflang") && !a.contains("lang-switch"), "{a}");
+    // Without [languages.en], `.en` is part of the name.
+    assert!(s.exists("tin-tuc/a-en/index.html"));
+}
+
+#[test]
+fn the_example_site_in_english_uses_the_english_strings() {
+    let s = TestSite::new();
+    copy_dir(&repo_root().join("content"), &s.root().join("content"));
+    let toml = std::fs::read_to_string(repo_root().join("site.toml"))
+        .unwrap()
+        .replace("language = \"vi\"", "language = \"en\"");
+    s.write("site.toml", &toml);
+    s.build_ok();
+    let proc = s.read("thu-tuc/chung-thuc-chu-ky/index.html");
+    assert_has(
+        &proc,
+        &[
+            "<html lang=\"en\">",
+            "Skip to main content",
+            "About this procedure",
+            "Home</a>",
+        ],
+    );
+    assert!(!proc.contains("Bỏ qua đến nội dung chính"));
+    let plan = s.read("ke-hoach/ke-hoach-kiem-soat-tthc-2026/index.html");
+    assert_has(
+        &plan,
+        &[
+            "SOCIALIST REPUBLIC OF VIETNAM",
+            "Recipients:",
+            "January 2026",
+        ],
+    );
+    assert_has(&s.read("404.html"), &["Page not found"]);
+}
+
+#[test]
+fn a_missing_translation_names_the_template_and_the_key() {
+    let s = TestSite::new();
+    s.write("content/a.md", "+++\ntitle = \"A\"\n+++\n");
+    s.write(
+        "templates/page.html",
+        "<p>\n{{ t(key=\"no_such_key\") }}</p>",
+    );
+    let e = s.build().unwrap_err().to_string();
+    assert!(
+        e.contains("templates/page.html:2:4: error:")
+            && e.contains("\"no_such_key\"")
+            && e.contains("i18n/vi.toml"),
+        "{e}"
+    );
+    // The site's own translation file adds (or overrides) keys.
+    s.write(
+        "i18n/vi.toml",
+        "no_such_key = \"Có rồi\"\nskip_to_content = \"Vào nội dung\"\n",
+    );
+    s.write("templates/page.html", "{% extends \"base.html\" %}{% block content %}{{ t(key=\"no_such_key\") }}{% endblock content %}");
+    s.build_ok();
+    assert_has(&s.read("a/index.html"), &["Có rồi", "Vào nội dung"]);
+}
+
+#[test]
+fn a_language_without_strings_is_one_clear_error() {
+    let s = TestSite::new();
+    s.write(
+        "site.toml",
+        &format!("{SITE_TOML}\n[languages.fr]\ntitle = \"Portail\"\n"),
+    );
+    s.write("content/a.md", "+++\ntitle = \"A\"\n+++\n");
+    let e = s.build().unwrap_err();
+    assert_eq!(e.0.len(), 1, "{e}");
+    assert!(e.0[0].message.contains("i18n/fr.toml"), "{e}");
+}
+
+fn congbo(lang: &str, root: &std::path::Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_congbo"))
+        .args(["build", "--root"])
+        .arg(root)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_command_speaks_the_language_of_the_locale() {
+    let s = TestSite::new();
+    s.write("content/a.md", "+++\ntitel = \"A\"\n+++\n");
+    let vi = congbo("vi_VN.UTF-8", s.root());
+    let en = congbo("C", s.root());
+    let (vi, en) = (
+        String::from_utf8_lossy(&vi.stderr).to_string(),
+        String::from_utf8_lossy(&en.stderr).to_string(),
+    );
+    assert_has(
+        &vi,
+        &["content/a.md:2:1: lỗi: khóa `titel` không có", "1 lỗi"],
+    );
+    assert_has(
+        &en,
+        &[
+            "content/a.md:2:1: error: unknown key `titel`",
+            "1 error found",
+        ],
+    );
+    s.write("content/a.md", "+++\ntitle = \"A\"\n+++\n");
+    let ok = congbo("vi_VN.UTF-8", s.root());
+    assert_has(&String::from_utf8_lossy(&ok.stdout), &["Đã dựng"]);
+    let ok = congbo("en_US.UTF-8", s.root());
+    assert_has(&String::from_utf8_lossy(&ok.stdout), &["Built"]);
+}
+
+#[test]
+fn serving_a_multilingual_site_makes_what_the_build_writes() {
+    // `congbo serve` builds a multilingual site in memory: the same files as a build.
+    let s = two_languages();
+    s.build_ok();
+    let (_, files) = congbo::build::build_in_memory(&s.opts).unwrap();
+    let mut paths: Vec<String> = files
+        .iter()
+        .map(|f| f.path.trim_start_matches('/').to_string())
+        .collect();
+    paths.sort();
+    assert_eq!(paths, s.files());
+    for f in &files {
+        let on_disk = std::fs::read(s.out().join(f.path.trim_start_matches('/'))).unwrap();
+        let made = match &f.data {
+            congbo::render::OutputData::Bytes(b) => b.clone(),
+            congbo::render::OutputData::Copy(p) => std::fs::read(p).unwrap(),
+        };
+        assert!(on_disk == made, "{} differs", f.path);
+    }
+}
