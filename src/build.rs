@@ -46,6 +46,10 @@ pub struct BuildReport {
     pub seconds: f64,
     /// Things that did not stop the build but that the person running it should know.
     pub warnings: Vec<String>,
+    /// Image variants encoded by this build, and those reused from `.congbo-cache/`.
+    pub images_encoded: usize,
+    /// See `images_encoded`.
+    pub images_reused: usize,
 }
 
 /// Builds the site and writes it, replacing the output folder only on success.
@@ -98,7 +102,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         write,
         output_dir,
         seconds: started.elapsed().as_secs_f64(),
-        warnings: warnings(&site.config),
+        warnings: warnings(&site.config)
+            .into_iter()
+            .chain(site.images.warnings.iter().cloned())
+            .collect(),
+        images_encoded: site.images.encoded,
+        images_reused: site.images.reused,
     })
 }
 
@@ -159,16 +168,22 @@ fn model(
     clock.lap("parse front matter");
     let (theme, mut content) = both(theme, content)?;
     let links = link_context(&config, &content);
-    let (page_bodies, section_bodies) = render_markdown(&content, &links)?;
+    // Images are resized while the Markdown renders; a site without images pays nothing.
+    let (bodies, images) = rayon::join(
+        || render_markdown(&content, &links),
+        || crate::images::process(&opts.root, &content.assets),
+    );
+    let (page_bodies, section_bodies) = bodies?;
     if drop_sources {
         content
             .pages
             .iter_mut()
             .for_each(|p| p.body = String::new());
     }
-    clock.lap("markdown");
+    clock.lap("markdown and images");
     let today = opts.build_date.unwrap_or_else(build_date);
-    let site = site::assemble(config, content, page_bodies, section_bodies, today);
+    let mut site = site::assemble(config, content, page_bodies, section_bodies, today);
+    site.images = images;
     clock.lap("site model");
     Ok((site, theme, links))
 }

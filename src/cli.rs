@@ -103,6 +103,14 @@ pub fn main() -> i32 {
                         r.write.unchanged,
                         r.write.removed
                     );
+                    if r.images_encoded + r.images_reused > 0 {
+                        println!(
+                            "Images: {} resized copies made, {} reused from {}",
+                            r.images_encoded,
+                            r.images_reused,
+                            crate::images::CACHE_DIR
+                        );
+                    }
                     0
                 }
                 Err(errors) => {

@@ -40,6 +40,9 @@ pub struct Config {
     pub unsafe_html: bool,
     /// Hosts whose `https://` pages may be embedded with `<iframe>` (video).
     pub iframe_hosts: Vec<String>,
+    /// The picture shown when a page without an image of its own is shared (Zalo, Facebook):
+    /// a site path or a full URL; the theme's `anh-chia-se.png` when unset.
+    pub share_image: Option<String>,
     /// Free-form settings for templates.
     pub extra: serde_json::Value,
 }
@@ -101,6 +104,7 @@ struct RawConfig {
     unsafe_html: bool,
     #[serde(default)]
     iframe_hosts: Vec<String>,
+    share_image: Option<String>,
     #[serde(default)]
     extra: toml::Table,
 }
@@ -158,6 +162,7 @@ pub fn parse(text: &str, file: &Path, overrides: &Overrides) -> Result<Config, D
         legal: raw.legal,
         unsafe_html: raw.unsafe_html,
         iframe_hosts: raw.iframe_hosts,
+        share_image: raw.share_image.filter(|s| !s.trim().is_empty()),
         extra: toml_to_json(&toml::Value::Table(raw.extra)),
     })
 }

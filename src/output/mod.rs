@@ -55,6 +55,7 @@ pub fn static_files(theme: &Theme, site: &Site) -> Vec<OutputFile> {
         path: a.path.clone(),
         data: OutputData::Copy(a.abs.clone()),
     }));
+    out.extend(site.images.files());
     out
 }
 

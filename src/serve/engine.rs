@@ -206,13 +206,15 @@ impl Engine {
         (page_bodies, section_bodies): (Vec<Rendered>, Vec<Rendered>),
         reuse: bool,
     ) -> Result<Outcome, Diagnostics> {
-        let site = site::assemble(
+        let mut site = site::assemble(
             config.clone(),
             content,
             page_bodies,
             section_bodies,
             self.opts.build_date.unwrap_or_else(build_date),
         );
+        // The same resized images as a build, from the same cache.
+        site.images = crate::images::process(&self.opts.root, &site.assets);
         jobs::set_globals(&mut theme, &site);
         let all = jobs::plan(&site);
         let selected = match &self.model {

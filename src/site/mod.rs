@@ -42,6 +42,8 @@ pub struct Site {
     pub agencies: Vec<agencies::Agency>,
     /// Every cited document, by type then number.
     pub documents: Vec<documents::CitedDocument>,
+    /// The resized copies of the JPEG and PNG assets (empty until the images stage runs).
+    pub images: crate::images::ImageSet,
 }
 
 /// A page and what the Markdown stage made of it.
@@ -183,6 +185,7 @@ pub fn assemble(
         tasks: plan_tasks,
         agencies,
         documents,
+        images: Default::default(),
     }
 }
 
