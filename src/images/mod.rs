@@ -67,7 +67,7 @@ impl Format {
 }
 
 /// One resized file.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Variant {
     /// Site path it is published at (`/tin-tuc/abc/anh-480w.webp`).
     pub path: String,
@@ -82,7 +82,7 @@ pub struct Variant {
 }
 
 /// What the stage knows of one source image.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Processed {
     /// The original's size in pixels.
     pub width: u32,
@@ -125,6 +125,11 @@ pub struct ImageSet {
 }
 
 impl ImageSet {
+    /// Whether two sets make the same pages and files (the counters aside).
+    pub fn same_output(&self, other: &ImageSet) -> bool {
+        self.by_path == other.by_path
+    }
+
     /// The processed image published at `path`, if any.
     pub fn get(&self, path: &str) -> Option<&Processed> {
         self.by_path.get(path)

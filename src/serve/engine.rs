@@ -219,7 +219,13 @@ impl Engine {
         let all = jobs::plan(&site);
         let selected = match &self.model {
             // Files rendered with other links or templates cannot be kept.
-            Some(m) if reuse && same_links(&m.links, &links) && m.theme.files == theme.files => {
+            // Nor can pages that show an image whose copies changed: rare, so all are.
+            Some(m)
+                if reuse
+                    && same_links(&m.links, &links)
+                    && m.theme.files == theme.files
+                    && m.site.images.same_output(&site.images) =>
+            {
                 match (affected_jobs(&m.site, &site, &all), gone_files(m, &all)) {
                     (Affected::Some(list), Some(gone)) => Some((list, gone)),
                     _ => None,
