@@ -123,6 +123,14 @@ async function keyboardProblems(page) {
   return p;
 }
 
+/** Whether the share row's copy button and address text are shown (null: no share row). */
+function shareState() {
+  const row = document.querySelector('.share');
+  if (!row) return null;
+  const shown = (e) => !!e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+  return { button: shown(row.querySelector('.share-copy')), address: shown(row.querySelector('.share-address')) };
+}
+
 async function main() {
   const dir = path.resolve(process.argv[2] || 'public');
   if (!fs.existsSync(path.join(dir, 'index.html'))) {
@@ -181,7 +189,18 @@ async function main() {
     await p.goto(server.url + url);
     const text = await p.evaluate(() => document.querySelector('main')?.innerText.trim().length || 0);
     if (text < 40) fail(`${kind} ${url} without JavaScript`, `main shows ${text} characters`);
+    // The share row: without JavaScript the address shows and the copy button does not.
+    const share = await p.evaluate(shareState);
+    if (share && (share.button || !share.address)) fail(`${kind} ${url} without JavaScript`, `share row ${JSON.stringify(share)}`);
     await p.close();
+    if (share) {
+      const withJs = await contexts[WIDTHS[0]].newPage();
+      await withJs.goto(server.url + url);
+      await withJs.waitForLoadState('load');
+      const s = await withJs.evaluate(shareState);
+      if (!s.button || s.address) fail(`${kind} ${url}`, `share row with JavaScript ${JSON.stringify(s)}`);
+      await withJs.close();
+    }
   }
   await browser.close();
   server.close();
