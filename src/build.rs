@@ -57,6 +57,10 @@ pub struct BuildReport {
     pub seconds: f64,
     /// Things that did not stop the build but that the person running it should know.
     pub warnings: Vec<String>,
+    /// Image variants encoded by this build, and those reused from `.congbo-cache/`.
+    pub images_encoded: usize,
+    /// See `images_encoded`.
+    pub images_reused: usize,
 }
 
 /// Builds the site and writes it, replacing the output folder only on success.
@@ -133,7 +137,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         write,
         output_dir,
         seconds: started.elapsed().as_secs_f64(),
-        warnings: warnings(&parts[0].0.config),
+        warnings: warnings(&parts[0].0.config)
+            .into_iter()
+            .chain(parts[0].0.images.warnings.iter().cloned())
+            .collect(),
+        images_encoded: parts[0].0.images.encoded,
+        images_reused: parts[0].0.images.reused,
     })
 }
 
@@ -215,15 +224,23 @@ fn model(
     let (theme, mut contents) = both(theme, content)?;
     let links = languages::link_contexts(&contents);
     mark(progress, Stage::Markdown);
-    let mut errors = Diagnostics::default();
-    let mut bodies = Vec::with_capacity(contents.len());
-    for ((_, content), links) in contents.iter().zip(&links) {
-        match render_markdown(content, links) {
-            Ok(b) => bodies.push(b),
-            Err(e) => errors.extend(e),
-        }
-    }
-    let bodies = errors.into_result(bodies)?;
+    // Images (the main language's bundles) are resized while the Markdown renders; a site
+    // without images pays nothing.
+    let (bodies, images) = rayon::join(
+        || {
+            let mut errors = Diagnostics::default();
+            let mut bodies = Vec::with_capacity(contents.len());
+            for ((_, content), links) in contents.iter().zip(&links) {
+                match render_markdown(content, links) {
+                    Ok(b) => bodies.push(b),
+                    Err(e) => errors.extend(e),
+                }
+            }
+            errors.into_result(bodies)
+        },
+        || crate::images::process(&opts.root, &contents[0].1.assets),
+    );
+    let bodies = bodies?;
     if drop_sources {
         for (_, content) in &mut contents {
             content
@@ -232,7 +249,7 @@ fn model(
                 .for_each(|p| p.body = String::new());
         }
     }
-    clock.lap("markdown");
+    clock.lap("markdown and images");
     mark(progress, Stage::Model);
     let today = opts.build_date.unwrap_or_else(build_date);
     let mut sites: Vec<Site> = contents
@@ -243,6 +260,9 @@ fn model(
         })
         .collect();
     site::languages::link(&mut sites);
+    if let Some(main) = sites.first_mut() {
+        main.images = images;
+    }
     clock.lap("site model");
     Ok((sites.into_iter().zip(links).collect(), theme))
 }

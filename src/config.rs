@@ -48,6 +48,9 @@ pub struct Config {
     pub iframe_hosts: Vec<String>,
     /// Write `.htaccess` (Apache) and `web.config` (IIS) into the output (default true).
     pub server_files: bool,
+    /// The picture shown when a page without an image of its own is shared (Zalo, Facebook):
+    /// a site path or a full URL; the theme's `anh-chia-se.png` when unset.
+    pub share_image: Option<String>,
     /// Free-form settings for templates.
     pub extra: serde_json::Value,
     /// The other languages the site is also published in (`[languages.en]`), by code.
@@ -119,6 +122,7 @@ struct RawConfig {
     #[serde(default)]
     iframe_hosts: Vec<String>,
     server_files: Option<bool>,
+    share_image: Option<String>,
     #[serde(default)]
     extra: toml::Table,
     #[serde(default)]
@@ -191,6 +195,7 @@ pub fn parse(text: &str, file: &Path, overrides: &Overrides) -> Result<Config, D
         unsafe_html: raw.unsafe_html,
         iframe_hosts: raw.iframe_hosts,
         server_files: raw.server_files.unwrap_or(true),
+        share_image: raw.share_image.filter(|s| !s.trim().is_empty()),
         extra: toml_to_json(&toml::Value::Table(raw.extra)),
         languages,
         strings: Arc::default(),

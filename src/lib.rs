@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod error;
+pub mod images;
 pub mod lang;
 pub mod markdown;
 pub mod new_page;

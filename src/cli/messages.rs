@@ -41,10 +41,14 @@ pub fn build_summary(r: &BuildReport) -> String {
     };
     let (files, out, secs) = (r.files, r.output_dir.display(), r.seconds);
     let (written, unchanged, removed) = (r.write.written, r.write.unchanged, r.write.removed);
-    tr!(
+    let line = tr!(
         en: "Built {files} files ({kinds}) into {out} in {secs:.2} s: {written} written, {unchanged} unchanged, {removed} removed",
         vi: "Đã dựng {files} tệp ({kinds}) vào {out} trong {secs:.2} giây: {written} tệp ghi mới, {unchanged} tệp giữ nguyên, {removed} tệp xoá",
-    )
+    );
+    if r.images_encoded + r.images_reused == 0 {
+        return line;
+    }
+    format!("{line}; {}", images(r.images_encoded, r.images_reused))
 }
 
 /// What the progress bar says the build is doing.
@@ -83,6 +87,15 @@ pub fn created(file: &Path, kind: Kind) -> String {
     )
 }
 
+/// What a build says when it resized images.
+pub fn images(made: usize, reused: usize) -> String {
+    let cache = crate::images::CACHE_DIR;
+    tr!(
+        en: "images: {made} resized copies made, {reused} reused from {cache}",
+        vi: "ảnh: {made} bản thu nhỏ mới tạo, {reused} bản dùng lại từ {cache}",
+    )
+}
+
 /// What `congbo init` says once it has made a site.
 pub fn initialised(dir: &Path) -> String {
     let d = dir.display();
@@ -116,6 +129,8 @@ mod tests {
             output_dir: "public".into(),
             seconds,
             warnings: Vec::new(),
+            images_encoded: 0,
+            images_reused: 0,
         }
     }
 

@@ -78,6 +78,7 @@ pub fn static_files(theme: &Theme, site: &Site) -> Vec<OutputFile> {
         }
     }
     out.extend(content_files(site));
+    out.extend(site.images.files());
     out
 }
 

@@ -218,18 +218,26 @@ impl Engine {
         (page_bodies, section_bodies): (Vec<Rendered>, Vec<Rendered>),
         reuse: bool,
     ) -> Result<Outcome, Diagnostics> {
-        let site = site::assemble(
+        let mut site = site::assemble(
             config.clone(),
             content,
             page_bodies,
             section_bodies,
             self.opts.build_date.unwrap_or_else(build_date),
         );
+        // The same resized images as a build, from the same cache.
+        site.images = crate::images::process(&self.opts.root, &site.assets);
         jobs::set_globals(&mut theme, &site);
         let all = jobs::plan(&site);
         let selected = match &self.model {
             // Files rendered with other links or templates cannot be kept.
-            Some(m) if reuse && same_links(&m.links, &links) && m.theme.files == theme.files => {
+            // Nor can pages that show an image whose copies changed: rare, so all are.
+            Some(m)
+                if reuse
+                    && same_links(&m.links, &links)
+                    && m.theme.files == theme.files
+                    && m.site.images.same_output(&site.images) =>
+            {
                 match (affected_jobs(&m.site, &site, &all), gone_files(m, &all)) {
                     (Affected::Some(list), Some(gone)) => Some((list, gone)),
                     _ => None,

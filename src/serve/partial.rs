@@ -100,6 +100,10 @@ impl Engine {
     pub(super) fn try_same_size_assets(&mut self, set: &BTreeSet<PathBuf>) -> Option<Outcome> {
         let mut abs = Vec::new();
         for rel in set {
+            // A JPEG or PNG has resized copies to make again: that is a content rebuild.
+            if crate::images::is_resizable(&rel.to_string_lossy()) {
+                return None;
+            }
             let meta = std::fs::symlink_metadata(self.opts.root.join(rel)).ok()?;
             if !meta.is_file() || self.sources.asset_size(rel) != Some(meta.len()) {
                 return None;

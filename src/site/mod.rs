@@ -49,6 +49,8 @@ pub struct Site {
     /// Site path of a page or section → its versions in every language that has it (this
     /// one included); only paths that have a translation are listed.
     pub translations: HashMap<String, Vec<languages::LanguageLink>>,
+    /// The resized copies of the JPEG and PNG assets (empty until the images stage runs).
+    pub images: crate::images::ImageSet,
 }
 
 /// A page and what the Markdown stage made of it.
@@ -205,6 +207,7 @@ pub fn assemble(
         documents,
         languages: Vec::new(),
         translations: HashMap::new(),
+        images: Default::default(),
     }
 }
 

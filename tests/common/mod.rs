@@ -133,6 +133,14 @@ impl TestSite {
 }
 
 /// A news item's front matter and body.
+/// The example site of the repository (`site.toml` and `content/`), in a temporary folder.
+pub fn example_copy() -> TestSite {
+    let site = TestSite::new();
+    copy_dir(&repo_root().join("content"), &site.root().join("content"));
+    std::fs::copy(repo_root().join("site.toml"), site.root().join("site.toml")).unwrap();
+    site
+}
+
 pub fn news(title: &str, date: &str, tags: &[&str]) -> String {
     let tags: Vec<String> = tags.iter().map(|t| format!("\"{t}\"")).collect();
     format!(

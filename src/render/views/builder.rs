@@ -147,6 +147,11 @@ impl<'a> Views<'a> {
                 .then(|| c.url(crate::site::agencies::AGENCY_SECTION)),
             documents_url: crate::render::jobs::documents_index_path(self.site).map(|p| c.url(&p)),
             json_ld: self.organization_json_ld(),
+            share_image: match c.share_image.as_deref() {
+                Some(u) if u.contains("://") => u.to_string(),
+                Some(p) => c.permalink(p),
+                None => c.permalink("/anh-chia-se.png"),
+            },
             extra: &c.extra,
         }
     }
@@ -181,16 +186,40 @@ impl<'a> Views<'a> {
 
     fn image(&self, e: &'a PageEntry) -> Option<ImageView<'a>> {
         let img = e.page.image.as_deref()?;
-        let url = if img.contains("://") {
-            img.to_string()
-        } else if let Some(rest) = img.strip_prefix('/') {
-            self.config().url(rest)
-        } else {
-            self.config().url(&format!("{}{}", e.page.path, img))
+        let alt = e.page.image_alt.as_deref().unwrap_or("");
+        if img.contains("://") {
+            return Some(ImageView {
+                url: img.to_string(),
+                alt,
+                src: img.to_string(),
+                permalink: img.to_string(),
+                width: None,
+                height: None,
+                srcset: None,
+                webp_srcset: None,
+            });
+        }
+        let path = match img.strip_prefix('/') {
+            Some(rest) => format!("/{rest}"),
+            None => format!("{}{}", e.page.path, img),
         };
+        let c = self.config();
+        let url = c.url(&path);
+        let processed = self.site.images.get(&path);
+        let shown = processed.and_then(|p| p.fallback());
+        let src_path = shown.map_or(path.as_str(), |v| v.path.as_str());
+        let link = |p: &str| c.url(p);
         Some(ImageView {
+            src: c.url(src_path),
+            permalink: c.permalink(src_path),
             url,
-            alt: e.page.image_alt.as_deref().unwrap_or(""),
+            alt,
+            width: shown.map(|v| v.width),
+            height: processed
+                .zip(shown)
+                .map(|(p, v)| crate::images::scaled_height(p.width, p.height, v.width)),
+            srcset: processed.map(|p| p.srcset(p.format, &link)),
+            webp_srcset: processed.map(|p| p.srcset(crate::images::Format::Webp, &link)),
         })
     }
 

@@ -41,6 +41,9 @@ pub struct SiteView<'a> {
     pub documents_url: Option<String>,
     /// schema.org `GovernmentOrganization` for the site's owner, safe inside `<script>`.
     pub json_ld: String,
+    /// Absolute URL of the picture shown when a page without its own image is shared:
+    /// `share_image` of site.toml, else the theme's `anh-chia-se.png`.
+    pub share_image: String,
     pub extra: &'a serde_json::Value,
 }
 
@@ -79,11 +82,23 @@ pub struct TermLink<'a> {
     pub count: usize,
 }
 
-/// A featured image.
+/// A featured image. For a JPEG or PNG of the site, `src`, `width`, `height`, `srcset` and
+/// `webp_srcset` come from the resized copies; for others they are the URL and none.
 #[derive(Serialize)]
 pub struct ImageView<'a> {
+    /// The image as the editor named it.
     pub url: String,
     pub alt: &'a str,
+    /// The `<img src>`: the largest resized copy in the original format.
+    pub src: String,
+    /// Absolute URL of `src`, for sharing (`og:image`).
+    pub permalink: String,
+    /// Size of `src` in pixels, when known.
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    /// `srcset` in the original format, and in WebP.
+    pub srcset: Option<String>,
+    pub webp_srcset: Option<String>,
 }
 
 /// A downloadable file of a page bundle.

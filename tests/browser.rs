@@ -1,0 +1,87 @@
+//! The browser checks of `tests/browser/`: axe-core (WCAG 2.1 A and AA rules) with zero
+//! violations on every page kind of the example site at 360 px and 1280 px, plus the skip
+//! link, visible focus, landmarks, `lang`, table captions and headers, no request to another
+//! host, and text without JavaScript. They need Node.js, Debian's `chromium` and
+//! `npm ci --prefix tests/browser`; without them the test is skipped with a message, except
+//! when `CI` is set, where it fails and says what to install.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+
+const INSTALL: &str =
+    "install them with: apt-get install -y chromium nodejs npm && npm ci --prefix tests/browser";
+
+/// What is missing to run the browser checks, if anything.
+fn missing() -> Vec<String> {
+    let mut m = Vec::new();
+    let node = Command::new("node").arg("--version").output();
+    if !node.is_ok_and(|o| o.status.success()) {
+        m.push("node (Node.js) is not on PATH".to_string());
+    }
+    let chrome = std::env::var_os("CHROME_PATH")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
+    if !chrome.exists() {
+        m.push(format!(
+            "{} (Debian's chromium) is not installed",
+            chrome.display()
+        ));
+    }
+    let modules = repo_root().join("tests/browser/node_modules");
+    for p in ["playwright-core", "axe-core"] {
+        if !modules.join(p).join("package.json").exists() {
+            m.push(format!("tests/browser/node_modules/{p} is not installed"));
+        }
+    }
+    m
+}
+
+/// The example site with a paginated news section (3 items a page), so a page-2 list is
+/// checked too.
+fn built_example() -> TestSite {
+    let site = example_copy();
+    let index = site.root().join("content/tin-tuc/_index.md");
+    let text = std::fs::read_to_string(&index).unwrap();
+    let text = text.replacen("+++\n", "+++\npaginate_by = 3\n", 1);
+    std::fs::write(&index, text).unwrap();
+    site.build_ok();
+    site
+}
+
+fn run_node(script: &str, out: &Path) -> (bool, String) {
+    let o = Command::new("node")
+        .arg(repo_root().join("tests/browser").join(script))
+        .arg(out)
+        .output()
+        .expect("node runs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    (o.status.success(), text)
+}
+
+#[test]
+fn every_page_kind_passes_axe_and_the_keyboard_checks() {
+    let missing = missing();
+    if !missing.is_empty() {
+        let why = missing.join("; ");
+        if std::env::var_os("CI").is_some() {
+            panic!("the browser checks cannot run: {why}; {INSTALL}");
+        }
+        eprintln!(
+            "SKIPPED browser checks (axe-core, keyboard, page weight in Chromium): {why}; {INSTALL}"
+        );
+        return;
+    }
+    let site = built_example();
+    assert!(site.exists("tin-tuc/trang/2/index.html"));
+    let (ok, text) = run_node("axe.mjs", &site.out());
+    eprintln!("{text}");
+    assert!(ok, "the browser checks failed:\n{text}");
+}

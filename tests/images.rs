@@ -1,0 +1,195 @@
+//! Images in page bundles and the featured `image` are resized at build time into WebP and
+//! their own format, offered with `srcset` in `<picture>`, and cached between builds.
+
+mod common;
+
+use common::TestSite;
+use image::{ImageBuffer, Rgb, Rgba};
+
+/// A 1600 × 900 photo-like JPEG (a gradient with noise, so it compresses like a photo).
+fn jpeg(w: u32, h: u32) -> Vec<u8> {
+    let img = ImageBuffer::from_fn(w, h, |x, y| {
+        let n = (x.wrapping_mul(7919) ^ y.wrapping_mul(104_729)) % 23;
+        Rgb([(x * 255 / w) as u8, (y * 255 / h) as u8, (n * 10) as u8])
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
+        .encode_image(&img)
+        .unwrap();
+    out
+}
+
+/// A 600 × 400 PNG with transparency.
+fn png(w: u32, h: u32) -> Vec<u8> {
+    let img = ImageBuffer::from_fn(w, h, |x, y| {
+        Rgba([
+            200,
+            (x % 256) as u8,
+            (y % 256) as u8,
+            if x < 20 { 0 } else { 255 },
+        ])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
+
+fn site() -> TestSite {
+    let s = TestSite::new();
+    s.write(
+        "content/tin-tuc/_index.md",
+        "+++\ntitle = \"Tin tức\"\n+++\n",
+    );
+    s.write(
+        "content/tin-tuc/ngay-hoi/index.md",
+        "+++\ntitle = \"Ngày hội\"\ndate = 2026-10-10\nimage = \"anh.jpg\"\nimage_alt = \"Người dân tại ngày hội\"\n+++\nNội dung.\n",
+    );
+    let dir = s.root().join("content/tin-tuc/ngay-hoi");
+    std::fs::write(dir.join("anh.jpg"), jpeg(1600, 900)).unwrap();
+    std::fs::write(dir.join("so-do.png"), png(600, 400)).unwrap();
+    s
+}
+
+fn size_of(bytes: &[u8]) -> (u32, u32) {
+    if bytes.get(8..12) == Some(b"WEBP") {
+        let img = webp::Decoder::new(bytes).decode().expect("a WebP file");
+        return (img.width(), img.height());
+    }
+    let img = image::load_from_memory(bytes).unwrap();
+    (img.width(), img.height())
+}
+
+#[test]
+fn each_image_gets_webp_and_its_own_format_at_a_few_widths() {
+    let s = site();
+    let r = s.build_ok();
+    let base = s.out().join("tin-tuc/ngay-hoi");
+    for (name, size) in [
+        ("anh-480w.jpg", (480, 270)),
+        ("anh-960w.jpg", (960, 540)),
+        ("anh-1440w.jpg", (1440, 810)),
+        ("anh-480w.webp", (480, 270)),
+        ("anh-1440w.webp", (1440, 810)),
+        ("so-do-480w.png", (480, 320)),
+        ("so-do-480w.webp", (480, 320)),
+        ("so-do-600w.webp", (600, 400)),
+    ] {
+        let bytes = std::fs::read(base.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(size_of(&bytes), size, "{name}");
+    }
+    assert_eq!(
+        &std::fs::read(base.join("anh-480w.webp")).unwrap()[8..12],
+        b"WEBP"
+    );
+    // The originals are still published; nothing wider than them is made.
+    assert!(s.exists("tin-tuc/ngay-hoi/anh.jpg"));
+    assert!(!s.exists("tin-tuc/ngay-hoi/anh-1600w.jpg"));
+    assert!(!s.exists("tin-tuc/ngay-hoi/so-do-960w.png"));
+    assert!(
+        !s.exists("tin-tuc/ngay-hoi/so-do-600w.png"),
+        "the original is its own largest PNG"
+    );
+    // 1600 px: 3 widths × 2 formats; 600 px: 480 in both, 600 in WebP (the PNG is the original).
+    assert_eq!(r.images_encoded, 6 + 3);
+    assert_eq!(r.images_reused, 0);
+    // The smaller copies are smaller files.
+    let len = |n: &str| std::fs::metadata(base.join(n)).unwrap().len();
+    assert!(len("anh-480w.jpg") < len("anh-1440w.jpg"));
+    assert!(len("anh-1440w.webp") < len("anh.jpg"));
+}
+
+#[test]
+fn the_featured_image_is_a_picture_with_srcset_and_a_size() {
+    let s = site();
+    s.build_ok();
+    let html = s.read("tin-tuc/ngay-hoi/index.html");
+    let p = "/tin-tuc/ngay-hoi/";
+    assert!(html.contains(&format!(
+        r#"<picture><source type="image/webp" srcset="{p}anh-480w.webp 480w, {p}anh-960w.webp 960w, {p}anh-1440w.webp 1440w" sizes="#
+    )), "{html}");
+    assert!(html.contains(&format!(
+        r#"<img src="{p}anh-1440w.jpg" srcset="{p}anh-480w.jpg 480w, {p}anh-960w.jpg 960w, {p}anh-1440w.jpg 1440w" sizes="#
+    )));
+    assert!(html.contains(r#"alt="Người dân tại ngày hội" width="1440" height="810""#));
+    // The article's own image is at the top: not lazy.
+    let figure = &html[html.find("article-figure").unwrap()..];
+    let img = &figure[..figure.find("</picture>").unwrap()];
+    assert!(!img.contains("loading=\"lazy\""));
+    // Shared links show the largest JPEG copy.
+    assert!(html.contains(&format!(
+        r#"<meta property="og:image" content="https://thu-nghiem.example.gov.vn{p}anh-1440w.jpg">"#
+    )));
+    assert!(html.contains(r#"<meta property="og:image:width" content="1440">"#));
+    // The list shows it too, lazily after the first item.
+    let list = s.read("tin-tuc/index.html");
+    assert!(list.contains(&format!(r#"srcset="{p}anh-480w.webp 480w"#)));
+}
+
+#[test]
+fn unchanged_images_are_not_encoded_again() {
+    let s = site();
+    let first = s.build_ok();
+    assert!(first.images_encoded > 0);
+    let cache = s.root().join(congbo::images::CACHE_DIR);
+    let mtimes = |dir: &std::path::Path| -> Vec<(String, std::time::SystemTime)> {
+        let mut v: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    e.metadata().unwrap().modified().unwrap(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let before = mtimes(&cache);
+    assert_eq!(before.len(), first.images_encoded);
+    let second = s.build_ok();
+    assert_eq!(second.images_encoded, 0);
+    assert_eq!(second.images_reused, first.images_encoded);
+    assert_eq!(mtimes(&cache), before);
+    // A changed image is encoded again; the other is still reused.
+    std::fs::write(
+        s.root().join("content/tin-tuc/ngay-hoi/anh.jpg"),
+        jpeg(1000, 500),
+    )
+    .unwrap();
+    let third = s.build_ok();
+    assert_eq!(
+        third.images_encoded, 5,
+        "480 and 960 in JPEG and WebP, 1000 in WebP"
+    );
+    assert!(
+        s.read("tin-tuc/ngay-hoi/index.html")
+            .contains("width=\"1000\" height=\"500\"")
+    );
+}
+
+#[test]
+fn a_broken_image_is_published_as_it_is_with_a_warning() {
+    let s = TestSite::new();
+    s.write(
+        "content/tin-tuc/_index.md",
+        "+++\ntitle = \"Tin tức\"\n+++\n",
+    );
+    s.write(
+        "content/tin-tuc/a/index.md",
+        "+++\ntitle = \"A\"\ndate = 2026-10-10\nimage = \"anh.jpg\"\nimage_alt = \"Ảnh\"\n+++\nNội dung.\n",
+    );
+    s.write("content/tin-tuc/a/anh.jpg", "this is not a picture");
+    let r = s.build_ok();
+    assert!(
+        r.warnings.iter().any(|w| w.contains("anh.jpg")),
+        "{:?}",
+        r.warnings
+    );
+    assert_eq!(s.read("tin-tuc/a/anh.jpg"), "this is not a picture");
+    let html = s.read("tin-tuc/a/index.html");
+    assert!(
+        html.contains(r#"<img src="/tin-tuc/a/anh.jpg" alt="Ảnh""#),
+        "{html}"
+    );
+}
