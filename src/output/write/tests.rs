@@ -144,6 +144,39 @@ fn a_swap_killed_half_way_is_rolled_back() {
 }
 
 #[test]
+fn a_rollback_removes_added_files_and_their_new_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    write(&out, &built(vec![bytes("/tin-tuc/a/index.html", "A")])).unwrap();
+    let places = Places::new(&out);
+    // Killed after moving in a page at a new folder.
+    std::fs::write(&places.journal, "+thong-bao/moi/index.html\n").unwrap();
+    std::fs::create_dir_all(out.join("thong-bao/moi")).unwrap();
+    std::fs::write(out.join("thong-bao/moi/index.html"), "N").unwrap();
+    recover(&places).unwrap();
+    assert!(!out.join("thong-bao").exists(), "an empty folder is left");
+    assert_eq!(read(&out, "tin-tuc/a/index.html"), "A");
+}
+
+#[test]
+fn a_journal_cut_short_by_a_kill_is_never_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    write(&out, &built(vec![bytes("/tin-tuc/a/index.html", "A")])).unwrap();
+    let places = Places::new(&out);
+    // Killed while writing the journal: `+tin-tuc/moi/index.html` cut to `+tin-tuc`, the
+    // name of a folder the output has. It must not stop every later build.
+    std::fs::write(&places.journal_part, "+tin-tuc").unwrap();
+    let r = write(&out, &built(vec![bytes("/tin-tuc/a/index.html", "A")])).unwrap();
+    assert_eq!(r.written, 0);
+    assert!(!places.journal_part.exists());
+    // Even a cut journal under the final name (as older versions wrote it) is harmless.
+    std::fs::write(&places.journal, "+tin-tuc").unwrap();
+    write(&out, &built(vec![bytes("/tin-tuc/a/index.html", "A")])).unwrap();
+    assert_eq!(read(&out, "tin-tuc/a/index.html"), "A");
+}
+
+#[test]
 fn a_kill_before_the_swap_leaves_output_alone() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
