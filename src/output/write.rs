@@ -100,9 +100,12 @@ impl Writer {
     /// Gets ready to write into `out_dir`: rolls back a swap a killed build left half done
     /// and clears leftovers.
     pub fn begin(out_dir: &Path) -> Result<Writer, Diagnostics> {
-        check_output_dir(out_dir)?;
         let places = Places::new(out_dir);
+        // Recovery first: a swap killed half way may have moved `404.html` and `sitemap.xml`
+        // (by which the check knows our own output) to the backup folder. The journal beside
+        // the folder is congbo's own, so rolling it back is safe before the check.
         recover(&places)?;
+        check_output_dir(out_dir)?;
         std::fs::create_dir_all(&places.staging)
             .map_err(|e| Diagnostic::io(&places.staging, "create the staging folder", &e))?;
         let fresh = !places.out.exists();

@@ -144,6 +144,25 @@ fn a_swap_killed_half_way_is_rolled_back() {
 }
 
 #[test]
+fn a_swap_killed_after_moving_the_404_page_is_still_recognised_and_rolled_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    write(&out, &built(vec![bytes("/a.html", "A")])).unwrap();
+    let places = Places::new(&out);
+    // Killed after backing up both changed files, `404.html` among them: the folder no
+    // longer looks like a build until the swap is rolled back.
+    std::fs::write(&places.journal, "~404.html\n~a.html\n").unwrap();
+    std::fs::create_dir_all(&places.backup).unwrap();
+    std::fs::rename(out.join("404.html"), places.backup.join("404.html")).unwrap();
+    std::fs::rename(out.join("a.html"), places.backup.join("a.html")).unwrap();
+    std::fs::write(out.join("a.html"), "new").unwrap();
+    let r = write(&out, &built(vec![bytes("/a.html", "A")])).unwrap();
+    assert_eq!(r.written, 0);
+    assert_eq!(read(&out, "404.html"), "404");
+    assert_eq!(read(&out, "a.html"), "A");
+}
+
+#[test]
 fn a_rollback_removes_added_files_and_their_new_folders() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
