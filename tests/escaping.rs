@@ -155,3 +155,22 @@ fn markdown_links_with_script_addresses_are_dropped_in_the_page() {
     assert!(!page.contains("href=\"javascript:"), "{page}");
     assert!(page.contains("bấm vào đây"), "{page}");
 }
+
+#[test]
+fn feeds_drop_characters_xml_forbids() {
+    let site = TestSite::new();
+    site.write(
+        "content/tin-tuc/a.md",
+        "+++\ntitle = \"Tin\\u0001 mới\\u001b\"\ndate = 2026-01-05\ndescription = \"Mô\\u0008 tả\"\n+++\n\nĐoạn.\n",
+    );
+    site.build_ok();
+    for feed in ["rss.xml", "atom.xml"] {
+        let xml = site.read(feed);
+        assert!(xml.contains("Tin mới"), "{feed}: {xml}");
+        assert!(
+            !xml.chars()
+                .any(|c| c < ' ' && !matches!(c, '\t' | '\n' | '\r')),
+            "{feed} holds a control character: {xml:?}"
+        );
+    }
+}
