@@ -235,6 +235,7 @@ impl<'a> State<'a> {
                     }
                 };
                 self.link_depth += 1;
+                self.check_scheme(&dest);
                 self.out.push(Event::Start(Tag::Link {
                     link_type,
                     dest_url: dest.into(),
@@ -257,6 +258,7 @@ impl<'a> State<'a> {
                     .resolve_link(&dest_url, self.page.content_file)
                     .unwrap_or_else(|_| dest_url.to_string());
                 self.link_depth += 1;
+                self.check_scheme(&dest);
                 self.out.push(Event::Start(Tag::Image {
                     link_type,
                     dest_url: dest.into(),
@@ -334,6 +336,15 @@ impl<'a> State<'a> {
                 }
             }
             other => self.out.push(other),
+        }
+    }
+
+    /// A link or image to a `javascript:` (or any other unusual scheme) address is treated
+    /// like raw HTML: the page goes through the sanitiser, which drops the address. Markdown
+    /// links are not raw HTML, but `[bấm](javascript:…)` runs a script all the same.
+    fn check_scheme(&mut self, dest: &str) {
+        if !links::plain_scheme(dest) {
+            self.raw_html = true;
         }
     }
 

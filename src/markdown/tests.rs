@@ -131,3 +131,43 @@ fn count_words_matches_split_whitespace_on_normalised_text() {
         );
     }
 }
+
+#[test]
+fn script_urls_in_markdown_links_are_dropped() {
+    for src in [
+        "[bấm](javascript:alert(1))",
+        "[bấm](JavaScript:alert(1))",
+        "[bấm](<java\tscript:alert(1)>)",
+        "[bấm](  vbscript:msgbox(1))",
+        "![ảnh](javascript:alert(1))",
+        "<javascript:alert(1)>",
+        "[bấm][r]\n\n[r]: javascript:alert(1)",
+        "[bấm](data:text/html;base64,PHNjcmlwdD4=)",
+    ] {
+        let r = md(src);
+        let lower = r.html.to_ascii_lowercase().replace(['\t', ' '], "");
+        for scheme in ["javascript:", "vbscript:", "data:"] {
+            assert!(
+                !lower.contains(&format!("=\"{scheme}")),
+                "{src} → {}",
+                r.html
+            );
+        }
+    }
+    // Ordinary links are kept as written.
+    let r = md(
+        "[a](https://dichvucong.gov.vn/) [b](mailto:ubnd@x.gov.vn) [c](tel:0123) [d](/tin-tuc/)",
+    );
+    assert!(
+        r.html.contains("href=\"https://dichvucong.gov.vn/\""),
+        "{}",
+        r.html
+    );
+    assert!(
+        r.html.contains("href=\"mailto:ubnd@x.gov.vn\""),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("href=\"tel:0123\""), "{}", r.html);
+    assert!(r.html.contains("href=\"/tin-tuc/\""), "{}", r.html);
+}

@@ -1,7 +1,7 @@
 //! RSS 2.0 and Atom feeds of news: one for the site, one per news section.
 
 use crate::content::Kind;
-use crate::markdown::highlight::escape;
+use crate::markdown::highlight;
 use crate::render::{OutputData, OutputFile};
 use crate::site::Site;
 use crate::text::date::Date;
@@ -152,4 +152,18 @@ pub fn atom(site: &Site, base: &str, title: &str, items: &[usize]) -> String {
     }
     x.push_str("</feed>\n");
     x
+}
+
+/// Escapes text for XML, dropping the characters XML 1.0 forbids (control characters
+/// other than tab and line ends, U+FFFE, U+FFFF): TOML lets an editor write `\u0001`, and
+/// one such character makes a feed reader reject the whole feed.
+fn escape(s: &str) -> String {
+    let forbidden = |c: char| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    };
+    if s.contains(forbidden) {
+        highlight::escape(&s.replace(forbidden, ""))
+    } else {
+        highlight::escape(s)
+    }
 }

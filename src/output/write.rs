@@ -32,6 +32,9 @@ struct Places {
     staging: PathBuf,
     backup: PathBuf,
     journal: PathBuf,
+    /// The journal while it is written, renamed to `journal` once whole: a build killed
+    /// mid-write must not leave a cut line that recovery would read as another path.
+    journal_part: PathBuf,
 }
 
 impl Places {
@@ -45,6 +48,7 @@ impl Places {
             staging: sibling("new"),
             backup: sibling("old"),
             journal: sibling("journal"),
+            journal_part: sibling("journal-part"),
         }
     }
 }
@@ -96,9 +100,12 @@ impl Writer {
     /// Gets ready to write into `out_dir`: rolls back a swap a killed build left half done
     /// and clears leftovers.
     pub fn begin(out_dir: &Path) -> Result<Writer, Diagnostics> {
-        check_output_dir(out_dir)?;
         let places = Places::new(out_dir);
+        // Recovery first: a swap killed half way may have moved `404.html` and `sitemap.xml`
+        // (by which the check knows our own output) to the backup folder. The journal beside
+        // the folder is congbo's own, so rolling it back is safe before the check.
         recover(&places)?;
+        check_output_dir(out_dir)?;
         std::fs::create_dir_all(&places.staging)
             .map_err(|e| Diagnostic::io(&places.staging, "create the staging folder", &e))?;
         let fresh = !places.out.exists();
@@ -184,7 +191,8 @@ impl Writer {
             })
             .chain(stale.iter().map(|p| format!("-{p}\n")))
             .collect();
-        std::fs::write(&places.journal, journal)
+        std::fs::write(&places.journal_part, journal)
+            .and_then(|()| std::fs::rename(&places.journal_part, &places.journal))
             .map_err(|e| Diagnostic::io(&places.journal, "write the build journal", &e))?;
         swap_in(places, &changed, &stale)?;
         std::fs::remove_file(&places.journal)
@@ -302,6 +310,7 @@ fn swap_in(places: &Places, changed: &[String], stale: &[String]) -> Result<(), 
 /// removed.
 fn recover(places: &Places) -> Result<(), Diagnostics> {
     if let Ok(journal) = std::fs::read_to_string(&places.journal) {
+        let mut added = Vec::new();
         for line in journal.lines() {
             let (Some(kind), Some(p)) = (line.get(..1), line.get(1..)) else {
                 continue;
@@ -313,11 +322,14 @@ fn recover(places: &Places) -> Result<(), Diagnostics> {
                 }
                 std::fs::rename(&in_backup, &in_out)
                     .map_err(|e| Diagnostic::io(&in_out, "restore the previous output", &e))?;
-            } else if kind == "+" && in_out.exists() {
+            } else if kind == "+" && in_out.is_file() {
                 std::fs::remove_file(&in_out)
                     .map_err(|e| Diagnostic::io(&in_out, "remove a half-built file", &e))?;
+                added.push(p.to_string());
             }
         }
+        // Folders made for added files go too: the output is the earlier build's exactly.
+        remove_empty_dirs(&places.out, &added);
         std::fs::remove_file(&places.journal)
             .map_err(|e| Diagnostic::io(&places.journal, "remove the build journal", &e))?;
     }
@@ -331,6 +343,7 @@ fn cleanup(places: &Places) {
             let _ = std::fs::remove_dir_all(d);
         }
     }
+    let _ = std::fs::remove_file(&places.journal_part);
 }
 
 /// Removes folders that removing stale files left empty.

@@ -66,9 +66,11 @@ impl Drop for Counted {
 
 /// A parsed request line.
 #[derive(Debug, PartialEq, Eq)]
-struct Request {
-    method: String,
-    target: String,
+pub struct Request {
+    /// `GET`, `HEAD`, … (upper-case ASCII letters).
+    pub method: String,
+    /// The request target as sent, before [`clean_path`] (printable ASCII only).
+    pub target: String,
 }
 
 fn handle(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
@@ -179,7 +181,10 @@ fn read_head(stream: &mut TcpStream) -> Result<Request, u16> {
     parse_request_line(&buf).ok_or(400)
 }
 
-fn parse_request_line(head: &[u8]) -> Option<Request> {
+/// Reads the request line at the start of a request head: method, target and an HTTP/1.x
+/// version, separated by single spaces. `None` for anything else (answered with 400).
+/// Public for the fuzz target in `fuzz/`.
+pub fn parse_request_line(head: &[u8]) -> Option<Request> {
     let line_end = head.iter().position(|b| *b == b'\n')?;
     let line = std::str::from_utf8(head.get(..line_end)?)
         .ok()?

@@ -144,6 +144,58 @@ fn a_swap_killed_half_way_is_rolled_back() {
 }
 
 #[test]
+fn a_swap_killed_after_moving_the_404_page_is_still_recognised_and_rolled_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    write(&out, &built(vec![bytes("/a.html", "A")])).unwrap();
+    let places = Places::new(&out);
+    // Killed after backing up both changed files, `404.html` among them: the folder no
+    // longer looks like a build until the swap is rolled back.
+    std::fs::write(&places.journal, "~404.html\n~a.html\n").unwrap();
+    std::fs::create_dir_all(&places.backup).unwrap();
+    std::fs::rename(out.join("404.html"), places.backup.join("404.html")).unwrap();
+    std::fs::rename(out.join("a.html"), places.backup.join("a.html")).unwrap();
+    std::fs::write(out.join("a.html"), "new").unwrap();
+    let r = write(&out, &built(vec![bytes("/a.html", "A")])).unwrap();
+    assert_eq!(r.written, 0);
+    assert_eq!(read(&out, "404.html"), "404");
+    assert_eq!(read(&out, "a.html"), "A");
+}
+
+#[test]
+fn a_rollback_removes_added_files_and_their_new_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    write(&out, &built(vec![bytes("/tin-tuc/a/index.html", "A")])).unwrap();
+    let places = Places::new(&out);
+    // Killed after moving in a page at a new folder.
+    std::fs::write(&places.journal, "+thong-bao/moi/index.html\n").unwrap();
+    std::fs::create_dir_all(out.join("thong-bao/moi")).unwrap();
+    std::fs::write(out.join("thong-bao/moi/index.html"), "N").unwrap();
+    recover(&places).unwrap();
+    assert!(!out.join("thong-bao").exists(), "an empty folder is left");
+    assert_eq!(read(&out, "tin-tuc/a/index.html"), "A");
+}
+
+#[test]
+fn a_journal_cut_short_by_a_kill_is_never_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    write(&out, &built(vec![bytes("/tin-tuc/a/index.html", "A")])).unwrap();
+    let places = Places::new(&out);
+    // Killed while writing the journal: `+tin-tuc/moi/index.html` cut to `+tin-tuc`, the
+    // name of a folder the output has. It must not stop every later build.
+    std::fs::write(&places.journal_part, "+tin-tuc").unwrap();
+    let r = write(&out, &built(vec![bytes("/tin-tuc/a/index.html", "A")])).unwrap();
+    assert_eq!(r.written, 0);
+    assert!(!places.journal_part.exists());
+    // Even a cut journal under the final name (as older versions wrote it) is harmless.
+    std::fs::write(&places.journal, "+tin-tuc").unwrap();
+    write(&out, &built(vec![bytes("/tin-tuc/a/index.html", "A")])).unwrap();
+    assert_eq!(read(&out, "tin-tuc/a/index.html"), "A");
+}
+
+#[test]
 fn a_kill_before_the_swap_leaves_output_alone() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");

@@ -250,6 +250,7 @@ pub struct PaginatorView {
     pub last: String,
     pub prev: Option<String>,
     pub next: Option<String>,
+    /// The first page, the last, and the pages within [`PAGER_WINDOW`] of the current one.
     pub pages: Vec<PagerLink>,
 }
 
@@ -397,6 +398,23 @@ pub fn size_text_with(bytes: u64, decimal_separator: &str) -> String {
     }
 }
 
+/// How far from the current page [`PaginatorView::pages`] reaches (the default theme shows
+/// 2 and marks the gap at 3).
+pub const PAGER_WINDOW: usize = 3;
+
+/// The first page, the last, and those within [`PAGER_WINDOW`] of `current`, in order.
+fn pager_numbers(current: usize, total_pages: usize) -> Vec<usize> {
+    let near =
+        current.saturating_sub(PAGER_WINDOW).max(1)..=(current + PAGER_WINDOW).min(total_pages);
+    let mut numbers: Vec<usize> = std::iter::once(1)
+        .chain(near)
+        .chain(std::iter::once(total_pages))
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    numbers
+}
+
 /// Paginator for page `current` (1-based) of `total_items`, at `base` (`/tin-tuc/`).
 pub fn paginator(
     config: &Config,
@@ -421,7 +439,10 @@ pub fn paginator(
         last: url(total_pages),
         prev: (current > 1).then(|| url(current - 1)),
         next: (current < total_pages).then(|| url(current + 1)),
-        pages: (1..=total_pages)
+        // Only the links a pager shows: listing every page on every page made a section of
+        // n pages cost n² links (1,250 pages of 2 items: 1.5 million links, most of a build).
+        pages: pager_numbers(current, total_pages)
+            .into_iter()
             .map(|n| PagerLink {
                 number: n,
                 url: url(n),
@@ -450,5 +471,22 @@ mod tests {
         assert_eq!(size_text(37 * 1024), "37 KB");
         assert_eq!(size_text(1_258_291), "1,2 MB");
         assert_eq!(size_text_with(1_258_291, "."), "1.2 MB");
+    }
+}
+
+#[cfg(test)]
+mod pager_tests {
+    use super::pager_numbers;
+
+    #[test]
+    fn pager_lists_the_ends_and_the_window_only() {
+        assert_eq!(pager_numbers(1, 1), vec![1]);
+        assert_eq!(pager_numbers(1, 3), vec![1, 2, 3]);
+        assert_eq!(pager_numbers(1, 1250), vec![1, 2, 3, 4, 1250]);
+        assert_eq!(
+            pager_numbers(600, 1250),
+            vec![1, 597, 598, 599, 600, 601, 602, 603, 1250]
+        );
+        assert_eq!(pager_numbers(1250, 1250), vec![1, 1247, 1248, 1249, 1250]);
     }
 }

@@ -1,0 +1,74 @@
+//! Fuzzes the Markdown stage: rendering with internal links and legal citations (linked to
+//! the site's own documents and to a resolver), tables read as plan tasks, the free-text
+//! due column of each task, and the raw-HTML sanitiser. Invariants: no panic, no hang;
+//! with `unsafe_html` off no `<script` and no `javascript:`/`vbscript:`/`data:` link or
+//! image reaches the HTML; every citation's range is a real slice of the text.
+#![no_main]
+
+use std::path::Path;
+
+use congbo::markdown::sanitize::HtmlPolicy;
+use congbo::markdown::{self, LinkContext, PageRef, citation, tasks};
+use congbo::text::due::parse_due;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let md = congbo::text::normalize::nfc(text);
+    let mut ctx = LinkContext {
+        base_path: "/cchc/".into(),
+        resolver: Some("https://vb.example/?q={number}".into()),
+        html: HtmlPolicy {
+            unsafe_html: false,
+            iframe_hosts: vec!["www.youtube.com".into()],
+        },
+        ..Default::default()
+    };
+    ctx.by_file
+        .insert("van-ban/qd-1.md".into(), "/van-ban/qd-1/".into());
+    ctx.by_number.insert(
+        citation::number_key("01/2024/QĐ-UBND"),
+        "/van-ban/qd-1/".into(),
+    );
+    let page = PageRef {
+        file: Path::new("content/tin-tuc/a.md"),
+        content_file: "tin-tuc/a.md",
+        path: "/tin-tuc/a/",
+        body_line: 4,
+    };
+    for c in citation::find_citations(&md) {
+        assert!(
+            md.get(c.range.clone()).is_some(),
+            "citation range {:?}",
+            c.range
+        );
+    }
+    let Ok(r) = markdown::render(&md, &page, &ctx) else {
+        return;
+    };
+    for html in [&r.html, &r.summary] {
+        let lower = html.to_ascii_lowercase();
+        assert!(!lower.contains("<script"), "a script got through:\n{html}");
+        for attr in ["href=\"", "src=\""] {
+            for scheme in ["javascript:", "vbscript:", "data:"] {
+                assert!(
+                    !lower.contains(&format!("{attr}{scheme}")),
+                    "a {scheme} URL got through:\n{html}"
+                );
+            }
+        }
+    }
+    for table in &r.tables {
+        if let Some(list) = tasks::tasks_from_table(table) {
+            for t in list {
+                if let Some(due) = &t.due {
+                    let _ = parse_due(due);
+                }
+            }
+        }
+    }
+    // The due reader on the raw text too: it is free text an editor types.
+    let _ = parse_due(&md);
+});
