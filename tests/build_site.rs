@@ -251,3 +251,46 @@ fn a_page_wins_over_static_and_generated_files_at_its_path_and_generated_over_st
         assert_eq!(site.read("ghi-chu.txt"), "kept");
     }
 }
+
+#[test]
+fn cached_templates_render_once_and_show_on_every_page() {
+    let site = TestSite::new();
+    site.write(
+        "content/gioi-thieu.md",
+        "+++\ntitle = \"Giới thiệu\"\n+++\nNội dung.\n",
+    );
+    site.write("content/tin-tuc/a.md", &news("Tin A", "2026-01-02", &[]));
+    // The site's own footer replaces the theme's; a second cached part is also offered.
+    site.write(
+        "templates/cached/footer.html",
+        "<footer id=\"chan\">{{ site.title }} – {{ t(key=\"home\") }}</footer>",
+    );
+    site.write("templates/cached/thong-bao.html", "<p>Thông báo & tin</p>");
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}{{ cached[\"thong-bao\"] | safe }}{% endblock content %}",
+    );
+    site.build_ok();
+    for file in [
+        "index.html",
+        "gioi-thieu/index.html",
+        "tin-tuc/a/index.html",
+        "404.html",
+    ] {
+        assert_has(
+            &site.read(file),
+            &["<footer id=\"chan\">", "Trang chủ</footer>"],
+        );
+    }
+    assert_has(
+        &site.read("gioi-thieu/index.html"),
+        &["<p>Thông báo & tin</p>"],
+    );
+    // An error in a cached part names its file, like any template's.
+    site.write("templates/cached/footer.html", "{{ site.khong_co }}");
+    let err = site.build().unwrap_err().to_string();
+    assert!(
+        err.contains("templates/cached/footer.html:1") && err.contains("khong_co"),
+        "{err}"
+    );
+}

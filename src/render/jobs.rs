@@ -92,7 +92,7 @@ pub fn render_each(
     links: &LinkContext,
     sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
 ) -> Result<(), Diagnostics> {
-    set_globals(theme, site);
+    set_globals(theme, site)?;
     let theme: &Theme = theme;
     let v = Views::new(site);
     let errors: Vec<Diagnostic> = plan(site)
@@ -107,11 +107,37 @@ pub fn render_each(
     Diagnostics(errors).into_result(())
 }
 
-/// Puts the `site` view, which every template sees, into the theme's global context.
-pub fn set_globals(theme: &mut Theme, site: &Site) {
+/// Puts the `site` view, which every template sees, into the theme's global context, then
+/// renders each template under `cached/` once with that context alone and puts its HTML in
+/// the global `cached` map (`cached/footer.html` → `{{ cached.footer | safe }}`): what is the
+/// same on every page is rendered once a build, not once a page (Hugo's `partialCached`).
+pub fn set_globals(theme: &mut Theme, site: &Site) -> Result<(), Diagnostics> {
     let v = Views::bare(site);
     theme.tera.global_context().insert("site", &v.site_view());
+    let mut names: Vec<String> = theme
+        .files
+        .keys()
+        .filter(|n| n.starts_with(CACHED_PREFIX))
+        .cloned()
+        .collect();
+    names.sort();
+    let mut cached = std::collections::BTreeMap::new();
+    let mut errors = Diagnostics::default();
+    for name in names {
+        match theme.tera.render(&name, &Context::new()) {
+            Ok(html) => {
+                let key = name[CACHED_PREFIX.len()..].trim_end_matches(".html");
+                cached.insert(key.to_string(), html);
+            }
+            Err(e) => errors.push(theme.diagnostic(&name, &e)),
+        }
+    }
+    theme.tera.global_context().insert("cached", &cached);
+    errors.into_result(())
 }
+
+/// Templates rendered once a build by [`set_globals`].
+pub(crate) const CACHED_PREFIX: &str = "cached/";
 
 /// Every HTML file the site has, in a stable order: pages, section lists, taxonomies,
 /// agencies, the documents index, procedure sheets, 404.

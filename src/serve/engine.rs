@@ -227,7 +227,7 @@ impl Engine {
         );
         // The same resized images as a build, from the same cache.
         site.images = crate::images::process(&self.opts.root, &site.assets);
-        jobs::set_globals(&mut theme, &site);
+        jobs::set_globals(&mut theme, &site)?;
         let all = jobs::plan(&site);
         let selected = match &self.model {
             // Files rendered with other links or templates cannot be kept.

@@ -44,7 +44,7 @@ impl Engine {
             .filter(|(_, t)| affected.as_ref().is_none_or(|a| a.contains(t)))
             .map(|(j, _)| *j)
             .collect();
-        jobs::set_globals(&mut theme, &model.site);
+        jobs::set_globals(&mut theme, &model.site)?;
         let (pages, job_templates) = render_jobs(&theme, &model.site, &model.links, &selected)?;
         let rendered = pages.len();
         if affected.is_none() {

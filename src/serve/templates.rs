@@ -1,7 +1,8 @@
 //! Which templates a template change touches: a template is affected when it is one of the
 //! changed files or names one of them, directly or through others, in `extends`,
 //! `include` or `import`. Tera 2 components are global, so a changed template that
-//! defines one affects every template.
+//! defines one affects every template; so does a change reaching a `cached/` template,
+//! whose HTML every page may show.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -72,7 +73,10 @@ impl TemplateGraph {
                 }
             }
             if out.len() == before {
-                return Some(out);
+                let global = out
+                    .iter()
+                    .any(|n| n.starts_with(crate::render::jobs::CACHED_PREFIX));
+                return (!global).then_some(out);
             }
         }
     }
@@ -127,6 +131,26 @@ mod tests {
                 "news.html",
                 "page.html"
             ]))
+        );
+    }
+
+    #[test]
+    fn cached_templates_touch_everything() {
+        let g = TemplateGraph::from_sources([
+            ("base.html", "{{ cached.footer | safe }}"),
+            ("page.html", r#"{% extends "base.html" %}"#),
+            (
+                "cached/footer.html",
+                r#"{% include "partials/links.html" %}"#,
+            ),
+            ("partials/links.html", "<ul>"),
+            ("partials/other.html", "<p>"),
+        ]);
+        assert_eq!(g.affected(&names(&["cached/footer.html"])), None);
+        assert_eq!(g.affected(&names(&["partials/links.html"])), None);
+        assert_eq!(
+            g.affected(&names(&["partials/other.html"])),
+            Some(names(&["partials/other.html"]))
         );
     }
 

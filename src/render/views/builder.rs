@@ -94,34 +94,8 @@ impl<'a> Views<'a> {
             authority: &c.authority,
             parent_authority: &c.parent_authority,
             contact: &c.contact,
-            menu: c
-                .menu
-                .iter()
-                .map(|m| {
-                    let external = m.url.contains("://");
-                    // A language's menu is written from the site root (`/en/news/`); its
-                    // path, compared with the page's, is within the language (`/news/`).
-                    let rel = m.url.trim_start_matches('/');
-                    let in_lang = rel
-                        .strip_prefix(&c.language)
-                        .and_then(|r| r.strip_prefix('/'))
-                        .filter(|_| c.base_path != c.root_path);
-                    MenuView {
-                        name: m.name.clone(),
-                        url: if external {
-                            m.url.clone()
-                        } else {
-                            format!("{}{rel}", c.root_path)
-                        },
-                        path: if external {
-                            String::new()
-                        } else {
-                            format!("/{}", in_lang.unwrap_or(rel))
-                        },
-                        external,
-                    }
-                })
-                .collect(),
+            menu: self.menu(),
+            nav: self.nav(),
             sections: self
                 .site
                 .sections
@@ -154,6 +128,68 @@ impl<'a> Views<'a> {
             },
             extra: &c.extra,
         }
+    }
+
+    /// The `[[menu]]` of site.toml, its URLs resolved for the base path and language.
+    fn menu(&self) -> Vec<MenuView> {
+        let c = self.config();
+        c.menu
+            .iter()
+            .map(|m| {
+                let external = m.url.contains("://");
+                // A language's menu is written from the site root (`/en/news/`); its
+                // path, compared with the page's, is within the language (`/news/`).
+                let rel = m.url.trim_start_matches('/');
+                let in_lang = rel
+                    .strip_prefix(&c.language)
+                    .and_then(|r| r.strip_prefix('/'))
+                    .filter(|_| c.base_path != c.root_path);
+                MenuView {
+                    name: m.name.clone(),
+                    url: if external {
+                        m.url.clone()
+                    } else {
+                        format!("{}{rel}", c.root_path)
+                    },
+                    path: if external {
+                        String::new()
+                    } else {
+                        format!("/{}", in_lang.unwrap_or(rel))
+                    },
+                    external,
+                }
+            })
+            .collect()
+    }
+
+    /// The main menu as the header shows it: the `[[menu]]` of site.toml, else home and the
+    /// top-level sections. Made once a build, not in every page's template.
+    fn nav(&self) -> Vec<MenuView> {
+        let menu = self.menu();
+        if !menu.is_empty() {
+            return menu;
+        }
+        let c = self.config();
+        let home = MenuView {
+            name: c.strings.label("home", "Trang chủ"),
+            url: c.base_path.clone(),
+            path: "/".to_string(),
+            external: false,
+        };
+        std::iter::once(home)
+            .chain(
+                self.site
+                    .sections
+                    .iter()
+                    .filter(|s| s.section.parent.as_deref() == Some(""))
+                    .map(|s| MenuView {
+                        name: s.section.title.clone(),
+                        url: c.url(&s.section.path),
+                        path: s.section.path.clone(),
+                        external: false,
+                    }),
+            )
+            .collect()
     }
 
     /// A link to a section.

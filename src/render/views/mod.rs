@@ -29,6 +29,8 @@ pub struct SiteView<'a> {
     pub parent_authority: &'a str,
     pub contact: &'a Contact,
     pub menu: Vec<MenuView>,
+    /// The main menu as shown: `menu`, else home and the top-level sections.
+    pub nav: Vec<MenuView>,
     pub sections: Vec<SectionLink<'a>>,
     pub taxonomies: Vec<LinkView<'a>>,
     pub feed_rss: Option<String>,
