@@ -412,19 +412,65 @@ impl<'a> State<'a> {
 }
 
 /// Words in `text`, counted on ASCII whitespace: text was normalised on read, which turned
-/// the other Unicode spaces into plain ones, and a byte loop is several times faster than
-/// `split_whitespace` over `char`s (this runs over every text node of every page).
+/// the other Unicode spaces into plain ones. This runs over every text node of every page
+/// (6 instructions a byte as a byte loop, 6% of a build), so on x86_64 it takes 16 bytes at
+/// a time with SSE2, which every x86_64 processor has.
 fn count_words(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    #[cfg(target_arch = "x86_64")]
+    {
+        let whole = bytes.len() / 16 * 16;
+        let (words, prev_space) = count_words_sse2(&bytes[..whole]);
+        words + count_words_scalar(&bytes[whole..], prev_space)
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        count_words_scalar(bytes, true)
+    }
+}
+
+/// Word starts in `bytes` (a non-space after a space, or first when `prev_space`).
+fn count_words_scalar(bytes: &[u8], mut prev_space: bool) -> usize {
     let mut words = 0;
-    let mut in_word = false;
-    for &b in text.as_bytes() {
+    for &b in bytes {
         let space = b.is_ascii_whitespace();
-        if !space && !in_word {
-            words += 1;
-        }
-        in_word = !space;
+        words += usize::from(prev_space && !space);
+        prev_space = space;
     }
     words
+}
+
+/// [`count_words_scalar`] over whole 16-byte blocks; also says whether the last byte was
+/// a space.
+#[cfg(target_arch = "x86_64")]
+fn count_words_sse2(bytes: &[u8]) -> (usize, bool) {
+    use std::arch::x86_64::{
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+    };
+    let mut words = 0;
+    let mut prev_space = true;
+    for block in bytes.chunks_exact(16) {
+        // SAFETY: SSE2 is part of the x86_64 baseline, and `block` is 16 readable bytes
+        // (an unaligned load).
+        let mask = unsafe {
+            let v = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
+            // `u8::is_ascii_whitespace`: space, tab, line feed, form feed, carriage return.
+            let eq = |c: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(c as i8));
+            let space = _mm_or_si128(
+                _mm_or_si128(
+                    _mm_or_si128(eq(b' '), eq(b'\t')),
+                    _mm_or_si128(eq(b'\n'), eq(0x0C)),
+                ),
+                eq(b'\r'),
+            );
+            _mm_movemask_epi8(space) as u32
+        };
+        // A word starts where a byte is not a space and the byte before it is.
+        let before_is_space = (mask << 1) | u32::from(prev_space);
+        words += (!mask & before_is_space & 0xFFFF).count_ones() as usize;
+        prev_space = mask & 0x8000 != 0;
+    }
+    (words, prev_space)
 }
 
 /// Nests a flat heading list by level.

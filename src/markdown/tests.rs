@@ -133,6 +133,26 @@ fn count_words_matches_split_whitespace_on_normalised_text() {
 }
 
 #[test]
+fn count_words_by_blocks_matches_split_whitespace() {
+    // Long and random texts: the 16-byte blocks, their seams (a word across two blocks, a
+    // space as a block's last byte) and the tail after the last whole block.
+    let mut g = crate::text::testgen::Lcg::new(7);
+    for _ in 0..3000 {
+        let mut text = g.text(40);
+        for _ in 0..g.below(4) {
+            text.push_str([" ", "\t", "\n", "\r\n", "\u{0C}", "ab", "đường"][g.below(7)]);
+        }
+        assert_eq!(
+            count_words(&text),
+            text.split_ascii_whitespace().count(),
+            "{text:?}"
+        );
+    }
+    let long = "Ủy ban  nhân\tdân xã\n".repeat(37);
+    assert_eq!(count_words(&long), 5 * 37);
+}
+
+#[test]
 fn script_urls_in_markdown_links_are_dropped() {
     for src in [
         "[bấm](javascript:alert(1))",

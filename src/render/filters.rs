@@ -76,16 +76,23 @@ pub fn register(tera: &mut Tera, base_path: &str, strings: &Arc<Catalogue>) {
                     strings.lang
                 ))
             })?;
-            if kwargs.iter().count() == 1 {
+            // Arguments by name without formatting keys and string values through
+            // `Display`: this runs for every share link and pager of every page.
+            let args: Vec<(&str, std::borrow::Cow<'_, str>)> = kwargs
+                .iter()
+                .filter_map(|(k, v)| {
+                    let k = k.as_str()?;
+                    (k != "key").then(|| {
+                        let v = v
+                            .as_str()
+                            .map_or_else(|| v.to_string().into(), std::borrow::Cow::Borrowed);
+                        (k, v)
+                    })
+                })
+                .collect();
+            if args.is_empty() {
                 return Ok(text.to_string());
             }
-            let args: Vec<(String, String)> = kwargs
-                .iter()
-                .filter(|(k, _)| k.to_string() != "key")
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect();
-            let args: Vec<(&str, String)> =
-                args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
             Ok(fill(text, &args))
         },
     );

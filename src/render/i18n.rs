@@ -94,7 +94,7 @@ impl Catalogue {
 }
 
 /// Replaces `{name}` in `text` by the value of argument `name`; other braces stay.
-pub fn fill(text: &str, args: &[(&str, String)]) -> String {
+pub fn fill<S: AsRef<str>>(text: &str, args: &[(&str, S)]) -> String {
     if args.is_empty() || !text.contains('{') {
         return text.to_string();
     }
@@ -107,7 +107,7 @@ pub fn fill(text: &str, args: &[(&str, String)]) -> String {
             Some(close) => {
                 let name = &after[..close];
                 match args.iter().find(|(n, _)| *n == name) {
-                    Some((_, v)) => out.push_str(v),
+                    Some((_, v)) => out.push_str(v.as_ref()),
                     None => out.push_str(&rest[open..open + close + 2]),
                 }
                 rest = &after[close + 1..];

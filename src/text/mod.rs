@@ -16,4 +16,4 @@ pub mod normalize;
 pub mod slug;
 
 #[cfg(test)]
-mod testgen;
+pub(crate) mod testgen;
