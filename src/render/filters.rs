@@ -105,12 +105,17 @@ pub fn register(tera: &mut Tera, base_path: &str, strings: &Arc<Catalogue>) {
         "get_url",
         move |kwargs: Kwargs, _: &State| -> TeraResult<String> {
             let path: &str = kwargs.must_get("path")?;
-            if path.contains("://") {
-                return Ok(path.to_string());
-            }
-            Ok(format!("{base}{}", path.trim_start_matches('/')))
+            Ok(url_for(&base, path))
         },
     );
+}
+
+/// What `get_url(path=…)` gives: the path under the base path, or a full URL as it is.
+pub(crate) fn url_for(base: &str, path: &str) -> String {
+    if path.contains("://") {
+        return path.to_string();
+    }
+    format!("{base}{}", path.trim_start_matches('/'))
 }
 
 #[cfg(test)]

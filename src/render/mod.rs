@@ -4,6 +4,7 @@
 
 pub mod filters;
 pub mod i18n;
+mod inline;
 pub mod jobs;
 pub mod views;
 
@@ -43,6 +44,8 @@ pub struct Theme {
     pub files: HashMap<String, PathBuf>,
     /// Static folders to copy, theme first, then the site's (which wins).
     pub static_dirs: Vec<PathBuf>,
+    /// The template sources (name, text), kept to compile them again for each language.
+    sources: std::sync::Arc<Vec<(String, String)>>,
 }
 
 impl Theme {
@@ -55,7 +58,12 @@ impl Theme {
     /// `config`, a language's configuration).
     pub fn for_language(&self, config: &Config) -> Theme {
         let mut t = self.clone();
-        filters::register(&mut t.tera, &config.root_path, &config.strings);
+        match compile(&self.sources, &config.root_path, &config.strings) {
+            Ok(tera) => t.tera = tera,
+            // The sources compiled once already; should the literals upset tera, the
+            // calls stay calls.
+            Err(_) => filters::register(&mut t.tera, &config.root_path, &config.strings),
+        }
         t
     }
 
@@ -152,11 +160,16 @@ pub fn load_theme(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
             errors.push(diagnostic(&files, name, &e));
         }
     }
-    if errors.is_empty()
-        && let Err(e) =
-            tera.add_raw_templates(sources.iter().map(|(n, (_, t))| (n.as_str(), t.as_str())))
-    {
-        errors.push(diagnostic(&files, "", &e));
+    let mut texts: Vec<(String, String)> = sources
+        .into_iter()
+        .map(|(n, (_, text))| (n, text))
+        .collect();
+    texts.sort();
+    if errors.is_empty() {
+        match compile(&texts, &config.base_path, &config.strings) {
+            Ok(t) => tera = t,
+            Err(e) => errors.push(diagnostic(&files, "", &e)),
+        }
     }
     let static_dirs = [theme_dir.join("static"), root.join("static")]
         .into_iter()
@@ -166,7 +179,25 @@ pub fn load_theme(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
         tera,
         files,
         static_dirs,
+        sources: std::sync::Arc::new(texts),
     })
+}
+
+/// Compiles the templates for one language: congbo's filters, and the constant calls
+/// written as that language's literals ([`inline::inline_constants`]).
+fn compile(
+    sources: &[(String, String)],
+    base_path: &str,
+    strings: &std::sync::Arc<i18n::Catalogue>,
+) -> Result<Tera, tera::Error> {
+    let mut tera = Tera::default();
+    filters::register(&mut tera, base_path, strings);
+    let inlined: Vec<(&str, String)> = sources
+        .iter()
+        .map(|(n, t)| (n.as_str(), inline::inline_constants(t, strings, base_path)))
+        .collect();
+    tera.add_raw_templates(inlined.iter().map(|(n, t)| (*n, t.as_str())))?;
+    Ok(tera)
 }
 
 /// Template files under `dir`, named by their path relative to it with `/` separators.
