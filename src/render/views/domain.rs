@@ -6,7 +6,6 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::{LinkView, Views};
-use crate::content::Kind;
 use crate::site::agencies::{Agency, Role};
 use crate::site::documents::CitedDocument;
 use crate::site::tasks::Task;
@@ -246,50 +245,7 @@ impl<'a> Views<'a> {
             .unwrap_or_default()
     }
 
-    /// schema.org JSON-LD for a page: `GovernmentService` for procedures, `NewsArticle` for
-    /// news; `None` for other kinds.
-    pub fn json_ld(&self, i: usize) -> Option<String> {
-        let c = &self.site.config;
-        let e = self.site.pages.get(i)?;
-        let p = &e.page;
-        let provider =
-            json!({ "@type": "GovernmentOrganization", "name": c.authority, "url": c.base_url });
-        let value = match p.kind {
-            Kind::Procedure => {
-                let m = p.procedure.as_ref()?;
-                json!({
-                    "@context": "https://schema.org",
-                    "@type": "GovernmentService",
-                    "name": p.title,
-                    "identifier": m.code,
-                    "serviceType": m.field,
-                    "description": p.description,
-                    "url": c.permalink(&p.path),
-                    "provider": provider,
-                    "audience": m.subjects.iter().map(|s| json!({"@type": "Audience", "audienceType": s})).collect::<Vec<_>>(),
-                    "availableChannel": m.online_url.as_ref().map(|u| json!({"@type": "ServiceChannel", "serviceUrl": u})),
-                    "areaServed": c.authority,
-                })
-            }
-            Kind::News => json!({
-                "@context": "https://schema.org",
-                "@type": "NewsArticle",
-                "headline": p.title,
-                "description": p.description,
-                "datePublished": p.date.map(|d| d.iso()),
-                "dateModified": p.updated.or(p.date).map(|d| d.iso()),
-                "author": p.author.as_ref().map(|a| json!({"@type": "Person", "name": a})).unwrap_or(provider.clone()),
-                "publisher": provider,
-                "mainEntityOfPage": c.permalink(&p.path),
-                "image": self.image_permalink(i),
-                "inLanguage": c.language,
-            }),
-            _ => return None,
-        };
-        Some(script_safe_json(&value))
-    }
-
-    fn image_permalink(&self, i: usize) -> Option<String> {
+    pub(super) fn image_permalink(&self, i: usize) -> Option<String> {
         let p = &self.site.pages.get(i)?.page;
         let img = p.image.as_deref()?;
         Some(if img.contains("://") {
@@ -331,7 +287,14 @@ impl<'a> Views<'a> {
 /// JSON that can sit inside `<script>`: `<`, `>` and `&` escaped so no `</script>` or
 /// comment can end the block early, whatever an editor typed.
 pub fn script_safe_json(v: &serde_json::Value) -> String {
-    let text = serde_json::to_string(v).unwrap_or_else(|_| "{}".into());
+    script_safe_json_string(serde_json::to_string(v).unwrap_or_else(|_| "{}".into()))
+}
+
+/// JSON text made safe inside `<script>` (see [`script_safe_json`]).
+pub fn script_safe_json_string(text: String) -> String {
+    if !text.contains(['<', '>', '&']) {
+        return text;
+    }
     text.replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")

@@ -5,6 +5,7 @@
 
 mod builder;
 pub mod domain;
+mod json_ld;
 
 pub use builder::Views;
 
