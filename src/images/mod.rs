@@ -4,6 +4,7 @@
 //! the source's content hash, the width and the format, so an unchanged image is never
 //! encoded twice. A site without images reads nothing and encodes nothing.
 
+pub mod body;
 mod encode;
 
 use std::collections::HashMap;
