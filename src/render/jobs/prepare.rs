@@ -248,8 +248,9 @@ pub(super) fn prepare_job(
         ),
     };
     if !theme.has(&template) {
-        let msg = format!(
-            "the template \"{template}\" does not exist in themes/{}/templates/ or templates/",
+        let msg = crate::tr!(
+            en: "the template \"{template}\" does not exist in themes/{}/templates/ or templates/",
+            vi: "không có mẫu giao diện \"{template}\" trong themes/{}/templates/ hay templates/",
             site.config.theme
         );
         return Err(match origin {
