@@ -21,13 +21,23 @@ pub const BODY_SIZES: &str = "(min-width: 880px) 848px, 100vw";
 
 /// `html` (the body of the page or section at site path `page_path`) with every resized
 /// image as a `<picture>`; borrowed as it is when it has none, the common case.
-pub fn pictures<'h>(html: &'h str, page_path: &str, set: &ImageSet, c: &Config) -> Cow<'h, str> {
+/// `eager_first`: the first image is not lazy, for a body at the top of its page with no
+/// featured image above it, where that image may be the largest thing on the first screen
+/// (a lazy one would be fetched late).
+pub fn pictures<'h>(
+    html: &'h str,
+    page_path: &str,
+    set: &ImageSet,
+    c: &Config,
+    eager_first: bool,
+) -> Cow<'h, str> {
     if set.by_path.is_empty() || !html.contains("<img") {
         return Cow::Borrowed(html);
     }
     let mut out = String::new();
     let mut last = 0;
     let mut from = 0;
+    let mut eager = eager_first;
     while let Some(i) = html[from..].find("<img") {
         let start = from + i;
         let Some((end, attrs)) = parse_tag(html, start) else {
@@ -38,7 +48,9 @@ pub fn pictures<'h>(html: &'h str, page_path: &str, set: &ImageSet, c: &Config) 
         if inside_picture(&html[..start]) {
             continue;
         }
-        if let Some(p) = picture(&attrs, page_path, set, c) {
+        // Only the body's first image, whatever it is, may be on the first screen.
+        let lazy = !std::mem::take(&mut eager);
+        if let Some(p) = picture(&attrs, page_path, set, c, lazy) {
             out.push_str(&html[last..start]);
             out.push_str(&p);
             last = end;
@@ -67,7 +79,13 @@ pub fn root_permalink(c: &Config, path: &str) -> String {
 type Attr<'h> = (&'h str, Option<&'h str>, &'h str);
 
 /// The `<picture>` for one `<img>`, or `None` to leave it as it is.
-fn picture(attrs: &[Attr<'_>], page_path: &str, set: &ImageSet, c: &Config) -> Option<String> {
+fn picture(
+    attrs: &[Attr<'_>],
+    page_path: &str,
+    set: &ImageSet,
+    c: &Config,
+    lazy: bool,
+) -> Option<String> {
     let get = |n: &str| attrs.iter().find(|a| a.0.eq_ignore_ascii_case(n));
     // An image with its own srcset was sized by hand.
     if get("srcset").is_some() {
@@ -106,7 +124,7 @@ fn picture(attrs: &[Attr<'_>], page_path: &str, set: &ImageSet, c: &Config) -> O
         let h = scaled_height(p.width, p.height, shown.width);
         out.push_str(&format!(" width=\"{}\" height=\"{h}\"", shown.width));
     }
-    if get("loading").is_none() {
+    if lazy && get("loading").is_none() {
         out.push_str(" loading=\"lazy\"");
     }
     if get("decoding").is_none() {

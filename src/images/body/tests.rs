@@ -40,7 +40,14 @@ fn set() -> ImageSet {
 }
 
 fn run(html: &str) -> String {
-    pictures(html, "/tin-tuc/a/", &set(), &config("https://x.gov.vn/xa/")).into_owned()
+    pictures(
+        html,
+        "/tin-tuc/a/",
+        &set(),
+        &config("https://x.gov.vn/xa/"),
+        false,
+    )
+    .into_owned()
 }
 
 #[test]
@@ -122,7 +129,13 @@ fn a_language_under_its_folder_uses_the_copies_at_the_root() {
     .for_language("en")
     .unwrap();
     assert_eq!(c.base_path, "/xa/en/");
-    let out = pictures("<img src=\"anh.jpg\" alt=\"\">", "/tin-tuc/a/", &set(), &c);
+    let out = pictures(
+        "<img src=\"anh.jpg\" alt=\"\">",
+        "/tin-tuc/a/",
+        &set(),
+        &c,
+        false,
+    );
     assert!(out.contains("src=\"/xa/tin-tuc/a/anh-1440w.jpg\""), "{out}");
     assert_eq!(
         root_permalink(&c, "/tin-tuc/a/anh-1440w.jpg"),
@@ -145,9 +158,24 @@ fn names_with_spaces_and_vietnamese_letters() {
         "/tin-tuc/a/",
         &s,
         &c,
+        false,
     );
     assert!(
         out.contains("srcset=\"/tin-tuc/a/ảnh%201%2C480w.webp 480w,"),
         "{out}"
     );
+}
+
+#[test]
+fn only_the_first_image_of_a_body_at_the_top_is_eager() {
+    let c = config("/");
+    let html = "<img src=\"anh.jpg\" alt=\"1\"><img src=\"anh.jpg\" alt=\"2\">";
+    let out = pictures(html, "/tin-tuc/a/", &set(), &c, true);
+    assert_eq!(out.matches("<picture>").count(), 2);
+    assert_eq!(out.matches("loading=\"lazy\"").count(), 1, "{out}");
+    assert!(out.find("alt=\"1\"").unwrap() < out.find("loading=\"lazy\"").unwrap());
+    // A remote first image is the one that may be on the first screen.
+    let html = "<img src=\"https://x/y.jpg\" alt=\"\"><img src=\"anh.jpg\" alt=\"\">";
+    let out = pictures(html, "/tin-tuc/a/", &set(), &c, true);
+    assert!(out.contains("loading=\"lazy\""), "{out}");
 }

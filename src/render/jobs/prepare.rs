@@ -119,7 +119,7 @@ pub(super) fn prepare_job(
                     permalink: site.config.permalink(&s.section.path),
                     path: &s.section.path,
                     kind: s.section.kind,
-                    content: v.body(&s.rendered.html, &s.section.path),
+                    content: v.body(&s.rendered.html, &s.section.path, true),
                     pages: items,
                     subsections: s
                         .subsections

@@ -76,9 +76,10 @@ impl<'a> Views<'a> {
             .unwrap_or_else(|| tera::Value::from_serializable(&self.summary(i)))
     }
 
-    /// A rendered body with its resized images as `<picture>`s (see [`crate::images::body`]).
-    pub fn body(&self, html: &'a str, path: &str) -> std::borrow::Cow<'a, str> {
-        crate::images::body::pictures(html, path, &self.site.images, self.config())
+    /// A rendered body with its resized images as `<picture>`s (see [`crate::images::body`]);
+    /// `eager_first` when the body starts near the top of its page with no image above it.
+    pub fn body(&self, html: &'a str, path: &str, eager_first: bool) -> std::borrow::Cow<'a, str> {
+        crate::images::body::pictures(html, path, &self.site.images, self.config(), eager_first)
     }
 
     fn config(&self) -> &'a Config {
@@ -248,7 +249,7 @@ impl<'a> Views<'a> {
             date: p.date,
             updated: p.updated,
             description: p.description.as_deref(),
-            summary: self.body(&e.rendered.summary, &p.path),
+            summary: self.body(&e.rendered.summary, &p.path, false),
             image: self.image(e),
             tags: self.terms(0, i, &p.tags),
             fields: self.terms(1, i, &p.fields),
@@ -295,7 +296,7 @@ impl<'a> Views<'a> {
         PageView {
             summary: self.summary(i),
             path: &p.path,
-            content: self.body(&e.rendered.html, &p.path),
+            content: self.body(&e.rendered.html, &p.path, p.image.is_none()),
             toc: &e.rendered.toc,
             word_count: e.rendered.word_count,
             reading_time: e.rendered.word_count.div_ceil(200).max(1),
