@@ -271,16 +271,23 @@ fn raw_html_is_sanitised_before_pictures_are_made() {
         "content/tin-tuc/ngay-hoi/index.md",
         "+++\ntitle = \"Ngày hội\"\ndate = 2026-10-10\n+++\n\
          <p onclick=\"x()\">Dán từ Word</p>\n\n![Toàn cảnh](anh.jpg)\n\n\
-         <picture><source srcset=\"javascript:alert(1)\"><img src=\"so-do.png\" onerror=\"alert(1)\" alt=\"Sơ đồ\"></picture>\n",
+         <picture><source srcset=\"javascript:alert(1)\"><img src=\"so-do.png\" onerror=\"alert(1)\" alt=\"Sơ đồ\"></picture>\n\n\
+         <p><abbr title=\"<img src=anh.jpg onerror=alert(2)>\">UBND</abbr></p>\n",
     );
     s.build_ok();
     let html = s.read("tin-tuc/ngay-hoi/index.html");
     let body = &html[html.find("class=\"prose\"").unwrap()..];
     let body = &body[..body.find("</div>").unwrap()];
     assert!(
-        !body.contains("onclick") && !body.contains("onerror") && !body.contains("javascript:"),
+        !body.contains("onclick") && !body.contains("alert(1)") && !body.contains("javascript:"),
         "{body}"
     );
+    // An image written inside an attribute stays text there.
+    assert!(
+        body.contains(r#"<abbr title="&lt;img src=anh.jpg onerror=alert(2)&gt;">UBND</abbr>"#),
+        "{body}"
+    );
+    assert_eq!(body.matches("<img ").count(), 2, "{body}");
     // The editor's picture is dropped by the sanitiser, its img kept; both images are ours.
     assert_eq!(body.matches("<picture>").count(), 2, "{body}");
     assert_eq!(body.matches("<source").count(), 2, "{body}");

@@ -38,22 +38,45 @@ pub fn pictures<'h>(
     let mut last = 0;
     let mut from = 0;
     let mut eager = eager_first;
-    while let Some(i) = html[from..].find("<img") {
+    // Tag by tag, each read whole (quotes included), so that `<img` written inside another
+    // tag's attribute value, a comment or a script is never taken for an image.
+    let mut pictures_open = 0usize;
+    while let Some(i) = html[from..].find('<') {
         let start = from + i;
-        let Some((end, attrs)) = parse_tag(html, start) else {
-            from = start + 4;
+        if html[start..].starts_with("<!--") {
+            from = html[start..]
+                .find("-->")
+                .map_or(html.len(), |e| start + e + 3);
+            continue;
+        }
+        let Some((end, name, attrs)) = parse_tag(html, start) else {
+            from = start + 1;
             continue;
         };
         from = end;
-        if inside_picture(&html[..start]) {
-            continue;
-        }
-        // Only the body's first image, whatever it is, may be on the first screen.
-        let lazy = !std::mem::take(&mut eager);
-        if let Some(p) = picture(&attrs, page_path, set, c, lazy) {
-            out.push_str(&html[last..start]);
-            out.push_str(&p);
-            last = end;
+        let lower = name.to_ascii_lowercase();
+        match lower.as_str() {
+            "picture" => pictures_open += 1,
+            "/picture" => pictures_open = pictures_open.saturating_sub(1),
+            // Raw text (only with `unsafe_html`): skip to its end tag.
+            "script" | "style" => {
+                let close = format!("</{lower}");
+                from = html[end..]
+                    .to_ascii_lowercase()
+                    .find(&close)
+                    .map_or(html.len(), |e| end + e);
+            }
+            // An image inside the editor's own `<picture>` is offered as the editor chose.
+            "img" if pictures_open == 0 => {
+                // Only the body's first image, whatever it is, may be on the first screen.
+                let lazy = !std::mem::take(&mut eager);
+                if let Some(p) = picture(&attrs, page_path, set, c, lazy) {
+                    out.push_str(&html[last..start]);
+                    out.push_str(&p);
+                    last = end;
+                }
+            }
+            _ => {}
         }
     }
     if last == 0 {
@@ -134,14 +157,22 @@ fn picture(
     Some(out)
 }
 
-/// Reads the tag starting at `start` (`<img …>`): where it ends and its attributes.
-fn parse_tag(html: &str, start: usize) -> Option<(usize, Vec<Attr<'_>>)> {
+/// Reads the tag starting at `start` (`<img …>`, `</p>`): where it ends, its name (`/p`
+/// for an end tag) and its attributes. `None` when `<` starts no tag.
+fn parse_tag(html: &str, start: usize) -> Option<(usize, &str, Vec<Attr<'_>>)> {
     let b = html.as_bytes();
-    let mut i = start + 4;
-    // `<imgx` is another tag.
-    if !matches!(b.get(i), Some(c) if c.is_ascii_whitespace() || *c == b'>' || *c == b'/') {
+    let name_start = start + 1;
+    let mut i = name_start + usize::from(b.get(name_start) == Some(&b'/'));
+    if !b.get(i)?.is_ascii_alphabetic() {
         return None;
     }
+    while b
+        .get(i)
+        .is_some_and(|c| !c.is_ascii_whitespace() && !matches!(c, b'>' | b'/'))
+    {
+        i += 1;
+    }
+    let name = &html[name_start..i];
     let mut attrs = Vec::new();
     loop {
         while b
@@ -151,7 +182,7 @@ fn parse_tag(html: &str, start: usize) -> Option<(usize, Vec<Attr<'_>>)> {
             i += 1;
         }
         match b.get(i)? {
-            b'>' => return Some((i + 1, attrs)),
+            b'>' => return Some((i + 1, name, attrs)),
             _ => {
                 let name_start = i;
                 while b
@@ -187,15 +218,6 @@ fn parse_tag(html: &str, start: usize) -> Option<(usize, Vec<Attr<'_>>)> {
                 attrs.push((name, Some(value), &html[name_start..i]));
             }
         }
-    }
-}
-
-/// Whether the text before an `<img>` leaves a `<picture>` open (the editor's own, when
-/// raw HTML is allowed): that image is already offered as the editor chose.
-fn inside_picture(before: &str) -> bool {
-    match before.rfind("<picture") {
-        Some(open) => before.rfind("</picture>").is_none_or(|close| close < open),
-        None => false,
     }
 }
 

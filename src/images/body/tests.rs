@@ -111,7 +111,7 @@ fn the_editors_size_and_loading_win() {
 
 #[test]
 fn attribute_values_with_brackets_are_read_whole() {
-    // ammonia writes `>` unescaped inside attribute values.
+    // `>` may stand unescaped inside attribute values.
     let out = run("<img alt=\"a > b\" src=\"anh.jpg\"><img src='anh.jpg' alt=x>");
     assert_eq!(out.matches("<picture>").count(), 2, "{out}");
     assert!(out.contains("alt=\"a > b\""), "{out}");
@@ -178,4 +178,26 @@ fn only_the_first_image_of_a_body_at_the_top_is_eager() {
     let html = "<img src=\"https://x/y.jpg\" alt=\"\"><img src=\"anh.jpg\" alt=\"\">";
     let out = pictures(html, "/tin-tuc/a/", &set(), &c, true);
     assert!(out.contains("loading=\"lazy\""), "{out}");
+}
+
+#[test]
+fn an_img_written_inside_an_attribute_value_is_text_not_a_tag() {
+    // HTML may hold `<` unescaped inside attribute values (the editor's own with
+    // `unsafe_html`, or a sanitiser that leaves it); markup put there would close the
+    // attribute and let `onerror` out.
+    for html in [
+        "<a title=\"<img src=anh.jpg onerror=alert(1)>\">x</a>",
+        "<a title='<img src=\"anh.jpg\" onerror=alert(1)>'>x</a>",
+        "<!-- <img src=\"anh.jpg\"> -->",
+        "<script>var s = '<img src=\"anh.jpg\">';</script>",
+        "<STYLE>/* <img src=\"anh.jpg\"> */</STYLE>",
+    ] {
+        assert_eq!(run(html), html);
+    }
+    // After such a tag, a real image is still found.
+    let out = run("<a title=\"<img src=anh.jpg>\">x</a><img src=\"anh.jpg\" alt=\"\">");
+    assert!(
+        out.starts_with("<a title=\"<img src=anh.jpg>\">x</a><picture>"),
+        "{out}"
+    );
 }
