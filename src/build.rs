@@ -260,6 +260,10 @@ fn model(
         })
         .collect();
     site::languages::link(&mut sites);
+    // Every language shows the same copies (made once, published at the site root).
+    for other in sites.iter_mut().skip(1) {
+        other.images = images.clone();
+    }
     if let Some(main) = sites.first_mut() {
         main.images = images;
     }

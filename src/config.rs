@@ -152,7 +152,10 @@ pub fn parse(text: &str, file: &Path, overrides: &Overrides) -> Result<Config, D
             file,
             line,
             1,
-            "`paginate_by` must be 1 or more",
+            crate::tr!(
+                en: "`paginate_by` must be 1 or more",
+                vi: "`paginate_by` phải từ 1 trở lên",
+            ),
         ));
     }
     if let Some(r) = &raw.legal.resolver
@@ -163,7 +166,10 @@ pub fn parse(text: &str, file: &Path, overrides: &Overrides) -> Result<Config, D
             file,
             line,
             1,
-            "`[legal] resolver` must contain `{number}` where the document number goes",
+            crate::tr!(
+                en: "`[legal] resolver` must contain `{{number}}` where the document number goes",
+                vi: "`[legal] resolver` phải có `{{number}}` ở chỗ đặt số hiệu văn bản",
+            ),
         ));
     }
     let language = raw.language.unwrap_or_else(|| "vi".into());
@@ -224,16 +230,18 @@ fn resolve_base_url(url: &str) -> Result<(String, String), String> {
         Some(rest) => {
             let host_end = rest.find('/').unwrap_or(rest.len());
             if host_end == 0 {
-                return Err(format!(
-                    "`base_url` \"{url}\" has no host; write it like https://xa-thanh-an.gov.vn/"
+                return Err(crate::tr!(
+                    en: "`base_url` \"{url}\" has no host; write it like https://xa-thanh-an.gov.vn/",
+                    vi: "`base_url` \"{url}\" thiếu tên miền; hãy viết như https://xa-thanh-an.gov.vn/",
                 ));
             }
             &rest[host_end..]
         }
         None if url.starts_with('/') => url,
         None => {
-            return Err(format!(
-                "`base_url` \"{url}\" must start with https:// or http:// (or be a path such as /)"
+            return Err(crate::tr!(
+                en: "`base_url` \"{url}\" must start with https:// or http:// (or be a path such as /)",
+                vi: "`base_url` \"{url}\" phải bắt đầu bằng https:// hoặc http:// (hoặc là một đường dẫn như /)",
             ));
         }
     };

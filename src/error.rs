@@ -41,10 +41,35 @@ impl Diagnostic {
 
     /// An I/O failure, worded for the person who runs the build.
     pub fn io(path: &Path, what: &str, err: &std::io::Error) -> Self {
-        // `what` is written by the code, in English: these failures are the machine's,
-        // not the editor's, and stay in one language.
-        Self::file(path, format!("could not {what}: {err}"))
+        // `what` is written by the code, in English (a short phrase the callers share);
+        // the system's own words in `err` stay as the system wrote them.
+        match io_action_vi(what) {
+            Some(vi) if crate::lang::current() == crate::lang::Lang::Vi => {
+                Self::file(path, format!("không thể {vi}: {err}"))
+            }
+            _ => Self::file(path, format!("could not {what}: {err}")),
+        }
     }
+}
+
+/// The Vietnamese of the actions [`Diagnostic::io`] is called with; `None` for a new one
+/// not listed yet (its message then stays in English; a test lists every call's phrase).
+fn io_action_vi(what: &str) -> Option<&'static str> {
+    Some(match what {
+        "create" => "tạo tệp",
+        "create a folder" => "tạo thư mục",
+        "create the staging folder" => "tạo thư mục tạm để ghi trang",
+        "move a file into place" => "chuyển tệp vào chỗ",
+        "put the output in place" => "đặt thư mục trang vào chỗ",
+        "read this file" => "đọc tệp này",
+        "remove a half-built file" => "xóa tệp dựng dở",
+        "remove a staged file" => "xóa tệp tạm",
+        "remove the build journal" => "xóa sổ ghi quá trình dựng trang",
+        "restore the previous output" => "khôi phục bản trang trước",
+        "write" => "ghi tệp",
+        "write the build journal" => "ghi sổ ghi quá trình dựng trang",
+        _ => return None,
+    })
 }
 
 impl fmt::Display for Diagnostic {
@@ -167,6 +192,42 @@ mod tests {
             "content/a.md:3:7: error: unknown key `titel`"
         );
         assert_eq!(Diagnostic::file("x.md", "m").to_string(), "x.md: error: m");
+    }
+
+    #[test]
+    fn every_io_action_has_its_vietnamese() {
+        // The phrases are written at each call; a new one must be added to the table.
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut seen = 0;
+        for e in walkdir::WalkDir::new(src)
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            // This file names the call in its own code and test.
+            if e.path().extension().is_none_or(|x| x != "rs") || e.path().ends_with("error.rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(e.path()).unwrap();
+            for call in text.split("Diagnostic::io(").skip(1) {
+                let Some(phrase) = call.split('"').nth(1) else {
+                    continue;
+                };
+                if call
+                    .split('"')
+                    .next()
+                    .is_some_and(|before| before.contains(')'))
+                {
+                    continue;
+                }
+                seen += 1;
+                assert!(
+                    io_action_vi(phrase).is_some(),
+                    "{}: \"{phrase}\" has no Vietnamese in io_action_vi",
+                    e.path().display()
+                );
+            }
+        }
+        assert!(seen > 10, "the calls were found ({seen})");
     }
 
     #[test]

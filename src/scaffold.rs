@@ -102,7 +102,10 @@ pub fn init(dir: &Path) -> Result<(), Diagnostic> {
     {
         return Err(Diagnostic::file(
             dir,
-            "this folder is not empty: choose a new folder name for the site",
+            crate::tr!(
+                en: "this folder is not empty: choose a new folder name for the site",
+                vi: "thư mục này không trống: hãy chọn tên thư mục mới cho trang",
+            ),
         ));
     }
     let write = |rel: &str, bytes: &[u8]| -> Result<(), Diagnostic> {

@@ -193,3 +193,144 @@ fn a_broken_image_is_published_as_it_is_with_a_warning() {
         "{html}"
     );
 }
+
+/// A bundle whose body shows its own images, a remote one and one from `static/`.
+fn body_site() -> TestSite {
+    let s = site();
+    s.write(
+        "content/tin-tuc/ngay-hoi/index.md",
+        "+++\ntitle = \"Ngày hội\"\ndate = 2026-10-10\n+++\n\
+         Mở đầu.\n\n![Sơ đồ khu vực](so-do.png)\n\n![Toàn cảnh](anh.jpg \"Ảnh: UBND xã\")\n\n\
+         ![Ảnh từ nơi khác](https://example.org/x.jpg)\n\n![Biểu trưng](/logo.png)\n",
+    );
+    s.write("static/logo.png", "");
+    std::fs::write(s.root().join("static/logo.png"), png(100, 100)).unwrap();
+    s
+}
+
+#[test]
+fn body_images_of_a_bundle_are_pictures_with_sizes() {
+    let s = body_site();
+    s.build_ok();
+    let html = s.read("tin-tuc/ngay-hoi/index.html");
+    let p = "/tin-tuc/ngay-hoi/";
+    let sizes = congbo::images::body::BODY_SIZES;
+    assert!(html.contains(&format!(
+        r#"<picture><source type="image/webp" srcset="{p}so-do-480w.webp 480w, {p}so-do-600w.webp 600w" sizes="{sizes}"><img src="{p}so-do.png" srcset="{p}so-do-480w.png 480w, {p}so-do.png 600w" sizes="{sizes}" alt="Sơ đồ khu vực" width="600" height="400" decoding="async"></picture>"#
+    )), "{html}");
+    assert!(html.contains(&format!(
+        r#"<img src="{p}anh-1440w.jpg" srcset="{p}anh-480w.jpg 480w, {p}anh-960w.jpg 960w, {p}anh-1440w.jpg 1440w" sizes="{sizes}" alt="Toàn cảnh" title="Ảnh: UBND xã" width="1440" height="810" loading="lazy" decoding="async"></picture>"#
+    )), "{html}");
+    // Every file the markup names is published.
+    for name in [
+        "so-do-480w.webp",
+        "so-do-600w.webp",
+        "so-do-480w.png",
+        "so-do.png",
+        "anh-960w.webp",
+        "anh-1440w.jpg",
+    ] {
+        assert!(s.exists(&format!("tin-tuc/ngay-hoi/{name}")), "{name}");
+    }
+    // Remote images and files outside bundles stay plain.
+    assert!(
+        html.contains(r#"<img src="https://example.org/x.jpg" alt="Ảnh từ nơi khác" />"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<img src="/logo.png" alt="Biểu trưng" />"#),
+        "{html}"
+    );
+    assert_eq!(html.matches("<picture>").count(), 2);
+    // The page has no featured image: its first image may fill the first screen, so only
+    // the others are lazy.
+    assert_eq!(html.matches("loading=\"lazy\"").count(), 1);
+}
+
+#[test]
+fn body_images_are_cached_like_featured_ones() {
+    let s = body_site();
+    let first = s.build_ok();
+    // No featured image any more: the copies are made for the body.
+    assert_eq!(first.images_encoded, 6 + 3);
+    let second = s.build_ok();
+    assert_eq!(second.images_encoded, 0);
+    assert_eq!(second.images_reused, first.images_encoded);
+    assert_eq!(
+        s.read("tin-tuc/ngay-hoi/index.html")
+            .matches("<picture>")
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn raw_html_is_sanitised_before_pictures_are_made() {
+    let s = body_site();
+    s.write(
+        "content/tin-tuc/ngay-hoi/index.md",
+        "+++\ntitle = \"Ngày hội\"\ndate = 2026-10-10\n+++\n\
+         <p onclick=\"x()\">Dán từ Word</p>\n\n![Toàn cảnh](anh.jpg)\n\n\
+         <picture><source srcset=\"javascript:alert(1)\"><img src=\"so-do.png\" onerror=\"alert(1)\" alt=\"Sơ đồ\"></picture>\n\n\
+         <p><abbr title=\"<img src=anh.jpg onerror=alert(2)>\">UBND</abbr></p>\n",
+    );
+    s.build_ok();
+    let html = s.read("tin-tuc/ngay-hoi/index.html");
+    let body = &html[html.find("class=\"prose\"").unwrap()..];
+    let body = &body[..body.find("</div>").unwrap()];
+    assert!(
+        !body.contains("onclick") && !body.contains("alert(1)") && !body.contains("javascript:"),
+        "{body}"
+    );
+    // An image written inside an attribute stays text there.
+    assert!(
+        body.contains(r#"<abbr title="&lt;img src=anh.jpg onerror=alert(2)&gt;">UBND</abbr>"#),
+        "{body}"
+    );
+    assert_eq!(body.matches("<img ").count(), 2, "{body}");
+    // The editor's picture is dropped by the sanitiser, its img kept; both images are ours.
+    assert_eq!(body.matches("<picture>").count(), 2, "{body}");
+    assert_eq!(body.matches("<source").count(), 2, "{body}");
+    assert!(
+        body.contains(r#"alt="Sơ đồ" width="600" height="400" loading="lazy""#),
+        "{body}"
+    );
+}
+
+#[test]
+fn english_pages_show_the_same_copies() {
+    let s = body_site();
+    s.write(
+        "site.toml",
+        &format!(
+            "{}\n[languages.en]\ntitle = \"Thu Nghiem Commune\"\n",
+            common::SITE_TOML
+        ),
+    );
+    s.write(
+        "content/tin-tuc/ngay-hoi/index.en.md",
+        "+++\ntitle = \"Festival\"\ndate = 2026-10-10\nimage = \"anh.jpg\"\nimage_alt = \"The festival\"\n+++\n![Map](so-do.png)\n",
+    );
+    let r = s.build_ok();
+    assert_eq!(r.images_encoded, 6 + 3, "made once for both languages");
+    let html = s.read("en/tin-tuc/ngay-hoi/index.html");
+    let p = "/tin-tuc/ngay-hoi/";
+    assert!(
+        html.contains(&format!(
+            r#"<source type="image/webp" srcset="{p}so-do-480w.webp 480w"#
+        )),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!(
+            r#"srcset="{p}anh-480w.webp 480w, {p}anh-960w.webp 960w, {p}anh-1440w.webp 1440w""#
+        )),
+        "{html}"
+    );
+    assert!(html.contains(&format!(
+        r#"<meta property="og:image" content="https://thu-nghiem.example.gov.vn{p}anh-1440w.jpg">"#
+    )), "{html}");
+    // The copies are published once, at the root.
+    assert!(s.exists("tin-tuc/ngay-hoi/anh-1440w.webp"));
+    assert!(!s.exists("en/tin-tuc/ngay-hoi/anh-1440w.webp"));
+}

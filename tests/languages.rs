@@ -159,6 +159,8 @@ fn the_example_site_in_english_uses_the_english_strings() {
             "Skip to main content",
             "About this procedure",
             "Home</a>",
+            // What the copy-link script says comes from the page, in its language.
+            "data-copied=\"Link copied.\"",
         ],
     );
     assert!(!proc.contains("Bỏ qua đến nội dung chính"));
@@ -249,6 +251,71 @@ fn the_command_speaks_the_language_of_the_locale() {
     assert_has(&String::from_utf8_lossy(&ok.stdout), &["Đã dựng"]);
     let ok = congbo("en_US.UTF-8", s.root());
     assert_has(&String::from_utf8_lossy(&ok.stdout), &["Built"]);
+}
+
+/// `congbo <args…>` in the site folder with `LANG=<lang>`: its stderr.
+fn congbo_stderr(lang: &str, root: &std::path::Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_congbo"))
+        .args(args)
+        .current_dir(root)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stderr).to_string()
+}
+
+#[test]
+fn the_rarer_messages_speak_the_locale_too() {
+    // Section keys and aliases, then (a later check) Windows names.
+    let s = TestSite::new();
+    s.write(
+        "content/a.md",
+        "+++\ntitle = \"A\"\naliases = [\"http://x/\"]\n+++\n",
+    );
+    s.write(
+        "content/tin-tuc/_index.md",
+        "+++\ntitle = \"Tin\"\nsort_by = \"ngay\"\n+++\n",
+    );
+    let vi = congbo_stderr("vi_VN.UTF-8", s.root(), &["build"]);
+    assert_has(
+        &vi,
+        &[
+            "địa chỉ cũ (alias) \"http://x/\" phải là một đường dẫn",
+            "`sort_by` = \"ngay\": hãy viết \"date\" (theo ngày)",
+        ],
+    );
+    let en = congbo_stderr("C", s.root(), &["build"]);
+    assert_has(
+        &en,
+        &["alias \"http://x/\" must be", "`sort_by` = \"ngay\": write"],
+    );
+    s.write("content/a.md", "+++\ntitle = \"A\"\n+++\n");
+    s.write("content/tin-tuc/_index.md", "+++\ntitle = \"Tin\"\n+++\n");
+    s.write("content/con.md", "+++\ntitle = \"Con\"\n+++\n");
+    let vi = congbo_stderr("vi_VN.UTF-8", s.root(), &["build"]);
+    assert_has(
+        &vi,
+        &[
+            "là tên thiết bị trên máy chủ Windows",
+            "hãy đổi tên (hoặc đặt `slug`)",
+        ],
+    );
+    let en = congbo_stderr("C", s.root(), &["build"]);
+    assert_has(&en, &["is a device name on Windows servers"]);
+    // The output-folder check, and `congbo new`.
+    s.remove("content/con.md");
+    s.write("khac/ghi-chu.txt", "không phải trang");
+    let vi = congbo_stderr("vi_VN.UTF-8", s.root(), &["build", "-o", "khac"]);
+    assert_has(
+        &vi,
+        &["khac: lỗi: thư mục ghi trang này đang chứa các tệp khác"],
+    );
+    let vi = congbo_stderr("vi_VN.UTF-8", s.root(), &["new", "khong-co", "Bài mới"]);
+    assert_has(&vi, &["lỗi: không có thư mục chuyên mục content/khong-co"]);
+    let en = congbo_stderr("C", s.root(), &["new", "khong-co", "Bài mới"]);
+    assert_has(&en, &["error: there is no section folder content/khong-co"]);
 }
 
 #[test]

@@ -313,7 +313,10 @@ fn parse_page(
     if slug.is_empty() {
         return Err(vec![origin.at_key(
             "slug",
-            "this page's slug is empty after removing marks and symbols: set `slug` to a few words",
+            crate::tr!(
+                en: "this page's slug is empty after removing marks and symbols: set `slug` to a few words",
+                vi: "tên đường dẫn (slug) của trang này trống sau khi bỏ dấu và ký hiệu: hãy đặt `slug` bằng vài chữ",
+            ),
         )]);
     }
     let base = section.map_or_else(|| "/".to_string(), |s| s.path.clone());
@@ -338,7 +341,11 @@ fn check_url_clashes(sections: &[Section], pages: &[Page], errors: &mut Diagnost
         if let Some(other) = seen.insert(path, file) {
             errors.push(Diagnostic::file(
                 file,
-                format!("this page would be written at {path}, like {}; give one of them another `slug` or file name", other.display()),
+                crate::tr!(
+                    en: "this page would be written at {path}, like {}; give one of them another `slug` or file name",
+                    vi: "trang này sẽ được ghi ở {path}, trùng với {}; hãy đổi `slug` hoặc tên tệp của một trong hai",
+                    other.display()
+                ),
             ));
         }
     }
@@ -351,7 +358,12 @@ fn check_names(
     assets: &[PlacedAsset],
     errors: &mut Diagnostics,
 ) {
-    let explain = |what: String| format!("{what}; rename it (or set `slug`)");
+    let explain = |what: String| {
+        crate::tr!(
+            en: "{what}; rename it (or set `slug`)",
+            vi: "{what}; hãy đổi tên (hoặc đặt `slug`)",
+        )
+    };
     for s in sections {
         if let Some(why) = names::unsafe_path(&s.path) {
             let file = s
@@ -370,7 +382,10 @@ fn check_names(
     }
     for a in assets {
         if let Some(why) = names::unsafe_path(&a.path) {
-            errors.push(Diagnostic::file(&a.abs, format!("{why}; rename the file")));
+            errors.push(Diagnostic::file(
+                &a.abs,
+                crate::tr!(en: "{why}; rename the file", vi: "{why}; hãy đổi tên tệp"),
+            ));
         }
     }
 }

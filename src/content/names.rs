@@ -12,13 +12,15 @@ pub fn unsafe_name(part: &str) -> Option<String> {
         .chars()
         .find(|c| matches!(c, '<' | '>' | ':' | '"' | '|' | '?' | '*' | '\\') || c.is_control())
     {
-        return Some(format!(
-            "\"{part}\" has the character {c:?}, which Windows servers do not allow in file names"
+        return Some(crate::tr!(
+            en: "\"{part}\" has the character {c:?}, which Windows servers do not allow in file names",
+            vi: "\"{part}\" có ký tự {c:?}, máy chủ Windows không cho phép ký tự này trong tên tệp",
         ));
     }
     if part.ends_with('.') || part.ends_with(' ') {
-        return Some(format!(
-            "\"{part}\" ends with a dot or a space, which Windows servers drop"
+        return Some(crate::tr!(
+            en: "\"{part}\" ends with a dot or a space, which Windows servers drop",
+            vi: "\"{part}\" kết thúc bằng dấu chấm hoặc dấu cách, máy chủ Windows sẽ tự bỏ đi",
         ));
     }
     let stem = part.split('.').next().unwrap_or(part).to_ascii_uppercase();
@@ -27,7 +29,12 @@ pub fn unsafe_name(part: &str) -> Option<String> {
             && (stem.starts_with("COM") || stem.starts_with("LPT"))
             && stem.as_bytes()[3].is_ascii_digit()
             && stem.as_bytes()[3] != b'0');
-    device.then(|| format!("\"{part}\" is a device name on Windows servers (like CON, NUL, COM1) and cannot be a file or folder"))
+    device.then(|| {
+        crate::tr!(
+            en: "\"{part}\" is a device name on Windows servers (like CON, NUL, COM1) and cannot be a file or folder",
+            vi: "\"{part}\" là tên thiết bị trên máy chủ Windows (như CON, NUL, COM1), không dùng được làm tên tệp hay thư mục",
+        )
+    })
 }
 
 /// The first unsafe component of a site path (`/tin-tuc/con/`), explained.

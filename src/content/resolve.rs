@@ -138,7 +138,10 @@ pub fn page(
             Some(p) => aliases.push(p),
             None => errors.push(origin.at_key(
                 "aliases",
-                format!("alias \"{a}\" must be a site path such as /tin-tuc/bai-cu/"),
+                crate::tr!(
+                    en: "alias \"{a}\" must be a site path such as /tin-tuc/bai-cu/",
+                    vi: "địa chỉ cũ (alias) \"{a}\" phải là một đường dẫn trong trang, như /tin-tuc/bai-cu/",
+                ),
             )),
         }
     }
@@ -241,7 +244,10 @@ fn plan_meta(
         if end < start {
             errors.push(origin.at_key(
                 "period",
-                "the period ends before it starts: check `start` and `end`",
+                crate::tr!(
+                    en: "the period ends before it starts: check `start` and `end`",
+                    vi: "thời gian kết thúc trước khi bắt đầu: hãy xem lại `start` và `end`",
+                ),
             ));
             return None;
         }
@@ -298,7 +304,10 @@ fn procedure_meta(
     {
         errors.push(origin.at_key(
             "online",
-            format!("`online` = \"{online}\" is not a level congbo knows: write \"toàn trình\", \"một phần\" or \"\""),
+            crate::tr!(
+                en: "`online` = \"{online}\" is not a level congbo knows: write \"toàn trình\", \"một phần\" or \"\"",
+                vi: "`online` = \"{online}\" không phải mức congbo biết: hãy viết \"toàn trình\", \"một phần\" hoặc \"\"",
+            ),
         ));
     }
     if let Some(url) = &online_url
@@ -306,7 +315,10 @@ fn procedure_meta(
     {
         errors.push(origin.at_key(
             "online_url",
-            "`online_url` must be a full address starting with https://",
+            crate::tr!(
+                en: "`online_url` must be a full address starting with https://",
+                vi: "`online_url` phải là địa chỉ đầy đủ, bắt đầu bằng https://",
+            ),
         ));
     }
     ProcedureMeta {
@@ -347,8 +359,9 @@ pub fn section(
     let kind = match raw.kind.as_deref() {
         None => default_kind,
         Some(k) => Kind::parse(k).unwrap_or_else(|| {
-            errors.push(origin.at_key("kind", format!(
-                "`kind` = \"{k}\" is not a kind congbo knows: write \"plan\", \"news\", \"procedure\", \"document\" or \"page\""
+            errors.push(origin.at_key("kind", crate::tr!(
+                en: "`kind` = \"{k}\" is not a kind congbo knows: write \"plan\", \"news\", \"procedure\", \"document\" or \"page\"",
+                vi: "`kind` = \"{k}\" không phải loại trang congbo biết: hãy viết \"plan\" (kế hoạch), \"news\" (tin tức), \"procedure\" (thủ tục), \"document\" (văn bản) hoặc \"page\" (trang)",
             )));
             default_kind
         }),
@@ -366,13 +379,22 @@ pub fn section(
         Some(s) => {
             errors.push(origin.at_key(
                 "sort_by",
-                format!("`sort_by` = \"{s}\": write \"date\", \"weight\" or \"title\""),
+                crate::tr!(
+                    en: "`sort_by` = \"{s}\": write \"date\", \"weight\" or \"title\"",
+                    vi: "`sort_by` = \"{s}\": hãy viết \"date\" (theo ngày), \"weight\" (theo thứ tự đặt) hoặc \"title\" (theo tên)",
+                ),
             ));
             default_sort
         }
     };
     if raw.paginate_by == Some(0) {
-        errors.push(origin.at_key("paginate_by", "`paginate_by` must be 1 or more"));
+        errors.push(origin.at_key(
+            "paginate_by",
+            crate::tr!(
+                en: "`paginate_by` must be 1 or more",
+                vi: "`paginate_by` phải từ 1 trở lên",
+            ),
+        ));
     }
     if !errors.is_empty() {
         return Err(errors);

@@ -118,7 +118,7 @@ pub fn list_files(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                 let p = e.path().map_or_else(|| dir.clone(), Path::to_path_buf);
                 errors.push(Diagnostic::file(
                     rel_to(root, &p),
-                    format!("could not read: {e}"),
+                    crate::tr!(en: "could not read: {e}", vi: "không đọc được: {e}"),
                 ));
                 continue;
             }
@@ -132,7 +132,10 @@ pub fn list_files(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
             if !inside {
                 errors.push(Diagnostic::file(
                     rel_to(root, &path),
-                    "this is a link to a file outside the site folder; copy the file into the site instead",
+                    crate::tr!(
+                        en: "this is a link to a file outside the site folder; copy the file into the site instead",
+                        vi: "đây là lối tắt đến một tệp nằm ngoài thư mục của trang; hãy chép hẳn tệp đó vào trang",
+                    ),
                 ));
                 continue;
             }

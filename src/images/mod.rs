@@ -4,6 +4,7 @@
 //! the source's content hash, the width and the format, so an unchanged image is never
 //! encoded twice. A site without images reads nothing and encodes nothing.
 
+pub mod body;
 mod encode;
 
 use std::collections::HashMap;
@@ -210,10 +211,17 @@ fn one(
     (encoded, reused): (&AtomicUsize, &AtomicUsize),
 ) -> Result<Processed, String> {
     let shown = a.abs.display();
-    let bytes =
-        std::fs::read(&a.abs).map_err(|e| format!("{shown}: warning: could not read ({e})"))?;
+    let bytes = std::fs::read(&a.abs).map_err(|e| {
+        crate::tr!(
+            en: "{shown}: warning: could not read ({e})",
+            vi: "{shown}: cảnh báo: không đọc được ({e})",
+        )
+    })?;
     let (width, height) = encode::dimensions(&bytes).map_err(|e| {
-        format!("{shown}: warning: not a readable image ({e}); it is published as it is, without smaller sizes. Save it again as JPEG or PNG")
+        crate::tr!(
+            en: "{shown}: warning: not a readable image ({e}); it is published as it is, without smaller sizes. Save it again as JPEG or PNG",
+            vi: "{shown}: cảnh báo: không đọc được ảnh này ({e}); ảnh được đăng nguyên như cũ, không có bản thu nhỏ. Hãy lưu lại ảnh dưới dạng JPEG hoặc PNG",
+        )
     })?;
     let key = hash_hex(&bytes);
     let stem = a.path.rsplit_once('.').map_or(a.path.as_str(), |(s, _)| s);
@@ -246,17 +254,34 @@ fn one(
         }
     }
     if !missing.is_empty() {
-        std::fs::create_dir_all(cache)
-            .map_err(|e| format!("{}: warning: could not create ({e})", cache.display()))?;
+        std::fs::create_dir_all(cache).map_err(|e| {
+            crate::tr!(
+                en: "{}: warning: could not create ({e})",
+                vi: "{}: cảnh báo: không tạo được thư mục ({e})",
+                cache.display()
+            )
+        })?;
         let img = encode::decode(&bytes).map_err(|e| {
-            format!("{shown}: warning: not a readable image ({e}); it is published as it is, without smaller sizes")
+            crate::tr!(
+                en: "{shown}: warning: not a readable image ({e}); it is published as it is, without smaller sizes",
+                vi: "{shown}: cảnh báo: không đọc được ảnh này ({e}); ảnh được đăng nguyên như cũ, không có bản thu nhỏ",
+            )
         })?;
         for (w, f, file) in missing {
             let h = scaled_height(width, height, w);
-            let data = encode::resize_and_encode(&img, w, h, f)
-                .map_err(|e| format!("{shown}: warning: could not make the {w} px copy ({e})"))?;
-            write_atomic(&file, &data)
-                .map_err(|e| format!("{}: warning: could not write ({e})", file.display()))?;
+            let data = encode::resize_and_encode(&img, w, h, f).map_err(|e| {
+                crate::tr!(
+                    en: "{shown}: warning: could not make the {w} px copy ({e})",
+                    vi: "{shown}: cảnh báo: không làm được bản rộng {w} px ({e})",
+                )
+            })?;
+            write_atomic(&file, &data).map_err(|e| {
+                crate::tr!(
+                    en: "{}: warning: could not write ({e})",
+                    vi: "{}: cảnh báo: không ghi được ({e})",
+                    file.display()
+                )
+            })?;
             encoded.fetch_add(1, Ordering::Relaxed);
         }
     }

@@ -58,8 +58,12 @@ impl LinkContext {
         }
         if target.ends_with(".md") {
             let dir = page_file.rsplit_once('/').map_or("", |(d, _)| d);
-            let joined = join_relative(dir, target)
-                .ok_or_else(|| format!("the link {dest} goes above content/"))?;
+            let joined = join_relative(dir, target).ok_or_else(|| {
+                crate::tr!(
+                    en: "the link {dest} goes above content/",
+                    vi: "liên kết {dest} trỏ ra ngoài thư mục content/",
+                )
+            })?;
             return self.page_url(&joined, anchor).ok_or_else(|| {
                 crate::tr!(
                     en: "the link {dest} points to content/{joined}, which does not exist (or is a draft)",

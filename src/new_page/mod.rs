@@ -53,22 +53,29 @@ pub fn create(opts: &NewOptions) -> Result<Created, Diagnostic> {
     if slug.is_empty() {
         return Err(Diagnostic::file(
             "content",
-            format!(
-                "the title \"{title}\" has no letters or digits to make a file name from: write a title such as \"Lễ ra mắt Trung tâm\""
+            crate::tr!(
+                en: "the title \"{title}\" has no letters or digits to make a file name from: write a title such as \"Lễ ra mắt Trung tâm\"",
+                vi: "tiêu đề \"{title}\" không có chữ hay số nào để đặt tên tệp: hãy viết một tiêu đề như \"Lễ ra mắt Trung tâm\"",
             ),
         ));
     }
     if let Some(why) = names::unsafe_name(&slug) {
         return Err(Diagnostic::file(
             "content",
-            format!("{why}: add a word to the title"),
+            crate::tr!(
+                en: "{why}: add a word to the title",
+                vi: "{why}: hãy thêm một chữ vào tiêu đề",
+            ),
         ));
     }
     let date = match &opts.date {
         Some(d) => parse_date(d.trim()).map_err(|e| {
             Diagnostic::file(
                 "content",
-                format!("--date {d}: {e}; write it like 2026-05-04 or 04/05/2026"),
+                crate::tr!(
+                    en: "--date {d}: {e}; write it like 2026-05-04 or 04/05/2026",
+                    vi: "--date {d}: {e}; hãy viết như 2026-05-04 hoặc 04/05/2026",
+                ),
             )
         })?,
         None => opts.today.unwrap_or_else(crate::build::build_date),
@@ -87,7 +94,10 @@ pub fn create(opts: &NewOptions) -> Result<Created, Diagnostic> {
         if opts.root.join(&taken).exists() {
             return Err(Diagnostic::file(
                 &taken,
-                "this file already exists, so congbo new did not replace it: open it, or choose another title",
+                crate::tr!(
+                    en: "this file already exists, so congbo new did not replace it: open it, or choose another title",
+                    vi: "tệp này đã có, nên congbo new không ghi đè lên: hãy mở tệp đó ra sửa, hoặc chọn tiêu đề khác",
+                ),
             ));
         }
     }
@@ -135,29 +145,33 @@ fn section_of(root: &Path, place: &str) -> Result<(String, Kind), Diagnostic> {
     {
         return Err(Diagnostic::file(
             "content",
-            format!("\"{place}\" is not a section folder under content/"),
+            crate::tr!(
+                en: "\"{place}\" is not a section folder under content/",
+                vi: "\"{place}\" không phải thư mục chuyên mục trong content/",
+            ),
         ));
     }
     let is_default = Kind::default_for_folder(place) != Kind::Page;
     if !root.join("content").join(place).is_dir() && !is_default {
         let known: Vec<String> = top_sections(root).into_iter().map(|(s, _)| s).collect();
-        return Err(Diagnostic::file(
-            Path::new("content").join(place),
-            format!(
-                "there is no section folder content/{place}: write a kind (plan, news, procedure, document, page) or one of: {}",
-                if known.is_empty() {
-                    "(none yet)".to_string()
-                } else {
-                    known.join(", ")
-                }
-            ),
-        ));
+        return Err(Diagnostic::file(Path::new("content").join(place), {
+            let known = if known.is_empty() {
+                crate::tr!(en: "(none yet)", vi: "(chưa có)")
+            } else {
+                known.join(", ")
+            };
+            crate::tr!(
+                en: "there is no section folder content/{place}: write a kind (plan, news, procedure, document, page) or one of: {known}",
+                vi: "không có thư mục chuyên mục content/{place}: hãy viết một loại trang (plan, news, procedure, document, page) hoặc một trong các thư mục: {known}",
+            )
+        }));
     }
     if root.join("content").join(place).join("index.md").exists() {
         return Err(Diagnostic::file(
             Path::new("content").join(place).join("index.md"),
-            format!(
-                "content/{place} is a page (a bundle), not a section: name its section instead"
+            crate::tr!(
+                en: "content/{place} is a page (a bundle), not a section: name its section instead",
+                vi: "content/{place} là một trang (thư mục trang), không phải chuyên mục: hãy ghi tên chuyên mục chứa nó",
             ),
         ));
     }
@@ -185,8 +199,9 @@ fn section_for_kind(root: &Path, kind: Kind) -> Result<(String, Kind), Diagnosti
     match of_kind.as_slice() {
         [] if root.join("content").join(default).is_dir() => Err(Diagnostic::file(
             Path::new("content").join(default),
-            format!(
-                "content/{default} holds another kind of page here, and no section holds {} pages: name the section folder instead",
+            crate::tr!(
+                en: "content/{default} holds another kind of page here, and no section holds {} pages: name the section folder instead",
+                vi: "ở trang này content/{default} chứa loại trang khác, và không chuyên mục nào chứa trang loại {}: hãy ghi tên thư mục chuyên mục",
                 kind.name()
             ),
         )),
@@ -195,8 +210,9 @@ fn section_for_kind(root: &Path, kind: Kind) -> Result<(String, Kind), Diagnosti
         many if many.iter().any(|s| *s == default) => Ok((default.to_string(), kind)),
         many => Err(Diagnostic::file(
             "content",
-            format!(
-                "several sections hold {} pages ({}): write the folder instead of the kind",
+            crate::tr!(
+                en: "several sections hold {} pages ({}): write the folder instead of the kind",
+                vi: "có nhiều chuyên mục chứa trang loại {} ({}): hãy ghi tên thư mục thay cho loại trang",
                 kind.name(),
                 many.iter()
                     .map(|s| s.as_str())

@@ -142,9 +142,15 @@ impl Writer {
     }
 
     fn seen_lock(&self) -> Result<std::sync::MutexGuard<'_, HashMap<String, bool>>, Diagnostic> {
-        self.seen
-            .lock()
-            .map_err(|_| Diagnostic::file(&self.places.out, "a thread writing the output failed"))
+        self.seen.lock().map_err(|_| {
+            Diagnostic::file(
+                &self.places.out,
+                crate::tr!(
+                    en: "a thread writing the output failed",
+                    vi: "một luồng ghi trang bị lỗi",
+                ),
+            )
+        })
     }
 
     /// Puts the staged files in place and removes files the site no longer has.
@@ -225,9 +231,14 @@ pub(crate) fn check_output_dir(out_dir: &Path) -> Result<(), Diagnostic> {
     }
     Err(Diagnostic::file(
         out_dir,
-        "this output folder already holds other files (it is not an earlier build of a site); \
-         congbo replaces everything in its output folder, so choose a new or empty folder, \
-         e.g. --output-dir public",
+        crate::tr!(
+            en: "this output folder already holds other files (it is not an earlier build of a site); \
+                 congbo replaces everything in its output folder, so choose a new or empty folder, \
+                 e.g. --output-dir public",
+            vi: "thư mục ghi trang này đang chứa các tệp khác (không phải một lần dựng trang trước); \
+                 congbo thay toàn bộ nội dung của thư mục ghi trang, nên hãy chọn một thư mục mới \
+                 hoặc trống, ví dụ --output-dir public",
+        ),
     ))
 }
 

@@ -115,9 +115,11 @@ pub fn load_theme(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
     if !theme_dir.is_dir() && !root.join("templates").is_dir() {
         return Err(Diagnostic::file(
             "site.toml",
-            format!(
-                "the theme \"{}\" is not in themes/{}: copy a theme there or fix `theme`",
-                config.theme, config.theme
+            crate::tr!(
+                en: "the theme \"{}\" is not in themes/{}: copy a theme there or fix `theme`",
+                vi: "không có giao diện \"{}\" trong themes/{}: hãy chép một giao diện vào đó hoặc sửa `theme`",
+                config.theme,
+                config.theme
             ),
         )
         .into());

@@ -102,8 +102,12 @@ pub fn run(opts: &ServeOptions) -> i32 {
         Ok(rx) => rx,
         Err(e) => {
             eprintln!(
-                "error: could not watch {} for changes ({e})",
-                root.display()
+                "{}",
+                crate::tr!(
+                    en: "error: could not watch {} for changes ({e})",
+                    vi: "lỗi: không theo dõi được thay đổi trong {} ({e})",
+                    root.display()
+                )
             );
             return 1;
         }
@@ -132,7 +136,13 @@ pub fn run(opts: &ServeOptions) -> i32 {
             .name("congbo-listen".into())
             .spawn(move || http::serve(listener, shared));
         if let Err(e) = spawned {
-            eprintln!("error: could not start the server ({e})");
+            eprintln!(
+                "{}",
+                crate::tr!(
+                    en: "error: could not start the server ({e})",
+                    vi: "lỗi: không khởi động được máy chủ xem thử ({e})",
+                )
+            );
             return 1;
         }
     }
@@ -190,7 +200,10 @@ fn guarded(
             engine.keep_files(files);
             Err(Diagnostic::file(
                 "site.toml",
-                "congbo stopped in the middle of this rebuild (an internal error); save any file to try again, and please report it",
+                crate::tr!(
+                    en: "congbo stopped in the middle of this rebuild (an internal error); save any file to try again, and please report it",
+                    vi: "congbo dừng giữa chừng khi dựng lại (lỗi bên trong chương trình); hãy lưu lại một tệp bất kỳ để thử lại, và xin báo lỗi này cho người phát triển",
+                ),
             )
             .into())
         }
@@ -229,20 +242,48 @@ fn print_outcome(plan: &Rebuild, o: &Outcome) {
             let mut names: Vec<String> =
                 s.iter().take(3).map(|p| p.display().to_string()).collect();
             if s.len() > 3 {
-                names.push(format!("and {} more", s.len() - 3));
+                let more = s.len() - 3;
+                names.push(crate::tr!(en: "and {more} more", vi: "và {more} tệp khác"));
             }
             names.join(", ")
         }
         Rebuild::Full => "site.toml".to_string(),
         Rebuild::Nothing => return,
     };
-    println!(
-        "Changed {what}: {} ({} rendered, {} changed) in {:.0} ms",
-        o.how,
+    let (how, rendered, changed, ms) = (
+        how_text(o.how),
         o.rendered,
         o.changed.len(),
-        o.seconds * 1000.0
+        o.seconds * 1000.0,
     );
+    println!(
+        "{}",
+        crate::tr!(
+            en: "Changed {what}: {how} ({rendered} rendered, {changed} changed) in {ms:.0} ms",
+            vi: "Đã sửa {what}: {how} (dựng {rendered} trang, {changed} tệp thay đổi) trong {ms:.0} ms",
+        )
+    );
+}
+
+/// How a rebuild went (the engine's names, which tests compare), in the messages' language.
+fn how_text(how: &str) -> String {
+    if crate::lang::current() == crate::lang::Lang::En {
+        return how.to_string();
+    }
+    match how {
+        "nothing to do" => "không có gì phải làm",
+        "no change" => "không có thay đổi",
+        "full rebuild" => "dựng lại toàn bộ",
+        "full rebuild (every language)" => "dựng lại toàn bộ (mọi ngôn ngữ)",
+        "content rebuild" => "dựng lại nội dung",
+        "content rebuild (affected pages)" => "dựng lại nội dung (các trang bị ảnh hưởng)",
+        "templates" => "mẫu giao diện",
+        "static files" => "tệp tĩnh",
+        "bundle files" => "tệp đi kèm trang",
+        "page bodies" => "nội dung trang",
+        other => other,
+    }
+    .to_string()
 }
 
 fn report_errors(e: &Diagnostics) {
@@ -273,6 +314,12 @@ fn open_browser(url: &str) {
     c.stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null());
     if c.spawn().is_err() {
-        println!("Open {url} in your browser.");
+        println!(
+            "{}",
+            crate::tr!(
+                en: "Open {url} in your browser.",
+                vi: "Hãy mở {url} trong trình duyệt.",
+            )
+        );
     }
 }

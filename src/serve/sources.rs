@@ -143,7 +143,10 @@ impl Sources {
         let meta = std::fs::symlink_metadata(&path)
             .map_err(|e| Diagnostic::io(rel, "read this file", &e))?;
         if !meta.is_file() {
-            return Err(Diagnostic::file(rel, "not a file"));
+            return Err(Diagnostic::file(
+                rel,
+                crate::tr!(en: "not a file", vi: "không phải là tệp"),
+            ));
         }
         let text = read_text(&path, rel);
         let stamp = (meta.len(), meta.modified().ok());

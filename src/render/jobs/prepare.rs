@@ -119,7 +119,7 @@ pub(super) fn prepare_job(
                     permalink: site.config.permalink(&s.section.path),
                     path: &s.section.path,
                     kind: s.section.kind,
-                    content: &s.rendered.html,
+                    content: v.body(&s.rendered.html, &s.section.path, true),
                     pages: items,
                     subsections: s
                         .subsections
@@ -248,8 +248,9 @@ pub(super) fn prepare_job(
         ),
     };
     if !theme.has(&template) {
-        let msg = format!(
-            "the template \"{template}\" does not exist in themes/{}/templates/ or templates/",
+        let msg = crate::tr!(
+            en: "the template \"{template}\" does not exist in themes/{}/templates/ or templates/",
+            vi: "không có mẫu giao diện \"{template}\" trong themes/{}/templates/ hay templates/",
             site.config.theme
         );
         return Err(match origin {

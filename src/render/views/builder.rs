@@ -76,6 +76,12 @@ impl<'a> Views<'a> {
             .unwrap_or_else(|| tera::Value::from_serializable(&self.summary(i)))
     }
 
+    /// A rendered body with its resized images as `<picture>`s (see [`crate::images::body`]);
+    /// `eager_first` when the body starts near the top of its page with no image above it.
+    pub fn body(&self, html: &'a str, path: &str, eager_first: bool) -> std::borrow::Cow<'a, str> {
+        crate::images::body::pictures(html, path, &self.site.images, self.config(), eager_first)
+    }
+
     fn config(&self) -> &'a Config {
         &self.site.config
     }
@@ -243,11 +249,18 @@ impl<'a> Views<'a> {
         let url = c.url(&path);
         let processed = self.site.images.get(&path);
         let shown = processed.and_then(|p| p.fallback());
-        let src_path = shown.map_or(path.as_str(), |v| v.path.as_str());
-        let link = |p: &str| c.url(p);
+        // The copies are published once, at the site root, for every language.
+        let link = |p: &str| crate::images::body::root_url(c, p);
+        let (src, permalink) = match shown {
+            Some(v) => (
+                link(&v.path),
+                crate::images::body::root_permalink(c, &v.path),
+            ),
+            None => (c.url(&path), c.permalink(&path)),
+        };
         Some(ImageView {
-            src: c.url(src_path),
-            permalink: c.permalink(src_path),
+            src,
+            permalink,
             url,
             alt,
             width: shown.map(|v| v.width),
@@ -272,7 +285,7 @@ impl<'a> Views<'a> {
             date: p.date,
             updated: p.updated,
             description: p.description.as_deref(),
-            summary: &e.rendered.summary,
+            summary: self.body(&e.rendered.summary, &p.path, false),
             image: self.image(e),
             tags: self.terms(0, i, &p.tags),
             fields: self.terms(1, i, &p.fields),
@@ -319,7 +332,7 @@ impl<'a> Views<'a> {
         PageView {
             summary: self.summary(i),
             path: &p.path,
-            content: &e.rendered.html,
+            content: self.body(&e.rendered.html, &p.path, p.image.is_none()),
             toc: &e.rendered.toc,
             word_count: e.rendered.word_count,
             reading_time: e.rendered.word_count.div_ceil(200).max(1),

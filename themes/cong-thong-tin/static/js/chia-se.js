@@ -1,5 +1,6 @@
 // "Sao chép liên kết": copies the page's address. Without this script the button stays
-// hidden and the address is shown as text instead.
+// hidden and the address is shown as text instead. What it says comes from the status
+// line's data-copied and data-failed, written by the template in the page's language.
 (function () {
   var buttons = document.querySelectorAll('.share-copy');
   if (!buttons.length || !navigator.clipboard) return;
@@ -10,9 +11,9 @@
     if (share) share.classList.add('share-js');
     b.addEventListener('click', function () {
       navigator.clipboard.writeText(b.getAttribute('data-url')).then(function () {
-        if (status) status.textContent = 'Đã sao chép liên kết.';
+        if (status) status.textContent = status.getAttribute('data-copied');
       }, function () {
-        if (status) status.textContent = 'Không sao chép được; hãy chép địa chỉ trên thanh địa chỉ.';
+        if (status) status.textContent = status.getAttribute('data-failed');
       });
     });
   });
