@@ -1,6 +1,7 @@
 //! Files that front matter names and the page bundle must hold: a procedure's dossier
 //! forms (`[[documents]] form`) and a plan's `attachments`.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use super::{Findings, Rule};
@@ -26,19 +27,12 @@ pub(super) fn check(site: &Site, root: &Path, found: &mut Findings) {
         if missing.peek().is_none() {
             continue;
         }
-        // The front matter is read again only for a page with a missing file, for its line.
+        // The front matter is read again only for a page with a missing file, for its line;
+        // every quoted string's first place is found in one pass (a plan may list thousands).
         let text = std::fs::read_to_string(root.join(&p.file)).unwrap_or_default();
+        let places = quoted_places(&text);
         for name in missing {
-            let (line, column) = text
-                .lines()
-                .enumerate()
-                .find_map(|(i, l)| {
-                    let at = l
-                        .find(&format!("\"{name}\""))
-                        .or_else(|| l.find(&format!("'{name}'")))?;
-                    Some((i + 1, l[..at].chars().count() + 2))
-                })
-                .unwrap_or((1, 1));
+            let (line, column) = places.get(name).copied().unwrap_or((1, 1));
             let folder = p.bundle_dir.as_ref().map_or_else(
                 || {
                     crate::tr!(
@@ -62,5 +56,37 @@ pub(super) fn check(site: &Site, root: &Path, found: &mut Findings) {
                 .problems
                 .push((Rule::Files, Diagnostic::at(&p.file, line, column, message)));
         }
+    }
+}
+
+/// The first (line, column) of each `"…"` or `'…'` string in TOML text, inside the quotes.
+fn quoted_places(text: &str) -> HashMap<&str, (usize, usize)> {
+    let mut places = HashMap::new();
+    for (i, line) in text.lines().enumerate() {
+        let mut rest = line;
+        let mut offset = 0;
+        while let Some(open) = rest.find(['"', '\'']) {
+            let quote = &rest[open..=open];
+            let inner = &rest[open + 1..];
+            let Some(close) = inner.find(quote) else {
+                break;
+            };
+            let column = line[..offset + open].chars().count() + 2;
+            places.entry(&inner[..close]).or_insert((i + 1, column));
+            offset += open + 1 + close + 1;
+            rest = &inner[close + 1..];
+        }
+    }
+    places
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn quoted_strings_have_their_first_place() {
+        let p = super::quoted_places("a = [\"x.pdf\", 'đ.doc']\nform = \"x.pdf\"\nb = \"y");
+        assert_eq!(p["x.pdf"], (1, 7));
+        assert_eq!(p["đ.doc"], (1, 16));
+        assert_eq!(p.get("y"), None);
     }
 }
