@@ -10,15 +10,17 @@ use crate::check::{self, external};
 use crate::error::{Diagnostic, Diagnostics};
 
 /// Checks every language's pages against the files the build makes; errors, and warning
-/// lines for the rules `[check] warn` names and for unlinked citations.
+/// lines for the rules `[check] warn` names and for unlinked citations (the first
+/// `listed` of them each on a line, then a count).
 pub(super) fn stage(
     parts: &[languages::Part],
     root: &Path,
     exists: &(dyn Fn(&str) -> bool + Sync),
+    listed: usize,
 ) -> (Diagnostics, Vec<String>) {
     let sites: Vec<_> = parts.iter().map(|(s, _)| s).collect();
     let found = check::site(&sites, root, exists);
-    check::report(found, &parts[0].0.config.check)
+    check::report(found, &parts[0].0.config.check, listed)
 }
 
 /// What `congbo check` found that is not an error.
@@ -57,14 +59,19 @@ pub fn check(
     }
     let paths = paths.into_inner().map_err(|_| lock_error())?;
     clock.lap("templates, feeds, data");
-    let (mut errors, mut warnings) = stage(&parts, &opts.root, &|p| paths.contains(p));
+    let (mut errors, mut warnings) = stage(
+        &parts,
+        &opts.root,
+        &|p| paths.contains(p),
+        check::LISTED_CITATIONS,
+    );
     if let Err(e) = rendered {
         errors.extend(e);
     }
     if with_external {
         let sites: Vec<_> = parts.iter().map(|(s, _)| s).collect();
         let found = external::check(&sites, &opts.root, &external::Options::default());
-        let (e, w) = check::report(found, &parts[0].0.config.check);
+        let (e, w) = check::report(found, &parts[0].0.config.check, 0);
         errors.extend(e);
         warnings.extend(w);
     }

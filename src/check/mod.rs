@@ -65,12 +65,14 @@ pub fn site(sites: &[&Site], root: &Path, exists: &(dyn Fn(&str) -> bool + Sync)
     found
 }
 
-/// How many unlinked citations are listed one by one; past this a summary line says how
-/// many more (a site without a resolver may have thousands).
-const LISTED_CITATIONS: usize = 10;
+/// How many unlinked citations `congbo check` lists one by one; past this a summary line
+/// says how many more (a site without a resolver may have thousands). A build lists none,
+/// only the summary line.
+pub const LISTED_CITATIONS: usize = 10;
 
-/// Sorts findings into errors (rules not in `warn`) and warning lines.
-pub fn report(found: Findings, config: &CheckConfig) -> (Diagnostics, Vec<String>) {
+/// Sorts findings into errors (rules not in `warn`) and warning lines, with the first
+/// `listed` unlinked citations each on a line.
+pub fn report(found: Findings, config: &CheckConfig, listed: usize) -> (Diagnostics, Vec<String>) {
     let mut errors = Diagnostics::default();
     let mut warnings: Vec<Diagnostic> = Vec::new();
     for (rule, d) in found.problems {
@@ -84,25 +86,32 @@ pub fn report(found: Findings, config: &CheckConfig) -> (Diagnostics, Vec<String
     let mut lines: Vec<String> = warnings.iter().map(warning_line).collect();
     let mut unlinked = found.unlinked;
     unlinked.sort();
-    for (file, line, column, number) in unlinked.iter().take(LISTED_CITATIONS) {
+    for (file, line, column, number) in unlinked.iter().take(listed) {
         let message = crate::tr!(
             en: "the citation {number} links nowhere: no page of the site has number = \"{number}\" and site.toml has no [legal] resolver; add the document under content/van-ban/, or set resolver = \"https://…?q={{number}}\" under [legal]",
             vi: "trích dẫn {number} không dẫn đến đâu: không trang nào có number = \"{number}\" và site.toml không có [legal] resolver; hãy thêm văn bản vào content/van-ban/, hoặc đặt resolver = \"https://…?q={{number}}\" trong mục [legal]",
         );
         lines.push(warning_line(&Diagnostic::at(file, *line, *column, message)));
     }
-    if unlinked.len() > LISTED_CITATIONS {
-        let more = unlinked.len() - LISTED_CITATIONS;
+    if unlinked.len() > listed {
+        let more = unlinked.len() - listed;
         let numbers = {
             let mut n: Vec<&str> = unlinked.iter().map(|u| u.3.as_str()).collect();
             n.sort_unstable();
             n.dedup();
             n.len()
         };
-        lines.push(crate::tr!(
-            en: "warning: {more} more citations link nowhere ({numbers} document numbers in all); a [legal] resolver in site.toml links them all",
-            vi: "cảnh báo: còn {more} trích dẫn khác không dẫn đến đâu ({numbers} số hiệu văn bản); đặt [legal] resolver trong site.toml sẽ liên kết tất cả",
-        ));
+        lines.push(if listed == 0 {
+            crate::tr!(
+                en: "warning: {more} citations link nowhere ({numbers} document numbers): no page has their number and site.toml has no [legal] resolver, which would link them all; congbo check lists where",
+                vi: "cảnh báo: {more} trích dẫn không dẫn đến đâu ({numbers} số hiệu văn bản): không trang nào có số hiệu đó và site.toml không có [legal] resolver, thứ sẽ liên kết tất cả; congbo check cho biết vị trí",
+            )
+        } else {
+            crate::tr!(
+                en: "warning: {more} more citations link nowhere ({numbers} document numbers in all); a [legal] resolver in site.toml links them all",
+                vi: "cảnh báo: còn {more} trích dẫn khác không dẫn đến đâu ({numbers} số hiệu văn bản); đặt [legal] resolver trong site.toml sẽ liên kết tất cả",
+            )
+        });
     }
     (errors, lines)
 }

@@ -37,13 +37,13 @@ fn warn_turns_a_rule_into_warnings() {
         problems: vec![finding(Rule::Links, 3), finding(Rule::Alt, 1)],
         unlinked: vec![],
     };
-    let (errors, warnings) = report(found(), &CheckConfig::default());
+    let (errors, warnings) = report(found(), &CheckConfig::default(), 0);
     assert_eq!(errors.0.len(), 2);
     assert!(warnings.is_empty());
     let config = CheckConfig {
         warn: vec![Rule::Alt],
     };
-    let (errors, warnings) = report(found(), &config);
+    let (errors, warnings) = report(found(), &config, 0);
     assert_eq!(errors.0.len(), 1);
     assert_eq!(warnings, ["content/a.md:1:1: warning: Alt"]);
 }
@@ -64,7 +64,7 @@ fn many_unlinked_citations_end_in_one_summary_line() {
         problems: vec![],
         unlinked,
     };
-    let (errors, warnings) = report(found, &CheckConfig::default());
+    let (errors, warnings) = report(found.clone(), &CheckConfig::default(), LISTED_CITATIONS);
     assert!(errors.is_empty());
     assert_eq!(warnings.len(), LISTED_CITATIONS + 1);
     assert!(
@@ -72,6 +72,17 @@ fn many_unlinked_citations_end_in_one_summary_line() {
             && warnings[LISTED_CITATIONS].contains("40 document numbers"),
         "{}",
         warnings[LISTED_CITATIONS]
+    );
+    let (_, in_a_build) = report(found, &CheckConfig::default(), 0);
+    assert_eq!(
+        in_a_build.len(),
+        1,
+        "a build says only how many: {in_a_build:?}"
+    );
+    assert!(
+        in_a_build[0].contains("3600 citations"),
+        "{}",
+        in_a_build[0]
     );
 }
 
