@@ -115,7 +115,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     });
     clock.lap("templates, feeds, data and write");
     // Links are checked against the files the build made, before any of them is published.
-    let (check_errors, check_warnings) = check::stage(&parts, &opts.root, &|p| writer.has(p), 0);
+    let (check_errors, check_warnings) =
+        check::stage(&parts, &theme, &opts.root, &|p| writer.has(p), 0);
     clock.lap("check links");
     let rendered = match rendered {
         Ok(()) => check_errors.into_result(()),

@@ -8,18 +8,20 @@ use std::sync::Mutex;
 use super::{BuildOptions, StageClock, languages, model};
 use crate::check::{self, external};
 use crate::error::{Diagnostic, Diagnostics};
+use crate::render::Theme;
 
 /// Checks every language's pages against the files the build makes; errors, and warning
 /// lines for the rules `[check] warn` names and for unlinked citations (the first
 /// `listed` of them each on a line, then a count).
 pub(super) fn stage(
     parts: &[languages::Part],
+    theme: &Theme,
     root: &Path,
     exists: &(dyn Fn(&str) -> bool + Sync),
     listed: usize,
 ) -> (Diagnostics, Vec<String>) {
     let sites: Vec<_> = parts.iter().map(|(s, _)| s).collect();
-    let found = check::site(&sites, root, exists);
+    let found = check::site(&sites, root, exists, &check::template_ids(theme, root));
     check::report(found, &parts[0].0.config.check, listed)
 }
 
@@ -61,6 +63,7 @@ pub fn check(
     clock.lap("templates, feeds, data");
     let (mut errors, mut warnings) = stage(
         &parts,
+        &theme,
         &opts.root,
         &|p| paths.contains(p),
         check::LISTED_CITATIONS,

@@ -15,10 +15,16 @@ pub(super) struct Targets<'a> {
     exists: &'a (dyn Fn(&str) -> bool + Sync),
     /// Output folder of a page (`/tin-tuc/abc/`) → the ids its body defines.
     ids: HashMap<String, HashSet<&'a str>>,
+    /// Ids the templates write on pages.
+    theme_ids: &'a HashSet<String>,
 }
 
 impl<'a> Targets<'a> {
-    pub(super) fn new(sites: &[&'a Site], exists: &'a (dyn Fn(&str) -> bool + Sync)) -> Self {
+    pub(super) fn new(
+        sites: &[&'a Site],
+        exists: &'a (dyn Fn(&str) -> bool + Sync),
+        theme_ids: &'a HashSet<String>,
+    ) -> Self {
         let mut ids = HashMap::new();
         for site in sites {
             let p = prefix(site);
@@ -26,7 +32,11 @@ impl<'a> Targets<'a> {
                 ids.insert(format!("{p}{path}"), anchors(r));
             }
         }
-        Targets { exists, ids }
+        Targets {
+            exists,
+            ids,
+            theme_ids,
+        }
     }
 
     /// Whether the build makes the file a site path (no base path) points to.
@@ -119,7 +129,8 @@ fn link(l: &Ref, here: &str, root: &str, targets: &Targets<'_>) -> Option<(Rule,
     }
     let anchor = anchor.filter(|a| !a.is_empty())?;
     let ids = targets.ids.get(&path)?;
-    (!ids.contains(anchor.as_str())).then(|| {
+    let known = ids.contains(anchor.as_str()) || targets.theme_ids.contains(&anchor);
+    (!known).then(|| {
         let mut known: Vec<&str> = ids.iter().copied().collect();
         known.sort_unstable();
         (Rule::Anchors, missing_anchor(written, &anchor, &known))

@@ -9,6 +9,7 @@ pub mod external;
 mod files;
 mod links;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -54,9 +55,15 @@ pub struct Findings {
 
 /// Checks every language's pages. `exists` answers whether the build makes a file at an
 /// output path (`/tin-tuc/abc/index.html`); `root` is the site folder (for front matter
-/// lines of missing files).
-pub fn site(sites: &[&Site], root: &Path, exists: &(dyn Fn(&str) -> bool + Sync)) -> Findings {
-    let targets = links::Targets::new(sites, exists);
+/// lines of missing files); `theme_ids` are the ids the templates write (see
+/// [`template_ids`]), anchors of every page.
+pub fn site(
+    sites: &[&Site],
+    root: &Path,
+    exists: &(dyn Fn(&str) -> bool + Sync),
+    theme_ids: &HashSet<String>,
+) -> Findings {
+    let targets = links::Targets::new(sites, exists, theme_ids);
     let mut found = Findings::default();
     for site in sites {
         links::check(site, &targets, &mut found);
@@ -114,6 +121,27 @@ pub fn report(found: Findings, config: &CheckConfig, listed: usize) -> (Diagnost
         });
     }
     (errors, lines)
+}
+
+/// The fixed ids the templates write (`id="thanh-phan-ho-so"`, not `id="{{ … }}"`): a link
+/// to `@/thu-tuc/abc.md#thanh-phan-ho-so` is good. Read from the template files (a few
+/// dozen small files), not from the pages made with them.
+pub fn template_ids(theme: &crate::render::Theme, root: &Path) -> HashSet<String> {
+    let mut ids = HashSet::new();
+    for file in theme.files.values() {
+        let Ok(text) = std::fs::read_to_string(root.join(file)) else {
+            continue;
+        };
+        for part in text.split("id=\"").skip(1) {
+            if let Some(id) = part.split('"').next()
+                && !id.is_empty()
+                && !id.contains(['{', '}', '<', ' '])
+            {
+                ids.insert(id.to_string());
+            }
+        }
+    }
+    ids
 }
 
 /// A problem shown as a warning: like an error line, with "warning" for "error".
