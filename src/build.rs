@@ -1,6 +1,8 @@
 //! `build()`: the whole pipeline, one stage per line. Stages are functions from data to
 //! data; errors of independent stages (content and templates) are reported together.
 
+mod check;
+pub use check::{CheckReport, check};
 pub mod languages;
 mod progress;
 
@@ -67,7 +69,7 @@ pub struct BuildReport {
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
     let mut clock = StageClock::new();
-    let (parts, mut theme) = model(opts, &mut clock, true)?;
+    let (parts, mut theme) = model(opts, &mut clock, true, true)?;
     let output_dir = opts
         .output_dir
         .clone()
@@ -112,6 +114,17 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         Diagnostics(put_errors).into_result(())
     });
     clock.lap("templates, feeds, data and write");
+    // Links are checked against the files the build made, before any of them is published.
+    let (check_errors, check_warnings) =
+        check::stage(&parts, &theme, &opts.root, &|p| writer.has(p), 0);
+    clock.lap("check links");
+    let rendered = match rendered {
+        Ok(()) => check_errors.into_result(()),
+        Err(mut e) => {
+            e.extend(check_errors);
+            Diagnostics(e.0).into_result(())
+        }
+    };
     if let Err(e) = rendered {
         writer.abort();
         return Err(e);
@@ -140,6 +153,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         warnings: warnings(&parts[0].0.config)
             .into_iter()
             .chain(parts[0].0.images.warnings.iter().cloned())
+            .chain(check_warnings)
             .collect(),
         images_encoded: parts[0].0.images.encoded,
         images_reused: parts[0].0.images.reused,
@@ -162,7 +176,7 @@ fn warnings(config: &Config) -> Vec<String> {
 /// (every language's).
 pub fn build_in_memory(opts: &BuildOptions) -> Result<(Site, Vec<OutputFile>), Diagnostics> {
     let mut clock = StageClock::new();
-    let (parts, mut theme) = model(opts, &mut clock, false)?;
+    let (parts, mut theme) = model(opts, &mut clock, false, false)?;
     let pages = std::sync::Mutex::new(Vec::new());
     languages::render_each(&mut theme, &parts, &|f| {
         pages
@@ -201,11 +215,13 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<(Site, Vec<OutputFile>), D
 /// The stages up to the site model: configuration, templates, content, Markdown, model;
 /// one model per language, the main language first.
 /// `drop_sources` frees each page's Markdown once rendered (a build does not need it again;
-/// at 100,000 pages it is most of a gigabyte).
+/// at 100,000 pages it is most of a gigabyte). With `checking`, broken `@/` links are left
+/// to the check stage, which reports them with the other check errors (or as warnings).
 fn model(
     opts: &BuildOptions,
     clock: &mut StageClock,
     drop_sources: bool,
+    checking: bool,
 ) -> Result<(Vec<languages::Part>, render::Theme), Diagnostics> {
     let config = load_config(
         &opts.root,
@@ -222,7 +238,8 @@ fn model(
     let content = files.and_then(|f| languages::parse(f, &config, opts.drafts));
     clock.lap("parse front matter");
     let (theme, mut contents) = both(theme, content)?;
-    let links = languages::link_contexts(&contents);
+    let mut links = languages::link_contexts(&contents);
+    links.iter_mut().for_each(|l| l.defer_broken = checking);
     mark(progress, Stage::Markdown);
     // Images (the main language's bundles) are resized while the Markdown renders; a site
     // without images pays nothing.

@@ -45,6 +45,20 @@ pub enum Command {
         #[arg(long)]
         relative_urls: bool,
     },
+    /// Build the site in memory (writing nothing) and report links, anchors, images and
+    /// files that point nowhere, with file and line; the exit status is 1 if any error is found.
+    Check {
+        /// The site folder, holding site.toml.
+        #[arg(long, short = 'r', default_value = ".")]
+        root: PathBuf,
+        /// Also ask every external (http, https) link whether it works: many at a time, 10 s
+        /// each, good answers remembered for a day in .congbo-cache/links.json.
+        #[arg(long)]
+        external: bool,
+        /// Include pages marked draft = true.
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Build the site into memory, serve it, and rebuild and reload the browser on every change.
     Serve {
         /// The site folder, holding site.toml.
@@ -110,6 +124,9 @@ fn command() -> clap::Command {
             "bind" => "Địa chỉ để lắng nghe; mặc định chỉ máy này vào được.",
             "open" => "Mở trang trong trình duyệt.",
             "dir" => "Thư mục cần tạo (phải trống hoặc chưa có).",
+            "external" => {
+                "Hỏi cả mọi liên kết ngoài (http, https) xem còn hoạt động không: nhiều liên kết một lúc, mỗi liên kết tối đa 10 giây, kết quả tốt được nhớ một ngày trong .congbo-cache/links.json."
+            }
             _ => return a,
         };
         a.help(help)
@@ -118,6 +135,9 @@ fn command() -> clap::Command {
         "build" => "Dựng trang trong thư mục hiện tại (hoặc --root) vào public/.",
         "serve" => {
             "Dựng trang trong bộ nhớ, phục vụ nó, rồi dựng lại và tải lại trình duyệt mỗi khi có thay đổi."
+        }
+        "check" => {
+            "Dựng trang trong bộ nhớ (không ghi gì) và báo các liên kết, neo, ảnh và tệp không dẫn đến đâu, kèm tệp và dòng; mã thoát là 1 nếu có lỗi."
         }
         "init" => "Tạo một trang mới trong DIR: site.toml, nội dung mỗi loại, giao diện mặc định.",
         _ => "",
@@ -179,6 +199,37 @@ pub fn main() -> i32 {
                     }
                     println!("{}", messages::build_summary(&r));
                     0
+                }
+                Err(errors) => {
+                    eprintln!("{errors}");
+                    1
+                }
+            }
+        }
+        Command::Check {
+            root,
+            external,
+            drafts,
+        } => {
+            let opts = BuildOptions {
+                root,
+                drafts,
+                ..BuildOptions::default()
+            };
+            match crate::build::check(&opts, external) {
+                Ok((report, errors)) => {
+                    for d in &errors.0 {
+                        eprintln!("{d}");
+                    }
+                    for w in &report.warnings {
+                        eprintln!("{w}");
+                    }
+                    let n = errors.0.len();
+                    println!(
+                        "{}",
+                        messages::check_summary(&report, n, report.warnings.len())
+                    );
+                    i32::from(n > 0)
                 }
                 Err(errors) => {
                     eprintln!("{errors}");

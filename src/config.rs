@@ -51,6 +51,8 @@ pub struct Config {
     /// The picture shown when a page without an image of its own is shared (Zalo, Facebook):
     /// a site path or a full URL; the theme's `anh-chia-se.png` when unset.
     pub share_image: Option<String>,
+    /// `[check]`: which check rules only warn.
+    pub check: crate::check::CheckConfig,
     /// Free-form settings for templates.
     pub extra: serde_json::Value,
     /// The other languages the site is also published in (`[languages.en]`), by code.
@@ -123,6 +125,8 @@ struct RawConfig {
     iframe_hosts: Vec<String>,
     server_files: Option<bool>,
     share_image: Option<String>,
+    #[serde(default)]
+    check: crate::check::CheckConfig,
     #[serde(default)]
     extra: toml::Table,
     #[serde(default)]
@@ -202,6 +206,7 @@ pub fn parse(text: &str, file: &Path, overrides: &Overrides) -> Result<Config, D
         iframe_hosts: raw.iframe_hosts,
         server_files: raw.server_files.unwrap_or(true),
         share_image: raw.share_image.filter(|s| !s.trim().is_empty()),
+        check: raw.check,
         extra: toml_to_json(&toml::Value::Table(raw.extra)),
         languages,
         strings: Arc::default(),

@@ -5,6 +5,7 @@
 //! [`build::build`] names every stage in order.
 
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;

@@ -120,6 +120,9 @@ fn a_subfolder_base_url_gives_correct_links_everywhere() {
         "content/gioi-thieu.md",
         "+++\ntitle = \"Giới thiệu\"\n+++\nXem ![ảnh](/anh.jpg)\n",
     );
+    // What the links point to exists: a build fails on links to nowhere.
+    site.write("content/lien-he.md", "+++\ntitle = \"Liên hệ\"\n+++\n");
+    site.write("static/anh.jpg", "jpg");
     site.build_ok();
     for f in site.files().iter().filter(|f| f.ends_with(".html")) {
         let html = site.read(f);

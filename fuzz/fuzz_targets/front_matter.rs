@@ -48,7 +48,7 @@ fn pipeline(sources: Vec<SourceFile>) {
         sources,
         assets: Vec::new(),
     };
-    let Ok(content) = content::parse(files, ParseOptions { drafts: true }) else {
+    let Ok(content) = content::parse(files, ParseOptions { drafts: true, ..Default::default() }) else {
         return;
     };
     for p in &content.pages {

@@ -26,6 +26,22 @@ pub fn pages_of_kind(kind: Kind, n: usize) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// The line `congbo check` ends with.
+pub fn check_summary(r: &crate::build::CheckReport, errors: usize, warnings: usize) -> String {
+    let (pages, links) = (r.pages, r.links);
+    if errors == 0 {
+        tr!(
+            en: "Checked {links} links and images on {pages} pages: no errors, {warnings} warnings.",
+            vi: "Đã kiểm tra {links} liên kết và ảnh trên {pages} trang: không có lỗi, {warnings} cảnh báo.",
+        )
+    } else {
+        tr!(
+            en: "Checked {links} links and images on {pages} pages: {errors} errors, {warnings} warnings.",
+            vi: "Đã kiểm tra {links} liên kết và ảnh trên {pages} trang: {errors} lỗi, {warnings} cảnh báo.",
+        )
+    }
+}
+
 /// The line `congbo build` ends with.
 pub fn build_summary(r: &BuildReport) -> String {
     let kinds: Vec<String> = r

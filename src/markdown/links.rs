@@ -26,6 +26,9 @@ pub struct LinkContext {
     /// Content files of the site's other languages → their root-relative URLs, for links
     /// to a page that this language does not have.
     pub other_files: HashMap<String, String>,
+    /// `@/…` and `….md` links to no page are left to the check stage (which the site may
+    /// tell to only warn) instead of failing the render: `congbo build` and `congbo check`.
+    pub defer_broken: bool,
 }
 
 impl LinkContext {
@@ -44,8 +47,8 @@ impl LinkContext {
         if let Some(file) = target.strip_prefix("@/") {
             return self.page_url(file, anchor).ok_or_else(|| {
                 crate::tr!(
-                    en: "the link {dest} points to content/{file}, which does not exist (or is a draft)",
-                    vi: "liên kết {dest} trỏ đến content/{file}, nhưng tệp này không có (hoặc là bản nháp)",
+                    en: "the link {dest} points to content/{file}, which does not exist (or is a draft); correct the file name after @/ (a path under content/), or remove the link",
+                    vi: "liên kết {dest} trỏ đến content/{file}, nhưng tệp này không có (hoặc là bản nháp); hãy sửa tên tệp sau @/ (đường dẫn trong content/), hoặc bỏ liên kết",
                 )
             });
         }
@@ -66,8 +69,8 @@ impl LinkContext {
             })?;
             return self.page_url(&joined, anchor).ok_or_else(|| {
                 crate::tr!(
-                    en: "the link {dest} points to content/{joined}, which does not exist (or is a draft)",
-                    vi: "liên kết {dest} trỏ đến content/{joined}, nhưng tệp này không có (hoặc là bản nháp)",
+                    en: "the link {dest} points to content/{joined}, which does not exist (or is a draft); correct the file name (relative to this file), or remove the link",
+                    vi: "liên kết {dest} trỏ đến content/{joined}, nhưng tệp này không có (hoặc là bản nháp); hãy sửa tên tệp (tính từ tệp này), hoặc bỏ liên kết",
                 )
             });
         }

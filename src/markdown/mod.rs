@@ -5,6 +5,7 @@
 pub mod citation;
 pub mod highlight;
 pub mod links;
+pub mod refs;
 pub mod sanitize;
 pub mod tasks;
 
@@ -33,6 +34,8 @@ pub struct Rendered {
     pub tables: Vec<Table>,
     /// Words in the text.
     pub word_count: usize,
+    /// Links, images, anchors and unlinked citations, for `congbo check`.
+    pub refs: refs::Refs,
 }
 
 /// One heading in the table of contents.
@@ -107,6 +110,7 @@ pub fn render(
         citations: st.citations,
         tables: st.tables,
         word_count: st.words,
+        refs: st.refs.refs,
     })
 }
 
@@ -144,6 +148,7 @@ struct State<'a> {
     words: usize,
     /// The editor's own HTML was met: the page is sanitised.
     raw_html: bool,
+    refs: refs::Collector<'a>,
 }
 
 impl<'a> State<'a> {
@@ -171,6 +176,7 @@ impl<'a> State<'a> {
             in_head: false,
             words: 0,
             raw_html: false,
+            refs: refs::Collector::new(md, page.body_line),
         }
     }
 
@@ -228,9 +234,12 @@ impl<'a> State<'a> {
                 id,
             }) => {
                 let dest = match self.ctx.resolve_link(&dest_url, self.page.content_file) {
-                    Ok(d) => d,
+                    Ok(d) => {
+                        self.refs.link(&dest_url, &d, offset);
+                        d
+                    }
                     Err(m) => {
-                        self.error(offset, m);
+                        self.broken_link(offset, m);
                         dest_url.to_string()
                     }
                 };
@@ -257,6 +266,7 @@ impl<'a> State<'a> {
                     .ctx
                     .resolve_link(&dest_url, self.page.content_file)
                     .unwrap_or_else(|_| dest_url.to_string());
+                self.refs.image(&dest_url, &dest, offset);
                 self.link_depth += 1;
                 self.check_scheme(&dest);
                 self.out.push(Event::Start(Tag::Image {
@@ -267,6 +277,7 @@ impl<'a> State<'a> {
                 }));
             }
             Event::End(TagEnd::Image) => {
+                self.refs.image_end();
                 self.link_depth = self.link_depth.saturating_sub(1);
                 self.out.push(Event::End(TagEnd::Image));
             }
@@ -276,10 +287,12 @@ impl<'a> State<'a> {
                 }
             }
             Event::Html(h) | Event::InlineHtml(h) => {
+                self.refs.html(&h);
                 self.raw_html = true;
                 self.out.push(Event::Html(h));
             }
             Event::Code(c) => {
+                self.refs.text(&c);
                 self.capture_cell_text(&c);
                 if let Some(h) = &mut self.heading {
                     h.4.push_str(&c);
@@ -339,6 +352,18 @@ impl<'a> State<'a> {
         }
     }
 
+    /// An `@/…` or `….md` link to no page: an error of the render, or, when the check
+    /// stage reports it (and may be told to only warn), recorded for it.
+    fn broken_link(&mut self, offset: usize, message: String) {
+        if self.ctx.defer_broken {
+            let (line, column) = self.refs.place(offset);
+            let d = Diagnostic::at(self.page.file, line, column, message);
+            self.refs.refs.broken.push(d);
+        } else {
+            self.error(offset, message);
+        }
+    }
+
     /// A link or image to a `javascript:` (or any other unusual scheme) address is treated
     /// like raw HTML: the page goes through the sanitiser, which drops the address. Markdown
     /// links are not raw HTML, but `[bấm](javascript:…)` runs a script all the same.
@@ -360,6 +385,7 @@ impl<'a> State<'a> {
             return;
         }
         let text = std::mem::take(&mut self.text);
+        self.refs.text(&text);
         self.words += count_words(&text);
         if let Some(cell) = &mut self.cell {
             cell.push_str(&text);
@@ -380,6 +406,18 @@ impl<'a> State<'a> {
             let mut html = String::with_capacity(text.len() + 64 * found.len());
             self.ctx
                 .write_linked(&text, &found, self.page.path, &mut html);
+            if self.ctx.resolver.is_none() {
+                for c in &found {
+                    if !self
+                        .ctx
+                        .by_number
+                        .contains_key(&citation::number_key(&c.number))
+                    {
+                        self.refs
+                            .unlinked(&c.number, self.text_offset + c.range.start);
+                    }
+                }
+            }
             self.citations.extend(found);
             self.out.push(Event::InlineHtml(html.into()));
         }

@@ -56,7 +56,56 @@ pub fn sanitize(html: &str, policy: &HtmlPolicy) -> String {
             _ => Some(value.into()),
         },
     );
-    b.clean(html).to_string()
+    let out = b.clean(html).to_string();
+    if !out.contains("<iframe") {
+        out
+    } else {
+        empty_iframes(&out)
+    }
+}
+
+/// Drops whatever the sanitiser wrote between `<iframe …>` and `</iframe>`. The HTML parser
+/// reads an iframe's content as raw text, and the serialiser writes raw text back unescaped:
+/// an unclosed `<iframe>` in the Markdown turned the rest of the page, `<script` included,
+/// into that text (fuzz/found/markdown-script-survives.md). Browsers never show an
+/// iframe's children, so nothing is lost. In the sanitiser's output every attribute value is
+/// in double quotes with `"` escaped, so the tag ends at the first `>` outside quotes; and
+/// the first `</iframe>` after it is the serialiser's own closing tag (the parser ends raw
+/// text at `</iframe` followed by a space, `/` or `>`, so the text never holds one; it may
+/// hold `</iframet`).
+fn empty_iframes(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = find_ascii_ci(rest, "<iframe") {
+        let mut in_quotes = false;
+        let tag_end = rest[start..].char_indices().find_map(|(i, c)| match c {
+            '"' => {
+                in_quotes = !in_quotes;
+                None
+            }
+            '>' if !in_quotes => Some(start + i + 1),
+            _ => None,
+        });
+        let Some(tag_end) = tag_end else {
+            break;
+        };
+        out.push_str(&rest[..tag_end]);
+        rest = &rest[tag_end..];
+        match rest.find("</iframe>") {
+            Some(close) => rest = &rest[close..],
+            None => rest = "",
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Byte offset of `needle` (ASCII) in `hay`, ignoring ASCII case.
+fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
+    let n = needle.len();
+    hay.as_bytes()
+        .windows(n)
+        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Whether `src` is an `https://` address on one of the listed hosts.
@@ -149,6 +198,26 @@ mod tests {
             !out.contains("url(x)"),
             "only text-align passes in style: {out}"
         );
+    }
+
+    /// fuzz/found/markdown-script-survives.md: an unclosed allowed `<iframe>` made the
+    /// parser read the rest of the page as the iframe's raw text, which was written back
+    /// unescaped, `<script` included.
+    #[test]
+    fn an_unclosed_iframe_does_not_carry_raw_text_out() {
+        for html in [
+            "<iframe src=\"https://www.youtube-nocookie.com/embed/x\"><script>alert(1)</script>",
+            "<iframe src=\"https://www.youtube-nocookie.com/embed/x\" title=\"a>b\">x<p>y</p><script>alert(1)</script></iframe><p>z</p>",
+            "<iframe src=\"https://evil.example/\"></iframet(1)>\n<p><script>alert(1)</script></p>",
+        ] {
+            let out = clean(html);
+            let lower = out.to_ascii_lowercase();
+            assert!(!lower.contains("<script"), "{html}\n=> {out}");
+            assert!(!lower.contains("<p>y"), "no children of an iframe: {out}");
+        }
+        let found = include_str!("../../fuzz/found/markdown-script-survives.md");
+        let out = clean(&found.replace("www.youtube.com", "www.youtube-nocookie.com"));
+        assert!(!out.to_ascii_lowercase().contains("<script"), "{out}");
     }
 
     #[test]

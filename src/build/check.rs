@@ -1,0 +1,97 @@
+//! The check stage inside a build, and `congbo check`: the whole build in memory, with
+//! only the paths of the files kept, then the check of every link against them.
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::Mutex;
+
+use super::{BuildOptions, StageClock, languages, model};
+use crate::check::{self, external};
+use crate::error::{Diagnostic, Diagnostics};
+use crate::render::Theme;
+
+/// Checks every language's pages against the files the build makes; errors, and warning
+/// lines for the rules `[check] warn` names and for unlinked citations (the first
+/// `listed` of them each on a line, then a count).
+pub(super) fn stage(
+    parts: &[languages::Part],
+    theme: &Theme,
+    root: &Path,
+    exists: &(dyn Fn(&str) -> bool + Sync),
+    listed: usize,
+) -> (Diagnostics, Vec<String>) {
+    let sites: Vec<_> = parts.iter().map(|(s, _)| s).collect();
+    let found = check::site(&sites, root, exists, &check::template_ids(theme, root));
+    check::report(found, &parts[0].0.config.check, listed)
+}
+
+/// What `congbo check` found that is not an error.
+#[derive(Clone, Debug, Default)]
+pub struct CheckReport {
+    /// Pages and sections whose bodies were checked.
+    pub pages: usize,
+    /// Links and images checked.
+    pub links: usize,
+    /// Warning lines.
+    pub warnings: Vec<String>,
+}
+
+/// `congbo check`: builds the site in memory (writing nothing) and checks it; with
+/// `external`, also every `http(s)://` link, through [`external`]. The outer error is a
+/// build that stopped before the check (bad front matter, templates); the check's own
+/// errors come with the report.
+pub fn check(
+    opts: &BuildOptions,
+    with_external: bool,
+) -> Result<(CheckReport, Diagnostics), Diagnostics> {
+    let mut clock = StageClock::new();
+    let (parts, mut theme) = model(opts, &mut clock, true, true)?;
+    let paths = Mutex::new(HashSet::new());
+    let lock_error = || Diagnostic::file("public", "an internal lock was poisoned");
+    let keep = |f: crate::render::OutputFile| {
+        paths.lock().map_err(|_| lock_error())?.insert(f.path);
+        Ok(())
+    };
+    let rendered = languages::render_each(&mut theme, &parts, &keep);
+    for f in languages::static_files(&theme, &parts)
+        .into_iter()
+        .chain(languages::generated(&parts))
+    {
+        keep(f)?;
+    }
+    let paths = paths.into_inner().map_err(|_| lock_error())?;
+    clock.lap("templates, feeds, data");
+    let (mut errors, mut warnings) = stage(
+        &parts,
+        &theme,
+        &opts.root,
+        &|p| paths.contains(p),
+        check::LISTED_CITATIONS,
+    );
+    if let Err(e) = rendered {
+        errors.extend(e);
+    }
+    if with_external {
+        let sites: Vec<_> = parts.iter().map(|(s, _)| s).collect();
+        let found = external::check(&sites, &opts.root, &external::Options::default());
+        let (e, w) = check::report(found, &parts[0].0.config.check, 0);
+        errors.extend(e);
+        warnings.extend(w);
+    }
+    clock.lap("check");
+    let bodies = parts
+        .iter()
+        .flat_map(|(s, _)| {
+            let pages = s.pages.iter().map(|e| &e.rendered);
+            pages.chain(s.sections.iter().map(|e| &e.rendered))
+        })
+        .map(|r| (1, r.refs.links.len() + r.refs.images.len()))
+        .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+    let report = CheckReport {
+        pages: bodies.0,
+        links: bodies.1,
+        warnings,
+    };
+    // Sorted and without repeats, as a failed build lists them.
+    Ok((report, errors.into_result(()).err().unwrap_or_default()))
+}

@@ -1,0 +1,270 @@
+//! Links, anchors and images of every body against the files the build makes and the
+//! anchors each page defines.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{Findings, Rule};
+use crate::build::languages::prefix;
+use crate::error::Diagnostic;
+use crate::markdown::refs::Ref;
+use crate::markdown::{Rendered, TocEntry};
+use crate::site::Site;
+
+/// What links may point to: the build's files, and the anchors of each page's body.
+pub(super) struct Targets<'a> {
+    exists: &'a (dyn Fn(&str) -> bool + Sync),
+    /// Output folder of a page (`/tin-tuc/abc/`) → the ids its body defines.
+    ids: HashMap<String, HashSet<&'a str>>,
+    /// Ids the templates write on pages.
+    theme_ids: &'a HashSet<String>,
+}
+
+impl<'a> Targets<'a> {
+    pub(super) fn new(
+        sites: &[&'a Site],
+        exists: &'a (dyn Fn(&str) -> bool + Sync),
+        theme_ids: &'a HashSet<String>,
+    ) -> Self {
+        let mut ids = HashMap::new();
+        for site in sites {
+            let p = prefix(site);
+            for (path, r) in bodies(site) {
+                ids.insert(format!("{p}{path}"), anchors(r));
+            }
+        }
+        Targets {
+            exists,
+            ids,
+            theme_ids,
+        }
+    }
+
+    /// Whether the build makes the file a site path (no base path) points to.
+    fn has(&self, path: &str) -> bool {
+        if path.ends_with('/') {
+            (self.exists)(&format!("{path}index.html"))
+        } else {
+            (self.exists)(path) || (self.exists)(&format!("{path}/index.html"))
+        }
+    }
+}
+
+/// Every rendered body of a site with its page path.
+fn bodies(site: &Site) -> impl Iterator<Item = (&str, &Rendered)> {
+    let pages = site
+        .pages
+        .iter()
+        .map(|e| (e.page.path.as_str(), &e.rendered));
+    let sections = site
+        .sections
+        .iter()
+        .map(|e| (e.section.path.as_str(), &e.rendered));
+    pages.chain(sections)
+}
+
+/// The ids a body defines: its headings' and its raw HTML's.
+fn anchors(r: &Rendered) -> HashSet<&str> {
+    fn walk<'a>(toc: &'a [TocEntry], out: &mut HashSet<&'a str>) {
+        for e in toc {
+            out.insert(e.id.as_str());
+            walk(&e.children, out);
+        }
+    }
+    let mut out: HashSet<&str> = r.refs.ids.iter().map(String::as_str).collect();
+    walk(&r.toc, &mut out);
+    out
+}
+
+/// Checks one language's bodies.
+pub(super) fn check(site: &Site, targets: &Targets<'_>, found: &mut Findings) {
+    let p = prefix(site);
+    let pages = site
+        .pages
+        .iter()
+        .map(|e| (&e.page.file, &e.page.path, &e.rendered));
+    let sections = site.sections.iter().filter_map(|e| {
+        let file = e.section.file.as_ref()?;
+        Some((file, &e.section.path, &e.rendered))
+    });
+    let root = site.config.root_path.as_str();
+    for (file, path, r) in pages.chain(sections) {
+        let here = format!("{p}{path}");
+        for u in &r.refs.unlinked {
+            let number = u.number.clone();
+            found
+                .unlinked
+                .push((file.clone(), u.line, u.column, number));
+        }
+        for d in &r.refs.broken {
+            found.problems.push((Rule::Links, d.clone()));
+        }
+        let at = |l: &Ref, m: String| Diagnostic::at(file, l.line, l.column, m);
+        for l in &r.refs.links {
+            if let Some(problem) = link(l, &here, root, targets) {
+                found.problems.push((problem.0, at(l, problem.1)));
+            }
+        }
+        for i in &r.refs.images {
+            if !i.alt {
+                found.problems.push((Rule::Alt, at(i, no_alt(&i.written))));
+            }
+            let Some(target) = site_path(&i.url, &here, root) else {
+                continue;
+            };
+            if !targets.has(&target.0) {
+                found
+                    .problems
+                    .push((Rule::Images, at(i, missing_image(&i.written, &target.0))));
+            }
+        }
+    }
+}
+
+/// What is wrong with a link, if anything.
+fn link(l: &Ref, here: &str, root: &str, targets: &Targets<'_>) -> Option<(Rule, String)> {
+    let (url, written) = (l.url.as_str(), l.written.as_str());
+    let (path, anchor) = site_path(url, here, root)?;
+    if !url.starts_with('#') && !targets.has(&path) {
+        return Some((Rule::Links, missing_page(written, &path)));
+    }
+    let anchor = anchor.filter(|a| !a.is_empty())?;
+    let ids = targets.ids.get(&path)?;
+    let known = ids.contains(anchor.as_str()) || targets.theme_ids.contains(&anchor);
+    (!known).then(|| {
+        let mut known: Vec<&str> = ids.iter().copied().collect();
+        known.sort_unstable();
+        (Rule::Anchors, missing_anchor(written, &anchor, &known))
+    })
+}
+
+/// The site path (from the site root, no base path) and anchor a local address points to;
+/// `None` for an address on another site or one that leaves the site's folder.
+fn site_path(url: &str, here: &str, root: &str) -> Option<(String, Option<String>)> {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let scheme = url
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or("")
+        .contains(':');
+    if lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || url.starts_with("//")
+        || scheme
+    {
+        return None;
+    }
+    let (rest, anchor) = match url.split_once('#') {
+        Some((r, a)) => (r, Some(percent_decode(a))),
+        None => (url, None),
+    };
+    let rest = rest.split('?').next().unwrap_or("");
+    let path = if rest.is_empty() {
+        here.to_string()
+    } else if let Some(r) = rest.strip_prefix(root) {
+        format!("/{r}")
+    } else if rest.starts_with('/') {
+        // Under the host but outside the site's folder: not the site's to check.
+        return None;
+    } else {
+        join(here, rest)?
+    };
+    Some((percent_decode(&path), anchor))
+}
+
+/// `rel` read from the folder `dir` (ends with `/`), `.` and `..` resolved.
+fn join(dir: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    let segments: Vec<&str> = rel.split('/').collect();
+    for (i, s) in segments.iter().enumerate() {
+        match *s {
+            "." => {}
+            "" if i + 1 < segments.len() => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let trailing = if rel.ends_with('/') || rel.ends_with("/.") || rel.ends_with("..") {
+        "/"
+    } else {
+        ""
+    };
+    let joined = parts
+        .iter()
+        .filter(|p| !p.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join("/");
+    Some(if joined.is_empty() {
+        "/".into()
+    } else {
+        format!("/{joined}{trailing}")
+    })
+}
+
+/// `%XX` sequences decoded (UTF-8), the rest kept.
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        if b[i] == b'%'
+            && let (Some(h), Some(l)) = (
+                b.get(i + 1).and_then(|c| hex(*c)),
+                b.get(i + 2).and_then(|c| hex(*c)),
+            )
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+fn missing_page(url: &str, path: &str) -> String {
+    crate::tr!(
+        en: "the link {url} points to {path}, which the site does not have; write the address of an existing page (for a content file, @/section/file.md), or remove the link",
+        vi: "liên kết {url} trỏ đến {path}, nhưng trang không có địa chỉ này; hãy viết địa chỉ của một trang có thật (với một tệp nội dung: @/muc/tep.md), hoặc bỏ liên kết",
+    )
+}
+
+fn missing_anchor(url: &str, anchor: &str, known: &[&str]) -> String {
+    let list = if known.is_empty() {
+        crate::tr!(en: "that page has no headings to link to", vi: "trang đó không có đề mục nào để liên kết")
+    } else {
+        let shown: Vec<String> = known.iter().take(8).map(|k| format!("#{k}")).collect();
+        crate::tr!(en: "its anchors are {}", vi: "các neo của nó là {}", shown.join(", "))
+    };
+    crate::tr!(
+        en: "the link {url} points to the anchor #{anchor}, which that page does not have ({list}); link to one of these, or give the heading an id: ## Heading {{#{anchor}}}",
+        vi: "liên kết {url} trỏ đến neo #{anchor}, nhưng trang đó không có ({list}); hãy trỏ đến một neo có thật, hoặc đặt id cho đề mục: ## Đề mục {{#{anchor}}}",
+    )
+}
+
+fn missing_image(url: &str, path: &str) -> String {
+    crate::tr!(
+        en: "the image {url} points to {path}, which the site does not have; put the file beside the page (a page bundle: folder/index.md) or in static/, and check the spelling",
+        vi: "ảnh {url} trỏ đến {path}, nhưng trang không có tệp này; hãy đặt tệp cạnh trang (thư mục trang: thu-muc/index.md) hoặc trong static/, và kiểm tra lại chính tả",
+    )
+}
+
+fn no_alt(url: &str) -> String {
+    crate::tr!(
+        en: "the image {url} has no alt text: describe it for people who cannot see it, e.g. ![Cán bộ tiếp nhận hồ sơ]({url})",
+        vi: "ảnh {url} không có văn bản thay thế: hãy tả bức ảnh cho người không nhìn thấy, ví dụ ![Cán bộ tiếp nhận hồ sơ]({url})",
+    )
+}
+
+/// [`site_path`], for the tests.
+#[cfg(test)]
+pub(super) fn path_of(url: &str, here: &str, root: &str) -> Option<(String, Option<String>)> {
+    site_path(url, here, root)
+}

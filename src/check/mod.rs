@@ -1,0 +1,161 @@
+//! The check stage (`congbo check`, and every `congbo build`): links and anchors that
+//! point nowhere, missing images, images without alt text, procedure forms and plan
+//! attachments missing from the bundle, and citations that link nowhere. It reads what the
+//! Markdown stage gathered ([`crate::markdown::refs`]) and the list of files the build
+//! makes, so it costs a few lookups per link. `[check] warn` in `site.toml` turns a rule's
+//! errors into warnings; citations are always warnings.
+
+pub mod external;
+mod files;
+mod links;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Diagnostic, Diagnostics};
+use crate::site::Site;
+
+/// A rule of the check, as named in `[check] warn`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Rule {
+    /// A link to a page or file the site does not have.
+    Links,
+    /// A link to an anchor (`#muc-1`) the page does not have.
+    Anchors,
+    /// An image the site does not have.
+    Images,
+    /// An image without alt text.
+    Alt,
+    /// A procedure's `form` or a plan's `attachments` file missing from the page bundle.
+    Files,
+    /// An external link that does not answer (`congbo check --external` only).
+    External,
+}
+
+/// `[check]` in `site.toml`.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckConfig {
+    /// Rules whose findings are warnings, not errors.
+    #[serde(default)]
+    pub warn: Vec<Rule>,
+}
+
+/// What the check found, before `[check] warn` sorts it into errors and warnings.
+#[derive(Clone, Debug, Default)]
+pub struct Findings {
+    /// Problems, each with the rule that found it.
+    pub problems: Vec<(Rule, Diagnostic)>,
+    /// Citations that link nowhere: (file, line, column, number), first place per page.
+    pub unlinked: Vec<(PathBuf, usize, usize, String)>,
+}
+
+/// Checks every language's pages. `exists` answers whether the build makes a file at an
+/// output path (`/tin-tuc/abc/index.html`); `root` is the site folder (for front matter
+/// lines of missing files); `theme_ids` are the ids the templates write (see
+/// [`template_ids`]), anchors of every page.
+pub fn site(
+    sites: &[&Site],
+    root: &Path,
+    exists: &(dyn Fn(&str) -> bool + Sync),
+    theme_ids: &HashSet<String>,
+) -> Findings {
+    let targets = links::Targets::new(sites, exists, theme_ids);
+    let mut found = Findings::default();
+    for site in sites {
+        links::check(site, &targets, &mut found);
+        files::check(site, root, &mut found);
+    }
+    found
+}
+
+/// How many unlinked citations `congbo check` lists one by one; past this a summary line
+/// says how many more (a site without a resolver may have thousands). A build lists none,
+/// only the summary line.
+pub const LISTED_CITATIONS: usize = 10;
+
+/// Sorts findings into errors (rules not in `warn`) and warning lines, with the first
+/// `listed` unlinked citations each on a line.
+pub fn report(found: Findings, config: &CheckConfig, listed: usize) -> (Diagnostics, Vec<String>) {
+    let mut errors = Diagnostics::default();
+    let mut warnings: Vec<Diagnostic> = Vec::new();
+    for (rule, d) in found.problems {
+        if config.warn.contains(&rule) {
+            warnings.push(d);
+        } else {
+            errors.push(d);
+        }
+    }
+    warnings.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    let mut lines: Vec<String> = warnings.iter().map(warning_line).collect();
+    let mut unlinked = found.unlinked;
+    unlinked.sort();
+    for (file, line, column, number) in unlinked.iter().take(listed) {
+        let message = crate::tr!(
+            en: "the citation {number} links nowhere: no page of the site has number = \"{number}\" and site.toml has no [legal] resolver; add the document under content/van-ban/, or set resolver = \"https://…?q={{number}}\" under [legal]",
+            vi: "trích dẫn {number} không dẫn đến đâu: không trang nào có number = \"{number}\" và site.toml không có [legal] resolver; hãy thêm văn bản vào content/van-ban/, hoặc đặt resolver = \"https://…?q={{number}}\" trong mục [legal]",
+        );
+        lines.push(warning_line(&Diagnostic::at(file, *line, *column, message)));
+    }
+    if unlinked.len() > listed {
+        let more = unlinked.len() - listed;
+        let numbers = {
+            let mut n: Vec<&str> = unlinked.iter().map(|u| u.3.as_str()).collect();
+            n.sort_unstable();
+            n.dedup();
+            n.len()
+        };
+        lines.push(if listed == 0 {
+            crate::tr!(
+                en: "warning: {more} citations link nowhere ({numbers} document numbers): no page has their number and site.toml has no [legal] resolver, which would link them all; congbo check lists where",
+                vi: "cảnh báo: {more} trích dẫn không dẫn đến đâu ({numbers} số hiệu văn bản): không trang nào có số hiệu đó và site.toml không có [legal] resolver, thứ sẽ liên kết tất cả; congbo check cho biết vị trí",
+            )
+        } else {
+            crate::tr!(
+                en: "warning: {more} more citations link nowhere ({numbers} document numbers in all); a [legal] resolver in site.toml links them all",
+                vi: "cảnh báo: còn {more} trích dẫn khác không dẫn đến đâu ({numbers} số hiệu văn bản); đặt [legal] resolver trong site.toml sẽ liên kết tất cả",
+            )
+        });
+    }
+    (errors, lines)
+}
+
+/// The fixed ids the templates write (`id="thanh-phan-ho-so"`, not `id="{{ … }}"`): a link
+/// to `@/thu-tuc/abc.md#thanh-phan-ho-so` is good. Read from the template files (a few
+/// dozen small files), not from the pages made with them.
+pub fn template_ids(theme: &crate::render::Theme, root: &Path) -> HashSet<String> {
+    let mut ids = HashSet::new();
+    for file in theme.files.values() {
+        let Ok(text) = std::fs::read_to_string(root.join(file)) else {
+            continue;
+        };
+        for part in text.split("id=\"").skip(1) {
+            if let Some(id) = part.split('"').next()
+                && !id.is_empty()
+                && !id.contains(['{', '}', '<', ' '])
+            {
+                ids.insert(id.to_string());
+            }
+        }
+    }
+    ids
+}
+
+/// A problem shown as a warning: like an error line, with "warning" for "error".
+pub fn warning_line(d: &Diagnostic) -> String {
+    let mut s = d.file.display().to_string();
+    if d.line > 0 {
+        s.push_str(&format!(":{}", d.line));
+        if d.column > 0 {
+            s.push_str(&format!(":{}", d.column));
+        }
+    }
+    let word = crate::tr!(en: "warning", vi: "cảnh báo");
+    format!("{s}: {word}: {}", d.message)
+}
+
+#[cfg(test)]
+mod tests;
