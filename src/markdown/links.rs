@@ -98,12 +98,19 @@ impl LinkContext {
     /// Where a cited document links to: the site's own page, else the resolver, else nowhere.
     /// `own_path` is the citing page, which never links to itself.
     pub fn citation_url(&self, number: &str, own_path: &str) -> Option<String> {
+        self.citation_target(number, own_path).ok().flatten()
+    }
+
+    /// `Ok(Some(url))`, `Ok(None)` for the citing page's own number (not linked), or
+    /// `Err(())` when the number has no page and there is no resolver.
+    fn citation_target(&self, number: &str, own_path: &str) -> Result<Option<String>, ()> {
         if let Some(path) = self.by_number.get(&number_key(number)) {
-            return (path != own_path).then(|| self.url(path));
+            return Ok((path != own_path).then(|| self.url(path)));
         }
         self.resolver
             .as_ref()
-            .map(|r| r.replace("{number}", &percent_encode(number)))
+            .map(|r| Some(r.replace("{number}", &percent_encode(number))))
+            .ok_or(())
     }
 
     /// Escapes `text` into `out`, turning each citation into a link; returns what was cited.
@@ -113,13 +120,25 @@ impl LinkContext {
         found
     }
 
-    /// Escapes `text` into `out` with the given citations (from [`find_citations`]) linked.
-    pub fn write_linked(&self, text: &str, found: &[Citation], own_path: &str, out: &mut String) {
+    /// Escapes `text` into `out` with the given citations (from [`find_citations`]) linked;
+    /// returns the citations that link nowhere (no page of that number, no resolver).
+    pub fn write_linked<'c>(
+        &self,
+        text: &str,
+        found: &'c [Citation],
+        own_path: &str,
+        out: &mut String,
+    ) -> Vec<&'c Citation> {
+        let mut unlinked = Vec::new();
         let mut last = 0;
         for c in found {
             escape_into(&text[last..c.range.start], out);
             let shown = &text[c.range.clone()];
-            match self.citation_url(&c.number, own_path) {
+            let target = self.citation_target(&c.number, own_path);
+            if target.is_err() {
+                unlinked.push(c);
+            }
+            match target.ok().flatten() {
                 Some(url) => {
                     out.push_str("<a class=\"citation\" href=\"");
                     escape_into(&url, out);
@@ -132,6 +151,7 @@ impl LinkContext {
             last = c.range.end;
         }
         escape_into(&text[last..], out);
+        unlinked
     }
 }
 

@@ -404,19 +404,13 @@ impl<'a> State<'a> {
             self.out.push(Event::Text(text.into()));
         } else {
             let mut html = String::with_capacity(text.len() + 64 * found.len());
-            self.ctx
+            // Linking already looked each number up: what linked nowhere is reported.
+            let unlinked = self
+                .ctx
                 .write_linked(&text, &found, self.page.path, &mut html);
-            if self.ctx.resolver.is_none() {
-                for c in &found {
-                    if !self
-                        .ctx
-                        .by_number
-                        .contains_key(&citation::number_key(&c.number))
-                    {
-                        self.refs
-                            .unlinked(&c.number, self.text_offset + c.range.start);
-                    }
-                }
+            for c in unlinked {
+                self.refs
+                    .unlinked(&c.number, self.text_offset + c.range.start);
             }
             self.citations.extend(found);
             self.out.push(Event::InlineHtml(html.into()));
