@@ -118,6 +118,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     }
     let write = writer.finish()?;
     clock.lap("swap");
+    if std::env::var_os("CONGBO_SEARCH_AGAIN").is_some() {
+        let _ = crate::output::search::index_files(&parts[0].0);
+        clock.lap("search index again, alone (measurement)");
+    }
     let pages_by_kind = [
         Kind::Plan,
         Kind::News,
@@ -298,9 +302,15 @@ impl StageClock {
     }
 }
 
+/// With `CONGBO_TIMINGS` set, the wall clock and CPU time now, for a stage that runs
+/// beside others to time itself.
+pub(crate) fn cpu_clock() -> Option<(Instant, f64)> {
+    std::env::var_os("CONGBO_TIMINGS").map(|_| (Instant::now(), cpu_seconds()))
+}
+
 /// User and system CPU time of this process so far, from `/proc/self/stat` (Linux only;
 /// 0 elsewhere, where the timings then show wall time alone).
-fn cpu_seconds() -> f64 {
+pub(crate) fn cpu_seconds() -> f64 {
     let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
         return 0.0;
     };
