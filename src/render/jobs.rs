@@ -49,7 +49,12 @@ pub enum Job {
     },
     /// `404.html`.
     NotFound,
+    /// The search page, when no page takes its path.
+    Search,
 }
+
+/// Where the search page is, in every language's folder.
+pub const SEARCH_PATH: &str = "/tim-kiem/";
 
 /// A job with its output path, template and context: everything its HTML depends on besides
 /// the templates and the global `site` view.
@@ -152,6 +157,9 @@ pub fn plan(site: &Site) -> Vec<Job> {
             .map(Job::ProcedureSheet),
     );
     jobs.push(Job::NotFound);
+    if !site.pages.iter().any(|p| p.page.path == SEARCH_PATH) {
+        jobs.push(Job::Search);
+    }
     jobs
 }
 

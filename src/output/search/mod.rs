@@ -134,16 +134,11 @@ pub fn index_files(site: &Site) -> Vec<OutputFile> {
 }
 
 fn index_files_inner(site: &Site) -> Vec<OutputFile> {
-    let clock0 = std::time::Instant::now();
     let order = page_order(site);
     let (words, records): (Vec<PageWords>, Vec<Record>) =
         order.par_iter().map(|&i| page_words(site, i)).unzip();
-    eprintln!("pages {:?} text {} words {} pairs {}", clock0.elapsed(), words.iter().map(|w| w.text.len()).sum::<usize>(), words.iter().map(|w| w.words.len()).sum::<usize>(), words.iter().map(|w| w.pairs.len()).sum::<usize>());
-    let t = std::time::Instant::now();
     let index = shards::Index::merge(&words);
-    eprintln!("merge {:?}", t.elapsed());
     let mut out = index.files(site);
-    eprintln!("files {:?}", t.elapsed());
     for (n, chunk) in records.chunks(CHUNK).enumerate() {
         out.push(json_file(&format!("/search/d/{n}.json"), &chunk));
     }
@@ -246,27 +241,27 @@ impl PageWords {
 struct Locations {
     /// One letter a page: p(lan), n(ews), t(hủ tục), d(ocument), g (page).
     k: String,
-    /// Field names.
-    names: Vec<String>,
-    /// Per page, its fields' numbers in `names`.
+    /// Per page, its fields as term numbers of the `fields` taxonomy, in the order of its
+    /// terms (the search page lists them in that order).
     f: Vec<Vec<usize>>,
 }
 
 fn locations(site: &Site, order: &[usize]) -> Locations {
-    let mut names: Vec<String> = order
-        .iter()
-        .flat_map(|&i| site.pages[i].page.fields.iter().cloned())
-        .collect();
-    names.sort();
-    names.dedup();
-    let number: HashMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
+    let fields = site.taxonomies.iter().find(|t| t.name == "fields");
     Locations {
-        k: order.iter().map(|&i| kind_letter(site.pages[i].page.kind)).collect(),
+        k: order
+            .iter()
+            .map(|&i| kind_letter(site.pages[i].page.kind))
+            .collect(),
         f: order
             .iter()
-            .map(|&i| site.pages[i].page.fields.iter().filter_map(|f| number.get(f.as_str()).copied()).collect())
+            .map(|&i| {
+                fields
+                    .and_then(|t| t.page_terms.get(i))
+                    .map(|l| l.iter().map(|&(term, _)| term).collect())
+                    .unwrap_or_default()
+            })
             .collect(),
-        names,
     }
 }
 
