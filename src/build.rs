@@ -118,10 +118,6 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     }
     let write = writer.finish()?;
     clock.lap("swap");
-    if std::env::var_os("CONGBO_SEARCH_AGAIN").is_some() {
-        let _ = crate::output::search::index_files(&parts[0].0);
-        clock.lap("search index again, alone (measurement)");
-    }
     let pages_by_kind = [
         Kind::Plan,
         Kind::News,

@@ -48,7 +48,10 @@ fn the_index_is_written_and_byte_identical_on_every_build() {
     let page = site.read("tim-kiem/index.html");
     assert_has(&page, &["id=\"q\"", "js/tim-kiem.js", "<noscript>"]);
     // Without [search] external_url the forms are hidden until the script shows them.
-    assert_has(&site.read("index.html"), &["class=\"header-search\"", " hidden>"]);
+    assert_has(
+        &site.read("index.html"),
+        &["class=\"header-search\"", " hidden>"],
+    );
 }
 
 #[test]
@@ -87,7 +90,10 @@ fn ranking_tests_in_node() {
         String::from_utf8_lossy(&o.stdout),
         String::from_utf8_lossy(&o.stderr)
     );
-    assert!(o.status.success(), "node --test tests/search_js/ failed:\n{text}");
+    assert!(
+        o.status.success(),
+        "node --test tests/search_js/ failed:\n{text}"
+    );
 }
 
 #[test]

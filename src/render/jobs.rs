@@ -102,6 +102,7 @@ pub fn render_each(
     let v = Views::new(site);
     let errors: Vec<Diagnostic> = plan(site)
         .par_iter()
+        .filter(|j| theme_makes(theme, **j))
         .filter_map(|j| {
             prepare_job(theme, &v, links, *j)
                 .and_then(|p| render(theme, &p))
@@ -110,6 +111,12 @@ pub fn render_each(
         })
         .collect();
     Diagnostics(errors).into_result(())
+}
+
+/// Whether the theme renders job `j`: a theme copied before the search page was added has
+/// no `search.html`, and its site is built as before, without the page.
+pub fn theme_makes(theme: &Theme, j: Job) -> bool {
+    j != Job::Search || theme.has("search.html")
 }
 
 /// Puts the `site` view, which every template sees, into the theme's global context.

@@ -163,7 +163,10 @@ fn page_words(site: &Site, i: usize) -> (PageWords, Record<'_>) {
     let code = p.procedure.as_ref().and_then(|m| m.code.as_deref());
     let number = code.or(p.number.as_deref()).unwrap_or("");
     let mut head = String::with_capacity(p.title.len() + 64);
-    for part in [p.title.as_str(), number].into_iter().chain(p.fields.iter().map(String::as_str)) {
+    for part in [p.title.as_str(), number]
+        .into_iter()
+        .chain(p.fields.iter().map(String::as_str))
+    {
         head.push_str(part);
         head.push('\n');
     }

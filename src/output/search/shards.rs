@@ -15,10 +15,17 @@ use crate::site::Site;
 /// About how many bytes of JSON a shard may hold before it is split.
 pub(crate) const LIMIT: usize = 12 * 1024;
 
+/// Postings: (page, score), by page.
+type Postings = Vec<(u32, u32)>;
+/// A folded word and its exact spellings, each with its postings.
+type WordEntry = (String, Vec<(String, Postings)>);
+/// A key of the sorted key list: (folded key, weight in bytes, what it is).
+type Keyed<'a> = (&'a str, usize, Entry);
+
 /// The merged index, every list sorted.
 pub(super) struct Index {
     /// Folded word → its exact spellings → postings (page, score), by page.
-    words: Vec<(String, Vec<(String, Vec<(u32, u32)>)>)>,
+    words: Vec<WordEntry>,
     /// Folded word pair (`"khai sinh"`) → pages, ascending.
     pairs: Vec<(String, Vec<u32>)>,
 }
@@ -60,7 +67,7 @@ impl Index {
             .par_iter()
             .map(|w| (super::folded(w), super::exact(w)))
             .collect();
-        let mut words: FxMap<&str, FxMap<&str, Vec<(u32, u32)>>> = FxMap::default();
+        let mut words: FxMap<&str, FxMap<&str, Postings>> = FxMap::default();
         for ((f, e), list) in keys.iter().zip(postings) {
             words
                 .entry(f)
@@ -69,7 +76,7 @@ impl Index {
                 .or_default()
                 .extend(list);
         }
-        let mut words: Vec<(String, Vec<(String, Vec<(u32, u32)>)>)> = words
+        let mut words: Vec<WordEntry> = words
             .into_iter()
             .map(|(f, variants)| {
                 let mut v: Vec<(String, Vec<(u32, u32)>)> = variants
@@ -101,12 +108,16 @@ impl Index {
 
     /// `search/meta.json` and the shard files.
     pub(super) fn files(&self, site: &Site) -> Vec<OutputFile> {
-        let mut entries: Vec<(&str, usize, Entry)> = self
+        let mut entries: Vec<Keyed> = self
             .words
             .iter()
             .enumerate()
             .map(|(i, (k, v))| {
-                let weight = k.len() + 4 + v.iter().map(|(e, l)| e.len() + 6 + 6 * l.len()).sum::<usize>();
+                let weight = k.len()
+                    + 4
+                    + v.iter()
+                        .map(|(e, l)| e.len() + 6 + 6 * l.len())
+                        .sum::<usize>();
                 (k.as_str(), weight, Entry::Word(i))
             })
             .chain(
@@ -242,7 +253,7 @@ fn merge_postings(mut list: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
 }
 
 /// Cuts the sorted `entries` that all begin with `prefix` into shards.
-fn split(entries: &[(&str, usize, Entry)], prefix: &str, out: &mut Vec<(String, Vec<Entry>)>) {
+fn split(entries: &[Keyed], prefix: &str, out: &mut Vec<(String, Vec<Entry>)>) {
     let total: usize = entries.iter().map(|e| e.1).sum();
     if total <= LIMIT && !prefix.is_empty() {
         out.push((prefix.to_string(), entries.iter().map(|e| e.2).collect()));
@@ -251,7 +262,7 @@ fn split(entries: &[(&str, usize, Entry)], prefix: &str, out: &mut Vec<(String, 
     // Keys equal to the prefix stay; the rest are grouped by their next character.
     let mut kept: Vec<Entry> = Vec::new();
     let mut kept_weight = 0;
-    let mut groups: Vec<(String, &[(&str, usize, Entry)], usize)> = Vec::new();
+    let mut groups: Vec<(String, &[Keyed], usize)> = Vec::new();
     let mut i = 0;
     while i < entries.len() {
         let key = entries[i].0;

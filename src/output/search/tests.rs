@@ -23,7 +23,19 @@ fn lower_case_matches_the_standard_library_on_vietnamese() {
 fn codes_and_numbers_are_words_whole_and_in_parts() {
     assert_eq!(
         words("Mã 1.001193; Nghị định 61/2018/NĐ-CP."),
-        ["mã", "1", "001193", "1.001193", "nghị", "định", "61", "2018", "nđ", "cp", "61/2018/nđ-cp"]
+        [
+            "mã",
+            "1",
+            "001193",
+            "1.001193",
+            "nghị",
+            "định",
+            "61",
+            "2018",
+            "nđ",
+            "cp",
+            "61/2018/nđ-cp"
+        ]
     );
     // A sentence's full stop and a hyphen between words make no code.
     assert_eq!(words("Kon-Tum. Hết"), ["kon", "tum", "hết"]);

@@ -84,7 +84,9 @@ pub(crate) fn push_lower(s: &str, out: &mut String) {
             'A'..='Z' => (c as u8 + 32) as char,
             _ if c.is_ascii() => c,
             // À–Þ but ×; Vietnamese pairs in Latin Extended Additional: upper case even.
-            '\u{00C0}'..='\u{00DE}' if c != '\u{00D7}' => char::from_u32(c as u32 + 32).unwrap_or(c),
+            '\u{00C0}'..='\u{00DE}' if c != '\u{00D7}' => {
+                char::from_u32(c as u32 + 32).unwrap_or(c)
+            }
             '\u{1EA0}'..='\u{1EF9}' => char::from_u32(c as u32 | 1).unwrap_or(c),
             'Đ' => 'đ',
             'Ă' => 'ă',
