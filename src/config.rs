@@ -53,6 +53,8 @@ pub struct Config {
     pub share_image: Option<String>,
     /// `[check]`: which check rules only warn.
     pub check: crate::check::CheckConfig,
+    /// Search settings (`[search]`).
+    pub search: SearchConfig,
     /// Free-form settings for templates.
     pub extra: serde_json::Value,
     /// The other languages the site is also published in (`[languages.en]`), by code.
@@ -98,6 +100,15 @@ pub struct Legal {
     pub resolver: Option<String>,
 }
 
+/// `[search]`: where the search form sends a query when the browser runs no JavaScript.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchConfig {
+    /// An external search page that takes the query as `q` (e.g. a search engine limited
+    /// to the site). Without it, the search form is hidden when JavaScript is off.
+    pub external_url: Option<String>,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -127,6 +138,8 @@ struct RawConfig {
     share_image: Option<String>,
     #[serde(default)]
     check: crate::check::CheckConfig,
+    #[serde(default)]
+    search: SearchConfig,
     #[serde(default)]
     extra: toml::Table,
     #[serde(default)]
@@ -207,6 +220,9 @@ pub fn parse(text: &str, file: &Path, overrides: &Overrides) -> Result<Config, D
         server_files: raw.server_files.unwrap_or(true),
         share_image: raw.share_image.filter(|s| !s.trim().is_empty()),
         check: raw.check,
+        search: SearchConfig {
+            external_url: raw.search.external_url.filter(|u| !u.trim().is_empty()),
+        },
         extra: toml_to_json(&toml::Value::Table(raw.extra)),
         languages,
         strings: Arc::default(),

@@ -339,3 +339,17 @@ fn serving_a_multilingual_site_makes_what_the_build_writes() {
         assert!(on_disk == made, "{} differs", f.path);
     }
 }
+
+#[test]
+fn every_language_has_its_own_search_index_and_page() {
+    let s = two_languages();
+    s.build_ok();
+    assert!(s.exists("search/meta.json") && s.exists("en/search/meta.json"));
+    assert_has(
+        &s.read("en/tim-kiem/index.html"),
+        &["<html lang=\"en\">", "data-index=\"/en/search/\""],
+    );
+    let records = s.read("en/search/d/0.json");
+    assert!(records.contains("\"u\":\"/en/"), "{records}");
+    assert!(!s.read("search/d/0.json").contains("\"u\":\"/en/"));
+}

@@ -6,6 +6,7 @@ pub mod data;
 pub mod feeds;
 pub mod html_scan;
 pub mod relative;
+pub mod search;
 pub mod server;
 pub mod sitemap;
 mod write;
@@ -29,6 +30,7 @@ pub fn generated(site: &Site) -> Vec<OutputFile> {
     out.push(sitemap::sitemap(site));
     out.push(sitemap::robots(site));
     out.extend(sitemap::aliases(site));
+    out.extend(search::index_files(site));
     out
 }
 
@@ -38,6 +40,7 @@ pub fn generated(site: &Site) -> Vec<OutputFile> {
 pub fn generated_for_language(site: &Site) -> Vec<OutputFile> {
     let mut out = feeds::feeds(site);
     out.extend(sitemap::aliases(site));
+    out.extend(search::index_files(site));
     out
 }
 

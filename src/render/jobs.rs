@@ -49,7 +49,12 @@ pub enum Job {
     },
     /// `404.html`.
     NotFound,
+    /// The search page, when no page takes its path.
+    Search,
 }
+
+/// Where the search page is, in every language's folder.
+pub const SEARCH_PATH: &str = "/tim-kiem/";
 
 /// A job with its output path, template and context: everything its HTML depends on besides
 /// the templates and the global `site` view.
@@ -97,6 +102,7 @@ pub fn render_each(
     let v = Views::new(site);
     let errors: Vec<Diagnostic> = plan(site)
         .par_iter()
+        .filter(|j| theme_makes(theme, **j))
         .filter_map(|j| {
             prepare_job(theme, &v, links, *j)
                 .and_then(|p| render(theme, &p))
@@ -105,6 +111,12 @@ pub fn render_each(
         })
         .collect();
     Diagnostics(errors).into_result(())
+}
+
+/// Whether the theme renders job `j`: a theme copied before the search page was added has
+/// no `search.html`, and its site is built as before, without the page.
+pub fn theme_makes(theme: &Theme, j: Job) -> bool {
+    j != Job::Search || theme.has("search.html")
 }
 
 /// Puts the `site` view, which every template sees, into the theme's global context, then
@@ -178,6 +190,9 @@ pub fn plan(site: &Site) -> Vec<Job> {
             .map(Job::ProcedureSheet),
     );
     jobs.push(Job::NotFound);
+    if !site.pages.iter().any(|p| p.page.path == SEARCH_PATH) {
+        jobs.push(Job::Search);
+    }
     jobs
 }
 

@@ -148,7 +148,9 @@ pub(super) fn affected_jobs(old: &Site, new: &Site, all_jobs: &[Job]) -> Affecte
         }
         Job::AgencyList | Job::Agency(_) => plans,
         Job::DocumentsIndex => documents,
-        Job::NotFound => false,
+        // The search page shows the site view and the field terms' names, which
+        // `same_frame` compares.
+        Job::NotFound | Job::Search => false,
     };
     Affected::Some(
         all_jobs

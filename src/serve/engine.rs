@@ -430,8 +430,13 @@ pub(super) fn render_jobs(
     links: &LinkContext,
     list: &[Job],
 ) -> Result<(Files, Vec<(Job, String)>), Diagnostics> {
+    let list: Vec<Job> = list
+        .iter()
+        .copied()
+        .filter(|j| jobs::theme_makes(theme, *j))
+        .collect();
     let results: Vec<Result<(Job, String, OutputFile), Diagnostic>> =
-        jobs::prepare_many(theme, site, links, list)
+        jobs::prepare_many(theme, site, links, &list)
             .into_par_iter()
             .map(|(j, p)| {
                 let p = p?;

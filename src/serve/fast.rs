@@ -13,11 +13,15 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use super::engine::{Engine, Outcome, content_rel, render_jobs};
+use super::engine::{Engine, Outcome, content_rel, render_jobs, to_files};
 use crate::content::{self, Page, ParseOptions};
 use crate::error::Diagnostics;
 use crate::markdown::{self, PageRef, Rendered};
+use crate::output;
 use crate::render::jobs;
+
+/// Where the search index is (`output::search`).
+const SEARCH_DIR: &str = "/search/";
 
 impl Engine {
     /// Re-renders only the pages whose bodies changed, if that is all that changed.
@@ -103,6 +107,29 @@ impl Engine {
                 self.files.insert(path.clone(), body.clone());
                 model.pages.insert(path, body);
             }
+            // The search index reads every page's text: made again whole (cheap), and
+            // its shards may be others than before.
+            let search = to_files(output::search::index_files(&model.site));
+            let old: Vec<String> = model
+                .generated
+                .keys()
+                .filter(|p| p.starts_with(SEARCH_DIR) && !search.contains_key(*p))
+                .cloned()
+                .collect();
+            for path in old {
+                model.generated.remove(&path);
+                if !model.pages.contains_key(&path) && self.files.remove(&path).is_some() {
+                    out.push(path);
+                }
+            }
+            for (path, body) in search {
+                if !model.pages.contains_key(&path) && self.files.get(&path) != Some(&body) {
+                    out.push(path.clone());
+                    self.files.insert(path.clone(), body.clone());
+                }
+                model.generated.insert(path, body);
+            }
+            out.sort();
             Outcome {
                 changed: out,
                 rendered,

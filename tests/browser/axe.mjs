@@ -39,6 +39,7 @@ export const PAGES = [
   ['field term', '/linh-vuc/ho-tich/'],
   ['plain page', '/gioi-thieu/'],
   ['contact page', '/lien-he/'],
+  ['search', '/tim-kiem/'],
   ['404', '/khong-co-trang-nay/'],
 ];
 

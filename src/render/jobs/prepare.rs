@@ -246,6 +246,20 @@ pub(super) fn prepare_job(
             base_context(v, "/404.html"),
             None,
         ),
+        Job::Search => {
+            let path = super::SEARCH_PATH.to_string();
+            let mut ctx = base_context(v, &path);
+            // Only the names of the field terms: the serve check compares them.
+            let fields: Vec<&str> = site
+                .taxonomies
+                .iter()
+                .filter(|t| t.name == "fields")
+                .flat_map(|t| t.terms.iter().map(|term| term.name.as_str()))
+                .collect();
+            ctx.insert("search_fields", &fields);
+            ctx.insert("search_index", &site.config.url("/search/"));
+            (path, "search.html".to_string(), ctx, None)
+        }
     };
     if !theme.has(&template) {
         let msg = crate::tr!(

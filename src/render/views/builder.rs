@@ -132,6 +132,8 @@ impl<'a> Views<'a> {
                 Some(p) => c.permalink(p),
                 None => c.permalink("/anh-chia-se.png"),
             },
+            search_url: c.url(crate::render::jobs::SEARCH_PATH),
+            search_external_url: c.search.external_url.as_deref(),
             extra: &c.extra,
         }
     }

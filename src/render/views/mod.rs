@@ -47,6 +47,11 @@ pub struct SiteView<'a> {
     /// Absolute URL of the picture shown when a page without its own image is shared:
     /// `share_image` of site.toml, else the theme's `anh-chia-se.png`.
     pub share_image: String,
+    /// The search page (`/tim-kiem/`), which needs JavaScript.
+    pub search_url: String,
+    /// Where the search form sends the query without JavaScript (`[search] external_url`);
+    /// without it the form is hidden until the script shows it.
+    pub search_external_url: Option<&'a str>,
     pub extra: &'a serde_json::Value,
 }
 

@@ -1,0 +1,288 @@
+//! The search index a static host can serve: small JSON files under `search/` that the
+//! theme's `tim-kiem.js` fetches as a query needs them (issue 7).
+//!
+//! - `search/meta.json`: which shard holds which key prefix, the chunk size, field names;
+//! - `search/s/<n>.json`: shards of the word index, split by folded key prefix until each
+//!   is small. A shard maps a folded word to its exact spellings, each with its postings
+//!   (page, score) delta-coded; and a folded word pair (`"khai sinh"`) to the pages where
+//!   the two words stand side by side, which ranks phrases first;
+//! - `search/d/<n>.json`: page records (URL, title, kind, date, fields, snippet text) in
+//!   chunks of [`CHUNK`] pages, fetched only for the results shown;
+//! - `search/loc.json`: each page's kind and fields, fetched only when a filter is used.
+//!
+//! Pages are numbered newest first, so a lower number is the newer page on a tie.
+//! Built in parallel per page, words interned once per site, folded once per distinct
+//! word; every map is sorted before it is written, so the output is byte-identical.
+
+mod shards;
+mod tokens;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::content::Kind;
+use crate::render::{OutputData, OutputFile};
+use crate::site::Site;
+pub(crate) use tokens::{each_word, exact, folded};
+
+/// Pages per record chunk: a result page of ten fetches at most ten small chunks.
+pub(crate) const CHUNK: usize = 16;
+/// Bytes of snippet text kept per page.
+const SNIPPET: usize = 240;
+/// Bytes of body text indexed per page (description first): enough for what a page is
+/// about, while the whole body of a 10,000-page site (60 MB of text) would cost seconds.
+const BODY: usize = 1500;
+/// Neighbour pairs (for phrase ranking) are taken from the first this many words (title,
+/// number and fields first, then the body).
+const PAIR_WORDS: usize = 64;
+/// A word counts at most this many times in a page's score.
+const MAX_TF: u32 = 15;
+/// Added to the score of a word found in the title, number, code or fields.
+pub(crate) const TITLE: u32 = 16;
+
+/// A small, fast hasher for the word maps (keys are short strings and integers; the
+/// standard SipHash costs more than the rest of the indexing). Not for untrusted keys
+/// from the network: these are the site's own words.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+impl Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+}
+
+impl Fx {
+    fn add(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// A hash map with [`Fx`].
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+/// One page's words: slices of its lower-cased text.
+struct PageWords {
+    text: String,
+    /// Distinct words: (start, end, score).
+    words: Vec<(u32, u32, u32)>,
+    /// Distinct pairs of neighbouring plain words, as indexes into `words`.
+    pairs: Vec<(u32, u32)>,
+}
+
+/// A page as the result list shows it.
+#[derive(Serialize)]
+struct Record<'a> {
+    /// URL.
+    u: String,
+    /// Title.
+    t: &'a str,
+    /// Kind.
+    k: Kind,
+    /// ISO date, empty when none.
+    d: String,
+    /// Fields.
+    f: &'a [String],
+    /// Procedure code or document number.
+    n: &'a str,
+    /// Snippet text.
+    s: String,
+}
+
+/// The index files of one language's site, at paths under `/search/`.
+pub fn index_files(site: &Site) -> Vec<OutputFile> {
+    let clock = crate::build::cpu_clock();
+    let out = index_files_inner(site);
+    if let Some((wall, cpu)) = clock {
+        eprintln!(
+            "{:>8.1} ms wall {:>8.1} ms cpu  search index ({} files, while the pages render)",
+            wall.elapsed().as_secs_f64() * 1000.0,
+            (crate::build::cpu_seconds() - cpu) * 1000.0,
+            out.len()
+        );
+    }
+    out
+}
+
+fn index_files_inner(site: &Site) -> Vec<OutputFile> {
+    let order = page_order(site);
+    let (words, records): (Vec<PageWords>, Vec<Record>) =
+        order.par_iter().map(|&i| page_words(site, i)).unzip();
+    let index = shards::Index::merge(&words);
+    let mut out = index.files(site);
+    for (n, chunk) in records.chunks(CHUNK).enumerate() {
+        out.push(json_file(&format!("/search/d/{n}.json"), &chunk));
+    }
+    out.push(json_file("/search/loc.json", &locations(site, &order)));
+    out
+}
+
+/// Page indexes, newest first (undated last), then by path.
+fn page_order(site: &Site) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..site.pages.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&site.pages[a].page, &site.pages[b].page);
+        b.date.cmp(&a.date).then_with(|| a.path.cmp(&b.path))
+    });
+    order
+}
+
+/// Page `i`'s words and record.
+fn page_words(site: &Site, i: usize) -> (PageWords, Record<'_>) {
+    let e = &site.pages[i];
+    let p = &e.page;
+    let code = p.procedure.as_ref().and_then(|m| m.code.as_deref());
+    let number = code.or(p.number.as_deref()).unwrap_or("");
+    let mut head = String::with_capacity(p.title.len() + 64);
+    for part in [p.title.as_str(), number]
+        .into_iter()
+        .chain(p.fields.iter().map(String::as_str))
+    {
+        head.push_str(part);
+        head.push('\n');
+    }
+    let mut body = String::with_capacity(BODY + 256);
+    if let Some(d) = &p.description {
+        body.push_str(d);
+        body.push('\n');
+    }
+    tokens::html_text(&e.rendered.html, &mut body, BODY);
+    let record = Record {
+        u: site.config.url(&p.path),
+        t: &p.title,
+        k: p.kind,
+        d: p.date.map(|d| d.iso()).unwrap_or_default(),
+        f: &p.fields,
+        n: number,
+        s: tokens::snippet(&body, SNIPPET),
+    };
+    let mut text = String::with_capacity(head.len() + body.len() + 16);
+    tokens::push_lower(&head, &mut text);
+    let head_end = text.len();
+    tokens::push_lower(&body, &mut text);
+    (count(text, head_end), record)
+}
+
+/// Counts the distinct words and neighbour pairs of lower-cased `text`; words before
+/// `head_end` score as title words.
+fn count(text: String, head_end: usize) -> PageWords {
+    let mut ids: FxMap<&str, u32> = FxMap::default();
+    let mut words: Vec<(u32, u32, u32)> = Vec::new();
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    let mut prev: Option<u32> = None;
+    let mut prev_end = 0;
+    let mut n = 0;
+    each_word(&text, |s, e, compound| {
+        let id = *ids.entry(&text[s..e]).or_insert_with(|| {
+            words.push((s as u32, e as u32, 0));
+            words.len() as u32 - 1
+        });
+        let w = &mut words[id as usize];
+        if s < head_end {
+            w.2 |= TITLE;
+        }
+        if w.2 % TITLE < MAX_TF {
+            w.2 += 1;
+        }
+        if compound || n >= PAIR_WORDS {
+            return;
+        }
+        n += 1;
+        // Neighbours only across white space: "a. B" starts a new sentence.
+        if let Some(a) = prev
+            && text[prev_end..s].bytes().all(|b| b == b' ')
+        {
+            pairs.push((a, id));
+        }
+        prev = Some(id);
+        prev_end = e;
+    });
+    pairs.sort_unstable();
+    pairs.dedup();
+    drop(ids);
+    PageWords { text, words, pairs }
+}
+
+impl PageWords {
+    fn word(&self, i: usize) -> &str {
+        let (s, e, _) = self.words[i];
+        &self.text[s as usize..e as usize]
+    }
+}
+
+/// Each page's kind (one letter) and field numbers, in index order, for the filters.
+#[derive(Serialize)]
+struct Locations {
+    /// One letter a page: p(lan), n(ews), t(hủ tục), d(ocument), g (page).
+    k: String,
+    /// Per page, its fields as term numbers of the `fields` taxonomy, in the order of its
+    /// terms (the search page lists them in that order).
+    f: Vec<Vec<usize>>,
+}
+
+fn locations(site: &Site, order: &[usize]) -> Locations {
+    let fields = site.taxonomies.iter().find(|t| t.name == "fields");
+    Locations {
+        k: order
+            .iter()
+            .map(|&i| kind_letter(site.pages[i].page.kind))
+            .collect(),
+        f: order
+            .iter()
+            .map(|&i| {
+                fields
+                    .and_then(|t| t.page_terms.get(i))
+                    .map(|l| l.iter().map(|&(term, _)| term).collect())
+                    .unwrap_or_default()
+            })
+            .collect(),
+    }
+}
+
+/// The letter `loc.json` writes for a kind.
+pub(crate) fn kind_letter(k: Kind) -> char {
+    match k {
+        Kind::Plan => 'p',
+        Kind::News => 'n',
+        Kind::Procedure => 't',
+        Kind::Document => 'd',
+        Kind::Page => 'g',
+    }
+}
+
+/// A JSON file at `path`.
+pub(crate) fn json_file<T: Serialize + ?Sized>(path: &str, value: &T) -> OutputFile {
+    OutputFile {
+        path: path.to_string(),
+        data: OutputData::Bytes(serde_json::to_vec(value).unwrap_or_default()),
+    }
+}

@@ -1,0 +1,303 @@
+//! Merges the pages' words into one index and cuts it into shards by folded key prefix:
+//! a prefix whose keys weigh more than [`LIMIT`] bytes is split by the next letter, the
+//! heaviest parts first, until what is left fits. A key lives in the shard of the longest
+//! shard prefix that begins it (the script looks it up the same way), so a query fetches
+//! one shard a word, or the few under a short prefix being typed.
+
+use std::fmt::Write;
+
+use rayon::prelude::*;
+
+use super::{FxMap, PageWords, json_file};
+use crate::render::{OutputData, OutputFile};
+use crate::site::Site;
+
+/// About how many bytes of JSON a shard may hold before it is split.
+pub(crate) const LIMIT: usize = 12 * 1024;
+
+/// Postings: (page, score), by page.
+type Postings = Vec<(u32, u32)>;
+/// A folded word and its exact spellings, each with its postings.
+type WordEntry = (String, Vec<(String, Postings)>);
+/// A key of the sorted key list: (folded key, weight in bytes, what it is).
+type Keyed<'a> = (&'a str, usize, Entry);
+
+/// The merged index, every list sorted.
+pub(super) struct Index {
+    /// Folded word → its exact spellings → postings (page, score), by page.
+    words: Vec<WordEntry>,
+    /// Folded word pair (`"khai sinh"`) → pages, ascending.
+    pairs: Vec<(String, Vec<u32>)>,
+}
+
+/// One key of a shard: a word (index in `words`) or a pair (index in `pairs`).
+#[derive(Clone, Copy)]
+enum Entry {
+    Word(usize),
+    Pair(usize),
+}
+
+impl Index {
+    /// Interns every page's words (pages in index order), then folds each distinct word
+    /// once.
+    pub(super) fn merge(pages: &[PageWords]) -> Index {
+        let mut ids: FxMap<&str, u32> = FxMap::default();
+        let mut distinct: Vec<&str> = Vec::new();
+        let mut postings: Vec<Vec<(u32, u32)>> = Vec::new();
+        let mut pair_pages: FxMap<u64, Vec<u32>> = FxMap::default();
+        let mut local: Vec<u32> = Vec::new();
+        for (p, page) in pages.iter().enumerate() {
+            local.clear();
+            for (i, &(_, _, score)) in page.words.iter().enumerate() {
+                let w = page.word(i);
+                let id = *ids.entry(w).or_insert_with(|| {
+                    distinct.push(w);
+                    postings.push(Vec::new());
+                    distinct.len() as u32 - 1
+                });
+                postings[id as usize].push((p as u32, score));
+                local.push(id);
+            }
+            for &(a, b) in &page.pairs {
+                let key = (u64::from(local[a as usize]) << 32) | u64::from(local[b as usize]);
+                pair_pages.entry(key).or_default().push(p as u32);
+            }
+        }
+        let keys: Vec<(String, String)> = distinct
+            .par_iter()
+            .map(|w| (super::folded(w), super::exact(w)))
+            .collect();
+        let mut words: FxMap<&str, FxMap<&str, Postings>> = FxMap::default();
+        for ((f, e), list) in keys.iter().zip(postings) {
+            words
+                .entry(f)
+                .or_default()
+                .entry(e)
+                .or_default()
+                .extend(list);
+        }
+        let mut words: Vec<WordEntry> = words
+            .into_iter()
+            .map(|(f, variants)| {
+                let mut v: Vec<(String, Vec<(u32, u32)>)> = variants
+                    .into_iter()
+                    .map(|(e, list)| (e.to_string(), merge_postings(list)))
+                    .collect();
+                v.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                (f.to_string(), v)
+            })
+            .collect();
+        words.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut pairs: FxMap<String, Vec<u32>> = FxMap::default();
+        for (key, list) in pair_pages {
+            let (a, b) = ((key >> 32) as usize, (key & 0xffff_ffff) as usize);
+            let k = format!("{} {}", keys[a].0, keys[b].0);
+            pairs.entry(k).or_default().extend(list);
+        }
+        let mut pairs: Vec<(String, Vec<u32>)> = pairs
+            .into_par_iter()
+            .map(|(k, mut list)| {
+                list.sort_unstable();
+                list.dedup();
+                (k, list)
+            })
+            .collect();
+        pairs.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        Index { words, pairs }
+    }
+
+    /// `search/meta.json` and the shard files.
+    pub(super) fn files(&self, site: &Site) -> Vec<OutputFile> {
+        let mut entries: Vec<Keyed> = self
+            .words
+            .iter()
+            .enumerate()
+            .map(|(i, (k, v))| {
+                let weight = k.len()
+                    + 4
+                    + v.iter()
+                        .map(|(e, l)| e.len() + 6 + 6 * l.len())
+                        .sum::<usize>();
+                (k.as_str(), weight, Entry::Word(i))
+            })
+            .chain(
+                self.pairs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (k, l))| (k.as_str(), k.len() + 4 + 4 * l.len(), Entry::Pair(i))),
+            )
+            .collect();
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+        let mut shards: Vec<(String, Vec<Entry>)> = Vec::new();
+        split(&entries, "", &mut shards);
+        shards.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut out: Vec<OutputFile> = shards
+            .par_iter()
+            .enumerate()
+            .map(|(n, (_, list))| OutputFile {
+                path: format!("/search/s/{n}.json"),
+                data: OutputData::Bytes(self.shard_json(list).into_bytes()),
+            })
+            .collect();
+        let meta = Meta {
+            v: 1,
+            pages: site.pages.len(),
+            chunk: super::CHUNK,
+            title: super::TITLE,
+            shards: shards.iter().map(|(p, _)| p.as_str()).collect(),
+        };
+        out.push(json_file("/search/meta.json", &meta));
+        out
+    }
+
+    /// A shard's JSON: `{"w":{folded:{exact:[page, score, …]}},"p":{pair:[page, …]}}`,
+    /// page numbers as differences from the one before.
+    fn shard_json(&self, list: &[Entry]) -> String {
+        let mut s = String::with_capacity(LIMIT + 1024);
+        s.push_str("{\"w\":{");
+        let mut first = true;
+        for e in list {
+            let Entry::Word(i) = *e else { continue };
+            let (k, variants) = &self.words[i];
+            if !first {
+                s.push(',');
+            }
+            first = false;
+            push_key(&mut s, k);
+            s.push('{');
+            for (j, (exact, postings)) in variants.iter().enumerate() {
+                if j > 0 {
+                    s.push(',');
+                }
+                push_key(&mut s, exact);
+                s.push('[');
+                let mut last = 0;
+                for (n, &(page, score)) in postings.iter().enumerate() {
+                    if n > 0 {
+                        s.push(',');
+                    }
+                    let _ = write!(s, "{},{score}", page - last);
+                    last = page;
+                }
+                s.push(']');
+            }
+            s.push('}');
+        }
+        s.push_str("},\"p\":{");
+        first = true;
+        for e in list {
+            let Entry::Pair(i) = *e else { continue };
+            let (k, pages) = &self.pairs[i];
+            if !first {
+                s.push(',');
+            }
+            first = false;
+            push_key(&mut s, k);
+            s.push('[');
+            let mut last = 0;
+            for (n, &page) in pages.iter().enumerate() {
+                if n > 0 {
+                    s.push(',');
+                }
+                let _ = write!(s, "{}", page - last);
+                last = page;
+            }
+            s.push(']');
+        }
+        s.push_str("}}");
+        s
+    }
+}
+
+/// `search/meta.json`.
+#[derive(serde::Serialize)]
+struct Meta<'a> {
+    /// Format version.
+    v: u32,
+    pages: usize,
+    chunk: usize,
+    /// What a title word adds to a score.
+    title: u32,
+    /// Shard prefixes; shard `n` is `search/s/<n>.json`.
+    shards: Vec<&'a str>,
+}
+
+/// `"key":` with the key escaped as JSON.
+fn push_key(s: &mut String, k: &str) {
+    if k.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        s.push('"');
+        s.push_str(k);
+        s.push('"');
+    } else {
+        s.push_str(&serde_json::to_string(k).unwrap_or_else(|_| "\"\"".into()));
+    }
+    s.push(':');
+}
+
+/// Postings of several spellings that share an exact key, one per page (the higher
+/// title flag, the counts added).
+fn merge_postings(mut list: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
+    list.sort_unstable();
+    let mut out: Vec<(u32, u32)> = Vec::with_capacity(list.len());
+    for (p, s) in list {
+        match out.last_mut() {
+            Some(last) if last.0 == p => {
+                let title = (last.1 | s) & super::TITLE;
+                let tf = (last.1 % super::TITLE + s % super::TITLE).min(super::TITLE - 1);
+                last.1 = title | tf;
+            }
+            _ => out.push((p, s)),
+        }
+    }
+    out
+}
+
+/// Cuts the sorted `entries` that all begin with `prefix` into shards.
+fn split(entries: &[Keyed], prefix: &str, out: &mut Vec<(String, Vec<Entry>)>) {
+    let total: usize = entries.iter().map(|e| e.1).sum();
+    if total <= LIMIT && !prefix.is_empty() {
+        out.push((prefix.to_string(), entries.iter().map(|e| e.2).collect()));
+        return;
+    }
+    // Keys equal to the prefix stay; the rest are grouped by their next character.
+    let mut kept: Vec<Entry> = Vec::new();
+    let mut kept_weight = 0;
+    let mut groups: Vec<(String, &[Keyed], usize)> = Vec::new();
+    let mut i = 0;
+    while i < entries.len() {
+        let key = entries[i].0;
+        let Some(c) = key[prefix.len()..].chars().next() else {
+            kept.push(entries[i].2);
+            kept_weight += entries[i].1;
+            i += 1;
+            continue;
+        };
+        let child = format!("{prefix}{c}");
+        let end = i + entries[i..].partition_point(|e| e.0.starts_with(child.as_str()));
+        let weight = entries[i..end].iter().map(|e| e.1).sum();
+        groups.push((child, &entries[i..end], weight));
+        i = end;
+    }
+    // The heaviest groups get shards of their own until what is left fits here.
+    let mut order: Vec<usize> = (0..groups.len()).collect();
+    order.sort_by(|&a, &b| groups[b].2.cmp(&groups[a].2).then(a.cmp(&b)));
+    let mut rest: usize = kept_weight + groups.iter().map(|g| g.2).sum::<usize>();
+    let mut own = vec![false; groups.len()];
+    for &g in &order {
+        if rest <= LIMIT && !prefix.is_empty() {
+            break;
+        }
+        own[g] = true;
+        rest -= groups[g].2;
+    }
+    for (g, (child, list, _)) in groups.iter().enumerate() {
+        if own[g] {
+            split(list, child, out);
+        } else {
+            kept.extend(list.iter().map(|e| e.2));
+        }
+    }
+    if !kept.is_empty() {
+        out.push((prefix.to_string(), kept));
+    }
+}

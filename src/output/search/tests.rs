@@ -1,0 +1,66 @@
+//! Tests of the tokeniser, the folding keys and the shards.
+
+use super::tokens::{each_word, html_text, push_lower};
+use super::*;
+
+fn words(text: &str) -> Vec<String> {
+    let mut lower = String::new();
+    push_lower(text, &mut lower);
+    let mut out = Vec::new();
+    each_word(&lower, |s, e, _| out.push(lower[s..e].to_string()));
+    out
+}
+
+#[test]
+fn lower_case_matches_the_standard_library_on_vietnamese() {
+    let s = "ĐƯỜNG Hòa BÌNH ẤP Ỹ ỴÊN ĂN ĨŨƠ À×Þ Ω";
+    let mut out = String::new();
+    push_lower(s, &mut out);
+    assert_eq!(out, s.to_lowercase());
+}
+
+#[test]
+fn codes_and_numbers_are_words_whole_and_in_parts() {
+    assert_eq!(
+        words("Mã 1.001193; Nghị định 61/2018/NĐ-CP."),
+        [
+            "mã",
+            "1",
+            "001193",
+            "1.001193",
+            "nghị",
+            "định",
+            "61",
+            "2018",
+            "nđ",
+            "cp",
+            "61/2018/nđ-cp"
+        ]
+    );
+    // A sentence's full stop and a hyphen between words make no code.
+    assert_eq!(words("Kon-Tum. Hết"), ["kon", "tum", "hết"]);
+}
+
+#[test]
+fn folding_drops_tones_and_đ_and_exact_keeps_tones_in_one_place() {
+    assert_eq!(folded("đường"), "duong");
+    assert_eq!(folded("nđ-cp"), "nd-cp");
+    assert_eq!(exact("hóa"), exact("hoá"));
+    assert_eq!(exact("thủy"), exact("thuỷ"));
+    assert_ne!(exact("hóa"), exact("hòa"));
+    assert_eq!(exact("abc"), "abc");
+}
+
+#[test]
+fn html_text_drops_tags_and_decodes_entities_within_the_cap() {
+    let mut out = String::new();
+    html_text("<p>A &amp; B</p><p>C&#39;s</p>", &mut out, 100);
+    assert_eq!(out, " A & B  C's ");
+    let mut out = String::new();
+    html_text("<p>Đường dài</p>", &mut out, 4);
+    assert_eq!(out, " Đ");
+    // An ampersand before multi-byte text is not cut inside a character.
+    let mut out = String::new();
+    html_text("&Đường", &mut out, 100);
+    assert_eq!(out, "&Đường");
+}
