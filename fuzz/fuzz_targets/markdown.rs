@@ -51,12 +51,15 @@ fuzz_target!(|data: &[u8]| {
     for html in [&r.html, &r.summary] {
         let lower = html.to_ascii_lowercase();
         assert!(!lower.contains("<script"), "a script got through:\n{html}");
-        for attr in ["href=\"", "src=\""] {
-            for scheme in ["javascript:", "vbscript:", "data:"] {
-                assert!(
-                    !lower.contains(&format!("{attr}{scheme}")),
-                    "a {scheme} URL got through:\n{html}"
-                );
+        // In tags only: text may say `href="vbscript:` (escaped, it is harmless there).
+        for tag in tags(&lower) {
+            for attr in ["href=\"", "src=\""] {
+                for scheme in ["javascript:", "vbscript:", "data:"] {
+                    assert!(
+                        !tag.contains(&format!("{attr}{scheme}")),
+                        "a {scheme} URL got through:\n{html}"
+                    );
+                }
             }
         }
     }
@@ -72,3 +75,29 @@ fuzz_target!(|data: &[u8]| {
     // The due reader on the raw text too: it is free text an editor types.
     let _ = parse_due(&md);
 });
+
+/// The tags of serialised HTML (`<a href="…">`), quotes respected: text has no raw `<`,
+/// and a `>` inside a quoted attribute value does not end its tag.
+fn tags(html: &str) -> Vec<&str> {
+    let bytes = html.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(start) = html[i..].find('<').map(|j| i + j) {
+        let mut quote = None;
+        let mut end = bytes.len();
+        for (k, &b) in bytes.iter().enumerate().skip(start + 1) {
+            match (quote, b) {
+                (None, b'"' | b'\'') => quote = Some(b),
+                (Some(q), b) if b == q => quote = None,
+                (None, b'>') => {
+                    end = k + 1;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        out.push(&html[start..end]);
+        i = end;
+    }
+    out
+}
