@@ -54,7 +54,9 @@ pub(crate) struct Fx(u64);
 
 impl Hasher for Fx {
     fn finish(&self) -> u64 {
-        self.0
+        // The multiply leaves a key's last bytes only in the high bits; the map picks
+        // buckets by the low ones (as rustc-hash 2 does).
+        self.0.rotate_left(26)
     }
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
@@ -63,8 +65,12 @@ impl Hasher for Fx {
             b.copy_from_slice(c);
             self.add(u64::from_le_bytes(b));
         }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
+        // Most words are shorter than 8 bytes: one step for the rest, not one a byte.
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
         }
     }
     fn write_u8(&mut self, i: u8) {
@@ -83,7 +89,7 @@ impl Hasher for Fx {
 
 impl Fx {
     fn add(&mut self, v: u64) {
-        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0xf1_35_7a_ea_2e_62_a9_c5);
     }
 }
 
@@ -195,8 +201,10 @@ fn page_words(site: &Site, i: usize) -> (PageWords, Record<'_>) {
 /// Counts the distinct words and neighbour pairs of lower-cased `text`; words before
 /// `head_end` score as title words.
 fn count(text: String, head_end: usize) -> PageWords {
-    let mut ids: FxMap<&str, u32> = FxMap::default();
-    let mut words: Vec<(u32, u32, u32)> = Vec::new();
+    // About one distinct word in 8 bytes of text: sized once, never rehashed.
+    let mut ids: FxMap<&str, u32> =
+        FxMap::with_capacity_and_hasher(text.len() / 8, Default::default());
+    let mut words: Vec<(u32, u32, u32)> = Vec::with_capacity(text.len() / 8);
     let mut pairs: Vec<(u32, u32)> = Vec::new();
     let mut prev: Option<u32> = None;
     let mut prev_end = 0;

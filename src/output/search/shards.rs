@@ -4,8 +4,6 @@
 //! shard prefix that begins it (the script looks it up the same way), so a query fetches
 //! one shard a word, or the few under a short prefix being typed.
 
-use std::fmt::Write;
-
 use rayon::prelude::*;
 
 use super::{FxMap, PageWords, json_file};
@@ -176,7 +174,9 @@ impl Index {
                     if n > 0 {
                         s.push(',');
                     }
-                    let _ = write!(s, "{},{score}", page - last);
+                    push_u32(&mut s, page - last);
+                    s.push(',');
+                    push_u32(&mut s, score);
                     last = page;
                 }
                 s.push(']');
@@ -199,7 +199,7 @@ impl Index {
                 if n > 0 {
                     s.push(',');
                 }
-                let _ = write!(s, "{}", page - last);
+                push_u32(&mut s, page - last);
                 last = page;
             }
             s.push(']');
@@ -220,6 +220,24 @@ struct Meta<'a> {
     title: u32,
     /// Shard prefixes; shard `n` is `search/s/<n>.json`.
     shards: Vec<&'a str>,
+}
+
+/// Appends `n` in decimal: a shard is mostly numbers, and `write!` costs several times
+/// more per number.
+fn push_u32(s: &mut String, mut n: u32) {
+    let mut buf = [0u8; 10];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &b in &buf[i..] {
+        s.push(b as char);
+    }
 }
 
 /// `"key":` with the key escaped as JSON.

@@ -37,8 +37,43 @@ fn codes_and_numbers_are_words_whole_and_in_parts() {
             "61/2018/nđ-cp"
         ]
     );
+    // A digit only at the start of the first part still makes a code.
+    assert_eq!(
+        words("Kế hoạch 4/KH-UBND"),
+        ["kế", "hoạch", "4", "kh", "ubnd", "4/kh-ubnd"]
+    );
     // A sentence's full stop and a hyphen between words make no code.
     assert_eq!(words("Kon-Tum. Hết"), ["kon", "tum", "hết"]);
+}
+
+#[test]
+fn words_split_at_signs_and_symbols_of_every_utf8_length() {
+    // 2-byte × and ÷ and 3-byte – are not letters; 2-byte combining marks and 4-byte
+    // letters are; an emoji (4 bytes) is not.
+    assert_eq!(
+        words("2×3÷4 – Hoa\u{0301} 𝐀b 😀x"),
+        ["2", "3", "4", "hoa\u{0301}", "𝐀b", "x"]
+    );
+}
+
+#[test]
+fn lower_case_matches_the_standard_library_on_every_char_to_u_2100_and_beyond() {
+    let s: String = (0..0x2100u32)
+        .chain(0x1e00..0x1f00)
+        .chain([0x1_d400, 0x1_f600, 0x1_0400])
+        .filter_map(char::from_u32)
+        .collect();
+    let mut out = String::new();
+    push_lower(&s, &mut out);
+    assert_eq!(out, s.to_lowercase());
+}
+
+#[test]
+fn lower_case_keeps_ascii_runs_and_other_scripts() {
+    let s = "ABC def-GHI Ωμέγα İSTANBUL ÀÉ 123";
+    let mut out = String::from("x");
+    push_lower(s, &mut out);
+    assert_eq!(out, format!("x{}", s.to_lowercase()));
 }
 
 #[test]

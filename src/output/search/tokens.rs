@@ -25,11 +25,6 @@ pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
 }
 
-/// Whether `c` joins the parts of a code or number (`1.001193`, `61/2018/NĐ-CP`).
-fn is_joiner(c: char) -> bool {
-    matches!(c, '.' | '/' | '-')
-}
-
 /// Calls `f(start, end, is_compound)` for every word of lower-cased `text`, in order:
 /// each plain word, and after the last part of a joined code, the code as a whole.
 pub(crate) fn each_word(text: &str, mut f: impl FnMut(usize, usize, bool)) {
@@ -40,26 +35,28 @@ pub(crate) fn each_word(text: &str, mut f: impl FnMut(usize, usize, bool)) {
     let mut joined = false;
     let mut digit = false;
     while i < bytes.len() {
-        let (c, len) = next_char(text, i);
-        if !is_word_char(c) {
+        let (word, len) = word_char_at(bytes, i);
+        if !word {
             i += len;
             continue;
         }
         let start = i;
-        while i < bytes.len() {
-            let (c, len) = next_char(text, i);
-            if !is_word_char(c) {
+        digit |= bytes[i].is_ascii_digit();
+        i += len;
+        loop {
+            let (word, len) = word_char_at(bytes, i);
+            if !word {
                 break;
             }
-            digit |= c.is_ascii_digit();
+            digit |= bytes[i].is_ascii_digit();
             i += len;
         }
         f(start, i, false);
         code_start.get_or_insert(start);
         // A single joiner followed by a word character continues the code.
         let continues = i + 1 < bytes.len()
-            && is_joiner(bytes[i] as char)
-            && is_word_char(next_char(text, i + 1).0);
+            && matches!(bytes[i], b'.' | b'/' | b'-')
+            && word_char_at(bytes, i + 1).0;
         if continues {
             joined = true;
             i += 1;
@@ -76,43 +73,102 @@ pub(crate) fn each_word(text: &str, mut f: impl FnMut(usize, usize, bool)) {
     }
 }
 
-/// Appends `s` lower-cased to `out`, with fast paths for ASCII and the Vietnamese
-/// letters (the same result as [`str::to_lowercase`] for them).
+/// ASCII letters and digits.
+const ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// Whether the character at byte `i` of UTF-8 `bytes` (on a boundary) is part of a word,
+/// and its length; `(false, 1)` past the end. Decodes by hand: this runs on every byte
+/// of every indexed page.
+#[inline]
+fn word_char_at(bytes: &[u8], i: usize) -> (bool, usize) {
+    let Some(&b) = bytes.get(i) else {
+        return (false, 1);
+    };
+    if b < 0x80 {
+        return (ASCII_WORD[b as usize], 1);
+    }
+    let cont = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0x80) & 0x3f);
+    let (c, len) = if b < 0xe0 {
+        ((u32::from(b & 0x1f) << 6) | cont(1), 2)
+    } else if b < 0xf0 {
+        ((u32::from(b & 0x0f) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (
+            (u32::from(b & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        )
+    };
+    (char::from_u32(c).is_some_and(is_word_char), len)
+}
+
+/// Appends `s` lower-cased to `out` (the same result as [`char::to_lowercase`] on each
+/// character). Vietnamese text switches between ASCII and accented letters every few
+/// bytes, and going char by char cost as much as the rest of the indexing, so this copies
+/// the text, lower-cases its ASCII at once, then fixes the accented capitals in place:
+/// each differs from its small letter in its last byte alone.
 pub(crate) fn push_lower(s: &str, out: &mut String) {
-    for c in s.chars() {
-        let l = match c {
-            'A'..='Z' => (c as u8 + 32) as char,
-            _ if c.is_ascii() => c,
-            // À–Þ but ×; Vietnamese pairs in Latin Extended Additional: upper case even.
-            '\u{00C0}'..='\u{00DE}' if c != '\u{00D7}' => {
-                char::from_u32(c as u32 + 32).unwrap_or(c)
-            }
-            '\u{1EA0}'..='\u{1EF9}' => char::from_u32(c as u32 | 1).unwrap_or(c),
-            'Đ' => 'đ',
-            'Ă' => 'ă',
-            'Ĩ' => 'ĩ',
-            'Ũ' => 'ũ',
-            'Ơ' => 'ơ',
-            'Ư' => 'ư',
-            _ => {
-                out.extend(c.to_lowercase());
-                continue;
-            }
+    let at = out.len();
+    out.push_str(s);
+    out[at..].make_ascii_lowercase();
+    let mut i = at;
+    while let Some(j) = out.as_bytes()[i..].iter().position(|&b| b >= 0x80) {
+        i += j;
+        let bytes = out.as_bytes();
+        let len = match bytes[i] {
+            ..0xe0 => 2,
+            0xe0..0xf0 => 3,
+            _ => 4,
         };
-        out.push(l);
+        let ch = &bytes[i..(i + len).min(bytes.len())];
+        match small_last_byte(ch) {
+            Some(x) if x == ch[len - 1] => {}
+            Some(x) => {
+                // SAFETY: `x` replaces a continuation byte (0x80–0xBF) with another
+                // (`small_last_byte` keeps to that range), so the UTF-8 stays valid.
+                unsafe { out.as_mut_vec()[i + len - 1] = x };
+            }
+            None => {
+                // Rare letters (Greek, Cyrillic, İ…): char by char from here on.
+                let rest = out.split_off(i);
+                for c in rest.chars() {
+                    out.extend(c.to_lowercase());
+                }
+                return;
+            }
+        }
+        i += len;
     }
 }
 
-/// The character at byte `i` and its length (`i` is always on a boundary here).
-fn next_char(text: &str, i: usize) -> (char, usize) {
-    let b = text.as_bytes()[i];
-    if b < 0x80 {
-        return (b as char, 1);
+/// The last byte of the small letter of the UTF-8 character `ch`, for the Vietnamese
+/// letters and the marks and punctuation that have no case; `None` for other characters.
+/// Always a continuation byte (0x80–0xBF).
+fn small_last_byte(ch: &[u8]) -> Option<u8> {
+    match *ch {
+        // À–Þ but × (U+00C0–U+00DE): +32; à–ÿ as they are.
+        [0xc3, x] if (0x80..=0x9e).contains(&x) && x != 0x97 => Some(x + 0x20),
+        [0xc3, x] if x >= 0x97 => Some(x),
+        // Ă Đ Ĩ Ũ Ơ Ư: the small letter is the next code point.
+        [0xc4, x @ (0x82 | 0x90 | 0xa8)] | [0xc5, x @ 0xa8] | [0xc6, x @ (0xa0 | 0xaf)] => {
+            Some(x + 1)
+        }
+        [0xc4, x @ (0x83 | 0x91 | 0xa9)] | [0xc5, x @ 0xa9] | [0xc6, x @ (0xa1 | 0xb0)] => Some(x),
+        // Ạ–ỹ (U+1EA0–U+1EF9): capitals even, small letters odd.
+        [0xe1, 0xba, x] if x >= 0xa0 => Some(x | 1),
+        [0xe1, 0xbb, x] if x <= 0xb9 => Some(x | 1),
+        // Combining marks (U+0300–U+036F) and general punctuation (U+2000–U+203F).
+        [0xcc, x] | [0xe2, 0x80, x] => Some(x),
+        [0xcd, x] if x < 0xb0 => Some(x),
+        _ => None,
     }
-    text[i..]
-        .chars()
-        .next()
-        .map_or((' ', 1), |c| (c, c.len_utf8()))
 }
 
 /// The folded key of a lower-case word: no diacritics, `đ` as `d`.
