@@ -4,7 +4,8 @@
 #   scripts/bench-build.sh [PAGES...]       (default: 1000 10000 100000)
 #   RUNS=5 BENCH_DIR=/tmp/bench scripts/bench-build.sh 1000 10000
 #
-# For each size, ../shared/bench/gen_corpus.py writes the same site (70% news, 20%
+# For each size, ../shared/bench/gen_corpus.py (through scripts/gen-corpus.py, which makes
+# its link step linear: the generator alone takes hours at 100,000 pages) writes the same site (70% news, 20%
 # procedures, 10% plans with task tables, ~8 KB of Vietnamese Markdown a page) for congbo
 # (with this repository's default theme) and for Hugo (its minimal comparable layouts:
 # pages with TOC and tags, section lists paginated by 10 with summaries, taxonomy lists and
@@ -65,8 +66,8 @@ calc() { awk "BEGIN { print $1 }"; }
 printf '\n%-8s %-8s %10s %12s %12s %10s\n' pages tool "median s" "pages/s" "peak MB" "s/1k pages"
 for N in "${SIZES[@]}"; do
   C="$BENCH_DIR/congbo-$N"; H="$BENCH_DIR/hugo-$N"
-  [ -d "$C/content" ] || python3 "$GEN" --pages "$N" --out "$C" --flavor congbo --theme-from "$ROOT" >/dev/null
-  [ -d "$H/content" ] || python3 "$GEN" --pages "$N" --out "$H" --flavor hugo >/dev/null
+  [ -d "$C/content" ] || python3 "$ROOT/scripts/gen-corpus.py" --pages "$N" --out "$C" --flavor congbo --theme-from "$ROOT" >/dev/null
+  [ -d "$H/content" ] || python3 "$ROOT/scripts/gen-corpus.py" --pages "$N" --out "$H" --flavor hugo >/dev/null
   rm -rf "$C/themes" && cp -r "$ROOT/themes" "$C/themes"   # always the current theme
 
   declare -a ct=() cm=() rt=() ht=() hm=()
