@@ -6,8 +6,42 @@
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's `mi_option_purge_delay` (its place in `mi_option_e`, mimalloc.h v3; the
+/// test below checks that it holds the option's default).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Tells mimalloc to keep memory it has freed instead of handing it back to the system
+/// after a second. A build frees and reuses memory phase after phase; with transparent
+/// huge pages, each page handed back was faulted in again and zeroed 2 MB at a time: at
+/// 100,000 pages that was a sixth of all CPU time (perf), and never purging took the
+/// build from 32 s to 26 s with the same peak memory. Not for `serve`, which lives long
+/// and should give memory back between rebuilds.
+fn keep_freed_memory() {
+    // SAFETY: sets a plain integer option, before any thread exists.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
+}
+
 fn main() {
+    if !std::env::args_os().skip(1).any(|a| a == "serve") {
+        keep_freed_memory();
+    }
     // The language of every message, fixed here once from the locale.
     congbo::lang::init(congbo::lang::Lang::from_env());
     std::process::exit(congbo::cli::main());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MI_OPTION_PURGE_DELAY;
+
+    #[test]
+    fn the_purge_delay_option_is_the_one_set() {
+        if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
+            return; // its value is then the environment's
+        }
+        // purge_delay's default in mimalloc v3 is 1000 ms; no neighbouring option has it.
+        // SAFETY: reads a plain integer option.
+        let v = unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) };
+        assert_eq!(v, 1000);
+    }
 }
