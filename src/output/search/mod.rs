@@ -82,6 +82,10 @@ impl Hasher for Fx {
     fn write_u64(&mut self, i: u64) {
         self.add(i);
     }
+    fn write_u128(&mut self, i: u128) {
+        self.add(i as u64);
+        self.add((i >> 64) as u64);
+    }
     fn write_usize(&mut self, i: usize) {
         self.add(i as u64);
     }
@@ -201,19 +205,27 @@ fn page_words(site: &Site, i: usize) -> (PageWords, Record<'_>) {
 /// Counts the distinct words and neighbour pairs of lower-cased `text`; words before
 /// `head_end` score as title words.
 fn count(text: String, head_end: usize) -> PageWords {
-    // About one distinct word in 8 bytes of text: sized once, never rehashed.
-    let mut ids: FxMap<&str, u32> =
+    // About one distinct word in 8 bytes of text: sized once, never rehashed. Words of up
+    // to 16 bytes (nearly all) are keyed by their bytes as one integer, which hashes and
+    // compares in a step; longer ones by their text.
+    let mut ids: FxMap<u128, u32> =
         FxMap::with_capacity_and_hasher(text.len() / 8, Default::default());
+    let mut long_ids: FxMap<&str, u32> = FxMap::default();
     let mut words: Vec<(u32, u32, u32)> = Vec::with_capacity(text.len() / 8);
     let mut pairs: Vec<(u32, u32)> = Vec::new();
     let mut prev: Option<u32> = None;
     let mut prev_end = 0;
     let mut n = 0;
     each_word(&text, |s, e, compound| {
-        let id = *ids.entry(&text[s..e]).or_insert_with(|| {
+        let word = &text[s..e];
+        let new_id = |words: &mut Vec<(u32, u32, u32)>| {
             words.push((s as u32, e as u32, 0));
             words.len() as u32 - 1
-        });
+        };
+        let id = match packed(word) {
+            Some(key) => *ids.entry(key).or_insert_with(|| new_id(&mut words)),
+            None => *long_ids.entry(word).or_insert_with(|| new_id(&mut words)),
+        };
         let w = &mut words[id as usize];
         if s < head_end {
             w.2 |= TITLE;
@@ -236,8 +248,19 @@ fn count(text: String, head_end: usize) -> PageWords {
     });
     pairs.sort_unstable();
     pairs.dedup();
-    drop(ids);
+    drop((ids, long_ids));
     PageWords { text, words, pairs }
+}
+
+/// A word of at most 16 bytes as one integer (zero-padded: words hold no NUL byte, so
+/// two words have the same integer only if they are the same word).
+fn packed(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    (b.len() <= 16).then(|| {
+        let mut x = [0u8; 16];
+        x[..b.len()].copy_from_slice(b);
+        u128::from_le_bytes(x)
+    })
 }
 
 impl PageWords {

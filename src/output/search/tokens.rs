@@ -190,14 +190,14 @@ pub(crate) fn exact(word: &str) -> String {
 /// bytes or more.
 pub(crate) fn html_text(html: &str, out: &mut String, max: usize) {
     let mut rest = html;
-    while let Some(i) = rest.find(['<', '&']) {
+    while let Some(i) = memchr::memchr2(b'<', b'&', rest.as_bytes()) {
         if !push_capped(out, &rest[..i], max) {
             return;
         }
         let tail = &rest[i..];
         if tail.starts_with('<') {
             out.push(' ');
-            rest = tail.find('>').map_or("", |j| &tail[j + 1..]);
+            rest = memchr::memchr(b'>', tail.as_bytes()).map_or("", |j| &tail[j + 1..]);
         } else {
             let end = tail.bytes().take(10).position(|b| b == b';');
             let (text, skip) = match end {
