@@ -17,3 +17,31 @@ pub mod slug;
 
 #[cfg(test)]
 pub(crate) mod testgen;
+
+/// Appends the decimal digits of `n`: for output made of many numbers (QR code paths,
+/// search shards), where `write!` costs several times more per number.
+pub(crate) fn push_decimal(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[i..].iter().map(|&b| char::from(b)));
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn push_decimal_writes_decimal_digits() {
+        for n in [0usize, 7, 10, 99, 100, 4096, usize::MAX] {
+            let mut s = String::from("x");
+            super::push_decimal(&mut s, n);
+            assert_eq!(s, format!("x{n}"));
+        }
+    }
+}

@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use super::{FxMap, PageWords, json_file};
 use crate::render::{OutputData, OutputFile};
 use crate::site::Site;
+use crate::text::push_decimal;
 
 /// About how many bytes of JSON a shard may hold before it is split.
 pub(crate) const LIMIT: usize = 12 * 1024;
@@ -174,9 +175,9 @@ impl Index {
                     if n > 0 {
                         s.push(',');
                     }
-                    push_u32(&mut s, page - last);
+                    push_decimal(&mut s, (page - last) as usize);
                     s.push(',');
-                    push_u32(&mut s, score);
+                    push_decimal(&mut s, score as usize);
                     last = page;
                 }
                 s.push(']');
@@ -199,7 +200,7 @@ impl Index {
                 if n > 0 {
                     s.push(',');
                 }
-                push_u32(&mut s, page - last);
+                push_decimal(&mut s, (page - last) as usize);
                 last = page;
             }
             s.push(']');
@@ -220,24 +221,6 @@ struct Meta<'a> {
     title: u32,
     /// Shard prefixes; shard `n` is `search/s/<n>.json`.
     shards: Vec<&'a str>,
-}
-
-/// Appends `n` in decimal: a shard is mostly numbers, and `write!` costs several times
-/// more per number.
-fn push_u32(s: &mut String, mut n: u32) {
-    let mut buf = [0u8; 10];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &b in &buf[i..] {
-        s.push(b as char);
-    }
 }
 
 /// `"key":` with the key escaped as JSON.

@@ -10,6 +10,7 @@ use crate::site::agencies::{Agency, Role};
 use crate::site::documents::CitedDocument;
 use crate::site::tasks::Task;
 use crate::text::date::Date;
+use crate::text::push_decimal;
 
 /// An agency in the agency index.
 #[derive(Serialize)]
@@ -331,13 +332,13 @@ fn modules_svg(modules: &[qrcode::Color], width: usize, label: &str) -> String {
                 // procedure's posting sheet has hundreds of these runs).
                 let run = x - start;
                 d.push('M');
-                push_number(&mut d, start + QUIET);
+                push_decimal(&mut d, start + QUIET);
                 d.push(' ');
-                push_number(&mut d, y + QUIET);
+                push_decimal(&mut d, y + QUIET);
                 d.push('h');
-                push_number(&mut d, run);
+                push_decimal(&mut d, run);
                 d.push_str("v1h-");
-                push_number(&mut d, run);
+                push_decimal(&mut d, run);
                 d.push('z');
             } else {
                 x += 1;
@@ -349,22 +350,6 @@ fn modules_svg(modules: &[qrcode::Color], width: usize, label: &str) -> String {
          viewBox=\"0 0 {side} {side}\" width=\"160\" height=\"160\" shape-rendering=\"crispEdges\">\
          <rect width=\"{side}\" height=\"{side}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{d}\"/></svg>"
     )
-}
-
-/// Appends the decimal digits of `n`.
-fn push_number(out: &mut String, n: usize) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    let mut n = n;
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend(digits[i..].iter().map(|&b| char::from(b)));
 }
 
 /// The QR modules of `url` (row by row) and the width in modules.

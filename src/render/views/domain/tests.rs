@@ -152,15 +152,6 @@ fn the_svg_path_draws_exactly_the_dark_modules() {
 }
 
 #[test]
-fn push_number_writes_decimal_digits() {
-    for n in [0usize, 7, 10, 99, 100, 4096, usize::MAX] {
-        let mut s = String::from("x");
-        super::push_number(&mut s, n);
-        assert_eq!(s, format!("x{n}"));
-    }
-}
-
-#[test]
 fn quarter_labels_follow_the_language() {
     let tasks = vec![task("x", Some(d(2026, 1, 1)), Some(d(2026, 6, 30)), false)];
     let en = crate::render::i18n::Catalogue::from_pairs("en", &[("quarter", "Q{qn}/{year}")]);
