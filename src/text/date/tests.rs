@@ -380,3 +380,33 @@ fn date_property() {
         }
     }
 }
+
+#[test]
+fn iso_dates_read_fast_as_the_general_reader_reads_them() {
+    let general = |s: &str| match read_numbers(s) {
+        Some((y, m, d)) => Date::new(y, m, d).ok_or(DateError::Impossible { text: s.into() }),
+        None => Err(DateError::Unreadable { text: s.into() }),
+    };
+    let mut rng = Lcg::new(7);
+    let mut samples: Vec<String> = [
+        "2024-02-29",
+        "2023-02-29",
+        "2024-13-01",
+        "2024-00-10",
+        "0000-01-01",
+        "9999-12-31",
+        "2024-1-01",
+        "2024-01-1x",
+        "2024/01/01",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for _ in 0..2000 {
+        let (y, m, d) = (rng.below(10_000), rng.below(100), rng.below(100));
+        samples.push(format!("{y:04}-{m:02}-{d:02}"));
+    }
+    for s in &samples {
+        assert_eq!(parse_date(s), general(s), "{s}");
+    }
+}
