@@ -21,6 +21,11 @@ pub(crate) mod testgen;
 /// Appends the decimal digits of `n`: for output made of many numbers (QR code paths,
 /// search shards), where `write!` costs several times more per number.
 pub(crate) fn push_decimal(out: &mut String, mut n: usize) {
+    if n < 10 {
+        // Most numbers of a search shard: deltas and scores of one digit.
+        out.push(char::from(b'0' + n as u8));
+        return;
+    }
     let mut digits = [0u8; 20];
     let mut i = digits.len();
     loop {
@@ -31,7 +36,9 @@ pub(crate) fn push_decimal(out: &mut String, mut n: usize) {
             break;
         }
     }
-    out.extend(digits[i..].iter().map(|&b| char::from(b)));
+    for &d in &digits[i..] {
+        out.push(char::from(d));
+    }
 }
 
 #[cfg(test)]
