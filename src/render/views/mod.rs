@@ -8,6 +8,7 @@ pub mod domain;
 mod json_ld;
 mod languages;
 mod pager;
+mod site_view;
 
 pub use builder::Views;
 pub use languages::{Alternate, SwitchLink, alternates, language_switch};
