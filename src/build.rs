@@ -1,9 +1,12 @@
 //! `build()`: the whole pipeline, one stage per line. Stages are functions from data to
 //! data; errors of independent stages (content and templates) are reported together.
 
+mod bodies;
 mod check;
 pub use check::{CheckReport, check};
+mod clock;
 pub mod languages;
+mod model;
 mod progress;
 
 use std::path::{Path, PathBuf};
@@ -13,13 +16,16 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::config::{self, Config, Overrides};
-use crate::content::{self, Content, Kind, Page};
-use crate::error::{Diagnostic, Diagnostics, both};
-use crate::markdown::{self, LinkContext, PageRef, Rendered, citation::number_key};
+use crate::content::Kind;
+use crate::error::{Diagnostic, Diagnostics};
 use crate::output;
 use crate::render::{self, OutputFile};
-use crate::site::{self, Site};
+use crate::site::Site;
 use crate::text::date::Date;
+pub use bodies::{content_rel, link_context, render_markdown, render_markdown_reusing};
+use clock::StageClock;
+pub(crate) use clock::{cpu_clock, cpu_seconds};
+use model::model;
 use progress::mark;
 pub use progress::{Progress, Stage};
 
@@ -212,140 +218,6 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<(Site, Vec<OutputFile>), D
     Ok((site, files))
 }
 
-/// The stages up to the site model: configuration, templates, content, Markdown, model;
-/// one model per language, the main language first.
-/// `drop_sources` frees each page's Markdown once rendered (a build does not need it again;
-/// at 100,000 pages it is most of a gigabyte). With `checking`, broken `@/` links are left
-/// to the check stage, which reports them with the other check errors (or as warnings).
-fn model(
-    opts: &BuildOptions,
-    clock: &mut StageClock,
-    drop_sources: bool,
-    checking: bool,
-) -> Result<(Vec<languages::Part>, render::Theme), Diagnostics> {
-    let config = load_config(
-        &opts.root,
-        &Overrides {
-            base_url: opts.base_url.clone(),
-        },
-    )?;
-    let progress = opts.progress.as_deref();
-    mark(progress, Stage::Reading);
-    let theme = render::load_theme(&opts.root, &config);
-    clock.lap("config and templates");
-    let files = content::walk::read(&opts.root);
-    clock.lap("read content");
-    let content = files.and_then(|f| languages::parse(f, &config, opts.drafts));
-    clock.lap("parse front matter");
-    let (theme, mut contents) = both(theme, content)?;
-    let mut links = languages::link_contexts(&contents);
-    links.iter_mut().for_each(|l| l.defer_broken = checking);
-    mark(progress, Stage::Markdown);
-    // Images (the main language's bundles) are resized while the Markdown renders; a site
-    // without images pays nothing.
-    let (bodies, images) = rayon::join(
-        || {
-            let mut errors = Diagnostics::default();
-            let mut bodies = Vec::with_capacity(contents.len());
-            for ((_, content), links) in contents.iter().zip(&links) {
-                match render_markdown(content, links) {
-                    Ok(b) => bodies.push(b),
-                    Err(e) => errors.extend(e),
-                }
-            }
-            errors.into_result(bodies)
-        },
-        || crate::images::process(&opts.root, &contents[0].1.assets),
-    );
-    let bodies = bodies?;
-    if drop_sources {
-        for (_, content) in &mut contents {
-            content
-                .pages
-                .iter_mut()
-                .for_each(|p| p.body = String::new());
-        }
-    }
-    clock.lap("markdown and images");
-    mark(progress, Stage::Model);
-    let today = opts.build_date.unwrap_or_else(build_date);
-    let mut sites: Vec<Site> = contents
-        .into_iter()
-        .zip(bodies)
-        .map(|((config, content), (pages, sections))| {
-            site::assemble(config, content, pages, sections, today)
-        })
-        .collect();
-    site::languages::link(&mut sites);
-    // Every language shows the same copies (made once, published at the site root).
-    for other in sites.iter_mut().skip(1) {
-        other.images = images.clone();
-    }
-    if let Some(main) = sites.first_mut() {
-        main.images = images;
-    }
-    clock.lap("site model");
-    Ok((sites.into_iter().zip(links).collect(), theme))
-}
-
-/// Prints how long each stage took when `CONGBO_TIMINGS` is set, to find where time goes.
-struct StageClock {
-    on: bool,
-    last: Instant,
-    last_cpu: f64,
-}
-
-impl StageClock {
-    fn new() -> Self {
-        StageClock {
-            on: std::env::var_os("CONGBO_TIMINGS").is_some(),
-            last: Instant::now(),
-            last_cpu: cpu_seconds(),
-        }
-    }
-
-    fn lap(&mut self, stage: &str) {
-        if self.on {
-            // CPU time beside wall time shows whether a stage kept every core busy.
-            let cpu = cpu_seconds();
-            eprintln!(
-                "{:>8.1} ms wall {:>8.1} ms cpu  {stage}",
-                self.last.elapsed().as_secs_f64() * 1000.0,
-                (cpu - self.last_cpu) * 1000.0
-            );
-            self.last = Instant::now();
-            self.last_cpu = cpu;
-        }
-    }
-}
-
-/// With `CONGBO_TIMINGS` set, the wall clock and CPU time now, for a stage that runs
-/// beside others to time itself.
-pub(crate) fn cpu_clock() -> Option<(Instant, f64)> {
-    std::env::var_os("CONGBO_TIMINGS").map(|_| (Instant::now(), cpu_seconds()))
-}
-
-/// User and system CPU time of this process so far, from `/proc/self/stat` (Linux only;
-/// 0 elsewhere, where the timings then show wall time alone).
-pub(crate) fn cpu_seconds() -> f64 {
-    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
-        return 0.0;
-    };
-    // Fields after the command name (which may hold spaces) start at ") ".
-    let fields: Vec<&str> = stat
-        .rsplit_once(") ")
-        .map(|(_, rest)| rest.split(' ').collect())
-        .unwrap_or_default();
-    let ticks = |i: usize| {
-        fields
-            .get(i)
-            .and_then(|f| f.parse::<f64>().ok())
-            .unwrap_or(0.0)
-    };
-    // utime and stime are fields 14 and 15 of the whole line; 100 ticks a second on Linux.
-    (ticks(11) + ticks(12)) / 100.0
-}
-
 /// Reads and parses `site.toml`, with the theme's strings in each of the site's languages.
 pub fn load_config(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
     let path = root.join("site.toml");
@@ -375,101 +247,6 @@ pub fn load_config(root: &Path, overrides: &Overrides) -> Result<Config, Diagnos
         }
     }
     errors.into_result(config)
-}
-
-/// What the Markdown stage needs to know about the whole site.
-pub fn link_context(config: &Config, content: &Content) -> LinkContext {
-    let mut links = LinkContext {
-        base_path: config.base_path.clone(),
-        resolver: config.legal.resolver.clone(),
-        html: crate::markdown::sanitize::HtmlPolicy {
-            unsafe_html: config.unsafe_html,
-            iframe_hosts: config.iframe_hosts.clone(),
-        },
-        ..Default::default()
-    };
-    let rel = |f: &Path| content_rel(f);
-    for p in &content.pages {
-        links.by_file.insert(rel(&p.file), p.path.clone());
-        if let Some(n) = &p.number {
-            links.by_number.insert(number_key(n), p.path.clone());
-        }
-    }
-    for s in &content.sections {
-        if let Some(f) = &s.file {
-            links.by_file.insert(rel(f), s.path.clone());
-        }
-    }
-    links
-}
-
-/// A content file's path relative to `content/`, with `/` separators (`tin-tuc/abc.md`).
-pub fn content_rel(f: &Path) -> String {
-    f.strip_prefix("content")
-        .unwrap_or(f)
-        .to_string_lossy()
-        .replace('\\', "/")
-}
-
-/// Renders every page and section body in parallel.
-pub fn render_markdown(
-    content: &Content,
-    links: &LinkContext,
-) -> Result<(Vec<Rendered>, Vec<Rendered>), Diagnostics> {
-    render_markdown_reusing(content, links, &|_| None)
-}
-
-/// [`render_markdown`], taking a page's body from `reuse` when it gives one (serve passes
-/// the previous build's bodies of unchanged pages).
-pub fn render_markdown_reusing(
-    content: &Content,
-    links: &LinkContext,
-    reuse: &(dyn Fn(&Page) -> Option<Rendered> + Sync),
-) -> Result<(Vec<Rendered>, Vec<Rendered>), Diagnostics> {
-    let render = |file: &Path, path: &str, body: &str, body_line: usize| {
-        let cf = content_rel(file);
-        markdown::render(
-            body,
-            &PageRef {
-                file,
-                content_file: &cf,
-                path,
-                body_line,
-            },
-            links,
-        )
-    };
-    let pages: Vec<Result<Rendered, Vec<Diagnostic>>> = content
-        .pages
-        .par_iter()
-        .map(|p| reuse(p).map_or_else(|| render(&p.file, &p.path, &p.body, p.body_line), Ok))
-        .collect();
-    let sections: Vec<Result<Rendered, Vec<Diagnostic>>> = content
-        .sections
-        .par_iter()
-        .map(|s| {
-            render(
-                s.file.as_deref().unwrap_or(Path::new("")),
-                &s.path,
-                &s.body,
-                s.body_line,
-            )
-        })
-        .collect();
-    let mut errors = Diagnostics::default();
-    let mut all_ok = |list: Vec<Result<Rendered, Vec<Diagnostic>>>| -> Vec<Rendered> {
-        list.into_iter()
-            .map(|r| {
-                r.unwrap_or_else(|ds| {
-                    ds.into_iter().for_each(|d| errors.push(d));
-                    Rendered::default()
-                })
-            })
-            .collect()
-    };
-    let pages = all_ok(pages);
-    let sections = all_ok(sections);
-    errors.into_result((pages, sections))
 }
 
 /// Today, or the day of `SOURCE_DATE_EPOCH` for reproducible builds.

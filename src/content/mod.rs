@@ -2,6 +2,7 @@
 //! a typed [`Page`] or [`Section`], give everything its URL and place bundle files.
 //! [`parse`] is pure (files in, model out); [`walk::read`] is the disk part.
 
+mod checks;
 pub mod frontmatter;
 pub mod langs;
 pub mod names;
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use checks::{check_names, check_url_clashes};
 pub use page::{Kind, Page, Section};
 use raw::{RawPage, RawSection};
 use resolve::Origin;
@@ -326,68 +328,6 @@ fn parse_page(
         .then(|| f.rel.parent().map(Path::to_path_buf))
         .flatten();
     Ok(page)
-}
-
-fn check_url_clashes(sections: &[Section], pages: &[Page], errors: &mut Diagnostics) {
-    let mut seen: HashMap<&str, &Path> = HashMap::new();
-    let section_files = sections.iter().map(|s| {
-        (
-            s.path.as_str(),
-            s.file.as_deref().unwrap_or(Path::new("content")),
-        )
-    });
-    let page_files = pages.iter().map(|p| (p.path.as_str(), p.file.as_path()));
-    for (path, file) in section_files.chain(page_files) {
-        if let Some(other) = seen.insert(path, file) {
-            errors.push(Diagnostic::file(
-                file,
-                crate::tr!(
-                    en: "this page would be written at {path}, like {}; give one of them another `slug` or file name",
-                    vi: "trang này sẽ được ghi ở {path}, trùng với {}; hãy đổi `slug` hoặc tên tệp của một trong hai",
-                    other.display()
-                ),
-            ));
-        }
-    }
-}
-
-/// Every output path must be a valid name on Windows servers too.
-fn check_names(
-    sections: &[Section],
-    pages: &[Page],
-    assets: &[PlacedAsset],
-    errors: &mut Diagnostics,
-) {
-    let explain = |what: String| {
-        crate::tr!(
-            en: "{what}; rename it (or set `slug`)",
-            vi: "{what}; hãy đổi tên (hoặc đặt `slug`)",
-        )
-    };
-    for s in sections {
-        if let Some(why) = names::unsafe_path(&s.path) {
-            let file = s
-                .file
-                .clone()
-                .unwrap_or_else(|| PathBuf::from(format!("content/{}", s.key)));
-            errors.push(Diagnostic::file(file, explain(why)));
-        }
-    }
-    for p in pages {
-        for path in std::iter::once(&p.path).chain(&p.aliases) {
-            if let Some(why) = names::unsafe_path(path) {
-                errors.push(Diagnostic::file(&p.file, explain(why)));
-            }
-        }
-    }
-    for a in assets {
-        if let Some(why) = names::unsafe_path(&a.path) {
-            errors.push(Diagnostic::file(
-                &a.abs,
-                crate::tr!(en: "{why}; rename the file", vi: "{why}; hãy đổi tên tệp"),
-            ));
-        }
-    }
 }
 
 fn place_assets(assets: Vec<walk::AssetFile>, pages: &[Page]) -> Vec<PlacedAsset> {

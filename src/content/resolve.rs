@@ -2,16 +2,16 @@
 //! kind-specific keys checked against the page's kind, required keys enforced. Every
 //! problem becomes a [`Diagnostic`] pointing at the key's line.
 
+mod meta;
+
 use std::path::Path;
 
-use super::page::{
-    DossierDoc, Kind, Page, PlanMeta, ProcedureMeta, Section, Signer, SortBy, TaskSource,
-    TemplateRef,
-};
+use super::page::{Kind, Page, Section, SortBy, TemplateRef};
 use super::raw::{RawPage, RawSection};
 use crate::config::{key_line, toml_to_json};
 use crate::error::Diagnostic;
 use crate::text::date::{Date, parse_date};
+use meta::{plan_meta, procedure_meta};
 
 /// Where a front matter came from, so errors can point at a key's line.
 pub struct Origin<'a> {
@@ -220,131 +220,6 @@ pub fn page(
         body,
         body_line,
     })
-}
-
-#[allow(clippy::too_many_arguments)]
-fn plan_meta(
-    place: &Option<String>,
-    period: Option<super::raw::RawPeriod>,
-    signer: Option<super::raw::RawSigner>,
-    recipients: Option<Vec<String>>,
-    attachments: Option<Vec<String>>,
-    tasks: Option<Vec<super::raw::RawTask>>,
-    basis: Option<Vec<String>>,
-    origin: &Origin<'_>,
-    errors: &mut Vec<Diagnostic>,
-) -> PlanMeta {
-    let period = period.and_then(|p| {
-        let start = read_date(&p.start, "period", origin)
-            .map_err(|e| errors.push(e))
-            .ok()?;
-        let end = read_date(&p.end, "period", origin)
-            .map_err(|e| errors.push(e))
-            .ok()?;
-        if end < start {
-            errors.push(origin.at_key(
-                "period",
-                crate::tr!(
-                    en: "the period ends before it starts: check `start` and `end`",
-                    vi: "thời gian kết thúc trước khi bắt đầu: hãy xem lại `start` và `end`",
-                ),
-            ));
-            return None;
-        }
-        Some((start, end))
-    });
-    PlanMeta {
-        place: place.clone().and_then(|p| non_empty(Some(p))),
-        period,
-        signer: signer.map(|s| Signer {
-            name: s.name,
-            title: non_empty(s.title),
-            sign_as: non_empty(s.sign_as),
-        }),
-        recipients: clean_list(recipients.unwrap_or_default()),
-        attachments: clean_list(attachments.unwrap_or_default()),
-        tasks: tasks
-            .unwrap_or_default()
-            .into_iter()
-            .map(|t| TaskSource {
-                name: t.name.trim().to_string(),
-                lead: non_empty(t.lead),
-                partners: clean_list(t.partners),
-                quantity: non_empty(t.quantity),
-                due: non_empty(t.due),
-            })
-            .collect(),
-        basis: clean_list(basis.unwrap_or_default()),
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn procedure_meta(
-    code: Option<String>,
-    field: Option<String>,
-    agency: Option<String>,
-    level: Option<String>,
-    online: Option<String>,
-    online_url: Option<String>,
-    ways: Option<Vec<String>>,
-    processing_time: Option<String>,
-    fee: Option<String>,
-    subjects: Option<Vec<String>>,
-    result: Option<String>,
-    legal_basis: Option<Vec<String>>,
-    documents: Option<Vec<super::raw::RawDossierDoc>>,
-    origin: &Origin<'_>,
-    errors: &mut Vec<Diagnostic>,
-) -> ProcedureMeta {
-    let online = online.unwrap_or_default().trim().to_string();
-    let folded = crate::text::fold::match_key(&online);
-    if !online.is_empty()
-        && folded != crate::text::fold::match_key("toàn trình")
-        && folded != crate::text::fold::match_key("một phần")
-    {
-        errors.push(origin.at_key(
-            "online",
-            crate::tr!(
-                en: "`online` = \"{online}\" is not a level congbo knows: write \"toàn trình\", \"một phần\" or \"\"",
-                vi: "`online` = \"{online}\" không phải mức congbo biết: hãy viết \"toàn trình\", \"một phần\" hoặc \"\"",
-            ),
-        ));
-    }
-    if let Some(url) = &online_url
-        && !(url.starts_with("https://") || url.starts_with("http://"))
-    {
-        errors.push(origin.at_key(
-            "online_url",
-            crate::tr!(
-                en: "`online_url` must be a full address starting with https://",
-                vi: "`online_url` phải là địa chỉ đầy đủ, bắt đầu bằng https://",
-            ),
-        ));
-    }
-    ProcedureMeta {
-        code: non_empty(code),
-        field: non_empty(field),
-        agency: non_empty(agency),
-        level: non_empty(level),
-        online,
-        online_url: non_empty(online_url),
-        ways: clean_list(ways.unwrap_or_default()),
-        processing_time: non_empty(processing_time),
-        fee: non_empty(fee),
-        subjects: clean_list(subjects.unwrap_or_default()),
-        result: non_empty(result),
-        legal_basis: clean_list(legal_basis.unwrap_or_default()),
-        documents: documents
-            .unwrap_or_default()
-            .into_iter()
-            .map(|d| DossierDoc {
-                name: d.name.trim().to_string(),
-                originals: d.originals.unwrap_or(0),
-                copies: d.copies.unwrap_or(0),
-                form: non_empty(d.form),
-            })
-            .collect(),
-    }
 }
 
 /// Resolves a section's front matter. `default_kind` is the kind its folder implies.

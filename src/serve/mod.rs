@@ -14,6 +14,7 @@ pub mod http;
 pub mod inject;
 mod partial;
 pub mod paths;
+mod rebuild;
 pub mod sources;
 pub mod state;
 pub mod templates;

@@ -6,8 +6,13 @@
 mod builder;
 pub mod domain;
 mod json_ld;
+mod languages;
+mod pager;
+mod site_view;
 
 pub use builder::Views;
+pub use languages::{Alternate, SwitchLink, alternates, language_switch};
+pub use pager::{PAGER_WINDOW, PagerLink, PaginatorView, pager_path, paginator};
 
 use serde::Serialize;
 
@@ -248,28 +253,6 @@ pub struct DossierView<'a> {
     pub form: Option<FileView>,
 }
 
-/// Where the reader is in a paginated list.
-#[derive(Serialize)]
-pub struct PaginatorView {
-    pub current: usize,
-    pub total_pages: usize,
-    pub total_items: usize,
-    pub first: String,
-    pub last: String,
-    pub prev: Option<String>,
-    pub next: Option<String>,
-    /// The first page, the last, and the pages within [`PAGER_WINDOW`] of the current one.
-    pub pages: Vec<PagerLink>,
-}
-
-/// One numbered link of a paginator.
-#[derive(Serialize)]
-pub struct PagerLink {
-    pub number: usize,
-    pub url: String,
-    pub current: bool,
-}
-
 /// `section`: a section list page.
 #[derive(Serialize)]
 pub struct SectionView<'a> {
@@ -338,57 +321,6 @@ pub(crate) fn online_class(online: &str) -> &'static str {
     }
 }
 
-/// A version of the current page in one language, for `<link rel="alternate" hreflang>`.
-#[derive(Serialize)]
-pub struct Alternate<'a> {
-    pub code: &'a str,
-    /// Absolute URL.
-    pub url: &'a str,
-}
-
-/// A link of the language switch: the page in that language, else that language's home.
-#[derive(Serialize)]
-pub struct SwitchLink<'a> {
-    pub code: &'a str,
-    /// The language's name in itself.
-    pub name: &'a str,
-    pub url: &'a str,
-    /// Whether `url` is this page's translation (not the language's home).
-    pub translated: bool,
-}
-
-/// Every language version of a page, as `hreflang` alternates.
-pub fn alternates(list: &[crate::site::languages::LanguageLink]) -> Vec<Alternate<'_>> {
-    list.iter()
-        .map(|l| Alternate {
-            code: &l.code,
-            url: &l.permalink,
-        })
-        .collect()
-}
-
-/// The language switch of a page in language `current`: each other language, linked to
-/// this page's version in it when there is one.
-pub fn language_switch<'a>(
-    languages: &'a [crate::site::languages::LanguageLink],
-    versions: Option<&'a Vec<crate::site::languages::LanguageLink>>,
-    current: &str,
-) -> Vec<SwitchLink<'a>> {
-    languages
-        .iter()
-        .filter(|l| l.code != current)
-        .map(|home| {
-            let version = versions.and_then(|v| v.iter().find(|l| l.code == home.code));
-            SwitchLink {
-                code: &home.code,
-                name: &home.name,
-                url: version.map_or(&home.url, |v| &v.url),
-                translated: version.is_some(),
-            }
-        })
-        .collect()
-}
-
 /// A file size as Vietnamese readers write it: "37 KB", "1,2 MB".
 pub fn size_text(bytes: u64) -> String {
     size_text_with(bytes, ",")
@@ -406,69 +338,6 @@ pub fn size_text_with(bytes: u64, decimal_separator: &str) -> String {
     }
 }
 
-/// How far from the current page [`PaginatorView::pages`] reaches (the default theme shows
-/// 2 and marks the gap at 3).
-pub const PAGER_WINDOW: usize = 3;
-
-/// The first page, the last, and those within [`PAGER_WINDOW`] of `current`, in order.
-fn pager_numbers(current: usize, total_pages: usize) -> Vec<usize> {
-    let near =
-        current.saturating_sub(PAGER_WINDOW).max(1)..=(current + PAGER_WINDOW).min(total_pages);
-    let mut numbers: Vec<usize> = std::iter::once(1)
-        .chain(near)
-        .chain(std::iter::once(total_pages))
-        .collect();
-    numbers.sort_unstable();
-    numbers.dedup();
-    numbers
-}
-
-/// Paginator for page `current` (1-based) of `total_items`, at `base` (`/tin-tuc/`).
-pub fn paginator(
-    config: &Config,
-    base: &str,
-    current: usize,
-    total_items: usize,
-    per_page: usize,
-) -> PaginatorView {
-    let total_pages = total_items.div_ceil(per_page).max(1);
-    let url = |n: usize| {
-        if n == 1 {
-            config.url(base)
-        } else {
-            config.url(&format!("{base}trang/{n}/"))
-        }
-    };
-    PaginatorView {
-        current,
-        total_pages,
-        total_items,
-        first: url(1),
-        last: url(total_pages),
-        prev: (current > 1).then(|| url(current - 1)),
-        next: (current < total_pages).then(|| url(current + 1)),
-        // Only the links a pager shows: listing every page on every page made a section of
-        // n pages cost n² links (1,250 pages of 2 items: 1.5 million links, most of a build).
-        pages: pager_numbers(current, total_pages)
-            .into_iter()
-            .map(|n| PagerLink {
-                number: n,
-                url: url(n),
-                current: n == current,
-            })
-            .collect(),
-    }
-}
-
-/// The site path of page `n` of a list at `base`.
-pub fn pager_path(base: &str, n: usize) -> String {
-    if n == 1 {
-        base.to_string()
-    } else {
-        format!("{base}trang/{n}/")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -479,22 +348,5 @@ mod tests {
         assert_eq!(size_text(37 * 1024), "37 KB");
         assert_eq!(size_text(1_258_291), "1,2 MB");
         assert_eq!(size_text_with(1_258_291, "."), "1.2 MB");
-    }
-}
-
-#[cfg(test)]
-mod pager_tests {
-    use super::pager_numbers;
-
-    #[test]
-    fn pager_lists_the_ends_and_the_window_only() {
-        assert_eq!(pager_numbers(1, 1), vec![1]);
-        assert_eq!(pager_numbers(1, 3), vec![1, 2, 3]);
-        assert_eq!(pager_numbers(1, 1250), vec![1, 2, 3, 4, 1250]);
-        assert_eq!(
-            pager_numbers(600, 1250),
-            vec![1, 597, 598, 599, 600, 601, 602, 603, 1250]
-        );
-        assert_eq!(pager_numbers(1250, 1250), vec![1, 1247, 1248, 1249, 1250]);
     }
 }

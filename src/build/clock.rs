@@ -1,0 +1,61 @@
+//! The stage timings `CONGBO_TIMINGS` prints: a wall and CPU clock per stage.
+
+use std::time::Instant;
+
+/// Prints how long each stage took when `CONGBO_TIMINGS` is set, to find where time goes.
+pub(super) struct StageClock {
+    on: bool,
+    last: Instant,
+    last_cpu: f64,
+}
+
+impl StageClock {
+    pub(super) fn new() -> Self {
+        StageClock {
+            on: std::env::var_os("CONGBO_TIMINGS").is_some(),
+            last: Instant::now(),
+            last_cpu: cpu_seconds(),
+        }
+    }
+
+    pub(super) fn lap(&mut self, stage: &str) {
+        if self.on {
+            // CPU time beside wall time shows whether a stage kept every core busy.
+            let cpu = cpu_seconds();
+            eprintln!(
+                "{:>8.1} ms wall {:>8.1} ms cpu  {stage}",
+                self.last.elapsed().as_secs_f64() * 1000.0,
+                (cpu - self.last_cpu) * 1000.0
+            );
+            self.last = Instant::now();
+            self.last_cpu = cpu;
+        }
+    }
+}
+
+/// With `CONGBO_TIMINGS` set, the wall clock and CPU time now, for a stage that runs
+/// beside others to time itself.
+pub(crate) fn cpu_clock() -> Option<(Instant, f64)> {
+    std::env::var_os("CONGBO_TIMINGS").map(|_| (Instant::now(), cpu_seconds()))
+}
+
+/// User and system CPU time of this process so far, from `/proc/self/stat` (Linux only;
+/// 0 elsewhere, where the timings then show wall time alone).
+pub(crate) fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    // Fields after the command name (which may hold spaces) start at ") ".
+    let fields: Vec<&str> = stat
+        .rsplit_once(") ")
+        .map(|(_, rest)| rest.split(' ').collect())
+        .unwrap_or_default();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    // utime and stime are fields 14 and 15 of the whole line; 100 ticks a second on Linux.
+    (ticks(11) + ticks(12)) / 100.0
+}

@@ -1,0 +1,70 @@
+//! Helpers over TOML text and values, for `site.toml` and every front matter: parse errors
+//! an editor can act on, the line of a key, and TOML values as JSON for templates.
+
+use std::path::Path;
+
+use crate::error::{Diagnostic, line_col};
+
+/// Turns a TOML parse error into a diagnostic; `first_line` is the file line of the text's start.
+pub fn toml_error(text: &str, file: &Path, first_line: usize, e: &toml::de::Error) -> Diagnostic {
+    let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
+    let message = e.message().trim().replace('\n', " ");
+    Diagnostic::at(
+        file,
+        first_line + line - 1,
+        col,
+        plain_toml_message(&message),
+    )
+}
+
+/// Rewords serde/toml messages so an editor can act on them.
+fn plain_toml_message(m: &str) -> String {
+    if let Some(rest) = m.strip_prefix("unknown field ") {
+        let key = rest.split(',').next().unwrap_or(rest);
+        let expected = rest.split_once(", ").map_or("", |(_, e)| e);
+        let expected = expected.strip_prefix("expected one of ").map_or_else(
+            || expected.to_string(),
+            |keys| crate::tr!(en: "expected one of {keys}", vi: "các khóa được dùng: {keys}"),
+        );
+        return crate::tr!(
+            en: "unknown key {key}: check its spelling, or put keys of your own under [extra] ({expected})",
+            vi: "khóa {key} không có trong quy ước: hãy kiểm tra chính tả, hoặc đặt các khóa riêng dưới [extra] ({expected})",
+        );
+    }
+    if let Some(rest) = m.strip_prefix("missing field ") {
+        return crate::tr!(
+            en: "missing required key {rest}",
+            vi: "thiếu khóa bắt buộc {rest}",
+        );
+    }
+    m.to_string()
+}
+
+/// The 1-based line of a top-level `key = …` in TOML text, for errors found after parsing.
+pub fn key_line(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start();
+            l.strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with('='))
+        })
+        .map(|i| i + 1)
+}
+
+/// Converts TOML values to JSON for templates, dates becoming ISO strings.
+pub fn toml_to_json(v: &toml::Value) -> serde_json::Value {
+    use serde_json::Value as J;
+    match v {
+        toml::Value::String(s) => J::String(s.clone()),
+        toml::Value::Integer(i) => J::from(*i),
+        toml::Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
+        toml::Value::Boolean(b) => J::Bool(*b),
+        toml::Value::Datetime(d) => J::String(d.to_string()),
+        toml::Value::Array(a) => J::Array(a.iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => J::Object(
+            t.iter()
+                .map(|(k, v)| (k.clone(), toml_to_json(v)))
+                .collect(),
+        ),
+    }
+}

@@ -1,0 +1,339 @@
+//! The walk over one body's events: [`State`] rewrites links, headings, code blocks and
+//! citations as it goes, and gathers the table of contents, tables, words and references.
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Tag, TagEnd};
+
+use super::{Citation, LinkContext, PageRef, Table, citation, count_words, highlight, links, refs};
+use crate::error::{Diagnostic, line_col};
+use crate::text::slug::{slugify, unique_slug};
+
+/// A heading being read: level, explicit id, classes, where its events start, its text.
+type OpenHeading<'a> = (
+    HeadingLevel,
+    Option<CowStr<'a>>,
+    Vec<CowStr<'a>>,
+    usize,
+    String,
+);
+
+/// Walks the event stream once, rewriting as it goes.
+pub(super) struct State<'a> {
+    ctx: &'a LinkContext,
+    page: &'a PageRef<'a>,
+    md: &'a str,
+    pub(super) out: Vec<Event<'a>>,
+    pub(super) errors: Vec<Diagnostic>,
+    text: String,
+    text_offset: usize,
+    ids: HashSet<String>,
+    pub(super) headings: Vec<(u8, String, String)>,
+    heading: Option<OpenHeading<'a>>,
+    code: Option<(String, String)>,
+    link_depth: usize,
+    depth: usize,
+    pub(super) more: Option<usize>,
+    pub(super) first_para: Option<usize>,
+    pub(super) citations: Vec<Citation>,
+    pub(super) tables: Vec<Table>,
+    cell: Option<String>,
+    row: Vec<String>,
+    in_head: bool,
+    pub(super) words: usize,
+    /// The editor's own HTML was met: the page is sanitised.
+    pub(super) raw_html: bool,
+    pub(super) refs: refs::Collector<'a>,
+}
+
+impl<'a> State<'a> {
+    pub(super) fn default_for(ctx: &'a LinkContext, page: &'a PageRef<'a>, md: &'a str) -> Self {
+        State {
+            ctx,
+            page,
+            md,
+            out: Vec::new(),
+            errors: Vec::new(),
+            text: String::new(),
+            text_offset: 0,
+            ids: HashSet::new(),
+            headings: Vec::new(),
+            heading: None,
+            code: None,
+            link_depth: 0,
+            depth: 0,
+            more: None,
+            first_para: None,
+            citations: Vec::new(),
+            tables: Vec::new(),
+            cell: None,
+            row: Vec::new(),
+            in_head: false,
+            words: 0,
+            raw_html: false,
+            refs: refs::Collector::new(md, page.body_line),
+        }
+    }
+
+    fn error(&mut self, offset: usize, message: String) {
+        let (line, col) = line_col(self.md, offset);
+        self.errors.push(Diagnostic::at(
+            self.page.file,
+            self.page.body_line + line - 1,
+            col,
+            message,
+        ));
+    }
+
+    pub(super) fn event(&mut self, event: Event<'a>, offset: usize) {
+        if let Event::Text(t) = &event
+            && self.code.is_none()
+        {
+            if self.text.is_empty() {
+                self.text_offset = offset;
+            }
+            self.text.push_str(t);
+            return;
+        }
+        self.flush_text();
+        match event {
+            Event::Start(Tag::Heading {
+                level, id, classes, ..
+            }) => {
+                self.heading = Some((level, id, classes, self.out.len(), String::new()));
+                self.depth += 1;
+            }
+            Event::End(TagEnd::Heading(_)) => self.end_heading(),
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(l) => l.to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                self.code = Some((lang, String::new()));
+            }
+            Event::Text(t) if self.code.is_some() => {
+                if let Some((_, buf)) = &mut self.code {
+                    buf.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some((lang, code)) = self.code.take() {
+                    self.out
+                        .push(Event::Html(highlight::code_block(&lang, &code).into()));
+                }
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest = match self.ctx.resolve_link(&dest_url, self.page.content_file) {
+                    Ok(d) => {
+                        self.refs.link(&dest_url, &d, offset);
+                        d
+                    }
+                    Err(m) => {
+                        self.broken_link(offset, m);
+                        dest_url.to_string()
+                    }
+                };
+                self.link_depth += 1;
+                self.check_scheme(&dest);
+                self.out.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: dest.into(),
+                    title,
+                    id,
+                }));
+            }
+            Event::End(TagEnd::Link) => {
+                self.link_depth = self.link_depth.saturating_sub(1);
+                self.out.push(Event::End(TagEnd::Link));
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest = self
+                    .ctx
+                    .resolve_link(&dest_url, self.page.content_file)
+                    .unwrap_or_else(|_| dest_url.to_string());
+                self.refs.image(&dest_url, &dest, offset);
+                self.link_depth += 1;
+                self.check_scheme(&dest);
+                self.out.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: dest.into(),
+                    title,
+                    id,
+                }));
+            }
+            Event::End(TagEnd::Image) => {
+                self.refs.image_end();
+                self.link_depth = self.link_depth.saturating_sub(1);
+                self.out.push(Event::End(TagEnd::Image));
+            }
+            Event::Html(h) | Event::InlineHtml(h) if h.trim() == "<!-- more -->" => {
+                if self.more.is_none() {
+                    self.more = Some(self.out.len());
+                }
+            }
+            Event::Html(h) | Event::InlineHtml(h) => {
+                self.refs.html(&h);
+                self.raw_html = true;
+                self.out.push(Event::Html(h));
+            }
+            Event::Code(c) => {
+                self.refs.text(&c);
+                self.capture_cell_text(&c);
+                if let Some(h) = &mut self.heading {
+                    h.4.push_str(&c);
+                }
+                self.out.push(Event::Code(c));
+            }
+            Event::Start(Tag::Table(a)) => {
+                self.tables.push(Table::default());
+                self.out.push(Event::Start(Tag::Table(a)));
+            }
+            Event::Start(Tag::TableHead) => {
+                self.in_head = true;
+                self.out.push(Event::Start(Tag::TableHead));
+            }
+            Event::End(TagEnd::TableHead) => {
+                self.in_head = false;
+                let header = std::mem::take(&mut self.row);
+                if let Some(t) = self.tables.last_mut() {
+                    t.header = header;
+                }
+                self.out.push(Event::End(TagEnd::TableHead));
+            }
+            Event::End(TagEnd::TableRow) => {
+                let row = std::mem::take(&mut self.row);
+                if let Some(t) = self.tables.last_mut() {
+                    t.rows.push(row);
+                }
+                self.out.push(Event::End(TagEnd::TableRow));
+            }
+            Event::Start(Tag::TableCell) => {
+                self.cell = Some(String::new());
+                self.out.push(Event::Start(Tag::TableCell));
+            }
+            Event::End(TagEnd::TableCell) => {
+                let cell = self.cell.take().unwrap_or_default();
+                self.row
+                    .push(cell.split_whitespace().collect::<Vec<_>>().join(" "));
+                self.out.push(Event::End(TagEnd::TableCell));
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                self.capture_cell_text(" ");
+                self.out.push(event);
+            }
+            Event::Start(tag) => {
+                self.depth += 1;
+                self.out.push(Event::Start(tag));
+            }
+            Event::End(tag) => {
+                self.depth = self.depth.saturating_sub(1);
+                let is_para = tag == TagEnd::Paragraph;
+                self.out.push(Event::End(tag));
+                if is_para && self.depth == 0 && self.first_para.is_none() {
+                    self.first_para = Some(self.out.len());
+                }
+            }
+            other => self.out.push(other),
+        }
+    }
+
+    /// An `@/…` or `….md` link to no page: an error of the render, or, when the check
+    /// stage reports it (and may be told to only warn), recorded for it.
+    fn broken_link(&mut self, offset: usize, message: String) {
+        if self.ctx.defer_broken {
+            let (line, column) = self.refs.place(offset);
+            let d = Diagnostic::at(self.page.file, line, column, message);
+            self.refs.refs.broken.push(d);
+        } else {
+            self.error(offset, message);
+        }
+    }
+
+    /// A link or image to a `javascript:` (or any other unusual scheme) address is treated
+    /// like raw HTML: the page goes through the sanitiser, which drops the address. Markdown
+    /// links are not raw HTML, but `[bấm](javascript:…)` runs a script all the same.
+    fn check_scheme(&mut self, dest: &str) {
+        if !links::plain_scheme(dest) {
+            self.raw_html = true;
+        }
+    }
+
+    fn capture_cell_text(&mut self, t: &str) {
+        if let Some(cell) = &mut self.cell {
+            cell.push_str(t);
+        }
+    }
+
+    /// Emits merged text, linking citations outside code, links and headings.
+    pub(super) fn flush_text(&mut self) {
+        if self.text.is_empty() {
+            return;
+        }
+        let text = std::mem::take(&mut self.text);
+        self.refs.text(&text);
+        self.words += count_words(&text);
+        if let Some(cell) = &mut self.cell {
+            cell.push_str(&text);
+        }
+        if let Some(h) = &mut self.heading {
+            h.4.push_str(&text);
+            self.out.push(Event::Text(text.into()));
+            return;
+        }
+        if self.link_depth > 0 {
+            self.out.push(Event::Text(text.into()));
+            return;
+        }
+        let found = citation::find_citations(&text);
+        if found.is_empty() {
+            self.out.push(Event::Text(text.into()));
+        } else {
+            let mut html = String::with_capacity(text.len() + 64 * found.len());
+            // Linking already looked each number up: what linked nowhere is reported.
+            let unlinked = self
+                .ctx
+                .write_linked(&text, &found, self.page.path, &mut html);
+            for c in unlinked {
+                self.refs
+                    .unlinked(&c.number, self.text_offset + c.range.start);
+            }
+            self.citations.extend(found);
+            self.out.push(Event::InlineHtml(html.into()));
+        }
+    }
+
+    fn end_heading(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+        let Some((level, id, classes, start, title)) = self.heading.take() else {
+            return;
+        };
+        let title = title.trim().to_string();
+        let id = match id {
+            Some(id) => {
+                self.ids.insert(id.to_string());
+                id.to_string()
+            }
+            None => unique_slug(&slugify(&title), &mut self.ids),
+        };
+        self.headings.push((level as u8, id.clone(), title));
+        let inner: Vec<Event<'a>> = self.out.drain(start..).collect();
+        self.out.push(Event::Start(Tag::Heading {
+            level,
+            id: Some(id.into()),
+            classes,
+            attrs: vec![],
+        }));
+        self.out.extend(inner);
+        self.out.push(Event::End(TagEnd::Heading(level)));
+    }
+}
