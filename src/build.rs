@@ -75,13 +75,36 @@ pub struct BuildReport {
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
     let mut clock = StageClock::new();
+    // Config, content, Markdown and the site model (each timed inside).
     let (parts, mut theme) = model(opts, &mut clock, true, true)?;
-    let output_dir = opts
-        .output_dir
-        .clone()
-        .unwrap_or_else(|| opts.root.join("public"));
+    let output_dir = (opts.output_dir.clone()).unwrap_or_else(|| opts.root.join("public"));
     let writer = output::Writer::begin(&output_dir)?;
-    let statics = languages::static_files(&theme, &parts);
+    let written = render_and_write(opts, &parts, &mut theme, &writer);
+    clock.lap("templates, feeds, data and write");
+    // Links are checked against the files the build made, before any of them is published.
+    let (check_errors, check_warnings) =
+        check::stage(&parts, &theme, &opts.root, &|p| writer.has(p), 0);
+    clock.lap("check links");
+    if let Err(e) = both_stages(written, check_errors) {
+        writer.abort();
+        return Err(e);
+    }
+    let write = writer.finish()?;
+    clock.lap("swap");
+    Ok(report(&parts, write, output_dir, started, check_warnings))
+}
+
+/// Renders every language's pages, feeds, open data and static files into `writer`.
+/// Feeds and open data are made on one thread while the pages render on the others; they
+/// are put afterwards, and only at paths no page took (a page wins). Pages go to the
+/// writer as they are rendered: the site is never all in memory.
+fn render_and_write(
+    opts: &BuildOptions,
+    parts: &[languages::Part],
+    theme: &mut render::Theme,
+    writer: &output::Writer,
+) -> Result<(), Diagnostics> {
+    let statics = languages::static_files(theme, parts);
     let progress = opts.progress.as_deref();
     if let Some(p) = progress {
         p.start_rendering(parts.iter().map(|(s, _)| render::jobs::plan(s).len()).sum());
@@ -94,13 +117,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         Some(rewritten) => writer.put(&rewritten),
         None => writer.put(f),
     };
-    // Feeds and open data are made on one thread while the pages render on the others;
-    // they are put afterwards, and only at paths no page took (a page wins).
-    // Pages go to the writer as they are rendered: the site is never all in memory.
     let (generated, rendered) = rayon::join(
-        || languages::generated(&parts),
+        || languages::generated(parts),
         || {
-            languages::render_each(&mut theme, &parts, &|f| {
+            languages::render_each(theme, parts, &|f| {
                 let done = put(&f);
                 if let Some(p) = progress {
                     p.tick();
@@ -111,32 +131,35 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     );
     mark(progress, Stage::Finishing);
     let extras = output::merge(vec![statics, generated]);
-    let rendered = rendered.and_then(|()| {
+    rendered.and_then(|()| {
         let put_errors: Vec<Diagnostic> = extras
             .par_iter()
             .filter(|f| !writer.has(&f.path))
             .filter_map(|f| put(f).err())
             .collect();
         Diagnostics(put_errors).into_result(())
-    });
-    clock.lap("templates, feeds, data and write");
-    // Links are checked against the files the build made, before any of them is published.
-    let (check_errors, check_warnings) =
-        check::stage(&parts, &theme, &opts.root, &|p| writer.has(p), 0);
-    clock.lap("check links");
-    let rendered = match rendered {
-        Ok(()) => check_errors.into_result(()),
+    })
+}
+
+/// The errors of writing and of the link check, together.
+fn both_stages(written: Result<(), Diagnostics>, check: Diagnostics) -> Result<(), Diagnostics> {
+    match written {
+        Ok(()) => check.into_result(()),
         Err(mut e) => {
-            e.extend(check_errors);
+            e.extend(check);
             Diagnostics(e.0).into_result(())
         }
-    };
-    if let Err(e) = rendered {
-        writer.abort();
-        return Err(e);
     }
-    let write = writer.finish()?;
-    clock.lap("swap");
+}
+
+/// What the build made, for the command line.
+fn report(
+    parts: &[languages::Part],
+    write: output::WriteReport,
+    output_dir: PathBuf,
+    started: Instant,
+    check_warnings: Vec<String>,
+) -> BuildReport {
     let pages_by_kind = [
         Kind::Plan,
         Kind::News,
@@ -150,7 +173,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         (k, parts.iter().map(|(s, _)| count(s)).sum())
     })
     .collect();
-    Ok(BuildReport {
+    BuildReport {
         pages_by_kind,
         files: write.written + write.unchanged,
         write,
@@ -163,7 +186,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
             .collect(),
         images_encoded: parts[0].0.images.encoded,
         images_reused: parts[0].0.images.reused,
-    })
+    }
 }
 
 /// Settings that are allowed but risky.
