@@ -3,6 +3,7 @@
 #
 #   scripts/bench-build.sh [PAGES...]       (default: 1000 10000 100000)
 #   RUNS=5 BENCH_DIR=/tmp/bench scripts/bench-build.sh 1000 10000
+#   RUNS=5 CLEAN=0 scripts/bench-build.sh 1000 10000 && RUNS=3 scripts/bench-build.sh 100000
 #
 # For each size, ../shared/bench/gen_corpus.py (through scripts/gen-corpus.py, which makes
 # its link step linear: the generator alone takes hours at 100,000 pages) writes the same site (70% news, 20%
@@ -103,5 +104,11 @@ for N in "${SIZES[@]}"; do
 done
 
 # The outputs go only now (see above); in the background, as deleting is slow here.
-echo "deleting old outputs in $BENCH_DIR/old-outputs (in the background)"
-(rm -rf "$BENCH_DIR/old-outputs" &)
+# CLEAN=0 keeps them, for a second run of the script straight after this one (sizes that
+# need fewer RUNS for disk space) that deleting would disturb.
+if [ "${CLEAN:-1}" = 1 ]; then
+  echo "deleting old outputs in $BENCH_DIR/old-outputs (in the background)"
+  (rm -rf "$BENCH_DIR/old-outputs" &)
+else
+  echo "old outputs kept in $BENCH_DIR/old-outputs (CLEAN=0)"
+fi
