@@ -95,18 +95,21 @@ fn word_char_at(bytes: &[u8], i: usize) -> (bool, usize) {
     if b < 0x80 {
         return (ASCII_WORD[b as usize], 1);
     }
-    let cont = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0x80) & 0x3f);
-    let (c, len) = if b < 0xe0 {
-        ((u32::from(b & 0x1f) << 6) | cont(1), 2)
-    } else if b < 0xf0 {
-        ((u32::from(b & 0x0f) << 12) | (cont(1) << 6) | cont(2), 3)
-    } else {
-        (
-            (u32::from(b & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
-            4,
-        )
-    };
+    let len = utf8_len(b);
+    // The lead byte's payload, then six bits from each continuation byte.
+    let c = (1..len).fold(u32::from(b & (0x7f >> len)), |c, k| {
+        (c << 6) | u32::from(bytes.get(i + k).copied().unwrap_or(0x80) & 0x3f)
+    });
     (char::from_u32(c).is_some_and(is_word_char), len)
+}
+
+/// The length of the UTF-8 character that starts with the non-ASCII byte `lead`.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        ..0xe0 => 2,
+        0xe0..0xf0 => 3,
+        _ => 4,
+    }
 }
 
 /// Appends `s` lower-cased to `out` (the same result as [`char::to_lowercase`] on each
@@ -122,11 +125,7 @@ pub(crate) fn push_lower(s: &str, out: &mut String) {
     while let Some(j) = out.as_bytes()[i..].iter().position(|&b| b >= 0x80) {
         i += j;
         let bytes = out.as_bytes();
-        let len = match bytes[i] {
-            ..0xe0 => 2,
-            0xe0..0xf0 => 3,
-            _ => 4,
-        };
+        let len = utf8_len(bytes[i]);
         let ch = &bytes[i..(i + len).min(bytes.len())];
         match small_last_byte(ch) {
             Some(x) if x == ch[len - 1] => {}
