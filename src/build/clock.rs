@@ -22,10 +22,12 @@ impl StageClock {
         if self.on {
             // CPU time beside wall time shows whether a stage kept every core busy.
             let cpu = cpu_seconds();
+            // Resident memory after the stage shows which stages hold it.
             eprintln!(
-                "{:>8.1} ms wall {:>8.1} ms cpu  {stage}",
+                "{:>8.1} ms wall {:>8.1} ms cpu {:>6} MB rss  {stage}",
                 self.last.elapsed().as_secs_f64() * 1000.0,
-                (cpu - self.last_cpu) * 1000.0
+                (cpu - self.last_cpu) * 1000.0,
+                resident_mb()
             );
             self.last = Instant::now();
             self.last_cpu = cpu;
@@ -58,4 +60,14 @@ pub(crate) fn cpu_seconds() -> f64 {
     };
     // utime and stime are fields 14 and 15 of the whole line; 100 ticks a second on Linux.
     (ticks(11) + ticks(12)) / 100.0
+}
+
+/// Resident memory of this process in MB, from `/proc/self/status` (0 elsewhere).
+fn resident_mb() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map_or(0, |kb| kb / 1024)
 }

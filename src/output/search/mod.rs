@@ -143,15 +143,24 @@ pub fn index_files(site: &Site) -> Vec<OutputFile> {
     out
 }
 
+/// Pages counted in parallel and merged at a time: a whole number of record chunks.
+const BATCH: usize = 256 * CHUNK;
+
 fn index_files_inner(site: &Site) -> Vec<OutputFile> {
     let order = page_order(site);
-    let (words, records): (Vec<PageWords>, Vec<Record>) =
-        order.par_iter().map(|&i| page_words(site, i)).unzip();
-    let index = shards::Index::merge(&words);
-    let mut out = index.files(site);
-    for (n, chunk) in records.chunks(CHUNK).enumerate() {
-        out.push(json_file(&format!("/search/d/{n}.json"), &chunk));
+    let mut merger = shards::Merger::default();
+    let mut record_files = Vec::with_capacity(order.len().div_ceil(CHUNK));
+    for batch in order.chunks(BATCH) {
+        let (words, records): (Vec<PageWords>, Vec<Record>) =
+            batch.par_iter().map(|&i| page_words(site, i)).unzip();
+        merger.add(&words);
+        for chunk in records.chunks(CHUNK) {
+            let n = record_files.len();
+            record_files.push(json_file(&format!("/search/d/{n}.json"), &chunk));
+        }
     }
+    let mut out = merger.finish().files(site);
+    out.extend(record_files);
     out.push(json_file("/search/loc.json", &locations(site, &order)));
     out
 }

@@ -36,32 +36,70 @@ enum Entry {
     Pair(usize),
 }
 
-impl Index {
-    /// Interns every page's words (pages in index order), then folds each distinct word
-    /// once.
-    pub(super) fn merge(pages: &[PageWords]) -> Index {
-        let mut ids: FxMap<&str, u32> = FxMap::default();
-        let mut distinct: Vec<&str> = Vec::new();
-        let mut postings: Vec<Vec<(u32, u32)>> = Vec::new();
-        let mut pair_pages: FxMap<u64, Vec<u32>> = FxMap::default();
+/// Pages' words interned as they come, a batch at a time, so that only one batch's
+/// [`PageWords`] is ever held (at 100,000 pages, all of them were half a gigabyte).
+#[derive(Default)]
+pub(super) struct Merger {
+    ids: FxMap<Box<str>, u32>,
+    distinct: Vec<Box<str>>,
+    postings: Vec<Vec<(u32, u32)>>,
+    pair_pages: FxMap<u64, Vec<u32>>,
+    /// Pages merged so far: the number of the next one.
+    pages: u32,
+}
+
+impl Merger {
+    /// Adds the next pages, in index order.
+    pub(super) fn add(&mut self, pages: &[PageWords]) {
         let mut local: Vec<u32> = Vec::new();
-        for (p, page) in pages.iter().enumerate() {
+        for page in pages {
+            let p = self.pages;
+            self.pages += 1;
             local.clear();
             for (i, &(_, _, score)) in page.words.iter().enumerate() {
                 let w = page.word(i);
-                let id = *ids.entry(w).or_insert_with(|| {
-                    distinct.push(w);
-                    postings.push(Vec::new());
-                    distinct.len() as u32 - 1
-                });
-                postings[id as usize].push((p as u32, score));
+                let id = match self.ids.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        let id = self.distinct.len() as u32;
+                        self.ids.insert(w.into(), id);
+                        self.distinct.push(w.into());
+                        self.postings.push(Vec::new());
+                        id
+                    }
+                };
+                self.postings[id as usize].push((p, score));
                 local.push(id);
             }
             for &(a, b) in &page.pairs {
                 let key = (u64::from(local[a as usize]) << 32) | u64::from(local[b as usize]);
-                pair_pages.entry(key).or_default().push(p as u32);
+                self.pair_pages.entry(key).or_default().push(p);
             }
         }
+    }
+
+    /// Folds each distinct word once and sorts every list.
+    pub(super) fn finish(self) -> Index {
+        let Merger {
+            ids,
+            distinct,
+            postings,
+            pair_pages,
+            ..
+        } = self;
+        drop(ids);
+        Index::fold(&distinct, postings, pair_pages)
+    }
+}
+
+impl Index {
+    /// The index of the interned words (`postings[i]` is `distinct[i]`'s): each word
+    /// folded once, every list sorted.
+    fn fold(
+        distinct: &[Box<str>],
+        postings: Vec<Vec<(u32, u32)>>,
+        pair_pages: FxMap<u64, Vec<u32>>,
+    ) -> Index {
         let keys: Vec<(String, String)> = distinct
             .par_iter()
             .map(|w| (super::folded(w), super::exact(w)))
@@ -300,5 +338,43 @@ fn split(entries: &[Keyed], prefix: &str, out: &mut Vec<(String, Vec<Entry>)>) {
     }
     if !kept.is_empty() {
         out.push((prefix.to_string(), kept));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::count;
+    use super::*;
+
+    fn page(text: &str) -> PageWords {
+        count(text.to_string(), text.find('\n').unwrap_or(0))
+    }
+
+    fn merged(batches: &[&[&str]]) -> (Vec<WordEntry>, Vec<(String, Vec<u32>)>) {
+        let mut m = Merger::default();
+        for batch in batches {
+            let words: Vec<PageWords> = batch.iter().map(|t| page(t)).collect();
+            m.add(&words);
+        }
+        let index = m.finish();
+        (index.words, index.pairs)
+    }
+
+    #[test]
+    fn pages_merged_in_batches_are_numbered_as_one_list() {
+        let texts = [
+            "khai sinh\ncấp giấy khai sinh cho trẻ",
+            "hóa đơn\nthủ tục hoá đơn khai sinh",
+            "kế hoạch\nkhai sinh trực tuyến",
+            "khai tử\ncấp giấy khai tử",
+        ];
+        let whole = merged(&[&texts]);
+        assert_eq!(merged(&[&texts[..1], &texts[1..3], &texts[3..]]), whole);
+        // Page numbers run on across batches: "khai tử" is on the fourth page only.
+        let (words, pairs) = whole;
+        let tu = words.iter().find(|w| w.0 == "tu").map(|w| &w.1[0].1);
+        assert_eq!(tu.map(|l| l[0].0), Some(3));
+        let khai_sinh = pairs.iter().find(|p| p.0 == "khai sinh").map(|p| &p.1);
+        assert_eq!(khai_sinh, Some(&vec![0, 1, 2]));
     }
 }
