@@ -22,7 +22,9 @@ use crate::output;
 use crate::render::{self, OutputFile};
 use crate::site::Site;
 use crate::text::date::Date;
-pub use bodies::{content_rel, link_context, render_markdown, render_markdown_reusing};
+pub use bodies::{
+    content_rel, link_context, render_markdown, render_markdown_consuming, render_markdown_reusing,
+};
 use clock::StageClock;
 pub(crate) use clock::{cpu_clock, cpu_seconds};
 use model::model;

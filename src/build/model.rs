@@ -1,7 +1,10 @@
 //! The stages up to the site model, shared by `build`, `build_in_memory` and `check`.
 
 use super::progress::{Stage, mark};
-use super::{BuildOptions, StageClock, build_date, languages, load_config, render_markdown};
+use super::{
+    BuildOptions, StageClock, build_date, languages, load_config, render_markdown,
+    render_markdown_consuming,
+};
 use crate::config::Overrides;
 use crate::content;
 use crate::error::{Diagnostics, both};
@@ -10,7 +13,7 @@ use crate::site::{self, Site};
 
 /// The stages up to the site model: configuration, templates, content, Markdown, model;
 /// one model per language, the main language first.
-/// `drop_sources` frees each page's Markdown once rendered (a build does not need it again;
+/// `drop_sources` frees each page's Markdown as it is rendered (a build does not need it again;
 /// at 100,000 pages it is most of a gigabyte). With `checking`, broken `@/` links are left
 /// to the check stage, which reports them with the other check errors (or as warnings).
 pub(super) fn model(
@@ -39,29 +42,28 @@ pub(super) fn model(
     mark(progress, Stage::Markdown);
     // Images (the main language's bundles) are resized while the Markdown renders; a site
     // without images pays nothing.
+    let assets = std::mem::take(&mut contents[0].1.assets);
     let (bodies, images) = rayon::join(
         || {
             let mut errors = Diagnostics::default();
             let mut bodies = Vec::with_capacity(contents.len());
-            for ((_, content), links) in contents.iter().zip(&links) {
-                match render_markdown(content, links) {
+            for ((_, content), links) in contents.iter_mut().zip(&links) {
+                let rendered = if drop_sources {
+                    render_markdown_consuming(content, links)
+                } else {
+                    render_markdown(content, links)
+                };
+                match rendered {
                     Ok(b) => bodies.push(b),
                     Err(e) => errors.extend(e),
                 }
             }
             errors.into_result(bodies)
         },
-        || crate::images::process(&opts.root, &contents[0].1.assets),
+        || crate::images::process(&opts.root, &assets),
     );
+    contents[0].1.assets = assets;
     let bodies = bodies?;
-    if drop_sources {
-        for (_, content) in &mut contents {
-            content
-                .pages
-                .iter_mut()
-                .for_each(|p| p.body = String::new());
-        }
-    }
     clock.lap("markdown and images");
     mark(progress, Stage::Model);
     let today = opts.build_date.unwrap_or_else(build_date);
