@@ -19,6 +19,8 @@
 # when the whole benchmark is over: on ext4, creating files right after deleting many
 # (inodes freed in the last few minutes are skipped one by one) can double a build's
 # system time, for Hugo and congbo alike, and would measure the disk's history instead.
+# OUTPUTS=/dev/shm/bench writes every output to that folder instead (a tmpfs: memory, no
+# disk), deleting each as the next run starts: it measures the tools without the disk.
 #
 # What differs: congbo's default theme does more per page than the generator's Hugo
 # layouts (state-document plans, procedure pages with dossier tables and a QR posting
@@ -72,8 +74,12 @@ for N in "${SIZES[@]}"; do
   rm -rf "$C/themes" && cp -r "$ROOT/themes" "$C/themes"   # always the current theme
 
   declare -a ct=() cm=() rt=() ht=() hm=()
-  TRASH="$BENCH_DIR/old-outputs"; mkdir -p "$TRASH"
+  unset out hout
+  TRASH="${OUTPUTS:-$BENCH_DIR/old-outputs}"; mkdir -p "$TRASH"
   for i in $(seq "$RUNS"); do
+    # In memory (OUTPUTS set), the previous output goes before the next run: deleting
+    # there is instant, and five 100,000-page outputs would not fit.
+    [ -z "${OUTPUTS:-}" ] || rm -rf "${out:-/nonexistent}"
     out="$TRASH/congbo-$N-$i-$$"
     read -r t m < <(timed "$C" "$CONGBO" build --output-dir "$out"); ct+=("$t"); cm+=("$m")
   done
@@ -86,10 +92,13 @@ for N in "${SIZES[@]}"; do
   printf '%-8s %-8s %10.2f %12.0f %12s %10.3f\n' "$N" "(rebuild)" "$r_t" "$(calc "$N / $r_t")" "" "$(calc "$r_t * 1000 / $N")"
 
   hugo_ok=1
+  [ -z "${OUTPUTS:-}" ] || rm -rf "$out"
+  unset out
   for _ in $(seq "$RUNS"); do
+    [ -z "${OUTPUTS:-}" ] || rm -rf "${hout:-/nonexistent}"
     hout="$TRASH/hugo-$N-$RANDOM-$$"
-    if ! out=$(timed "$H" timeout "$HUGO_LIMIT" "$HUGO" --quiet --destination "$hout") || [ -z "$out" ]; then hugo_ok=0; break; fi
-    read -r t m <<<"$out"; ht+=("$t"); hm+=("$m")
+    if ! res=$(timed "$H" timeout "$HUGO_LIMIT" "$HUGO" --quiet --destination "$hout") || [ -z "$res" ]; then hugo_ok=0; break; fi
+    read -r t m <<<"$res"; ht+=("$t"); hm+=("$m")
     # One run over the limit is enough to know; do not repeat it.
     if [ "$(calc "($t >= $HUGO_LIMIT)")" = 1 ]; then hugo_ok=0; break; fi
   done
@@ -100,13 +109,16 @@ for N in "${SIZES[@]}"; do
   else
     printf '%-8s %-8s %10s\n' "$N" hugo "did not finish within ${HUGO_LIMIT} s"
   fi
-  unset ct cm rt ht hm
+  [ -z "${OUTPUTS:-}" ] || rm -rf "${hout:-/nonexistent}"
+  unset ct cm rt ht hm hout
 done
 
 # The outputs go only now (see above); in the background, as deleting is slow here.
 # CLEAN=0 keeps them, for a second run of the script straight after this one (sizes that
 # need fewer RUNS for disk space) that deleting would disturb.
-if [ "${CLEAN:-1}" = 1 ]; then
+if [ -n "${OUTPUTS:-}" ]; then
+  rm -rf "$TRASH"
+elif [ "${CLEAN:-1}" = 1 ]; then
   echo "deleting old outputs in $BENCH_DIR/old-outputs (in the background)"
   (rm -rf "$BENCH_DIR/old-outputs" &)
 else
