@@ -4,6 +4,7 @@
 #   scripts/bench-build.sh [PAGES...]       (default: 1000 10000 100000)
 #   RUNS=5 BENCH_DIR=/tmp/bench scripts/bench-build.sh 1000 10000
 #   RUNS=5 CLEAN=0 scripts/bench-build.sh 1000 10000 && RUNS=3 scripts/bench-build.sh 100000
+#   OUTPUTS=/dev/shm RUNS=5 scripts/bench-build.sh 1000 10000
 #
 # For each size, ../shared/bench/gen_corpus.py (through scripts/gen-corpus.py, which makes
 # its link step linear: the generator alone takes hours at 100,000 pages) writes the same site (70% news, 20%
@@ -19,8 +20,9 @@
 # when the whole benchmark is over: on ext4, creating files right after deleting many
 # (inodes freed in the last few minutes are skipped one by one) can double a build's
 # system time, for Hugo and congbo alike, and would measure the disk's history instead.
-# OUTPUTS=/dev/shm/bench writes every output to that folder instead (a tmpfs: memory, no
-# disk), deleting each as the next run starts: it measures the tools without the disk.
+# OUTPUTS=/dev/shm writes every output to a new folder in that one instead (a tmpfs:
+# memory, no disk), deleting each as the next run starts: it measures the tools without
+# the disk.
 #
 # What differs: congbo's default theme does more per page than the generator's Hugo
 # layouts (state-document plans, procedure pages with dossier tables and a QR posting
@@ -63,6 +65,9 @@ timed() {
   tail -n 1 "$file"; rm -f "$file"
 }
 
+# With OUTPUTS, deletes an output the benchmark is done with (instant in memory).
+drop_output() { [ -z "${OUTPUTS:-}" ] || [ -z "${1:-}" ] || rm -rf "$1"; }
+
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 calc() { awk "BEGIN { print $1 }"; }
 
@@ -75,11 +80,13 @@ for N in "${SIZES[@]}"; do
 
   declare -a ct=() cm=() rt=() ht=() hm=()
   unset out hout
-  TRASH="${OUTPUTS:-$BENCH_DIR/old-outputs}"; mkdir -p "$TRASH"
+  TRASH="$BENCH_DIR/old-outputs"
+  [ -z "${OUTPUTS:-}" ] || TRASH="$OUTPUTS/congbo-bench-$$"
+  mkdir -p "$TRASH"
   for i in $(seq "$RUNS"); do
     # In memory (OUTPUTS set), the previous output goes before the next run: deleting
     # there is instant, and five 100,000-page outputs would not fit.
-    [ -z "${OUTPUTS:-}" ] || rm -rf "${out:-/nonexistent}"
+    drop_output "${out:-}"
     out="$TRASH/congbo-$N-$i-$$"
     read -r t m < <(timed "$C" "$CONGBO" build --output-dir "$out"); ct+=("$t"); cm+=("$m")
   done
@@ -92,10 +99,10 @@ for N in "${SIZES[@]}"; do
   printf '%-8s %-8s %10.2f %12.0f %12s %10.3f\n' "$N" "(rebuild)" "$r_t" "$(calc "$N / $r_t")" "" "$(calc "$r_t * 1000 / $N")"
 
   hugo_ok=1
-  [ -z "${OUTPUTS:-}" ] || rm -rf "$out"
+  drop_output "$out"
   unset out
   for _ in $(seq "$RUNS"); do
-    [ -z "${OUTPUTS:-}" ] || rm -rf "${hout:-/nonexistent}"
+    drop_output "${hout:-}"
     hout="$TRASH/hugo-$N-$RANDOM-$$"
     if ! res=$(timed "$H" timeout "$HUGO_LIMIT" "$HUGO" --quiet --destination "$hout") || [ -z "$res" ]; then hugo_ok=0; break; fi
     read -r t m <<<"$res"; ht+=("$t"); hm+=("$m")
@@ -109,7 +116,7 @@ for N in "${SIZES[@]}"; do
   else
     printf '%-8s %-8s %10s\n' "$N" hugo "did not finish within ${HUGO_LIMIT} s"
   fi
-  [ -z "${OUTPUTS:-}" ] || rm -rf "${hout:-/nonexistent}"
+  drop_output "${hout:-}"
   unset ct cm rt ht hm hout
 done
 
@@ -117,7 +124,7 @@ done
 # CLEAN=0 keeps them, for a second run of the script straight after this one (sizes that
 # need fewer RUNS for disk space) that deleting would disturb.
 if [ -n "${OUTPUTS:-}" ]; then
-  rm -rf "$TRASH"
+  rm -rf "$OUTPUTS/congbo-bench-$$"
 elif [ "${CLEAN:-1}" = 1 ]; then
   echo "deleting old outputs in $BENCH_DIR/old-outputs (in the background)"
   (rm -rf "$BENCH_DIR/old-outputs" &)

@@ -42,6 +42,8 @@ pub(super) fn model(
     mark(progress, Stage::Markdown);
     // Images (the main language's bundles) are resized while the Markdown renders; a site
     // without images pays nothing.
+    // The assets are lent to the images while the Markdown takes the pages' sources out
+    // of `contents`, then put back.
     let assets = std::mem::take(&mut contents[0].1.assets);
     let (bodies, images) = rayon::join(
         || {

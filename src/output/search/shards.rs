@@ -40,8 +40,8 @@ enum Entry {
 /// [`PageWords`] is ever held (at 100,000 pages, all of them were half a gigabyte).
 #[derive(Default)]
 pub(super) struct Merger {
+    /// Each distinct word and its number (its index in `postings`).
     ids: FxMap<Box<str>, u32>,
-    distinct: Vec<Box<str>>,
     postings: Vec<Vec<(u32, u32)>>,
     pair_pages: FxMap<u64, Vec<u32>>,
     /// Pages merged so far: the number of the next one.
@@ -61,9 +61,8 @@ impl Merger {
                 let id = match self.ids.get(w) {
                     Some(&id) => id,
                     None => {
-                        let id = self.distinct.len() as u32;
+                        let id = self.postings.len() as u32;
                         self.ids.insert(w.into(), id);
-                        self.distinct.push(w.into());
                         self.postings.push(Vec::new());
                         id
                     }
@@ -80,15 +79,12 @@ impl Merger {
 
     /// Folds each distinct word once and sorts every list.
     pub(super) fn finish(self) -> Index {
-        let Merger {
-            ids,
-            distinct,
-            postings,
-            pair_pages,
-            ..
-        } = self;
-        drop(ids);
-        Index::fold(&distinct, postings, pair_pages)
+        // The words in number order, from the map (kept once, not also in a list).
+        let mut distinct: Vec<Box<str>> = vec![Box::from(""); self.postings.len()];
+        for (w, id) in self.ids {
+            distinct[id as usize] = w;
+        }
+        Index::fold(&distinct, self.postings, self.pair_pages)
     }
 }
 
