@@ -4,7 +4,8 @@
 #
 #   scripts/bench-serve.sh [PAGES...]        (default: 1000 10000)
 #
-# For each size it generates the benchmark site (../shared/bench/gen_corpus.py), starts
+# For each size it generates the benchmark site (../shared/bench/gen_corpus.py, through
+# scripts/gen-corpus.py, which makes the generator's link step linear), starts
 # the release binary on a free loopback port, then
 #   - edits one news page's body 7 times (a different page each time),
 #   - edits the title of one news page listed on /tin-tuc/ 5 times (a different page each
@@ -27,7 +28,7 @@ BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/congbo"
 for N in "${SIZES[@]}"; do
   SITE="$BENCH_DIR/site-$N"
   rm -rf "$SITE"
-  python3 "$GEN" --pages "$N" --out "$SITE" --flavor congbo --theme-from "$ROOT" >/dev/null
+  python3 "$ROOT/scripts/gen-corpus.py" --pages "$N" --out "$SITE" --flavor congbo --theme-from "$ROOT" >/dev/null
   LOG="$BENCH_DIR/serve-$N.log"
   "$BIN" serve --root "$SITE" --port 0 >"$LOG" 2>&1 &
   PID=$!
