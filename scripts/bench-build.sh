@@ -5,6 +5,7 @@
 #   RUNS=5 BENCH_DIR=/tmp/bench scripts/bench-build.sh 1000 10000
 #   RUNS=5 CLEAN=0 scripts/bench-build.sh 1000 10000 && RUNS=3 scripts/bench-build.sh 100000
 #   OUTPUTS=/dev/shm RUNS=5 scripts/bench-build.sh 1000 10000
+#   DROP_CACHES=1 RUNS=5 scripts/bench-build.sh 1000 10000     (as root)
 #
 # For each size, ../shared/bench/gen_corpus.py (through scripts/gen-corpus.py, which makes
 # its link step linear: the generator alone takes hours at 100,000 pages) writes the same site (70% news, 20%
@@ -24,6 +25,14 @@
 # memory, no disk), deleting each as the next run starts: it measures the tools without
 # the disk.
 #
+# DROP_CACHES=1 (root only) starts every cold run, congbo's and Hugo's, from the same
+# memory state: dirty data written (sync), the page cache dropped, the corpus read back
+# into it. Without it, runs follow each other, and a small build gets memory the previous
+# run just freed, which on a VM that hands free memory back to its host (virtio-balloon
+# free page reporting, as here) is several times cheaper to touch than the cold memory a
+# big build needs: growth from 10,000 to 100,000 pages then measures the VM as well.
+# Unchanged rebuilds are not prepared this way: they read the output, which stays cached.
+#
 # What differs: congbo's default theme does more per page than the generator's Hugo
 # layouts (state-document plans, procedure pages with dossier tables and a QR posting
 # sheet each, agency pages, a documents index, JSON-LD, open data files, Atom as well as
@@ -41,6 +50,9 @@ SIZES=("$@")
 RUNS=${RUNS:-5}
 HUGO_LIMIT=${HUGO_LIMIT:-600}
 BENCH_DIR=${BENCH_DIR:-$ROOT/../bench-sites}
+if [ "${DROP_CACHES:-0}" = 1 ] && ! [ -w /proc/sys/vm/drop_caches ]; then
+  echo "DROP_CACHES=1 needs root (it writes /proc/sys/vm/drop_caches)" >&2; exit 1
+fi
 mkdir -p "$BENCH_DIR"
 
 cargo build --release --quiet
@@ -66,6 +78,13 @@ timed() {
 }
 
 # With OUTPUTS, deletes an output the benchmark is done with (instant in memory).
+settle() {
+  [ "${DROP_CACHES:-0}" = 1 ] || return 0
+  sync
+  echo 3 >/proc/sys/vm/drop_caches
+  find "$1" -type f -print0 | xargs -0 cat >/dev/null
+}
+
 drop_output() { [ -z "${OUTPUTS:-}" ] || [ -z "${1:-}" ] || rm -rf "$1"; }
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -88,6 +107,7 @@ for N in "${SIZES[@]}"; do
     # there is instant, and five 100,000-page outputs would not fit.
     drop_output "${out:-}"
     out="$TRASH/congbo-$N-$i-$$"
+    settle "$C"
     read -r t m < <(timed "$C" "$CONGBO" build --output-dir "$out"); ct+=("$t"); cm+=("$m")
   done
   for _ in $(seq "$RUNS"); do
@@ -104,6 +124,7 @@ for N in "${SIZES[@]}"; do
   for _ in $(seq "$RUNS"); do
     drop_output "${hout:-}"
     hout="$TRASH/hugo-$N-$RANDOM-$$"
+    settle "$H"
     if ! res=$(timed "$H" timeout "$HUGO_LIMIT" "$HUGO" --quiet --destination "$hout") || [ -z "$res" ]; then hugo_ok=0; break; fi
     read -r t m <<<"$res"; ht+=("$t"); hm+=("$m")
     # One run over the limit is enough to know; do not repeat it.
