@@ -106,7 +106,19 @@ pub(super) fn check(site: &Site, targets: &Targets<'_>, found: &mut Findings) {
         }
         for i in &r.refs.images {
             if !i.alt {
-                found.problems.push((Rule::Alt, at(i, no_alt(&i.written))));
+                let message = if i.raw {
+                    no_alt_in_html(&i.written)
+                } else {
+                    no_alt(&i.written)
+                };
+                found.problems.push((Rule::Alt, at(i, message)));
+            }
+            if i.raw
+                && let Some(fixed) = outside_folder(&i.url, root, targets)
+            {
+                let message = missing_folder(&i.written, &fixed, root);
+                found.problems.push((Rule::Images, at(i, message)));
+                continue;
             }
             let Some(target) = site_path(&i.url, &here, root) else {
                 continue;
@@ -123,9 +135,19 @@ pub(super) fn check(site: &Site, targets: &Targets<'_>, found: &mut Findings) {
 /// What is wrong with a link, if anything.
 fn link(l: &Ref, here: &str, root: &str, targets: &Targets<'_>) -> Option<(Rule, String)> {
     let (url, written) = (l.url.as_str(), l.written.as_str());
+    if l.raw
+        && let Some(fixed) = outside_folder(url, root, targets)
+    {
+        return Some((Rule::Links, missing_folder(written, &fixed, root)));
+    }
     let (path, anchor) = site_path(url, here, root)?;
     if !url.starts_with('#') && !targets.has(&path) {
-        return Some((Rule::Links, missing_page(written, &path)));
+        let message = if l.raw {
+            missing_page_in_html(written, &path, root)
+        } else {
+            missing_page(written, &path)
+        };
+        return Some((Rule::Links, message));
     }
     let anchor = anchor.filter(|a| !a.is_empty())?;
     let ids = targets.ids.get(&path)?;
@@ -135,6 +157,21 @@ fn link(l: &Ref, here: &str, root: &str, targets: &Targets<'_>) -> Option<(Rule,
         known.sort_unstable();
         (Rule::Anchors, missing_anchor(written, &anchor, &known))
     })
+}
+
+/// For an address in raw HTML that starts at the host's root, outside the site's folder
+/// (`/tin-tuc/` on a site served under `/xa/`), the address it was meant to be, when the
+/// site has that page or file. congbo puts the folder before Markdown links, not before
+/// raw HTML, so on a site served from a subfolder such a link is broken; one to a path
+/// the site does not have may be another application on the same host, and is left alone.
+fn outside_folder(url: &str, root: &str, targets: &Targets<'_>) -> Option<String> {
+    if root == "/" || !url.starts_with('/') || url.starts_with("//") || url.starts_with(root) {
+        return None;
+    }
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    targets
+        .has(&percent_decode(path))
+        .then(|| format!("{root}{}", &url[1..]))
 }
 
 /// The site path (from the site root, no base path) and anchor a local address points to;
@@ -236,6 +273,15 @@ fn missing_page(url: &str, path: &str) -> String {
     )
 }
 
+/// For a link in raw HTML, which congbo does not rewrite: `@/…` and `….md` work only in
+/// Markdown links.
+fn missing_page_in_html(url: &str, path: &str, root: &str) -> String {
+    crate::tr!(
+        en: "the HTML link {url} points to {path}, which the site does not have; in HTML write the full address of an existing page ({root}section/page/), or write a Markdown link [text](@/section/file.md), which congbo turns into the right address",
+        vi: "liên kết HTML {url} trỏ đến {path}, nhưng trang không có địa chỉ này; trong HTML hãy viết đầy đủ địa chỉ của một trang có thật ({root}muc/trang/), hoặc viết liên kết Markdown [chữ](@/muc/tep.md) để congbo đổi thành địa chỉ đúng",
+    )
+}
+
 fn missing_anchor(url: &str, anchor: &str, known: &[&str]) -> String {
     let list = if known.is_empty() {
         crate::tr!(en: "that page has no headings to link to", vi: "trang đó không có đề mục nào để liên kết")
@@ -260,6 +306,20 @@ fn no_alt(url: &str) -> String {
     crate::tr!(
         en: "the image {url} has no alt text: describe it for people who cannot see it, e.g. ![Cán bộ tiếp nhận hồ sơ]({url})",
         vi: "ảnh {url} không có văn bản thay thế: hãy tả bức ảnh cho người không nhìn thấy, ví dụ ![Cán bộ tiếp nhận hồ sơ]({url})",
+    )
+}
+
+fn missing_folder(url: &str, fixed: &str, root: &str) -> String {
+    crate::tr!(
+        en: "the HTML address {url} leaves out the folder the site is served from ({root}), so it is broken once published; write {fixed}, or use Markdown, where congbo adds the folder itself",
+        vi: "địa chỉ HTML {url} thiếu thư mục mà trang web được đặt trong đó ({root}), nên sẽ hỏng khi xuất bản; hãy viết {fixed}, hoặc dùng cú pháp Markdown, congbo sẽ tự thêm thư mục",
+    )
+}
+
+fn no_alt_in_html(url: &str) -> String {
+    crate::tr!(
+        en: "the HTML image {url} has no alt attribute: describe it for people who cannot see it, e.g. <img src=\"{url}\" alt=\"Cán bộ tiếp nhận hồ sơ\">, or write alt=\"\" if it is only decoration",
+        vi: "ảnh HTML {url} không có thuộc tính alt: hãy tả bức ảnh cho người không nhìn thấy, ví dụ <img src=\"{url}\" alt=\"Cán bộ tiếp nhận hồ sơ\">, hoặc viết alt=\"\" nếu ảnh chỉ để trang trí",
     )
 }
 

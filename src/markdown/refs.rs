@@ -34,6 +34,9 @@ pub struct Ref {
     pub column: usize,
     /// For an image: whether it has alt text.
     pub alt: bool,
+    /// Written in the editor's raw HTML (`<a href>`, `<img src>`), which congbo passes on
+    /// as written: `@/…` addresses there are not rewritten.
+    pub raw: bool,
 }
 
 /// A citation that links nowhere.
@@ -97,6 +100,7 @@ impl<'a> Collector<'a> {
                 line,
                 column,
                 alt: false,
+                raw: false,
             });
         }
     }
@@ -111,6 +115,7 @@ impl<'a> Collector<'a> {
             line,
             column,
             alt: false,
+            raw: false,
         });
     }
 
@@ -128,21 +133,49 @@ impl<'a> Collector<'a> {
         }
     }
 
-    /// Raw HTML: the ids it defines are anchors links may point to.
-    pub(super) fn html(&mut self, html: &str) {
-        let mut rest = html;
-        while let Some(i) = rest.find("id=") {
-            let before = rest[..i].chars().next_back();
-            rest = &rest[i + 3..];
-            if before.is_some_and(|c| !c.is_ascii_whitespace()) {
-                continue;
+    /// Raw HTML at byte `offset` of the body: the ids it defines are anchors links may
+    /// point to; its `<a href>` and `<img src>` are checked like Markdown links and images.
+    /// An `<img>` with an `alt` attribute, even an empty one, has alt text: `alt=""` is how
+    /// HTML marks an image as decoration (WCAG H67), which Markdown cannot say.
+    pub(super) fn html(&mut self, html: &str, offset: usize) {
+        // A line of an HTML block is the source text itself; inside a quote or a list the
+        // event drops the markers, and places fall back to the start of the event.
+        let exact = self.md.get(offset..offset + html.len()) == Some(html);
+        for tag in crate::text::html_scan::tags(html) {
+            let attr = |name: &str| tag.attrs.iter().find(|a| a.name.eq_ignore_ascii_case(name));
+            if let Some(id) = attr("id") {
+                self.refs.ids.push(decode_entities(id.value(html)));
             }
-            let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            let (is_link, is_image) = (
+                tag.name.eq_ignore_ascii_case("a"),
+                tag.name.eq_ignore_ascii_case("img"),
+            );
+            let Some(target) = (match (is_link, is_image) {
+                (true, _) => attr("href"),
+                (_, true) => attr("src"),
+                _ => None,
+            }) else {
                 continue;
             };
-            if let Some(end) = rest[1..].find(quote) {
-                self.refs.ids.push(rest[1..1 + end].to_string());
-                rest = &rest[1 + end..];
+            let written = target.value(html);
+            let url = decode_entities(written.trim());
+            if url.is_empty() || (is_link && !checkable(&url)) {
+                continue;
+            }
+            let at = offset + if exact { target.value.start } else { 0 };
+            let (line, column) = self.place(at);
+            let r = Ref {
+                url,
+                written: written.to_string(),
+                line,
+                column,
+                alt: is_image && attr("alt").is_some(),
+                raw: true,
+            };
+            if is_link {
+                self.refs.links.push(r);
+            } else {
+                self.refs.images.push(r);
             }
         }
     }
@@ -163,6 +196,42 @@ impl<'a> Collector<'a> {
 
 /// Whether a link address is one to check: relative, root-relative or `http(s)://`, not
 /// `mailto:`, `tel:` and the like.
+/// An attribute value as a browser reads it, for the few character references an address
+/// holds (`&amp;`, `&quot;`, `&#39;`…); anything else is left as written.
+fn decode_entities(value: &str) -> String {
+    if !value.contains('&') {
+        return value.to_string();
+    }
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let decoded = [
+            ("&amp;", '&'),
+            ("&quot;", '"'),
+            ("&apos;", '\''),
+            ("&#39;", '\''),
+            ("&lt;", '<'),
+            ("&gt;", '>'),
+        ]
+        .iter()
+        .find(|(e, _)| rest.starts_with(e));
+        match decoded {
+            Some((e, c)) => {
+                out.push(*c);
+                rest = &rest[e.len()..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn checkable(url: &str) -> bool {
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
     if lower.starts_with("http://") || lower.starts_with("https://") {
@@ -192,8 +261,64 @@ mod tests {
     #[test]
     fn raw_html_ids_are_anchors() {
         let mut c = Collector::new("", 1);
-        c.html("<a id=\"muc-a\"></a><span data-id=\"no\" id='muc-b'>");
+        c.html("<a id=\"muc-a\"></a><span data-id=\"no\" id='muc-b'>", 0);
         assert_eq!(c.refs.ids, ["muc-a", "muc-b"]);
+    }
+
+    #[test]
+    fn raw_html_links_and_images_are_collected_where_written() {
+        let md = "Mở đầu\n\n<p>Xem <a href=\"/tin-tuc/?a=1&amp;b=2\">tin</a>, \
+                  <a href=\"mailto:x@y.vn\">thư</a> <A HREF='#muc'>mục</A> <a name=x></a></p>\n\
+                  <img src=\"anh.jpg\"> <img src=\"trang-tri.png\" alt=\"\">";
+        let mut c = Collector::new(md, 3);
+        let first = md.find("<p>").unwrap();
+        let line = &md[first..md.find("\n<img").unwrap()];
+        c.html(line, first);
+        let last = md.find("<img").unwrap();
+        c.html(&md[last..], last);
+        let links: Vec<(&str, &str, usize, usize, bool)> = c
+            .refs
+            .links
+            .iter()
+            .map(|r| (r.url.as_str(), r.written.as_str(), r.line, r.column, r.raw))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("/tin-tuc/?a=1&b=2", "/tin-tuc/?a=1&amp;b=2", 5, 17, true),
+                ("#muc", "#muc", 5, 90, true),
+            ]
+        );
+        let images: Vec<(&str, usize, bool)> = c
+            .refs
+            .images
+            .iter()
+            .map(|r| (r.url.as_str(), r.column, r.alt))
+            .collect();
+        assert_eq!(
+            images,
+            [("anh.jpg", 11, false), ("trang-tri.png", 31, true)]
+        );
+    }
+
+    #[test]
+    fn raw_html_inside_a_quote_is_placed_at_its_event() {
+        let md = "> <a href=\"/x/\">x</a>";
+        let mut c = Collector::new(md, 1);
+        c.html("<a href=\"/x/\">", 2);
+        assert_eq!((c.refs.links[0].line, c.refs.links[0].column), (1, 12));
+        let mut c = Collector::new(md, 1);
+        c.html("<a href=\"/x/\">x</a>", 0);
+        assert_eq!(
+            c.refs.links[0].column, 1,
+            "not the source text: the event's start"
+        );
+    }
+
+    #[test]
+    fn entities_in_addresses() {
+        assert_eq!(decode_entities("a&amp;b&quot;&#39;&x;&"), "a&b\"'&x;&");
+        assert_eq!(decode_entities("/đường/"), "/đường/");
     }
 
     #[test]

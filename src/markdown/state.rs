@@ -182,7 +182,7 @@ impl<'a> State<'a> {
                 }
             }
             Event::Html(h) | Event::InlineHtml(h) => {
-                self.refs.html(&h);
+                self.refs.html(&h, offset);
                 self.raw_html = true;
                 self.out.push(Event::Html(h));
             }

@@ -4,7 +4,6 @@
 
 pub mod data;
 pub mod feeds;
-pub mod html_scan;
 pub mod relative;
 pub mod search;
 pub mod server;

@@ -55,7 +55,7 @@ impl Relative {
     pub fn rewrite_html(&self, file: &str, html: &str) -> String {
         let mut out = String::with_capacity(html.len() + html.len() / 16);
         let mut copied = 0;
-        for tag in super::html_scan::tags(html) {
+        for tag in crate::text::html_scan::tags(html) {
             let attr = |name: &str| tag.attrs.iter().find(|a| a.name.eq_ignore_ascii_case(name));
             let canonical = attr("rel").is_some_and(|a| {
                 a.value(html)

@@ -2,7 +2,7 @@
 //! folding keys for matching and search ([`fold`]), URL slugs ([`slug`]),
 //! Vietnamese alphabetical order ([`collate`]), calendar dates in the forms
 //! state documents use ([`date`]) and reading a plan task's "due" text into
-//! a period ([`due`]).
+//! a period ([`due`]), and a small scanner for the start tags of HTML ([`html_scan`]).
 //!
 //! Everything here is pure, allocation-light and total: no function panics,
 //! whatever the input.
@@ -12,6 +12,7 @@ pub mod date;
 mod decompose;
 pub mod due;
 pub mod fold;
+pub mod html_scan;
 pub mod normalize;
 pub mod slug;
 
