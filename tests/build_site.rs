@@ -297,3 +297,22 @@ fn cached_templates_render_once_and_show_on_every_page() {
         "{err}"
     );
 }
+
+#[test]
+fn a_template_looping_over_a_table_lists_it_in_the_same_order_every_build() {
+    // Themes may loop over `page.extra`; its keys must come out the same way on every
+    // build, or output is not reproducible and unchanged pages are rewritten.
+    let site = TestSite::new();
+    let keys: Vec<String> = (0..16).map(|i| format!("khoa_{i:02}")).collect();
+    let extra: String = keys.iter().map(|k| format!("{k} = 1\n")).collect();
+    site.write(
+        "content/a.md",
+        &format!("+++\ntitle = \"A\"\n[extra]\n{extra}+++\n"),
+    );
+    site.write(
+        "templates/page.html",
+        "{% for k, v in page.extra %}{{ k }} {% endfor %}",
+    );
+    site.build_ok();
+    assert_eq!(site.read("a/index.html").trim(), keys.join(" "));
+}
