@@ -15,6 +15,7 @@ use std::borrow::Cow;
 use super::{Format, ImageSet, scaled_height};
 use crate::config::Config;
 use crate::markdown::highlight::escape_into;
+use crate::text::html_scan::decode_entities;
 
 /// `sizes` of body images: the text column of the theme's pages (848 px from 880 px wide).
 pub const BODY_SIZES: &str = "(min-width: 880px) 848px, 100vw";
@@ -250,20 +251,6 @@ fn site_path(src: &str, page_path: &str, c: &Config) -> Option<String> {
         }
     }
     Some(format!("/{}", parts.join("/")))
-}
-
-/// Undoes the character references the HTML writers put in attribute values.
-fn decode_entities(s: &str) -> Cow<'_, str> {
-    if !s.contains('&') {
-        return Cow::Borrowed(s);
-    }
-    Cow::Owned(
-        s.replace("&quot;", "\"")
-            .replace("&#39;", "'")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&amp;", "&"),
-    )
 }
 
 /// Undoes percent-encoding (Markdown writes `ảnh 1.jpg` as `%E1%BA%A3nh%201.jpg`); `None`

@@ -1,7 +1,9 @@
 //! A small HTML tag scanner: finds start tags and the byte ranges of their attribute
-//! values, skipping comments, doctype and the raw text of `<script>` and `<style>`. Enough
-//! for rewriting URLs in HTML congbo wrote itself (and sanitised Markdown); not a parser.
+//! values, skipping comments, doctype and the raw text of `<script>` and `<style>`, and
+//! the character references of those values. Enough for rewriting URLs in HTML congbo
+//! wrote itself and for finding the links and images in an editor's raw HTML; not a parser.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// One attribute of a start tag.
@@ -128,6 +130,44 @@ fn raw_text_end(html: &str, i: usize, name: &str) -> usize {
     lower.find(&close).map_or(html.len(), |e| i + e)
 }
 
+/// An attribute value as a browser reads it, for the character references that HTML
+/// writers (congbo's own, Word's, an editor's) put in addresses and ids: `&amp;`, `&quot;`,
+/// `&apos;`, `&#39;`, `&lt;`, `&gt;`. Anything else is left as written. One pass, so
+/// `&amp;quot;` stays `&quot;`.
+pub fn decode_entities(value: &str) -> Cow<'_, str> {
+    if !value.contains('&') {
+        return Cow::Borrowed(value);
+    }
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let decoded = [
+            ("&amp;", '&'),
+            ("&quot;", '"'),
+            ("&apos;", '\''),
+            ("&#39;", '\''),
+            ("&lt;", '<'),
+            ("&gt;", '>'),
+        ]
+        .iter()
+        .find(|(e, _)| rest.starts_with(e));
+        match decoded {
+            Some((e, c)) => {
+                out.push(*c);
+                rest = &rest[e.len()..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,5 +210,11 @@ mod tests {
         ] {
             let _ = tags(html);
         }
+    }
+
+    #[test]
+    fn entities_in_addresses() {
+        assert_eq!(decode_entities("a&amp;b&quot;&#39;&x;&"), "a&b\"'&x;&");
+        assert_eq!(decode_entities("/đường/"), "/đường/");
     }
 }
