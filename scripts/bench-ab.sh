@@ -54,4 +54,4 @@ for i in "${!BINS[@]}"; do
   printf 'median %-40s %8s s %9s MB\n' "$(name "$i")" "$(med 2)" "$(med 3)"
 done
 rm -f "$RES"
-if [ "${KEEP:-0}" = 1 ]; then echo "outputs kept in $OUT"; else rm -rf "$OUT"; fi
+if [ "${KEEP:-0}" = 1 ]; then echo "outputs kept in $OUT"; else rm -rf "$OUT"; rmdir "$(dirname "$OUT")" 2>/dev/null || true; fi

@@ -77,7 +77,7 @@ timed() {
   tail -n 1 "$file"; rm -f "$file"
 }
 
-# With OUTPUTS, deletes an output the benchmark is done with (instant in memory).
+# With DROP_CACHES=1, puts the machine in the same state before a cold run of corpus $1.
 settle() {
   [ "${DROP_CACHES:-0}" = 1 ] || return 0
   sync
@@ -85,6 +85,7 @@ settle() {
   find "$1" -type f -print0 | xargs -0 cat >/dev/null
 }
 
+# With OUTPUTS, deletes an output the benchmark is done with (instant in memory).
 drop_output() { [ -z "${OUTPUTS:-}" ] || [ -z "${1:-}" ] || rm -rf "$1"; }
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
