@@ -41,13 +41,20 @@ fn missing() -> Vec<String> {
 }
 
 /// The example site with a paginated news section (3 items a page), so a page-2 list is
-/// checked too.
+/// checked too, and six more news items citing Nghị định 61/2018/NĐ-CP, so that it gets
+/// its own list of citing pages.
 fn built_example() -> TestSite {
     let site = example_copy();
     let index = site.root().join("content/tin-tuc/_index.md");
     let text = std::fs::read_to_string(&index).unwrap();
     let text = text.replacen("+++\n", "+++\npaginate_by = 3\n", 1);
     std::fs::write(&index, text).unwrap();
+    for d in 1..=6 {
+        site.write(
+            &format!("content/tin-tuc/mot-cua-{d}.md"),
+            &format!("+++\ntitle = \"Một cửa, bài {d}\"\ndate = 2026-02-0{d}\n+++\nTheo Nghị định số 61/2018/NĐ-CP.\n"),
+        );
+    }
     site.build_ok();
     site
 }
@@ -81,6 +88,7 @@ fn every_page_kind_passes_axe_and_the_keyboard_checks() {
     }
     let site = built_example();
     assert!(site.exists("tin-tuc/trang/2/index.html"));
+    assert!(site.exists("van-ban/trich-dan/61-2018-nd-cp/index.html"));
     let (ok, text) = run_node("axe.mjs", &site.out());
     eprintln!("{text}");
     assert!(ok, "the browser checks failed:\n{text}");

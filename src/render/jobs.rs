@@ -32,10 +32,23 @@ pub enum Job {
     TaxonomyList(usize),
     /// The list of agencies.
     AgencyList,
-    /// One agency's tasks, by index in [`Site::agencies`].
-    Agency(usize),
+    /// Page `page` (1-based) of one agency's tasks.
+    Agency {
+        /// Index in [`Site::agencies`].
+        agency: usize,
+        /// 1-based list page.
+        page: usize,
+    },
     /// The index of cited documents, when no document section lists them.
     DocumentsIndex,
+    /// Page `page` (1-based) of the list of pages citing a document (one with a
+    /// [`list`](crate::site::documents::CitedDocument::list)).
+    Citations {
+        /// Index in [`Site::documents`].
+        document: usize,
+        /// 1-based list page.
+        page: usize,
+    },
     /// A procedure's posting sheet, by page index.
     ProcedureSheet(usize),
     /// Page `page` (1-based) of a term's list.
@@ -52,6 +65,19 @@ pub enum Job {
     /// The search page, when no page takes its path.
     Search,
 }
+
+/// Task rows on each page of an agency's tasks: a table, so more than a list of summaries
+/// (`paginate_by`), but not the thousands a busy agency gathers over the years.
+pub const AGENCY_TASKS_PER_PAGE: usize = 50;
+
+/// The template of a document's list of citing pages. A theme made before these lists has
+/// none: its site is built without them, and its other lists keep every citing page.
+pub const CITATIONS_TEMPLATE: &str = "citations.html";
+
+/// Citing pages on each page of a document's list of them: short rows (a title and a
+/// date), so more than a list of summaries holds; a decree cited by 2,000 procedures gets
+/// 40 pages, not 200.
+pub const CITATIONS_PER_PAGE: usize = 50;
 
 /// Where the search page is, in every language's folder.
 pub const SEARCH_PATH: &str = "/tim-kiem/";
@@ -99,7 +125,7 @@ pub fn render_each(
 ) -> Result<(), Diagnostics> {
     set_globals(theme, site)?;
     let theme: &Theme = theme;
-    let v = Views::new(site);
+    let v = Views::new(site).with_citation_lists(theme.has(CITATIONS_TEMPLATE));
     let errors: Vec<Diagnostic> = plan(site)
         .par_iter()
         .filter(|j| theme_makes(theme, **j))
@@ -116,7 +142,11 @@ pub fn render_each(
 /// Whether the theme renders job `j`: a theme copied before the search page was added has
 /// no `search.html`, and its site is built as before, without the page.
 pub fn theme_makes(theme: &Theme, j: Job) -> bool {
-    j != Job::Search || theme.has("search.html")
+    match j {
+        Job::Search => theme.has("search.html"),
+        Job::Citations { .. } => theme.has(CITATIONS_TEMPLATE),
+        _ => true,
+    }
 }
 
 /// Puts the `site` view, which every template sees, into the theme's global context, then
@@ -179,10 +209,19 @@ pub fn plan(site: &Site) -> Vec<Job> {
     }
     if !site.agencies.is_empty() {
         jobs.push(Job::AgencyList);
-        jobs.extend((0..site.agencies.len()).map(Job::Agency));
+        for (agency, a) in site.agencies.iter().enumerate() {
+            let pages = a.tasks.len().div_ceil(AGENCY_TASKS_PER_PAGE).max(1);
+            jobs.extend((1..=pages).map(|page| Job::Agency { agency, page }));
+        }
     }
     if documents_index_path(site).is_some() && document_section(site).is_none() {
         jobs.push(Job::DocumentsIndex);
+    }
+    for (document, d) in site.documents.iter().enumerate() {
+        if d.list.is_some() {
+            let pages = d.cited_by.len().div_ceil(CITATIONS_PER_PAGE).max(1);
+            jobs.extend((1..=pages).map(|page| Job::Citations { document, page }));
+        }
     }
     jobs.extend(
         (0..site.pages.len())
@@ -213,19 +252,12 @@ pub fn page_jobs(site: &Site, i: usize) -> Vec<Job> {
 
 /// The top-level section of kind document, whose list page is the documents index.
 pub(crate) fn document_section(site: &Site) -> Option<usize> {
-    site.sections
-        .iter()
-        .position(|s| s.section.kind == Kind::Document && s.section.parent.as_deref() == Some(""))
+    site.document_section()
 }
 
-/// Where the documents index is: the document section, else `/van-ban/` when pages cite
-/// documents and no page sits there.
+/// Where the documents index is (see [`Site::documents_index_path`]).
 pub fn documents_index_path(site: &Site) -> Option<String> {
-    if let Some(i) = document_section(site) {
-        return Some(site.sections[i].section.path.clone());
-    }
-    let free = !site.pages.iter().any(|p| p.page.path == "/van-ban/");
-    (!site.documents.is_empty() && free).then(|| "/van-ban/".to_string())
+    site.documents_index_path()
 }
 
 /// Procedure sections list all their procedures grouped by field instead of paginating.

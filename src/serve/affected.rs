@@ -12,7 +12,9 @@
 //!   procedure; the document section also every cited document;
 //! - a term page: its slice of pages, and every term of its taxonomy with its count;
 //! - agency pages: plans' titles, paths, numbers and tasks;
-//! - the documents index: every cited document with its own page's and citers' titles.
+//! - the documents index: every cited document with its own page's and citers' titles;
+//! - a document's list of citing pages: their summaries, and the document as the index
+//!   shows it.
 //!
 //! An edit that changes what every page shows (`site`, configuration), which pages,
 //! sections, terms or agencies exist, or any page's path renders all: such edits are
@@ -146,8 +148,17 @@ pub(super) fn affected_jobs(old: &Site, new: &Site, all_jobs: &[Job]) -> Affecte
                 _ => true,
             }
         }
-        Job::AgencyList | Job::Agency(_) => plans,
+        Job::AgencyList | Job::Agency { .. } => plans,
         Job::DocumentsIndex => documents,
+        // A list of citing pages shows their summaries.
+        Job::Citations { document, .. } => {
+            documents
+                || new.documents.get(document).is_none_or(|d| {
+                    d.cited_by
+                        .iter()
+                        .any(|&i| listed.get(i).copied().unwrap_or(true))
+                })
+        }
         // The search page shows the site view and the field terms' names, which
         // `same_frame` compares.
         Job::NotFound | Job::Search => false,

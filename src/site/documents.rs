@@ -8,14 +8,16 @@
 //! own page for the document. A page citing its own number does not count as citing it.
 //! URLs are not decided here: the output stage links the own page, else the resolver.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::PageEntry;
+use super::{PageEntry, compare_entries};
+use crate::content::page::SortBy;
 use crate::markdown::citation::{Citation, find_citations, number_key};
 use crate::text::collate;
 use crate::text::date::Date;
+use crate::text::slug::slugify;
 
 /// One cited document and who cites it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -31,9 +33,22 @@ pub struct CitedDocument {
     /// Index of the site's own page for the document (the first page whose `number`
     /// has the same key), if any.
     pub page: Option<usize>,
-    /// Indexes of the pages that cite it, each once, in page order.
+    /// Indexes of the pages that cite it, each once, newest first (as a section of news
+    /// lists them).
     pub cited_by: Vec<usize>,
+    /// Site path of the list of every page citing it (`/van-ban/trich-dan/61-2018-nd-cp/`),
+    /// for a document cited by more than [`CITED_PREVIEW`] pages: other lists show those
+    /// first few and link there. Set by [`place_lists`].
+    pub list: Option<String>,
 }
+
+/// How many citing pages the documents index and a document's own page show before
+/// linking to the document's list of them all: a decree every procedure cites would
+/// otherwise put thousands of links on each.
+pub const CITED_PREVIEW: usize = 5;
+
+/// The folder under the documents index that holds each document's list of citing pages.
+pub const LIST_FOLDER: &str = "trich-dan";
 
 /// Every citation of one page: front matter entries (`basis`, `legal_basis`) first, as the
 /// file has them first, then the body's. Entries that hold no citation are skipped.
@@ -82,6 +97,7 @@ pub fn collect_documents(pages: &[PageEntry]) -> Vec<CitedDocument> {
                     doc_type: c.doc_type,
                     date: None,
                     cited_by: Vec::new(),
+                    list: None,
                 });
                 docs.len() - 1
             });
@@ -96,6 +112,8 @@ pub fn collect_documents(pages: &[PageEntry]) -> Vec<CitedDocument> {
         if doc.date.is_none() {
             doc.date = doc.page.and_then(|p| pages[p].page.date);
         }
+        doc.cited_by
+            .sort_by(|a, b| compare_entries(&pages[*a], &pages[*b], SortBy::Date));
     }
     docs.sort_by(|a, b| {
         collate::compare(&a.doc_type, &b.doc_type)
@@ -103,6 +121,31 @@ pub fn collect_documents(pages: &[PageEntry]) -> Vec<CitedDocument> {
             .then_with(|| a.key.cmp(&b.key))
     });
     docs
+}
+
+/// Gives each document cited by more than [`CITED_PREVIEW`] pages the path of its list of
+/// citing pages, under the documents index `index` (none without an index): its number as
+/// a slug (`61/2018/NĐ-CP` → `61-2018-nd-cp`), with `-2`, `-3`… when another document or
+/// a page (`taken`) has that path already.
+pub fn place_lists(docs: &mut [CitedDocument], index: Option<&str>, taken: &dyn Fn(&str) -> bool) {
+    let Some(index) = index else { return };
+    let mut used: HashSet<String> = HashSet::new();
+    for d in docs.iter_mut().filter(|d| d.cited_by.len() > CITED_PREVIEW) {
+        let mut base = slugify(&d.number);
+        if base.is_empty() {
+            base = "van-ban".to_string();
+        }
+        let path = (1..)
+            .map(|n| match n {
+                1 => format!("{index}{LIST_FOLDER}/{base}/"),
+                n => format!("{index}{LIST_FOLDER}/{base}-{n}/"),
+            })
+            .find(|p| !used.contains(p) && !taken(p));
+        if let Some(p) = path {
+            used.insert(p.clone());
+            d.list = Some(p);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ pub mod tasks;
 pub mod taxonomy;
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::config::Config;
 use rayon::prelude::*;
@@ -195,7 +195,7 @@ pub fn assemble(
     let plan_tasks = tasks::read_all(&pages);
     let agencies = agencies::group_agencies(&pages, &plan_tasks, build_date);
     let documents = documents::collect_documents(&pages);
-    Site {
+    let mut site = Site {
         config,
         build_date,
         pages,
@@ -208,7 +208,13 @@ pub fn assemble(
         languages: Vec::new(),
         translations: HashMap::new(),
         images: Default::default(),
-    }
+    };
+    let index = site.documents_index_path();
+    let taken: HashSet<&str> = site.pages.iter().map(|p| p.page.path.as_str()).collect();
+    documents::place_lists(&mut site.documents, index.as_deref(), &|p| {
+        taken.contains(p)
+    });
+    site
 }
 
 /// Orders two pages the way a section asks; ties fall back to title (Vietnamese order),
@@ -257,6 +263,23 @@ impl Site {
             .collect();
         v.sort_by(|a, b| compare_entries(&self.pages[*a], &self.pages[*b], SortBy::Date));
         v
+    }
+
+    /// The top-level section of kind document, whose list page is the documents index.
+    pub fn document_section(&self) -> Option<usize> {
+        self.sections.iter().position(|s| {
+            s.section.kind == Kind::Document && s.section.parent.as_deref() == Some("")
+        })
+    }
+
+    /// Where the documents index is: the document section, else `/van-ban/` when pages
+    /// cite documents and no page sits there.
+    pub fn documents_index_path(&self) -> Option<String> {
+        if let Some(i) = self.document_section() {
+            return Some(self.sections[i].section.path.clone());
+        }
+        let free = !self.pages.iter().any(|p| p.page.path == "/van-ban/");
+        (!self.documents.is_empty() && free).then(|| "/van-ban/".to_string())
     }
 
     /// Items per list page for a section.

@@ -32,6 +32,7 @@ export const PAGES = [
   ['procedure sheet', '/thu-tuc/dang-ky-khai-tu/in/'],
   ['document', '/van-ban/nghi-dinh-61-2018-nd-cp/'],
   ['documents index', '/van-ban/'],
+  ['citing pages', '/van-ban/trich-dan/61-2018-nd-cp/'],
   ['agency list', '/co-quan/'],
   ['agency', '/co-quan/phong-van-hoa-xa-hoi/'],
   ['taxonomy list', '/chu-de/'],

@@ -4,13 +4,18 @@
 use rayon::prelude::*;
 use tera::Context;
 
-use super::{HOME_LATEST, Job, Prepared, document_section, documents_index_path, is_grouped};
+use super::{
+    AGENCY_TASKS_PER_PAGE, CITATIONS_PER_PAGE, CITATIONS_TEMPLATE, HOME_LATEST, Job, Prepared,
+    document_section, documents_index_path, is_grouped,
+};
 use crate::content::Kind;
 use crate::error::Diagnostic;
 use crate::markdown::LinkContext;
 use crate::render::Theme;
 use crate::render::views::domain::{CitedDocumentView, qr_svg};
-use crate::render::views::{self, FieldGroup, HomeView, SectionView, TermView, Views};
+use crate::render::views::{
+    self, CitationsView, FieldGroup, HomeView, SectionView, TermView, Views,
+};
 use crate::site::Site;
 use crate::site::agencies::AGENCY_SECTION;
 use crate::text::collate;
@@ -52,7 +57,8 @@ pub fn prepare(
     links: &LinkContext,
     job: Job,
 ) -> Result<Prepared, Diagnostic> {
-    prepare_job(theme, &Views::bare(site), links, job)
+    let v = Views::bare(site).with_citation_lists(theme.has(CITATIONS_TEMPLATE));
+    prepare_job(theme, &v, links, job)
 }
 
 /// The template and context of many jobs with one shared set of views: page summaries are
@@ -68,7 +74,8 @@ pub fn prepare_many(
         Views::new(site)
     } else {
         Views::bare(site)
-    };
+    }
+    .with_citation_lists(theme.has(CITATIONS_TEMPLATE));
     jobs.par_iter()
         .map(|j| (*j, prepare_job(theme, &v, links, *j)))
         .collect()
@@ -212,17 +219,48 @@ pub(super) fn prepare_job(
             ctx.insert("agencies", &v.agency_links());
             (path, "agency_list.html".to_string(), ctx, None)
         }
-        Job::Agency(i) => {
-            let a = &site.agencies[i];
-            let mut ctx = base_context(v, &a.path);
-            ctx.insert("agency", &v.agency(a));
-            (a.path.clone(), "agency.html".to_string(), ctx, None)
+        Job::Agency { agency, page } => {
+            let a = &site.agencies[agency];
+            let path = views::pager_path(&a.path, page);
+            let mut ctx = base_context(v, &path);
+            ctx.insert("agency", &v.agency(a, page, AGENCY_TASKS_PER_PAGE));
+            (path, "agency.html".to_string(), ctx, None)
         }
         Job::DocumentsIndex => {
             let path = documents_index_path(site).unwrap_or_else(|| "/van-ban/".into());
             let mut ctx = base_context(v, &path);
             ctx.insert("cited_documents", &cited_documents(v, links));
             (path, "documents.html".to_string(), ctx, None)
+        }
+        Job::Citations { document, page } => {
+            let d = &site.documents[document];
+            let base = d.list.clone().unwrap_or_default();
+            let path = views::pager_path(&base, page);
+            let per_page = CITATIONS_PER_PAGE;
+            let mut ctx = base_context(v, &path);
+            ctx.insert(
+                "citations",
+                &CitationsView {
+                    document: v.cited_document(d, links.citation_url(&d.number, "")),
+                    url: site.config.url(&path),
+                    permalink: site.config.permalink(&path),
+                    pages: d
+                        .cited_by
+                        .iter()
+                        .skip((page - 1) * per_page)
+                        .take(per_page)
+                        .map(|i| v.summary_value(*i))
+                        .collect(),
+                    paginator: views::paginator(
+                        &site.config,
+                        &base,
+                        page,
+                        d.cited_by.len(),
+                        per_page,
+                    ),
+                },
+            );
+            (path, CITATIONS_TEMPLATE.to_string(), ctx, None)
         }
         Job::ProcedureSheet(i) => {
             let e = &site.pages[i];

@@ -11,6 +11,9 @@ pub struct Views<'a> {
     summaries: Vec<SummaryValue>,
     /// Each taxonomy's view (all its terms) as a template value, shared by its term pages.
     taxonomies: Vec<tera::Value>,
+    /// Whether the theme renders each much-cited document's list of citing pages, so
+    /// other lists may show the first few and link there (see [`Views::with_citation_lists`]).
+    pub(super) citation_lists: bool,
 }
 
 impl<'a> Views<'a> {
@@ -21,6 +24,7 @@ impl<'a> Views<'a> {
             site,
             summaries: Vec::new(),
             taxonomies: Vec::new(),
+            citation_lists: false,
         };
         v.summaries = (0..site.pages.len())
             .into_par_iter()
@@ -65,7 +69,15 @@ impl<'a> Views<'a> {
             site,
             summaries: Vec::new(),
             taxonomies: Vec::new(),
+            citation_lists: false,
         }
+    }
+
+    /// These views for a theme that does (`yes`) or does not render the lists of citing
+    /// pages (`citations.html`): a theme made before them keeps its full lists.
+    pub fn with_citation_lists(mut self, yes: bool) -> Self {
+        self.citation_lists = yes;
+        self
     }
 
     /// Page `i`'s summary as a shared template value.
@@ -217,6 +229,7 @@ impl<'a> Views<'a> {
         let e = &self.site.pages[i];
         let p = &e.page;
         let section = &self.site.sections[e.section];
+        let (cited_by, cited_count, cited_list) = self.cited_by(i);
         PageView {
             summary: self.summary(i),
             path: &p.path,
@@ -293,7 +306,9 @@ impl<'a> Views<'a> {
                     .collect(),
                 sheet_url: self.config().url(&format!("{}in/", p.path)),
             }),
-            cited_by: self.cited_by(i),
+            cited_by,
+            cited_count,
+            cited_list,
             json_ld: self.json_ld(i),
             extra: &p.extra,
         }

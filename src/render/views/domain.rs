@@ -5,9 +5,9 @@
 use serde::Serialize;
 use serde_json::json;
 
-use super::{LinkView, Views};
+use super::{LinkView, PaginatorView, Views};
 use crate::site::agencies::{Agency, Role};
-use crate::site::documents::CitedDocument;
+use crate::site::documents::{CITED_PREVIEW, CitedDocument};
 use crate::site::tasks::Task;
 use crate::text::date::Date;
 use crate::text::push_decimal;
@@ -43,7 +43,11 @@ pub struct AgencyView<'a> {
     pub name: &'a str,
     pub url: String,
     pub permalink: String,
+    /// This page's slice of the tasks, nearest due first.
     pub tasks: Vec<AgencyTaskView<'a>>,
+    /// Tasks on all its pages.
+    pub task_count: usize,
+    pub paginator: PaginatorView,
 }
 
 /// A cited document in the documents index and in "cited by" lists.
@@ -57,7 +61,13 @@ pub struct CitedDocumentView<'a> {
     /// The own page, else the resolver, else none.
     pub url: Option<String>,
     pub own_page: bool,
+    /// The pages citing it, newest first: all, or the first few when `cited_list` lists
+    /// them all.
     pub cited_by: Vec<LinkView<'a>>,
+    /// How many pages cite it.
+    pub cited_count: usize,
+    /// URL of its list of every citing page, when `cited_by` shows only the first few.
+    pub cited_list: Option<String>,
 }
 
 /// A plan's tasks laid out by quarter.
@@ -169,16 +179,21 @@ impl<'a> Views<'a> {
             .collect()
     }
 
-    /// One agency's page.
-    pub fn agency(&self, a: &'a Agency) -> AgencyView<'a> {
+    /// Page `page` (1-based) of one agency's tasks, `per_page` tasks a page.
+    pub fn agency(&self, a: &'a Agency, page: usize, per_page: usize) -> AgencyView<'a> {
         let c = &self.site.config;
+        let path = super::pager_path(&a.path, page);
         AgencyView {
             name: &a.name,
-            url: c.url(&a.path),
-            permalink: c.permalink(&a.path),
+            url: c.url(&path),
+            permalink: c.permalink(&path),
+            task_count: a.tasks.len(),
+            paginator: super::paginator(c, &a.path, page, a.tasks.len(), per_page),
             tasks: a
                 .tasks
                 .iter()
+                .skip((page - 1) * per_page)
+                .take(per_page)
                 .filter_map(|at| {
                     let plan = &self.site.pages.get(at.plan)?.page;
                     let t = self.site.tasks.get(at.plan)?.get(at.task)?;
@@ -207,6 +222,7 @@ impl<'a> Views<'a> {
     ) -> CitedDocumentView<'a> {
         let c = &self.site.config;
         let own = d.page.and_then(|i| self.site.pages.get(i));
+        let (cited_by, cited_list) = self.citers(d);
         CitedDocumentView {
             number: &d.number,
             doc_type: &d.doc_type,
@@ -214,36 +230,45 @@ impl<'a> Views<'a> {
             title: own.map(|p| p.page.title.as_str()),
             url: own.map(|p| c.url(&p.page.path)).or(resolver_url),
             own_page: own.is_some(),
-            cited_by: d
-                .cited_by
-                .iter()
-                .filter_map(|i| self.site.pages.get(*i))
-                .map(|p| LinkView {
-                    title: &p.page.title,
-                    url: c.url(&p.page.path),
-                })
-                .collect(),
+            cited_by,
+            cited_count: d.cited_by.len(),
+            cited_list,
         }
     }
 
-    /// The pages that cite page `i` (by its `number`).
-    pub fn cited_by(&self, i: usize) -> Vec<LinkView<'a>> {
+    /// The pages that cite page `i` (by its `number`): as [`Views::citers`] gives them,
+    /// with how many there are.
+    pub fn cited_by(&self, i: usize) -> (Vec<LinkView<'a>>, usize, Option<String>) {
+        match self.site.documents.iter().find(|d| d.page == Some(i)) {
+            Some(d) => {
+                let (links, list) = self.citers(d);
+                (links, d.cited_by.len(), list)
+            }
+            None => (Vec::new(), 0, None),
+        }
+    }
+
+    /// Links to the pages citing `d`, newest first, and the URL of its list of them all:
+    /// only the first [`CITED_PREVIEW`] when that list is rendered, else every one.
+    pub fn citers(&self, d: &'a CitedDocument) -> (Vec<LinkView<'a>>, Option<String>) {
         let c = &self.site.config;
-        self.site
-            .documents
+        let list = d.list.as_deref().filter(|_| self.citation_lists);
+        let shown = if list.is_some() {
+            CITED_PREVIEW
+        } else {
+            usize::MAX
+        };
+        let links = d
+            .cited_by
             .iter()
-            .find(|d| d.page == Some(i))
-            .map(|d| {
-                d.cited_by
-                    .iter()
-                    .filter_map(|j| self.site.pages.get(*j))
-                    .map(|p| LinkView {
-                        title: &p.page.title,
-                        url: c.url(&p.page.path),
-                    })
-                    .collect()
+            .take(shown)
+            .filter_map(|j| self.site.pages.get(*j))
+            .map(|p| LinkView {
+                title: &p.page.title,
+                url: c.url(&p.page.path),
             })
-            .unwrap_or_default()
+            .collect();
+        (links, list.map(|l| c.url(l)))
     }
 
     pub(super) fn image_permalink(&self, i: usize) -> Option<String> {

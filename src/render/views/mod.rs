@@ -175,8 +175,13 @@ pub struct PageView<'a> {
     pub files: Vec<FileView>,
     pub plan: Option<PlanView<'a>>,
     pub procedure: Option<ProcedureView<'a>>,
-    /// Pages citing this page's `number` (documents, plans).
+    /// Pages citing this page's `number` (documents, plans), newest first: all of them,
+    /// or the first few when `cited_list` lists them all.
     pub cited_by: Vec<LinkView<'a>>,
+    /// How many pages cite it.
+    pub cited_count: usize,
+    /// URL of the list of every page citing it, when `cited_by` shows only the first few.
+    pub cited_list: Option<String>,
     /// schema.org JSON-LD (news, procedures), safe to print inside `<script>`.
     pub json_ld: Option<String>,
     pub extra: &'a serde_json::Value,
@@ -298,6 +303,16 @@ pub struct TaxonomyView<'a> {
     pub title: &'a str,
     pub url: String,
     pub terms: Vec<TermLink<'a>>,
+}
+
+/// One document's list of citing pages: a page of their summaries, newest first.
+#[derive(Serialize)]
+pub struct CitationsView<'a> {
+    pub document: domain::CitedDocumentView<'a>,
+    pub url: String,
+    pub permalink: String,
+    pub pages: Vec<SummaryValue>,
+    pub paginator: PaginatorView,
 }
 
 /// `term`: one term's pages.

@@ -119,7 +119,7 @@ fn a_title_renders_the_page_its_neighbours_lists_and_terms() {
     }));
     assert!(!jobs.iter().any(|j| matches!(
         j,
-        Job::TaxonomyList(_) | Job::AgencyList | Job::Agency(_) | Job::NotFound
+        Job::TaxonomyList(_) | Job::AgencyList | Job::Agency { .. } | Job::NotFound
     )));
 }
 
@@ -200,7 +200,7 @@ fn a_plan_renders_agencies_and_its_citations_render_the_documents() {
     let (s, a) = affected(("content/ke-hoach/k.md", &PLAN.replace("Quý III", "Quý IV")));
     let jobs = some(a);
     assert!(jobs.contains(&Job::AgencyList));
-    assert!(jobs.contains(&Job::Agency(0)));
+    assert!(jobs.contains(&Job::Agency { agency: 0, page: 1 }));
     let doc = page(&s, "/van-ban/nd45/");
     assert!(
         !jobs.contains(&Job::Page(doc)),
@@ -246,4 +246,58 @@ fn a_citers_title_renders_the_cited_page() {
     let jobs = some(a);
     assert!(jobs.contains(&Job::Page(page(&s, "/van-ban/nd45/"))));
     assert!(!jobs.contains(&Job::Page(page(&s, "/tin-tuc/a/"))));
+}
+
+/// Six news items citing Nghị định 45 (enough for its own list of citing pages) and one
+/// that does not, with `edit` applied.
+fn much_cited(edit: Option<(&str, &str)>) -> Site {
+    let mut files: Vec<(String, String)> = (1..=7)
+        .map(|i| {
+            let cites = if i <= 6 {
+                "Theo Nghị định số 45/2020/NĐ-CP."
+            } else {
+                "Tin."
+            };
+            (
+                format!("content/tin-tuc/t{i}.md"),
+                format!("+++\ntitle = \"Tin {i}\"\ndate = 2025-01-0{i}\n+++\n{cites}\n"),
+            )
+        })
+        .collect();
+    files.push(("content/van-ban/nd45.md".into(), DOCUMENT.into()));
+    if let Some((name, text)) = edit {
+        files
+            .iter_mut()
+            .filter(|f| f.0 == name)
+            .for_each(|f| f.1 = text.into());
+    }
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    build_site("", &refs, d(2025, 6, 1))
+}
+
+#[test]
+fn a_citers_title_renders_the_documents_list_of_citing_pages() {
+    let old = much_cited(None);
+    let list = Job::Citations {
+        document: 0,
+        page: 1,
+    };
+    assert!(jobs::plan(&old).contains(&list));
+    let retitle = |i: usize| {
+        let edit = format!(
+            "+++\ntitle = \"Tin mới\"\ndate = 2025-01-0{i}\n+++\n{}\n",
+            if i <= 6 {
+                "Theo Nghị định số 45/2020/NĐ-CP."
+            } else {
+                "Tin."
+            }
+        );
+        let new = much_cited(Some((&format!("content/tin-tuc/t{i}.md"), &edit)));
+        some(affected_jobs(&old, &new, &jobs::plan(&new)))
+    };
+    assert!(retitle(3).contains(&list), "a citer");
+    assert!(!retitle(7).contains(&list), "a page that cites nothing");
 }

@@ -67,8 +67,8 @@ fn citations_group_by_number_key_and_sort_by_type_then_number() {
     assert_eq!(nd45.key, number_key("45/2020/NĐ- CP"));
     assert_eq!(
         nd45.cited_by,
-        [0, 1, 2],
-        "basis, legal_basis (en dash), body twice"
+        [2, 0, 1],
+        "body twice, basis, legal_basis (en dash): newest first, the undated procedure last"
     );
     assert_eq!(
         nd45.date,
@@ -105,4 +105,46 @@ fn page_citations_put_front_matter_first() {
         .collect();
     assert_eq!(numbers, ["45/2020/NĐ–CP", "60/2014/QH13", "123/2015/NĐ-CP"]);
     assert!(collect_documents(&[]).is_empty());
+}
+
+/// A document numbered `number`, cited by `n` pages.
+fn cited(number: &str, n: usize) -> CitedDocument {
+    CitedDocument {
+        key: number_key(number),
+        number: number.to_string(),
+        doc_type: "Nghị định".to_string(),
+        date: None,
+        page: None,
+        cited_by: (0..n).collect(),
+        list: None,
+    }
+}
+
+#[test]
+fn only_much_cited_documents_get_a_list_at_a_free_path() {
+    let mut docs = [
+        cited("61/2018/NĐ-CP", CITED_PREVIEW + 1),
+        cited("45/2020/NĐ-CP", CITED_PREVIEW),
+        // Another key with the same slug as the first.
+        cited("61-2018-NĐ-CP", 40),
+        cited("107/2021/NĐ-CP", 9),
+    ];
+    let taken = |p: &str| p == "/van-ban/trich-dan/107-2021-nd-cp/";
+    place_lists(&mut docs, Some("/van-ban/"), &taken);
+    let lists: Vec<Option<&str>> = docs.iter().map(|d| d.list.as_deref()).collect();
+    assert_eq!(
+        lists,
+        [
+            Some("/van-ban/trich-dan/61-2018-nd-cp/"),
+            None,
+            Some("/van-ban/trich-dan/61-2018-nd-cp-2/"),
+            Some("/van-ban/trich-dan/107-2021-nd-cp-2/"),
+        ]
+    );
+    let mut no_index = [cited("61/2018/NĐ-CP", 40)];
+    place_lists(&mut no_index, None, &|_| false);
+    assert_eq!(
+        no_index[0].list, None,
+        "no documents index, no lists under it"
+    );
 }
