@@ -234,7 +234,14 @@ pub(super) fn prepare_job(
         }
         Job::Citations { document, page } => {
             let d = &site.documents[document];
-            let base = d.list.clone().unwrap_or_default();
+            // `plan` makes these jobs only for documents with a list; anything else is a
+            // bug, which must not write over the home page (an empty path).
+            let Some(base) = d.list.clone() else {
+                return Err(Diagnostic::file(
+                    "public",
+                    format!("internal error: {} has no list of citing pages", d.number),
+                ));
+            };
             let path = views::pager_path(&base, page);
             let per_page = CITATIONS_PER_PAGE;
             let mut ctx = base_context(v, &path);
