@@ -56,7 +56,7 @@ fn entries(site: &Site) -> Vec<(String, Option<String>)> {
         entries.push((crate::site::agencies::AGENCY_SECTION.to_string(), None));
         entries.extend(site.agencies.iter().map(|a| (a.path.clone(), None)));
     }
-    if let Some(p) = crate::render::jobs::documents_index_path(site) {
+    if let Some(p) = site.documents_index_path() {
         entries.push((p, None));
     }
     for t in site.taxonomies.iter().filter(|t| !t.terms.is_empty()) {

@@ -214,7 +214,7 @@ pub fn plan(site: &Site) -> Vec<Job> {
             jobs.extend((1..=pages).map(|page| Job::Agency { agency, page }));
         }
     }
-    if documents_index_path(site).is_some() && document_section(site).is_none() {
+    if site.documents_index_path().is_some() && site.document_section().is_none() {
         jobs.push(Job::DocumentsIndex);
     }
     for (document, d) in site.documents.iter().enumerate() {
@@ -248,16 +248,6 @@ pub fn page_jobs(site: &Site, i: usize) -> Vec<Job> {
         jobs.push(Job::ProcedureSheet(i));
     }
     jobs
-}
-
-/// The top-level section of kind document, whose list page is the documents index.
-pub(crate) fn document_section(site: &Site) -> Option<usize> {
-    site.document_section()
-}
-
-/// Where the documents index is (see [`Site::documents_index_path`]).
-pub fn documents_index_path(site: &Site) -> Option<String> {
-    site.documents_index_path()
 }
 
 /// Procedure sections list all their procedures grouped by field instead of paginating.

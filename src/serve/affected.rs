@@ -115,7 +115,7 @@ pub(super) fn affected_jobs(old: &Site, new: &Site, all_jobs: &[Job]) -> Affecte
         || changed
             .iter()
             .any(|&i| new.pages[i].page.kind == Kind::Plan);
-    let document_section = jobs::document_section(new);
+    let document_section = new.document_section();
     let home = home_changed(old, new, &listed);
     let select = |job: &Job| match *job {
         Job::Page(i) | Job::ProcedureSheet(i) => own.get(i).copied().unwrap_or(true),

@@ -6,7 +6,7 @@ use tera::Context;
 
 use super::{
     AGENCY_TASKS_PER_PAGE, CITATIONS_PER_PAGE, CITATIONS_TEMPLATE, HOME_LATEST, Job, Prepared,
-    document_section, documents_index_path, is_grouped,
+    is_grouped,
 };
 use crate::content::Kind;
 use crate::error::Diagnostic;
@@ -110,13 +110,7 @@ pub(super) fn prepare_job(
             } else {
                 site.paginate_by(s)
             };
-            let items = s
-                .pages
-                .iter()
-                .skip((page - 1) * per_page)
-                .take(per_page)
-                .map(|i| v.summary_value(*i))
-                .collect();
+            let items = v.summaries_of(&s.pages, page, per_page);
             ctx.insert(
                 "section",
                 &SectionView {
@@ -146,7 +140,7 @@ pub(super) fn prepare_job(
             if is_grouped(s.section.kind) {
                 ctx.insert("procedure_fields", &field_groups(v, &s.pages));
             }
-            if document_section(site) == Some(section) {
+            if site.document_section() == Some(section) {
                 ctx.insert("cited_documents", &cited_documents(v, links));
             }
             let is_home = s.section.key.is_empty();
@@ -195,13 +189,7 @@ pub(super) fn prepare_job(
                     name: &tm.name,
                     url: site.config.url(&tm.path),
                     permalink: site.config.permalink(&tm.path),
-                    pages: tm
-                        .pages
-                        .iter()
-                        .skip((page - 1) * per_page)
-                        .take(per_page)
-                        .map(|i| v.summary_value(*i))
-                        .collect(),
+                    pages: v.summaries_of(&tm.pages, page, per_page),
                     paginator: views::paginator(
                         &site.config,
                         &tm.path,
@@ -227,7 +215,9 @@ pub(super) fn prepare_job(
             (path, "agency.html".to_string(), ctx, None)
         }
         Job::DocumentsIndex => {
-            let path = documents_index_path(site).unwrap_or_else(|| "/van-ban/".into());
+            let path = site
+                .documents_index_path()
+                .unwrap_or_else(|| "/van-ban/".into());
             let mut ctx = base_context(v, &path);
             ctx.insert("cited_documents", &cited_documents(v, links));
             (path, "documents.html".to_string(), ctx, None)
@@ -251,13 +241,7 @@ pub(super) fn prepare_job(
                     document: v.cited_document(d, links.citation_url(&d.number, "")),
                     url: site.config.url(&path),
                     permalink: site.config.permalink(&path),
-                    pages: d
-                        .cited_by
-                        .iter()
-                        .skip((page - 1) * per_page)
-                        .take(per_page)
-                        .map(|i| v.summary_value(*i))
-                        .collect(),
+                    pages: v.summaries_of(&d.cited_by, page, per_page),
                     paginator: views::paginator(
                         &site.config,
                         &base,

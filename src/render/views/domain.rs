@@ -189,11 +189,8 @@ impl<'a> Views<'a> {
             permalink: c.permalink(&path),
             task_count: a.tasks.len(),
             paginator: super::paginator(c, &a.path, page, a.tasks.len(), per_page),
-            tasks: a
-                .tasks
+            tasks: super::page_slice(&a.tasks, page, per_page)
                 .iter()
-                .skip((page - 1) * per_page)
-                .take(per_page)
                 .filter_map(|at| {
                     let plan = &self.site.pages.get(at.plan)?.page;
                     let t = self.site.tasks.get(at.plan)?.get(at.task)?;

@@ -12,7 +12,7 @@ mod site_view;
 
 pub use builder::Views;
 pub use languages::{Alternate, SwitchLink, alternates, language_switch};
-pub use pager::{PAGER_WINDOW, PagerLink, PaginatorView, pager_path, paginator};
+pub use pager::{PAGER_WINDOW, PagerLink, PaginatorView, page_slice, pager_path, paginator};
 
 use serde::Serialize;
 
@@ -95,6 +95,16 @@ pub struct TermLink<'a> {
     pub count: usize,
 }
 
+/// A summary's tags or fields, as the same list either way: links made for this summary,
+/// or template values shared by every summary showing that term in that spelling
+/// (`Views::new`).
+#[derive(Serialize)]
+#[serde(untagged)]
+pub enum TermLinks<'a> {
+    Own(Vec<TermLink<'a>>),
+    Shared(Vec<tera::Value>),
+}
+
 /// A featured image. For a JPEG or PNG of the site, `src`, `width`, `height`, `srcset` and
 /// `webp_srcset` come from the resized copies; for others they are the URL and none.
 #[derive(Serialize)]
@@ -145,8 +155,8 @@ pub struct PageSummary<'a> {
     pub description: Option<&'a str>,
     pub summary: std::borrow::Cow<'a, str>,
     pub image: Option<ImageView<'a>>,
-    pub tags: Vec<TermLink<'a>>,
-    pub fields: Vec<TermLink<'a>>,
+    pub tags: TermLinks<'a>,
+    pub fields: TermLinks<'a>,
     pub number: Option<&'a str>,
     pub authority: Option<&'a str>,
     pub code: Option<&'a str>,

@@ -90,9 +90,18 @@ pub fn pager_path(base: &str, n: usize) -> String {
     }
 }
 
+/// The items of list page `page` (1-based), `per_page` a page: empty past the last page.
+pub fn page_slice<T>(items: &[T], page: usize, per_page: usize) -> &[T] {
+    let start = page
+        .saturating_sub(1)
+        .saturating_mul(per_page)
+        .min(items.len());
+    &items[start..(start.saturating_add(per_page)).min(items.len())]
+}
+
 #[cfg(test)]
 mod pager_tests {
-    use super::pager_numbers;
+    use super::{page_slice, pager_numbers};
 
     #[test]
     fn pager_lists_the_ends_and_the_window_only() {
@@ -104,5 +113,14 @@ mod pager_tests {
             vec![1, 597, 598, 599, 600, 601, 602, 603, 1250]
         );
         assert_eq!(pager_numbers(1250, 1250), vec![1, 1247, 1248, 1249, 1250]);
+    }
+
+    #[test]
+    fn a_page_slice_is_that_pages_items_and_empty_past_the_end() {
+        let items: Vec<u32> = (1..=7).collect();
+        assert_eq!(page_slice(&items, 1, 3), [1, 2, 3]);
+        assert_eq!(page_slice(&items, 3, 3), [7]);
+        assert!(page_slice(&items, 4, 3).is_empty());
+        assert!(page_slice(&[] as &[u32], 1, 3).is_empty());
     }
 }

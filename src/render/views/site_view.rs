@@ -42,7 +42,7 @@ impl<'a> Views<'a> {
             build_year: self.site.build_date.year,
             agencies_url: (!self.site.agencies.is_empty())
                 .then(|| c.url(crate::site::agencies::AGENCY_SECTION)),
-            documents_url: crate::render::jobs::documents_index_path(self.site).map(|p| c.url(&p)),
+            documents_url: self.site.documents_index_path().map(|p| c.url(&p)),
             json_ld: self.organization_json_ld(),
             share_image: match c.share_image.as_deref() {
                 Some(u) if u.contains("://") => u.to_string(),

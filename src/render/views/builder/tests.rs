@@ -1,0 +1,38 @@
+//! Views built from small sites.
+
+use super::*;
+use crate::site::tasks::tests::{build_site, d};
+
+#[test]
+fn shared_term_links_give_the_same_summaries_as_maps_of_their_own() {
+    let news = |title: &str, tags: &str| {
+        format!(
+            "+++\ntitle = \"{title}\"\ndate = 2025-01-02\ntags = {tags}\nfields = [\"Hộ tịch\"]\n+++\nTin.\n"
+        )
+    };
+    // One tag in two tone placements (each page shows its editor's spelling), one
+    // page without tags, one whose tags repeat another's.
+    let site = build_site(
+        "",
+        &[
+            (
+                "content/tin-tuc/a.md",
+                &news("A", "[\"Văn hoá\", \"Một cửa\"]"),
+            ),
+            ("content/tin-tuc/b.md", &news("B", "[\"Văn hóa\"]")),
+            ("content/tin-tuc/c.md", &news("C", "[]")),
+            (
+                "content/tin-tuc/d.md",
+                &news("D", "[\"Một cửa\", \"Văn hoá\"]"),
+            ),
+        ],
+        d(2025, 6, 1),
+    );
+    let shared = Views::new(&site);
+    let bare = Views::bare(&site);
+    for i in 0..site.pages.len() {
+        let own = tera::Value::from_serializable(&bare.summary(i));
+        assert_eq!(shared.summary_value(i), own, "page {i}");
+        assert_eq!(format!("{}", shared.summary_value(i)), format!("{own}"));
+    }
+}
