@@ -231,7 +231,7 @@ fn count(text: String, head_end: usize) -> PageWords {
             words.push((s as u32, e as u32, 0));
             words.len() as u32 - 1
         };
-        let id = match packed(word) {
+        let id = match packed_at(&text, s, e) {
             Some(key) => *ids.entry(key).or_insert_with(|| new_id(&mut words)),
             None => *long_ids.entry(word).or_insert_with(|| new_id(&mut words)),
         };
@@ -272,11 +272,36 @@ fn packed(word: &str) -> Option<u128> {
     })
 }
 
-impl PageWords {
-    fn word(&self, i: usize) -> &str {
-        let (s, e, _) = self.words[i];
-        &self.text[s as usize..e as usize]
+/// [`packed`] of `text[s..e]`, read as one 16-byte load and masked where 16 bytes follow
+/// `s` (nearly always): a copy of a few bytes of unknown length is a call to `memcpy`,
+/// and this runs for every word of every page.
+#[inline]
+fn packed_at(text: &str, s: usize, e: usize) -> Option<u128> {
+    let len = e - s;
+    if len > 16 {
+        return None;
     }
+    match text.as_bytes().get(s..s + 16) {
+        Some(chunk) => {
+            let mut x = [0u8; 16];
+            x.copy_from_slice(chunk);
+            let mask = if len == 16 {
+                u128::MAX
+            } else {
+                (1u128 << (8 * len)) - 1
+            };
+            Some(u128::from_le_bytes(x) & mask)
+        }
+        None => packed(&text[s..e]),
+    }
+}
+
+/// The word [`packed`] made `key`.
+fn unpacked(key: u128) -> String {
+    let bytes = key.to_le_bytes();
+    let len = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+    // A packed word was a whole `str`, so its bytes are UTF-8.
+    String::from_utf8_lossy(&bytes[..len]).into_owned()
 }
 
 /// Each page's kind (one letter) and field numbers, in index order, for the filters.

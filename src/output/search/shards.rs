@@ -40,8 +40,13 @@ enum Entry {
 /// [`PageWords`] is ever held (at 100,000 pages, all of them were half a gigabyte).
 #[derive(Default)]
 pub(super) struct Merger {
-    /// Each distinct word and its number (its index in `postings`).
-    ids: FxMap<Box<str>, u32>,
+    /// Each distinct word of up to 16 bytes (nearly all), as one integer (see
+    /// [`super::packed`]), and its number (its index in `postings`): an integer key hashes
+    /// and compares in a step and lives in the table, where a string key was a pointer
+    /// to follow for every word of every page.
+    ids: FxMap<u128, u32>,
+    /// The longer words and their numbers.
+    long_ids: FxMap<Box<str>, u32>,
     postings: Vec<Vec<(u32, u32)>>,
     pair_pages: FxMap<u64, Vec<u32>>,
     /// Pages merged so far: the number of the next one.
@@ -56,17 +61,19 @@ impl Merger {
             let p = self.pages;
             self.pages += 1;
             local.clear();
-            for (i, &(_, _, score)) in page.words.iter().enumerate() {
-                let w = page.word(i);
-                let id = match self.ids.get(w) {
-                    Some(&id) => id,
-                    None => {
-                        let id = self.postings.len() as u32;
-                        self.ids.insert(w.into(), id);
-                        self.postings.push(Vec::new());
-                        id
-                    }
+            for &(s, e, score) in &page.words {
+                let w = &page.text[s as usize..e as usize];
+                let next = self.postings.len() as u32;
+                let id = match super::packed_at(&page.text, s as usize, e as usize) {
+                    Some(key) => *self.ids.entry(key).or_insert(next),
+                    None => match self.long_ids.get(w) {
+                        Some(&id) => id,
+                        None => *self.long_ids.entry(w.into()).or_insert(next),
+                    },
                 };
+                if id == next {
+                    self.postings.push(Vec::new());
+                }
                 self.postings[id as usize].push((p, score));
                 local.push(id);
             }
@@ -79,9 +86,12 @@ impl Merger {
 
     /// Folds each distinct word once and sorts every list.
     pub(super) fn finish(self) -> Index {
-        // The words in number order, from the map (kept once, not also in a list).
+        // The words in number order, from the maps (kept once, not also in a list).
         let mut distinct: Vec<Box<str>> = vec![Box::from(""); self.postings.len()];
-        for (w, id) in self.ids {
+        for (key, id) in self.ids {
+            distinct[id as usize] = super::unpacked(key).into();
+        }
+        for (w, id) in self.long_ids {
             distinct[id as usize] = w;
         }
         Index::fold(&distinct, self.postings, self.pair_pages)

@@ -99,3 +99,35 @@ fn html_text_drops_tags_and_decodes_entities_within_the_cap() {
     html_text("&Đường", &mut out, 100);
     assert_eq!(out, "&Đường");
 }
+
+#[test]
+fn a_packed_word_unpacks_to_itself() {
+    for w in [
+        "a",
+        "khai",
+        "nghị",
+        "61/2018/nđ-cp",
+        "1234567890abcdef",
+        "đường",
+    ] {
+        assert_eq!(packed(w).map(unpacked).as_deref(), Some(w), "{w}");
+    }
+    // Longer than 16 bytes: kept by its text instead.
+    assert_eq!(packed("thành-phố-hồ-chí-minh"), None);
+}
+
+#[test]
+fn a_word_packed_in_place_is_the_word_packed_alone() {
+    let text = "khai sinh 61/2018/nđ-cp thành-phố-hồ-chí-minh đường";
+    let mut n = 0;
+    each_word(text, |s, e, _| {
+        assert_eq!(
+            packed_at(text, s, e),
+            packed(&text[s..e]),
+            "{}",
+            &text[s..e]
+        );
+        n += 1;
+    });
+    assert!(n > 8);
+}
