@@ -8,8 +8,11 @@
 #     scripts/bench-ab.sh 10000 5 /tmp/before target/release/congbo
 #
 # The corpus is bench-build.sh's ($BENCH_DIR/congbo-PAGES; run that first). Every build
-# writes into a new folder under $BENCH_DIR/ab-outputs, deleted at the end (in memory with
-# OUTPUTS=/dev/shm). As root, each build starts from the same memory state (dirty data
+# writes into a new folder under $BENCH_DIR/ab-outputs, deleted at the end (on ext4, deleting
+# many files slows the next builds' file creation for minutes). With OUTPUTS=/dev/shm
+# (memory) each output is deleted as soon as its build is timed instead: at 100,000 pages
+# an output is 3 GB, and the ones kept left later builds short of memory (27 s became
+# 37 s). As root, each build starts from the same memory state (dirty data
 # written, page cache dropped, corpus read back), as with DROP_CACHES=1 there. Builds use
 # SOURCE_DATE_EPOCH, so outputs of binaries that should agree can be compared with
 # diff -r before they are deleted (KEEP=1 keeps them). Prints each build's wall, user and
@@ -45,6 +48,7 @@ for r in $(seq "$RUNS"); do
       "${BINS[$i]}" build --output-dir "$OUT/$i-$r" >/dev/null 2>&1)
     read -r wall user sys kb < <(tail -n 1 "$t"); rm -f "$t"
     printf '%-4s %-40s %8s %8s %8s %9d\n' "$r" "$(name "$i")" "$wall" "$user" "$sys" $((kb / 1024))
+    if [ -n "${OUTPUTS:-}" ] && [ "${KEEP:-0}" != 1 ]; then rm -rf "${OUT:?}/$i-$r"; fi
     echo "$i $wall $((kb / 1024))" >>"$RES"
   done
 done

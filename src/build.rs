@@ -97,9 +97,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
 }
 
 /// Renders every language's pages, feeds, open data and static files into `writer`.
-/// Feeds and open data are made on one thread while the pages render on the others; they
-/// are put afterwards, and only at paths no page took (a page wins). Pages go to the
-/// writer as they are rendered: the site is never all in memory.
+/// Feeds and open data are made on one thread while the pages render on the others.
+/// Pages go to the writer as they are rendered, and so do the generated files as they
+/// are made, except HTML ones (redirects) and static files: those are put afterwards, and
+/// only at paths no page took (a page wins). Every page's file is HTML, so a generated file
+/// of another type never meets one. The site is never all in memory.
 fn render_and_write(
     opts: &BuildOptions,
     parts: &[languages::Part],
@@ -119,8 +121,21 @@ fn render_and_write(
         Some(rewritten) => writer.put(&rewritten),
         None => writer.put(f),
     };
-    let (generated, rendered) = rayon::join(
-        || languages::generated(parts),
+    let ((held, mut put_errors), rendered) = rayon::join(
+        || {
+            // At 100,000 pages the search index and open data alone are 280 MB: written
+            // as they come, they are never all in memory beside the pages being rendered.
+            let mut held = Vec::new();
+            let mut errors = Vec::new();
+            languages::generated_into(parts, &mut |f| {
+                if f.path.ends_with(".html") {
+                    held.push(f);
+                } else if let Err(e) = put(&f) {
+                    errors.push(e);
+                }
+            });
+            (held, errors)
+        },
         || {
             languages::render_each(theme, parts, &|f| {
                 let done = put(&f);
@@ -132,13 +147,16 @@ fn render_and_write(
         },
     );
     mark(progress, Stage::Finishing);
-    let extras = output::merge(vec![statics, generated]);
+    // Generated files win over static ones at the same path, pages over both.
+    let extras = output::merge(vec![statics, held]);
     rendered.and_then(|()| {
-        let put_errors: Vec<Diagnostic> = extras
-            .par_iter()
-            .filter(|f| !writer.has(&f.path))
-            .filter_map(|f| put(f).err())
-            .collect();
+        put_errors.extend(
+            extras
+                .par_iter()
+                .filter(|f| !writer.has(&f.path))
+                .filter_map(|f| put(f).err())
+                .collect::<Vec<Diagnostic>>(),
+        );
         Diagnostics(put_errors).into_result(())
     })
 }

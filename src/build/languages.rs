@@ -130,24 +130,28 @@ pub fn static_files(theme: &Theme, parts: &[Part]) -> Vec<OutputFile> {
 /// The main language's generated files (open data among them), the feeds and redirects of
 /// the others, and one sitemap and `robots.txt` for all.
 pub fn generated(parts: &[Part]) -> Vec<OutputFile> {
+    let mut out = Vec::new();
+    generated_into(parts, &mut |f| out.push(f));
+    out
+}
+
+/// [`generated`], each file handed to `sink` as soon as it is made, in the same order.
+pub fn generated_into(parts: &[Part], sink: &mut dyn FnMut(OutputFile)) {
     if parts.len() == 1 {
-        return output::generated(&parts[0].0);
+        return output::generated_into(&parts[0].0, sink);
     }
     let sites: Vec<&Site> = parts.iter().map(|(s, _)| s).collect();
-    let mut out: Vec<OutputFile> = output::generated(sites[0])
-        .into_iter()
-        .filter(|f| f.path != "/sitemap.xml")
-        .collect();
+    // The main language's sitemap is replaced by one of all languages, made last.
+    output::generated_into(sites[0], &mut |f| {
+        if f.path != "/sitemap.xml" {
+            sink(f);
+        }
+    });
     for site in &sites[1..] {
         let p = prefix(site);
-        out.extend(
-            output::generated_for_language(site)
-                .into_iter()
-                .map(|f| prefixed(f, &p)),
-        );
+        output::generated_for_language_into(site, &mut |f| sink(prefixed(f, &p)));
     }
-    out.push(output::sitemap::sitemap_of(&sites));
-    out
+    sink(output::sitemap::sitemap_of(&sites));
 }
 
 /// Renders every language's pages, each with the theme writing its strings, into `sink`.

@@ -19,28 +19,38 @@ use crate::site::Site;
 
 /// Everything besides the rendered pages: feeds, sitemap, robots, aliases.
 pub fn generated(site: &Site) -> Vec<OutputFile> {
-    let mut out = feeds::feeds(site);
-    out.extend(data::open_data(
-        site,
-        &site.tasks,
-        &site.agencies,
-        &site.documents,
-    ));
-    out.push(sitemap::sitemap(site));
-    out.push(sitemap::robots(site));
-    out.extend(sitemap::aliases(site));
-    out.extend(search::index_files(site));
+    let mut out = Vec::new();
+    generated_into(site, &mut |f| out.push(f));
     out
+}
+
+/// [`generated`], each file handed to `sink` as soon as its part is made (in the same
+/// order), so a build can write them while the pages render instead of holding them all.
+pub fn generated_into(site: &Site, sink: &mut dyn FnMut(OutputFile)) {
+    feeds::feeds(site).into_iter().for_each(&mut *sink);
+    data::open_data(site, &site.tasks, &site.agencies, &site.documents)
+        .into_iter()
+        .for_each(&mut *sink);
+    sink(sitemap::sitemap(site));
+    sink(sitemap::robots(site));
+    sitemap::aliases(site).into_iter().for_each(&mut *sink);
+    search::index_files_into(site, sink);
 }
 
 /// What another language of a multilingual site makes besides its pages: feeds and
 /// redirects. The open data is the main language's, and the sitemap and `robots.txt` are
 /// made once for all languages.
 pub fn generated_for_language(site: &Site) -> Vec<OutputFile> {
-    let mut out = feeds::feeds(site);
-    out.extend(sitemap::aliases(site));
-    out.extend(search::index_files(site));
+    let mut out = Vec::new();
+    generated_for_language_into(site, &mut |f| out.push(f));
     out
+}
+
+/// [`generated_for_language`] into `sink`, as [`generated_into`].
+pub fn generated_for_language_into(site: &Site, sink: &mut dyn FnMut(OutputFile)) {
+    feeds::feeds(site).into_iter().for_each(&mut *sink);
+    sitemap::aliases(site).into_iter().for_each(&mut *sink);
+    search::index_files_into(site, sink);
 }
 
 /// The content files (images, PDFs) published beside the pages.

@@ -130,39 +130,49 @@ struct Record<'a> {
 
 /// The index files of one language's site, at paths under `/search/`.
 pub fn index_files(site: &Site) -> Vec<OutputFile> {
+    let mut out = Vec::new();
+    index_files_into(site, &mut |f| out.push(f));
+    out
+}
+
+/// [`index_files`], each handed to `sink` as soon as it is made: the page records a batch
+/// at a time, then the shards.
+pub fn index_files_into(site: &Site, sink: &mut dyn FnMut(OutputFile)) {
     let clock = crate::build::cpu_clock();
-    let out = index_files_inner(site);
+    let mut files = 0;
+    index_files_inner(site, &mut |f| {
+        files += 1;
+        sink(f);
+    });
     if let Some((wall, cpu)) = clock {
         eprintln!(
-            "{:>8.1} ms wall {:>8.1} ms cpu  search index ({} files, while the pages render)",
+            "{:>8.1} ms wall {:>8.1} ms cpu  search index ({files} files, while the pages render)",
             wall.elapsed().as_secs_f64() * 1000.0,
             (crate::build::cpu_seconds() - cpu) * 1000.0,
-            out.len()
         );
     }
-    out
 }
 
 /// Pages counted in parallel and merged at a time: a whole number of record chunks.
 const BATCH: usize = 256 * CHUNK;
 
-fn index_files_inner(site: &Site) -> Vec<OutputFile> {
+fn index_files_inner(site: &Site, sink: &mut dyn FnMut(OutputFile)) {
     let order = page_order(site);
     let mut merger = shards::Merger::default();
-    let mut record_files = Vec::with_capacity(order.len().div_ceil(CHUNK));
+    let mut records_made = 0;
     for batch in order.chunks(BATCH) {
         let (words, records): (Vec<PageWords>, Vec<Record>) =
             batch.par_iter().map(|&i| page_words(site, i)).unzip();
         merger.add(&words);
         for chunk in records.chunks(CHUNK) {
-            let n = record_files.len();
-            record_files.push(json_file(&format!("/search/d/{n}.json"), &chunk));
+            sink(json_file(&format!("/search/d/{records_made}.json"), &chunk));
+            records_made += 1;
         }
     }
-    let mut out = merger.finish().files(site);
-    out.extend(record_files);
-    out.push(json_file("/search/loc.json", &locations(site, &order)));
-    out
+    for f in merger.finish().files(site) {
+        sink(f);
+    }
+    sink(json_file("/search/loc.json", &locations(site, &order)));
 }
 
 /// Page indexes, newest first (undated last), then by path.
