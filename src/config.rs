@@ -232,6 +232,16 @@ pub fn parse(text: &str, file: &Path, overrides: &Overrides) -> Result<Config, D
 }
 
 impl Config {
+    /// The name of the site's owner for machines (schema.org): `authority`, else the
+    /// site's title, which names it too ("Cổng thông tin điện tử xã …").
+    pub fn owner_name(&self) -> &str {
+        if self.authority.is_empty() {
+            &self.title
+        } else {
+            &self.authority
+        }
+    }
+
     /// The root-relative URL of a site path: `/tin-tuc/` → `/xa-thanh-an/tin-tuc/`.
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base_path, path.trim_start_matches('/'))

@@ -193,6 +193,37 @@ fn news_carries_news_article_json_ld_that_parses() {
     assert_eq!(v["datePublished"], "2026-01-10");
 }
 
+/// The JSON-LD block of `html` that holds `"@type":"<kind>"`, parsed.
+fn json_ld_of(html: &str, kind: &str) -> serde_json::Value {
+    let start = html.find(&format!("\"@type\":\"{kind}\"")).expect(kind);
+    let tag = "<script type=\"application/ld+json\">";
+    let open = html[..start].rfind(tag).unwrap() + tag.len();
+    let end = open + html[open..].find("</script>").unwrap();
+    serde_json::from_str(&html[open..end]).unwrap()
+}
+
+#[test]
+fn json_ld_names_the_publisher_by_the_site_title_without_an_authority() {
+    let site = TestSite::new();
+    site.write(
+        "site.toml",
+        &SITE_TOML.replace("authority = \"Ủy ban nhân dân xã Thử Nghiệm\"\n", ""),
+    );
+    site.write("content/tin-tuc/a.md", &news("Tin", "2026-01-10", &[]));
+    site.write(
+        "content/thu-tuc/a.md",
+        "+++\ntitle = \"Đăng ký khai sinh\"\ncode = \"1.001193\"\n+++\nHồ sơ.\n",
+    );
+    site.build_ok();
+    let news = json_ld_of(&site.read("tin-tuc/a/index.html"), "NewsArticle");
+    assert_eq!(news["publisher"]["name"], "Cổng thông tin xã Thử Nghiệm");
+    assert_eq!(news["author"]["name"], "Cổng thông tin xã Thử Nghiệm");
+    let service = json_ld_of(&site.read("thu-tuc/a/index.html"), "GovernmentService");
+    assert_eq!(service["provider"]["name"], "Cổng thông tin xã Thử Nghiệm");
+    // Not known without an authority: left out rather than an empty place.
+    assert!(service.get("areaServed").is_none(), "{service}");
+}
+
 #[test]
 fn corpus_plans_yield_their_tasks_and_citations() {
     let site = TestSite::new();

@@ -287,7 +287,7 @@ impl<'a> Views<'a> {
         let mut v = json!({
             "@context": "https://schema.org",
             "@type": "GovernmentOrganization",
-            "name": if c.authority.is_empty() { &c.title } else { &c.authority },
+            "name": c.owner_name(),
             "url": c.base_url,
         });
         if let Some(a) = &contact.address {

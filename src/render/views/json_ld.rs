@@ -54,7 +54,9 @@ struct GovernmentService<'a> {
     context: &'static str,
     #[serde(rename = "@type")]
     kind: &'static str,
-    area_served: &'a str,
+    /// The commune the service is for; unknown (left out) without `authority`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    area_served: Option<&'a str>,
     audience: Vec<Audience<'a>>,
     available_channel: Option<ServiceChannel<'a>>,
     description: Option<&'a str>,
@@ -90,7 +92,8 @@ impl Views<'_> {
         let p = &self.site.pages.get(i)?.page;
         let provider = || Organization {
             kind: "GovernmentOrganization",
-            name: &c.authority,
+            // Never empty: a page's publisher without a name is an error to search engines.
+            name: c.owner_name(),
             url: &c.base_url,
         };
         let json = match p.kind {
@@ -99,7 +102,7 @@ impl Views<'_> {
                 serde_json::to_string(&GovernmentService {
                     context: "https://schema.org",
                     kind: "GovernmentService",
-                    area_served: &c.authority,
+                    area_served: (!c.authority.is_empty()).then_some(c.authority.as_str()),
                     audience: m
                         .subjects
                         .iter()
