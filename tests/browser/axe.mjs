@@ -91,6 +91,21 @@ function structureProblems(s, isSheet) {
   return p;
 }
 
+/** On a phone (WCAG 1.4.10, reflow): nothing makes the page scroll sideways, and the
+ *  header's brand keeps a readable width (beside the search form it once shrank to a word
+ *  a line, and the form ran off the screen). */
+function reflowProblems() {
+  const out = [];
+  const width = window.innerWidth;
+  const scroll = document.documentElement.scrollWidth;
+  if (scroll > width) out.push(`the page is ${scroll}px wide in a ${width}px window: it scrolls sideways`);
+  const brand = document.querySelector('.brand-text');
+  if (brand && brand.getBoundingClientRect().width < width * 0.4) {
+    out.push(`the header's brand text is ${Math.round(brand.getBoundingClientRect().width)}px wide in a ${width}px window`);
+  }
+  return out;
+}
+
 /** Tab through the page: the skip link comes first, is visible, and moves focus to <main>;
  *  the first Tab stops all draw a focus indicator. */
 async function keyboardProblems(page) {
@@ -182,6 +197,7 @@ async function main() {
       for (const u of foreign) fail(where, `request outside the site: ${u}`);
       if (width === WIDTHS[0]) {
         for (const k of await keyboardProblems(page)) fail(where, k);
+        for (const r of await page.evaluate(reflowProblems)) fail(where, r);
       }
       if (failures === before) console.log(`ok   ${where}: 0 axe violations`);
       await page.close();
