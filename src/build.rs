@@ -99,9 +99,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
 /// Renders every language's pages, feeds, open data and static files into `writer`.
 /// Feeds and open data are made on one thread while the pages render on the others.
 /// Pages go to the writer as they are rendered, and so do the generated files as they
-/// are made, except HTML ones (redirects) and static files: those are put afterwards, and
-/// only at paths no page took (a page wins). Every page's file is HTML, so a generated file
-/// of another type never meets one. The site is never all in memory.
+/// are made, except those that may meet a page (redirects) and static files: those are
+/// put afterwards, and only at paths no page took (a page wins). The site is never all in
+/// memory.
 fn render_and_write(
     opts: &BuildOptions,
     parts: &[languages::Part],
@@ -128,7 +128,7 @@ fn render_and_write(
             let mut held = Vec::new();
             let mut errors = Vec::new();
             languages::generated_into(parts, &mut |f| {
-                if f.path.ends_with(".html") {
+                if output::may_meet_a_page(&f.path) {
                     held.push(f);
                 } else if let Err(e) = put(&f) {
                     errors.push(e);
@@ -150,12 +150,11 @@ fn render_and_write(
     // Generated files win over static ones at the same path, pages over both.
     let extras = output::merge(vec![statics, held]);
     rendered.and_then(|()| {
-        put_errors.extend(
+        put_errors.par_extend(
             extras
                 .par_iter()
                 .filter(|f| !writer.has(&f.path))
-                .filter_map(|f| put(f).err())
-                .collect::<Vec<Diagnostic>>(),
+                .filter_map(|f| put(f).err()),
         );
         Diagnostics(put_errors).into_result(())
     })

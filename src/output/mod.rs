@@ -37,20 +37,20 @@ pub fn generated_into(site: &Site, sink: &mut dyn FnMut(OutputFile)) {
     search::index_files_into(site, sink);
 }
 
-/// What another language of a multilingual site makes besides its pages: feeds and
-/// redirects. The open data is the main language's, and the sitemap and `robots.txt` are
-/// made once for all languages.
-pub fn generated_for_language(site: &Site) -> Vec<OutputFile> {
-    let mut out = Vec::new();
-    generated_for_language_into(site, &mut |f| out.push(f));
-    out
-}
-
-/// [`generated_for_language`] into `sink`, as [`generated_into`].
+/// What another language of a multilingual site makes besides its pages, into `sink` as
+/// [`generated_into`]: feeds, redirects and its search index. The open data is the main
+/// language's, and the sitemap and `robots.txt` are made once for all languages.
 pub fn generated_for_language_into(site: &Site, sink: &mut dyn FnMut(OutputFile)) {
     feeds::feeds(site).into_iter().for_each(&mut *sink);
     sitemap::aliases(site).into_iter().for_each(&mut *sink);
     search::index_files_into(site, sink);
+}
+
+/// Whether a file at `path` can share its path with a rendered page: every page's file is
+/// HTML (`…/index.html`, or a path the page names ending in `.html`), so a file of another
+/// type never can, and may be written before the pages are done.
+pub fn may_meet_a_page(path: &str) -> bool {
+    path.ends_with(".html")
 }
 
 /// The content files (images, PDFs) published beside the pages.
