@@ -82,12 +82,7 @@ pub fn register(tera: &mut Tera, base_path: &str, strings: &Arc<Catalogue>) {
                 .iter()
                 .filter_map(|(k, v)| {
                     let k = k.as_str()?;
-                    (k != "key").then(|| {
-                        let v = v
-                            .as_str()
-                            .map_or_else(|| v.to_string().into(), std::borrow::Cow::Borrowed);
-                        (k, v)
-                    })
+                    (k != "key").then(|| (k, arg_text(v)))
                 })
                 .collect();
             if args.is_empty() {
@@ -108,6 +103,23 @@ pub fn register(tera: &mut Tera, base_path: &str, strings: &Arc<Catalogue>) {
             Ok(url_for(&base, path))
         },
     );
+}
+
+/// An argument of `t()` as text. Page numbers and counts are written digit by digit:
+/// tera's `Display` for a value formats into a buffer of its own first, and pagers and
+/// lists call `t()` with a number for every link.
+fn arg_text(v: &tera::Value) -> std::borrow::Cow<'_, str> {
+    if let Some(s) = v.as_str() {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    match v.as_u64().and_then(|n| usize::try_from(n).ok()) {
+        Some(n) if v.is_u64() || v.is_i64() => {
+            let mut out = String::with_capacity(4);
+            crate::text::push_decimal(&mut out, n);
+            std::borrow::Cow::Owned(out)
+        }
+        _ => std::borrow::Cow::Owned(v.to_string()),
+    }
 }
 
 /// What `get_url(path=…)` gives: the path under the base path, or a full URL as it is.
@@ -156,6 +168,25 @@ mod tests {
             msg.contains("nope") && msg.contains("i18n/en.toml"),
             "{msg}"
         );
+    }
+
+    /// Numbers are written without `Display`; every kind must read as before.
+    #[test]
+    fn translation_arguments_of_every_kind_read_as_tera_writes_them() {
+        let en = Catalogue::from_pairs("en", &[("x", "[{a}]")]);
+        for arg in [
+            "7",
+            "0",
+            "-3",
+            "2.5",
+            "true",
+            "'chữ'",
+            "9223372036854775807",
+        ] {
+            let ours = render_with(&format!("{{{{ t(key='x', a={arg}) }}}}"), en.clone()).unwrap();
+            let tera = render_with(&format!("[{{{{ {arg} }}}}]"), en.clone()).unwrap();
+            assert_eq!(ours, tera, "argument {arg}");
+        }
     }
 
     #[test]

@@ -230,3 +230,23 @@ fn error_messages_say_what_to_write() {
 }
 
 mod calendar;
+
+/// The written forms build their digits by hand; they must say what `format!` said,
+/// for every year a `Date` can hold, not only 1000–9999.
+#[test]
+fn written_forms_match_the_format_macro_for_any_year() {
+    for year in [-12, 0, 7, 99, 999, 1000, 2024, 9999, 12345] {
+        for (month, day) in [(1u8, 1u8), (2, 29), (7, 5), (10, 31), (12, 9)] {
+            let d = Date { year, month, day };
+            assert_eq!(d.iso(), format!("{year:04}-{month:02}-{day:02}"));
+            assert_eq!(d.to_string(), d.iso());
+            assert_eq!(d.list(), format!("{day:02}/{month:02}/{year:04}"));
+            let m = if month <= 2 {
+                format!("{month:02}")
+            } else {
+                month.to_string()
+            };
+            assert_eq!(d.document(), format!("ngày {day:02} tháng {m} năm {year}"));
+        }
+    }
+}
