@@ -7,6 +7,7 @@ mod builder;
 pub mod domain;
 mod json_ld;
 mod languages;
+mod page_ser;
 mod pager;
 mod site_view;
 
@@ -143,8 +144,8 @@ pub struct FileView {
 /// while serialising (an `Arc`), where a `PageSummary` would be serialised again each time.
 pub type SummaryValue = tera::Value;
 
-/// A page in a list: no body, only its summary.
-#[derive(Serialize)]
+/// A page in a list: no body, only its summary. Serialised by hand (`page_ser.rs`), field
+/// by field in this order, so that [`PageView`] can add its own fields after these.
 pub struct PageSummary<'a> {
     pub title: &'a str,
     pub url: String,
@@ -166,10 +167,9 @@ pub struct PageSummary<'a> {
     pub online_class: Option<&'static str>,
 }
 
-/// `page`: a page with its body.
-#[derive(Serialize)]
+/// `page`: a page with its body: the summary's fields, then these (serialised by hand in
+/// `page_ser.rs`: `serde(flatten)` made tera build the map key by key, a string each).
 pub struct PageView<'a> {
-    #[serde(flatten)]
     pub summary: PageSummary<'a>,
     pub path: &'a str,
     pub content: std::borrow::Cow<'a, str>,
