@@ -125,7 +125,10 @@ pub fn render_each(
 ) -> Result<(), Diagnostics> {
     set_globals(theme, site)?;
     let theme: &Theme = theme;
-    let v = Views::new(site).with_citation_lists(theme.has(CITATIONS_TEMPLATE));
+    let mut v = Views::new(site).with_citation_lists(theme.has(CITATIONS_TEMPLATE));
+    if theme.has(CACHED_ITEM) {
+        v.add_cached_items(&|p| render_item(theme, p));
+    }
     let errors: Vec<Diagnostic> = plan(site)
         .par_iter()
         .filter(|j| theme_makes(theme, **j))
@@ -159,7 +162,7 @@ pub fn set_globals(theme: &mut Theme, site: &Site) -> Result<(), Diagnostics> {
     let mut names: Vec<String> = theme
         .files
         .keys()
-        .filter(|n| n.starts_with(CACHED_PREFIX))
+        .filter(|n| n.starts_with(CACHED_PREFIX) && n.as_str() != CACHED_ITEM)
         .cloned()
         .collect();
     names.sort();
@@ -180,6 +183,20 @@ pub fn set_globals(theme: &mut Theme, site: &Site) -> Result<(), Diagnostics> {
 
 /// Templates rendered once a build by [`set_globals`].
 pub(crate) const CACHED_PREFIX: &str = "cached/";
+
+/// The template of one list item, rendered once per page and build with the page's summary
+/// as `p` (not by [`set_globals`]); lists get its HTML as `p.cached_item`. The tag, field
+/// and section lists of a 10,000-page site show some 50,000 items: laid out once per page
+/// they cost a fifth as much.
+pub(crate) const CACHED_ITEM: &str = "cached/item.html";
+
+/// [`CACHED_ITEM`] for the summary `p`. An error gives `None`: the lists that show the page
+/// then include the template themselves, and report the error with its page.
+fn render_item(theme: &Theme, p: &tera::Value) -> Option<String> {
+    let mut ctx = Context::new();
+    ctx.insert_value("p", p.clone());
+    theme.tera.render(CACHED_ITEM, &ctx).ok()
+}
 
 /// Every HTML file the site has, in a stable order: pages, section lists, taxonomies,
 /// agencies, the documents index, procedure sheets, 404.

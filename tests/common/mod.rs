@@ -155,7 +155,10 @@ pub fn assert_has(haystack: &str, needles: &[&str]) {
         assert!(
             haystack.contains(n),
             "missing {n:?} in:\n{}",
-            &haystack[..haystack.len().min(4000)]
+            &haystack[..(0..=haystack.len().min(4000))
+                .rev()
+                .find(|i| haystack.is_char_boundary(*i))
+                .unwrap_or(0)]
         );
     }
 }
