@@ -33,6 +33,7 @@ fn base_context(v: &Views<'_>, path: &str) -> Context {
     ctx.insert("current_path", path);
     ctx.insert("current_url", &v.site.config.url(path));
     ctx.insert("permalink", &v.site.config.permalink(path));
+    ctx.insert_value("nav", v.nav_for(path));
     // Only a multilingual site has these (a site in one language pays one test).
     if !v.site.languages.is_empty() {
         let versions = v.site.translations.get(path);

@@ -16,6 +16,8 @@ pub struct Views<'a> {
     /// Whether the theme renders each much-cited document's list of citing pages, so
     /// other lists may show the first few and link there (see [`Views::with_citation_lists`]).
     pub(super) citation_lists: bool,
+    /// The main menu for each page's header.
+    nav: super::nav::NavStates,
 }
 
 impl<'a> Views<'a> {
@@ -27,7 +29,9 @@ impl<'a> Views<'a> {
             summaries: Vec::new(),
             taxonomies: Vec::new(),
             citation_lists: false,
+            nav: Default::default(),
         };
+        v.nav = super::nav::NavStates::new(&v, true);
         let links = v.shared_term_links();
         v.summaries = (0..site.pages.len())
             .into_par_iter()
@@ -105,12 +109,15 @@ impl<'a> Views<'a> {
 
     /// Views of `site` that make summaries when asked: for rendering a few pages.
     pub fn bare(site: &'a Site) -> Self {
-        Views {
+        let mut v = Views {
             site,
             summaries: Vec::new(),
             taxonomies: Vec::new(),
             citation_lists: false,
-        }
+            nav: Default::default(),
+        };
+        v.nav = super::nav::NavStates::new(&v, false);
+        v
     }
 
     /// These views for a theme that does (`yes`) or does not render the lists of citing
@@ -136,6 +143,11 @@ impl<'a> Views<'a> {
             );
             *s = tera::Value::from(map);
         });
+    }
+
+    /// The main menu as the header of the page at site path `path` shows it (`nav`).
+    pub fn nav_for(&self, path: &str) -> tera::Value {
+        self.nav.for_path(path)
     }
 
     /// Page `i`'s summary as a shared template value.

@@ -7,6 +7,7 @@ mod builder;
 pub mod domain;
 mod json_ld;
 mod languages;
+mod nav;
 mod page_ser;
 mod pager;
 mod site_view;

@@ -89,7 +89,7 @@ impl<'a> Views<'a> {
 
     /// The main menu as the header shows it: the `[[menu]]` of site.toml, else home and the
     /// top-level sections. Made once a build, not in every page's template.
-    fn nav(&self) -> Vec<MenuView> {
+    pub(super) fn nav(&self) -> Vec<MenuView> {
         let menu = self.menu();
         if !menu.is_empty() {
             return menu;
