@@ -113,7 +113,7 @@ fn arg_text(v: &tera::Value) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(s);
     }
     match v.as_u64().and_then(|n| usize::try_from(n).ok()) {
-        Some(n) if v.is_u64() || v.is_i64() => {
+        Some(n) => {
             let mut out = String::with_capacity(4);
             crate::text::push_decimal(&mut out, n);
             std::borrow::Cow::Owned(out)

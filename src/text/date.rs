@@ -90,11 +90,11 @@ impl Date {
     /// "2024-02-29".
     pub fn iso(&self) -> String {
         let mut out = String::with_capacity(10);
-        push_padded(&mut out, self.year, 4);
+        super::push_padded(&mut out, self.year, 4);
         out.push('-');
-        push_padded(&mut out, self.month.into(), 2);
+        super::push_padded(&mut out, self.month.into(), 2);
         out.push('-');
-        push_padded(&mut out, self.day.into(), 2);
+        super::push_padded(&mut out, self.day.into(), 2);
         out
     }
 
@@ -102,11 +102,11 @@ impl Date {
     /// day and month.
     pub fn list(&self) -> String {
         let mut out = String::with_capacity(10);
-        push_padded(&mut out, self.day.into(), 2);
+        super::push_padded(&mut out, self.day.into(), 2);
         out.push('/');
-        push_padded(&mut out, self.month.into(), 2);
+        super::push_padded(&mut out, self.month.into(), 2);
         out.push('/');
-        push_padded(&mut out, self.year, 4);
+        super::push_padded(&mut out, self.year, 4);
         out
     }
 
@@ -118,15 +118,15 @@ impl Date {
         // as 10, 11 or 12; the rule is the decree's, not ours.
         let mut out = String::with_capacity(32);
         out.push_str("ngày ");
-        push_padded(&mut out, self.day.into(), 2);
+        super::push_padded(&mut out, self.day.into(), 2);
         out.push_str(" tháng ");
-        push_padded(
+        super::push_padded(
             &mut out,
             self.month.into(),
             if self.month <= 2 { 2 } else { 1 },
         );
         out.push_str(" năm ");
-        push_padded(&mut out, self.year, 1);
+        super::push_padded(&mut out, self.year, 1);
         out
     }
 
@@ -214,21 +214,6 @@ impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.iso())
     }
-}
-
-/// Appends `n` zero-padded to at least `width` digits, as `{:0width$}` does. Dates are
-/// written for every list item, page and feed entry, where `format!` costs several times
-/// more than the digits.
-fn push_padded(out: &mut String, n: i32, width: usize) {
-    let Ok(n) = usize::try_from(n) else {
-        out.push_str(&format!("{n:0width$}"));
-        return;
-    };
-    let digits = n.checked_ilog10().map_or(1, |d| d as usize + 1);
-    for _ in digits..width {
-        out.push('0');
-    }
-    super::push_decimal(out, n);
 }
 
 impl FromStr for Date {

@@ -42,6 +42,21 @@ pub(crate) fn push_decimal(out: &mut String, mut n: usize) {
     }
 }
 
+/// Appends `n` zero-padded to at least `width` digits, as `{:0width$}` does. Dates are
+/// written for every list item, page and feed entry, where `format!` costs several times
+/// more than the digits.
+pub(crate) fn push_padded(out: &mut String, n: i32, width: usize) {
+    let Ok(n) = usize::try_from(n) else {
+        out.push_str(&format!("{n:0width$}"));
+        return;
+    };
+    let digits = n.checked_ilog10().map_or(1, |d| d as usize + 1);
+    for _ in digits..width {
+        out.push('0');
+    }
+    push_decimal(out, n);
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -10,7 +10,7 @@ use crate::site::{PageEntry, SectionEntry, Site};
 pub struct Views<'a> {
     pub site: &'a Site,
     /// Every page's summary as a template value, by page index.
-    summaries: Vec<SummaryValue>,
+    pub(super) summaries: Vec<SummaryValue>,
     /// Each taxonomy's view (all its terms) as a template value, shared by its term pages.
     taxonomies: Vec<tera::Value>,
     /// Whether the theme renders each much-cited document's list of citing pages, so
@@ -125,24 +125,6 @@ impl<'a> Views<'a> {
     pub fn with_citation_lists(mut self, yes: bool) -> Self {
         self.citation_lists = yes;
         self
-    }
-
-    /// Adds to every summary made by [`Views::new`] the HTML `render` makes of it, as
-    /// `cached_item` (see [`crate::render::jobs`]'s `CACHED_ITEM`); a summary `render` gives
-    /// nothing for stays as it is.
-    pub fn add_cached_items(&mut self, render: &(dyn Fn(&tera::Value) -> Option<String> + Sync)) {
-        use rayon::prelude::*;
-        self.summaries.par_iter_mut().for_each(|s| {
-            let (Some(map), Some(html)) = (s.as_map(), render(s)) else {
-                return;
-            };
-            let mut map = map.clone();
-            map.insert(
-                tera::value::Key::Str("cached_item"),
-                tera::Value::safe_string(&html),
-            );
-            *s = tera::Value::from(map);
-        });
     }
 
     /// The main menu as the header of the page at site path `path` shows it (`nav`).

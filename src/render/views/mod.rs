@@ -4,6 +4,7 @@
 #![allow(missing_docs)]
 
 mod builder;
+mod cached_items;
 pub mod domain;
 mod json_ld;
 mod languages;
