@@ -123,25 +123,39 @@ pub fn open_data(
     agencies: &[Agency],
     documents: &[CitedDocument],
 ) -> Vec<OutputFile> {
-    let plans = site.pages_of(Kind::Plan);
-    let procedures = procedures(site);
-    let files = [
-        (
-            "plans.json",
-            json(&plans_json(site, &plans, tasks, documents)),
-        ),
-        ("agencies.json", json(&agencies_json(site, tasks, agencies))),
-        ("procedures.json", json(&procedures)),
-        ("procedures.csv", procedures_csv(&procedures).into_bytes()),
-        ("documents.json", json(&documents_json(site, documents))),
-        ("tasks.ics", ics::calendar(site, &plans, tasks).into_bytes()),
-    ];
-    (files.into_iter())
-        .map(|(name, data)| OutputFile {
+    let mut files = Vec::new();
+    open_data_into(site, tasks, agencies, documents, &mut |f| files.push(f));
+    files
+}
+
+/// [`open_data`], each file handed to `sink` as soon as it is made, before the next is
+/// built: at 100,000 pages the six files are 133 MB, and made all at once they were all in
+/// memory together, beside the pages rendering on the other threads.
+pub fn open_data_into(
+    site: &Site,
+    tasks: &[Vec<Task>],
+    agencies: &[Agency],
+    documents: &[CitedDocument],
+    sink: &mut dyn FnMut(OutputFile),
+) {
+    let mut put = |name: &str, data: Vec<u8>| {
+        sink(OutputFile {
             path: format!("/data/{name}"),
             data: OutputData::Bytes(data),
-        })
-        .collect()
+        });
+    };
+    let plans = site.pages_of(Kind::Plan);
+    put(
+        "plans.json",
+        json(&plans_json(site, &plans, tasks, documents)),
+    );
+    put("agencies.json", json(&agencies_json(site, tasks, agencies)));
+    let procedures = procedures(site);
+    put("procedures.json", json(&procedures));
+    put("procedures.csv", procedures_csv(&procedures).into_bytes());
+    drop(procedures);
+    put("documents.json", json(&documents_json(site, documents)));
+    put("tasks.ics", ics::calendar(site, &plans, tasks).into_bytes());
 }
 
 /// Pretty JSON with a final newline.

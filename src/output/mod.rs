@@ -28,9 +28,7 @@ pub fn generated(site: &Site) -> Vec<OutputFile> {
 /// order), so a build can write them while the pages render instead of holding them all.
 pub fn generated_into(site: &Site, sink: &mut dyn FnMut(OutputFile)) {
     feeds::feeds(site).into_iter().for_each(&mut *sink);
-    data::open_data(site, &site.tasks, &site.agencies, &site.documents)
-        .into_iter()
-        .for_each(&mut *sink);
+    data::open_data_into(site, &site.tasks, &site.agencies, &site.documents, sink);
     sink(sitemap::sitemap(site));
     sink(sitemap::robots(site));
     sitemap::aliases(site).into_iter().for_each(&mut *sink);
