@@ -271,3 +271,60 @@ fn corpus_plans_yield_their_tasks_and_citations() {
         "lines folded at 75 octets"
     );
 }
+
+/// The badge class a page's first online badge shows (`badge-full`, `badge-partial`,
+/// `badge-none`), after `after` in the page.
+fn badge_after(html: &str, after: &str) -> String {
+    let start = html
+        .find(after)
+        .unwrap_or_else(|| panic!("{after} not in the page"));
+    let rest = &html[start..];
+    let at = rest
+        .find("class=\"badge badge-")
+        .unwrap_or_else(|| panic!("no online badge after {after}"));
+    let class = &rest[at + "class=\"badge ".len()..];
+    class[..class.find('"').unwrap_or(class.len())].to_string()
+}
+
+#[test]
+fn lists_show_the_same_online_badge_as_the_procedures_own_page() {
+    let site = TestSite::new();
+    // Every level, in spellings the content check accepts as that level.
+    let levels = [
+        ("a", "toàn trình", "badge-full"),
+        ("b", "Toàn Trình", "badge-full"),
+        ("c", "một phần", "badge-partial"),
+        ("d", "MỘT  PHẦN", "badge-partial"),
+        ("e", "", "badge-none"),
+    ];
+    for (slug, online, _) in levels {
+        site.write(
+            &format!("content/thu-tuc/{slug}.md"),
+            &format!(
+                "+++\ntitle = \"Thủ tục {slug}\"\ncode = \"1.00{slug}\"\nfield = \"Hộ tịch\"\nonline = \"{online}\"\nfields = [\"Hộ tịch\"]\n+++\n\nNội dung.\n"
+            ),
+        );
+    }
+    site.build_ok();
+    let section = site.read("thu-tuc/index.html");
+    // The test site lists two a page: the field's list over all its pages.
+    let mut field = site.read("linh-vuc/ho-tich/index.html");
+    for n in 2..=3 {
+        field.push_str(&site.read(&format!("linh-vuc/ho-tich/trang/{n}/index.html")));
+    }
+    for (slug, online, class) in levels {
+        let page = site.read(&format!("thu-tuc/{slug}/index.html"));
+        let link = format!("href=\"/thu-tuc/{slug}/\"");
+        assert_eq!(badge_after(&page, "<h1"), class, "{online:?} on its page");
+        assert_eq!(
+            badge_after(&section, &link),
+            class,
+            "{online:?} in the section"
+        );
+        assert_eq!(
+            badge_after(&field, &link),
+            class,
+            "{online:?} in the field's list"
+        );
+    }
+}
