@@ -1,6 +1,7 @@
 //! Day arithmetic against known calendars, quarters, serde, and property tests.
 
 use super::*;
+use crate::text::date::parse::read_numbers;
 
 #[test]
 fn epoch_days_and_weekdays() {
