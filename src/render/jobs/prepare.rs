@@ -5,20 +5,17 @@ use rayon::prelude::*;
 use tera::Context;
 
 use super::{
-    AGENCY_TASKS_PER_PAGE, CITATIONS_PER_PAGE, CITATIONS_TEMPLATE, HOME_LATEST, Job, Prepared,
-    is_grouped,
+    AGENCY_TASKS_PER_PAGE, CITATIONS_PER_PAGE, CITATIONS_TEMPLATE, Job, Prepared, is_grouped,
 };
-use crate::content::Kind;
 use crate::error::Diagnostic;
 use crate::markdown::LinkContext;
 use crate::render::Theme;
 use crate::render::views::domain::{CitedDocumentView, qr_svg};
-use crate::render::views::{
-    self, CitationsView, FieldGroup, HomeView, SectionView, TermView, Views,
-};
+use crate::render::views::{self, CitationsView, SectionView, TermView, Views};
 use crate::site::Site;
 use crate::site::agencies::AGENCY_SECTION;
-use crate::text::collate;
+mod groups;
+use groups::{field_groups, home};
 
 fn cited_documents<'a>(v: &Views<'a>, links: &LinkContext) -> Vec<CitedDocumentView<'a>> {
     v.site
@@ -343,68 +340,4 @@ fn page_template(
         },
         None,
     ))
-}
-
-/// Procedures grouped by field, fields and procedures in Vietnamese alphabetical order.
-fn field_groups<'a>(v: &Views<'a>, pages: &[usize]) -> Vec<FieldGroup<'a>> {
-    let mut groups: Vec<(String, &'a str, Vec<usize>)> = Vec::new();
-    for &i in pages {
-        let field = v.site.pages[i]
-            .page
-            .procedure
-            .as_ref()
-            .and_then(|p| p.field.as_deref())
-            .unwrap_or("Khác");
-        let key = crate::text::fold::match_key(field);
-        match groups.iter_mut().find(|g| g.0 == key) {
-            Some(g) => g.2.push(i),
-            None => groups.push((key, field, vec![i])),
-        }
-    }
-    groups.sort_by(|a, b| collate::compare(a.1, b.1));
-    groups
-        .into_iter()
-        .map(|(_, name, mut list)| {
-            // The model's precomputed keys: the same order as collate::compare on titles.
-            list.sort_by(|a, b| v.site.pages[*a].title_key.cmp(&v.site.pages[*b].title_key));
-            let url = v.site.taxonomies[1]
-                .term(name)
-                .map(|t| v.site.config.url(&t.path));
-            FieldGroup {
-                name,
-                url,
-                procedures: list.into_iter().map(|i| v.summary_value(i)).collect(),
-            }
-        })
-        .collect()
-}
-
-fn home<'a>(v: &Views<'a>) -> HomeView<'a> {
-    let site = v.site;
-    let latest = |kind: Kind, n: usize| {
-        site.pages_of(kind)
-            .into_iter()
-            .take(n)
-            .map(|i| v.summary_value(i))
-            .collect::<Vec<_>>()
-    };
-    let section_url = |kind: Kind| {
-        site.sections
-            .iter()
-            .find(|s| s.section.kind == kind && s.section.parent.as_deref() == Some(""))
-            .map(|s| site.config.url(&s.section.path))
-    };
-    let procedures = site.pages_of(Kind::Procedure);
-    let [news, plans, documents] = HOME_LATEST.map(|(kind, n)| latest(kind, n));
-    HomeView {
-        news,
-        plans,
-        documents,
-        procedures_total: procedures.len(),
-        procedure_fields: field_groups(v, &procedures),
-        news_url: section_url(Kind::News),
-        plans_url: section_url(Kind::Plan),
-        procedures_url: section_url(Kind::Procedure),
-        documents_url: section_url(Kind::Document),
-    }
 }
