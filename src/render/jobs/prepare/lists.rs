@@ -1,0 +1,128 @@
+//! The jobs that list pages a page at a time: sections (and the home page), terms, and a
+//! document's citing pages.
+
+use super::groups::{field_groups, home};
+use super::{Parts, base_context, cited_documents};
+use crate::error::Diagnostic;
+use crate::markdown::LinkContext;
+use crate::render::jobs::{CITATIONS_PER_PAGE, CITATIONS_TEMPLATE, is_grouped};
+use crate::render::views::{self, CitationsView, SectionView, TermView, Views};
+
+/// Page `page` of a section's list; the home page is the root section.
+pub(super) fn section_job(
+    v: &Views<'_>,
+    links: &LinkContext,
+    section: usize,
+    page: usize,
+) -> Parts {
+    let site = v.site;
+    let s = &site.sections[section];
+    let path = views::pager_path(&s.section.path, page);
+    let mut ctx = base_context(v, &path);
+    let per_page = if is_grouped(s.section.kind) {
+        s.pages.len().max(1)
+    } else {
+        site.paginate_by(s)
+    };
+    let items = v.summaries_of(&s.pages, page, per_page);
+    ctx.insert(
+        "section",
+        &SectionView {
+            title: &s.section.title,
+            description: s.section.description.as_deref(),
+            url: site.config.url(&s.section.path),
+            permalink: site.config.permalink(&s.section.path),
+            path: &s.section.path,
+            kind: s.section.kind,
+            content: v.body(&s.rendered.html, &s.section.path, true),
+            pages: items,
+            subsections: s
+                .subsections
+                .iter()
+                .map(|c| v.section_link(&site.sections[*c]))
+                .collect(),
+            paginator: views::paginator(
+                &site.config,
+                &s.section.path,
+                page,
+                s.pages.len(),
+                per_page,
+            ),
+            extra: &s.section.extra,
+        },
+    );
+    if is_grouped(s.section.kind) {
+        ctx.insert("procedure_fields", &field_groups(v, &s.pages));
+    }
+    if site.document_section() == Some(section) {
+        ctx.insert("cited_documents", &cited_documents(v, links));
+    }
+    let is_home = s.section.key.is_empty();
+    if is_home {
+        ctx.insert("home", &home(v));
+    }
+    match &s.section.template {
+        Some(t) => Parts {
+            path,
+            template: t.name.clone(),
+            ctx,
+            origin: Some((s.section.file.clone().unwrap_or_default(), t.line)),
+        },
+        None if is_home => Parts::theme(path, "index.html", ctx),
+        None => Parts::theme(path, "section.html", ctx),
+    }
+}
+
+/// Page `page` of a taxonomy term's list.
+pub(super) fn term_job(v: &Views<'_>, taxonomy: usize, term: usize, page: usize) -> Parts {
+    let site = v.site;
+    let tm = &site.taxonomies[taxonomy].terms[term];
+    let path = views::pager_path(&tm.path, page);
+    let per_page = site.config.paginate_by;
+    let mut ctx = base_context(v, &path);
+    ctx.insert("taxonomy", &v.taxonomy_value(taxonomy));
+    ctx.insert(
+        "term",
+        &TermView {
+            name: &tm.name,
+            url: site.config.url(&tm.path),
+            permalink: site.config.permalink(&tm.path),
+            pages: v.summaries_of(&tm.pages, page, per_page),
+            paginator: views::paginator(&site.config, &tm.path, page, tm.pages.len(), per_page),
+        },
+    );
+    Parts::theme(path, "taxonomy_term.html", ctx)
+}
+
+/// Page `page` of the list of pages citing a much-cited document.
+pub(super) fn citations_job(
+    v: &Views<'_>,
+    links: &LinkContext,
+    document: usize,
+    page: usize,
+) -> Result<Parts, Diagnostic> {
+    let site = v.site;
+    let d = &site.documents[document];
+    // `plan` makes these jobs only for documents with a list; anything else is a bug,
+    // which must not write over the home page (an empty path).
+    let Some(base) = d.list.clone() else {
+        return Err(Diagnostic::file(
+            "public",
+            format!("internal error: {} has no list of citing pages", d.number),
+        ));
+    };
+    let path = views::pager_path(&base, page);
+    let per_page = CITATIONS_PER_PAGE;
+    let mut ctx = base_context(v, &path);
+    ctx.insert(
+        "citations",
+        &CitationsView {
+            document: v.cited_document(d, links.citation_url(&d.number, "")),
+            url: site.config.url(&path),
+            permalink: site.config.permalink(&path),
+            pages: v.summaries_of(&d.cited_by, page, per_page),
+            paginator: views::paginator(&site.config, &base, page, d.cited_by.len(), per_page),
+        },
+    );
+    Ok(Parts::theme(path, CITATIONS_TEMPLATE, ctx))
+}
