@@ -81,7 +81,7 @@ pub fn prepare_many(
 
 /// What a job renders: the site path it is published at, the template, the context, and
 /// the front matter place that named the template (for the error when it is missing).
-pub(super) struct Parts {
+struct Parts {
     path: String,
     template: String,
     ctx: Context,
