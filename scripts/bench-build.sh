@@ -13,9 +13,10 @@
 # (with this repository's default theme) and for Hugo (its minimal comparable layouts:
 # pages with TOC and tags, section lists paginated by 10 with summaries, taxonomy lists and
 # terms, RSS, sitemap). Each tool then builds it RUNS times (default 5), and the script
-# prints the median wall time, pages per second, the median peak memory (RSS) and the
-# ratio. congbo is also timed rebuilding an unchanged site, its common case. It needs
-# free disk for all the outputs of a run (about 20 GB at 100,000 pages).
+# prints the median wall time, pages per second, the median peak memory (RSS), the median
+# user and system CPU time (the part of the growth that is the tool's own work, and the
+# kernel's) and the ratio. congbo is also timed rebuilding an unchanged site, its common
+# case. It needs free disk for all the outputs of a run (about 20 GB at 100,000 pages).
 #
 # Every cold run writes into a new, empty output folder, and old outputs are only deleted
 # when the whole benchmark is over: on ext4, creating files right after deleting many
@@ -69,11 +70,11 @@ echo "congbo: $CONGBO"
 echo "hugo:   $("$HUGO" version | cut -d' ' -f1-2)"
 echo "cores:  $(nproc), runs per case: $RUNS"
 
-# Prints "seconds maxrss_kb" for one timed command run in directory $1.
+# Prints "seconds maxrss_kb user_s system_s" for one timed command run in directory $1.
 timed() {
   local dir=$1; shift
   local file; file=$(mktemp)
-  (cd "$dir" && /usr/bin/time -f "%e %M" -o "$file" "$@" >/dev/null 2>&1) || { rm -f "$file"; return 1; }
+  (cd "$dir" && /usr/bin/time -f "%e %M %U %S" -o "$file" "$@" >/dev/null 2>&1) || { rm -f "$file"; return 1; }
   tail -n 1 "$file"; rm -f "$file"
 }
 
@@ -91,14 +92,14 @@ drop_output() { [ -z "${OUTPUTS:-}" ] || [ -z "${1:-}" ] || rm -rf "$1"; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 calc() { awk "BEGIN { print $1 }"; }
 
-printf '\n%-8s %-8s %10s %12s %12s %10s\n' pages tool "median s" "pages/s" "peak MB" "s/1k pages"
+printf '\n%-8s %-8s %10s %12s %12s %10s %8s %8s\n' pages tool "median s" "pages/s" "peak MB" "s/1k pages" "user s" "sys s"
 for N in "${SIZES[@]}"; do
   C="$BENCH_DIR/congbo-$N"; H="$BENCH_DIR/hugo-$N"
   [ -d "$C/content" ] || python3 "$ROOT/scripts/gen-corpus.py" --pages "$N" --out "$C" --flavor congbo --theme-from "$ROOT" >/dev/null
   [ -d "$H/content" ] || python3 "$ROOT/scripts/gen-corpus.py" --pages "$N" --out "$H" --flavor hugo >/dev/null
   rm -rf "$C/themes" && cp -r "$ROOT/themes" "$C/themes"   # always the current theme
 
-  declare -a ct=() cm=() rt=() ht=() hm=()
+  declare -a ct=() cm=() cu=() cs=() rt=() ht=() hm=() hu=() hs=()
   unset out hout
   TRASH="$BENCH_DIR/old-outputs"
   [ -z "${OUTPUTS:-}" ] || TRASH="$OUTPUTS/congbo-bench-$$"
@@ -109,14 +110,15 @@ for N in "${SIZES[@]}"; do
     drop_output "${out:-}"
     out="$TRASH/congbo-$N-$i-$$"
     settle "$C"
-    read -r t m < <(timed "$C" "$CONGBO" build --output-dir "$out"); ct+=("$t"); cm+=("$m")
+    read -r t m u s < <(timed "$C" "$CONGBO" build --output-dir "$out"); ct+=("$t"); cm+=("$m"); cu+=("$u"); cs+=("$s")
   done
   for _ in $(seq "$RUNS"); do
-    read -r t m < <(timed "$C" "$CONGBO" build --output-dir "$out"); rt+=("$t")
+    read -r t _ < <(timed "$C" "$CONGBO" build --output-dir "$out"); rt+=("$t")
   done
   c_t=$(printf '%s\n' "${ct[@]}" | median); c_m=$(printf '%s\n' "${cm[@]}" | median)
+  c_u=$(printf '%s\n' "${cu[@]}" | median); c_s=$(printf '%s\n' "${cs[@]}" | median)
   r_t=$(printf '%s\n' "${rt[@]}" | median)
-  printf '%-8s %-8s %10.2f %12.0f %12.0f %10.3f\n' "$N" congbo "$c_t" "$(calc "$N / $c_t")" "$(calc "$c_m / 1024")" "$(calc "$c_t * 1000 / $N")"
+  printf '%-8s %-8s %10.2f %12.0f %12.0f %10.3f %8.2f %8.2f\n' "$N" congbo "$c_t" "$(calc "$N / $c_t")" "$(calc "$c_m / 1024")" "$(calc "$c_t * 1000 / $N")" "$c_u" "$c_s"
   printf '%-8s %-8s %10.2f %12.0f %12s %10.3f\n' "$N" "(rebuild)" "$r_t" "$(calc "$N / $r_t")" "" "$(calc "$r_t * 1000 / $N")"
 
   hugo_ok=1
@@ -127,19 +129,20 @@ for N in "${SIZES[@]}"; do
     hout="$TRASH/hugo-$N-$RANDOM-$$"
     settle "$H"
     if ! res=$(timed "$H" timeout "$HUGO_LIMIT" "$HUGO" --quiet --destination "$hout") || [ -z "$res" ]; then hugo_ok=0; break; fi
-    read -r t m <<<"$res"; ht+=("$t"); hm+=("$m")
+    read -r t m u s <<<"$res"; ht+=("$t"); hm+=("$m"); hu+=("$u"); hs+=("$s")
     # One run over the limit is enough to know; do not repeat it.
     if [ "$(calc "($t >= $HUGO_LIMIT)")" = 1 ]; then hugo_ok=0; break; fi
   done
   if [ "$hugo_ok" = 1 ]; then
     h_t=$(printf '%s\n' "${ht[@]}" | median); h_m=$(printf '%s\n' "${hm[@]}" | median)
-    printf '%-8s %-8s %10.2f %12.0f %12.0f %10.3f\n' "$N" hugo "$h_t" "$(calc "$N / $h_t")" "$(calc "$h_m / 1024")" "$(calc "$h_t * 1000 / $N")"
+    h_u=$(printf '%s\n' "${hu[@]}" | median); h_s=$(printf '%s\n' "${hs[@]}" | median)
+    printf '%-8s %-8s %10.2f %12.0f %12.0f %10.3f %8.2f %8.2f\n' "$N" hugo "$h_t" "$(calc "$N / $h_t")" "$(calc "$h_m / 1024")" "$(calc "$h_t * 1000 / $N")" "$h_u" "$h_s"
     printf '%-8s %-8s %10.1fx faster\n' "$N" ratio "$(calc "$h_t / $c_t")"
   else
     printf '%-8s %-8s %10s\n' "$N" hugo "did not finish within ${HUGO_LIMIT} s"
   fi
   drop_output "${hout:-}"
-  unset ct cm rt ht hm hout
+  unset ct cm cu cs rt ht hm hu hs hout
 done
 
 # The outputs go only now (see above); in the background, as deleting is slow here.
