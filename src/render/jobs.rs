@@ -1,6 +1,7 @@
 //! What pages the site has and which template renders each: pages, paginated section and
 //! taxonomy lists, home, 404. Rendered in parallel; every failure is collected.
 
+mod metrics;
 mod prepare;
 
 use rayon::prelude::*;
@@ -129,17 +130,42 @@ pub fn render_each(
     if theme.has(CACHED_ITEM) {
         v.add_cached_items(&|p| render_item(theme, p));
     }
+    let times = metrics::TemplateTimes::from_env();
     let errors: Vec<Diagnostic> = plan(site)
         .par_iter()
         .filter(|j| theme_makes(theme, **j))
-        .filter_map(|j| {
-            prepare_job(theme, &v, links, *j)
-                .and_then(|p| render(theme, &p))
-                .and_then(sink)
-                .err()
-        })
+        .filter_map(|j| timed_job(theme, &v, links, *j, &times).and_then(sink).err())
         .collect();
+    if let Some(table) = times.report() {
+        eprintln!(
+            "time per template ({} pages):\n{table}",
+            site.config.language
+        );
+    }
     Diagnostics(errors).into_result(())
+}
+
+/// Prepares and renders job `j`, adding its times to `times` when they are collected.
+fn timed_job(
+    theme: &Theme,
+    v: &Views<'_>,
+    links: &LinkContext,
+    j: Job,
+    times: &metrics::TemplateTimes,
+) -> Result<OutputFile, Diagnostic> {
+    if !times.on() {
+        return prepare_job(theme, v, links, j).and_then(|p| render(theme, &p));
+    }
+    let started = std::time::Instant::now();
+    let prepared = prepare_job(theme, v, links, j)?;
+    let context_made = std::time::Instant::now();
+    let file = render(theme, &prepared);
+    times.add(
+        &prepared.template,
+        context_made - started,
+        context_made.elapsed(),
+    );
+    file
 }
 
 /// Whether the theme renders job `j`: a theme copied before the search page was added has
