@@ -26,7 +26,7 @@ pub use bodies::{
     content_rel, link_context, render_markdown, render_markdown_consuming, render_markdown_reusing,
 };
 use clock::StageClock;
-pub(crate) use clock::{cpu_clock, cpu_seconds};
+pub(crate) use clock::{cpu_clock, cpu_seconds, timings_on};
 use model::model;
 use progress::mark;
 pub use progress::{Progress, Stage};

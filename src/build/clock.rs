@@ -12,7 +12,7 @@ pub(super) struct StageClock {
 impl StageClock {
     pub(super) fn new() -> Self {
         StageClock {
-            on: std::env::var_os("CONGBO_TIMINGS").is_some(),
+            on: timings_on(),
             last: Instant::now(),
             last_cpu: cpu_seconds(),
         }
@@ -35,10 +35,16 @@ impl StageClock {
     }
 }
 
+/// Whether `CONGBO_TIMINGS` asks for timings: the stages', a stage's running beside others,
+/// the templates'.
+pub(crate) fn timings_on() -> bool {
+    std::env::var_os("CONGBO_TIMINGS").is_some()
+}
+
 /// With `CONGBO_TIMINGS` set, the wall clock and CPU time now, for a stage that runs
 /// beside others to time itself.
 pub(crate) fn cpu_clock() -> Option<(Instant, f64)> {
-    std::env::var_os("CONGBO_TIMINGS").map(|_| (Instant::now(), cpu_seconds()))
+    timings_on().then(|| (Instant::now(), cpu_seconds()))
 }
 
 /// User and system CPU time of this process so far, from `/proc/self/stat` (Linux only;

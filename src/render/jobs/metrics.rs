@@ -29,7 +29,7 @@ impl TemplateTimes {
     /// Collecting when `CONGBO_TIMINGS` is set, else a no-op.
     pub(super) fn from_env() -> Self {
         TemplateTimes {
-            by_template: std::env::var_os("CONGBO_TIMINGS").map(|_| Mutex::default()),
+            by_template: crate::build::timings_on().then(Mutex::default),
         }
     }
 
@@ -43,7 +43,13 @@ impl TemplateTimes {
         let Some(by) = &self.by_template else { return };
         // A poisoned lock only loses timings; the build goes on.
         if let Ok(mut by) = by.lock() {
-            let s = by.entry(template.to_string()).or_default();
+            // The name is copied once per template, not once per page.
+            if !by.contains_key(template) {
+                by.insert(template.to_string(), Stat::default());
+            }
+            let Some(s) = by.get_mut(template) else {
+                return;
+            };
             s.count += 1;
             s.prepare += prepare;
             s.render += render;
