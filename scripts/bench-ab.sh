@@ -15,8 +15,9 @@
 # 37 s). As root, each build starts from the same memory state (dirty data
 # written, page cache dropped, corpus read back), as with DROP_CACHES=1 there. Builds use
 # SOURCE_DATE_EPOCH, so outputs of binaries that should agree can be compared with
-# diff -r before they are deleted (KEEP=1 keeps them). Prints each build's wall, user and
-# system seconds and peak memory, then each binary's median.
+# diff -r before they are deleted (KEEP=1 keeps them). WARM=1 (root, on a VM) first takes
+# the host's page faults out of the measurement, as in bench-build.sh. Prints each build's
+# wall, user and system seconds and peak memory, then each binary's median.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 3 ] || { sed -n 2,9p "$0" >&2; exit 1; }
@@ -31,6 +32,9 @@ name() { local p=${BINS[$1]}; [ ${#p} -le 37 ] || p="...${p: -34}"; echo "$1: $p
 OUT="${OUTPUTS:-$BENCH_DIR}/ab-outputs/$$"
 mkdir -p "$OUT"
 RES=$(mktemp)
+# shellcheck source=scripts/bench-warm.sh
+. "$(pwd)/scripts/bench-warm.sh"
+[ "${WARM:-0}" != 1 ] || warm_up
 
 settle() {
   [ -w /proc/sys/vm/drop_caches ] || return 0

@@ -35,14 +35,14 @@
 # big build needs: growth from 10,000 to 100,000 pages then measures the VM as well.
 # Unchanged rebuilds are not prepared this way: they read the output, which stays cached.
 #
-# WARM=1 (root only, a VM with free page reporting) takes the host out of the measurement:
-# for the length of the benchmark the guest stops reporting freed memory to the host
-# (page_reporting_order above the largest order; the old value is put back on exit), and
-# the free memory is touched once, so that every run of either tool gets memory the host
-# has already backed. In the default state a page of memory the guest has not used lately
-# costs a fault in the host as well on its first touch, and that cost is what made
-# congbo's wall time grow faster than its page count (2026-12-04: 10,000 -> 100,000 pages
-# 0.23 -> 0.28 s per 1,000 pages in the default state, 0.164 -> 0.173 warm).
+# WARM=1 (root only, a VM with free page reporting) takes the host out of the measurement
+# (scripts/bench-warm.sh): for the length of the benchmark the guest stops reporting freed
+# memory to the host, and the free memory is touched once, so that every run of either
+# tool gets memory the host has already backed. In the default state a page of memory the
+# guest has not used lately costs a fault in the host as well on its first touch, and that
+# cost is what made congbo's wall time grow faster than its page count (2026-12-04, from
+# 10,000 to 100,000 pages: 0.23 -> 0.28 s per 1,000 pages in the default state, 0.164 ->
+# 0.173 warm).
 #
 # What differs: congbo's default theme does more per page than the generator's Hugo
 # layouts (state-document plans, procedure pages with dossier tables and a QR posting
@@ -66,24 +66,9 @@ if [ "${DROP_CACHES:-0}" = 1 ] && ! [ -w /proc/sys/vm/drop_caches ]; then
 fi
 mkdir -p "$BENCH_DIR"
 
-if [ "${WARM:-0}" = 1 ]; then
-  ORDER=/sys/module/page_reporting/parameters/page_reporting_order
-  [ -w "$ORDER" ] || { echo "WARM=1 needs root and free page reporting ($ORDER)" >&2; exit 1; }
-  OLD_ORDER=$(cat "$ORDER")
-  trap 'echo "$OLD_ORDER" >"$ORDER"' EXIT
-  # Free blocks are reported from this order up; 11 is above x86's largest (10).
-  echo 11 >"$ORDER" || { echo "WARM=1: the kernel refused page_reporting_order=11" >&2; exit 1; }
-  sync
-  echo 3 >/proc/sys/vm/drop_caches
-  python3 - <<'PY'
-# Touch all the available memory but 2 GiB once, a byte a page, then free it.
-avail = next(int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemAvailable:"))
-n = max(0, avail * 1024 - (2 << 30))
-b = bytearray(n)
-b[::4096] = b"\x01" * len(range(0, n, 4096))
-print(f"warm:   {n >> 20} MB touched, free page reporting off until the end")
-PY
-fi
+# shellcheck source=scripts/bench-warm.sh
+. "$ROOT/scripts/bench-warm.sh"
+[ "${WARM:-0}" != 1 ] || warm_up
 
 cargo build --release --quiet
 CONGBO="${CARGO_TARGET_DIR:-$ROOT/target}/release/congbo"
