@@ -32,15 +32,13 @@ name() { local p=${BINS[$1]}; [ ${#p} -le 37 ] || p="...${p: -34}"; echo "$1: $p
 OUT="${OUTPUTS:-$BENCH_DIR}/ab-outputs/$$"
 mkdir -p "$OUT"
 RES=$(mktemp)
-# shellcheck source=scripts/bench-warm.sh
-. "$(pwd)/scripts/bench-warm.sh"
+# shellcheck source=scripts/bench-machine.sh
+. "$(pwd)/scripts/bench-machine.sh"
 [ "${WARM:-0}" != 1 ] || warm_up
 
 settle() {
   [ -w /proc/sys/vm/drop_caches ] || return 0
-  sync
-  echo 3 >/proc/sys/vm/drop_caches
-  find "$CORPUS" -type f -print0 | xargs -0 cat >/dev/null
+  cold_start "$CORPUS"
 }
 
 printf '%-4s %-40s %8s %8s %8s %9s\n' run binary wall user system "peak MB"

@@ -36,7 +36,7 @@
 # Unchanged rebuilds are not prepared this way: they read the output, which stays cached.
 #
 # WARM=1 (root only, a VM with free page reporting) takes the host out of the measurement
-# (scripts/bench-warm.sh): for the length of the benchmark the guest stops reporting freed
+# (scripts/bench-machine.sh): for the length of the benchmark the guest stops reporting freed
 # memory to the host, and the free memory is touched once, so that every run of either
 # tool gets memory the host has already backed. In the default state a page of memory the
 # guest has not used lately costs a fault in the host as well on its first touch, and that
@@ -66,8 +66,8 @@ if [ "${DROP_CACHES:-0}" = 1 ] && ! [ -w /proc/sys/vm/drop_caches ]; then
 fi
 mkdir -p "$BENCH_DIR"
 
-# shellcheck source=scripts/bench-warm.sh
-. "$ROOT/scripts/bench-warm.sh"
+# shellcheck source=scripts/bench-machine.sh
+. "$ROOT/scripts/bench-machine.sh"
 [ "${WARM:-0}" != 1 ] || warm_up
 
 cargo build --release --quiet
@@ -95,9 +95,7 @@ timed() {
 # With DROP_CACHES=1, puts the machine in the same state before a cold run of corpus $1.
 settle() {
   [ "${DROP_CACHES:-0}" = 1 ] || return 0
-  sync
-  echo 3 >/proc/sys/vm/drop_caches
-  find "$1" -type f -print0 | xargs -0 cat >/dev/null
+  cold_start "$1"
 }
 
 # With OUTPUTS, deletes an output the benchmark is done with (instant in memory).

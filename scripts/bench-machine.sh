@@ -1,5 +1,18 @@
-# Sourced by bench-build.sh and bench-ab.sh: `warm_up` for their WARM=1.
+# Sourced by bench-build.sh and bench-ab.sh: the machine's state before a timed run.
 #
+# `cold_start DIR` (root only): dirty data written, the page cache dropped, then the files
+# under DIR (a corpus) read back into it, so that every cold run starts from the same state.
+cold_start() {
+  drop_page_cache
+  find "$1" -type f -print0 | xargs -0 cat >/dev/null
+}
+
+drop_page_cache() {
+  sync
+  echo 3 >/proc/sys/vm/drop_caches
+}
+
+# `warm_up`, for WARM=1:
 # On a VM with free page reporting (virtio-balloon, as the development machine), memory the
 # guest has not used lately costs a fault in the host as well on its first touch, so a
 # build's time depends on what the machine did before it, and a big build pays more per
@@ -15,8 +28,7 @@ warm_up() {
   trap 'echo "$WARM_OLD_ORDER" >/sys/module/page_reporting/parameters/page_reporting_order' EXIT
   # Free blocks are reported from this order up; 11 is above x86's largest (10).
   echo 11 >"$order" || { echo "WARM=1: the kernel refused page_reporting_order=11" >&2; exit 1; }
-  sync
-  echo 3 >/proc/sys/vm/drop_caches
+  drop_page_cache
   python3 - <<'PY'
 # Touch all the available memory but 2 GiB once, a byte a page, then free it.
 avail = next(int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemAvailable:"))
