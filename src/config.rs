@@ -13,6 +13,7 @@ mod languages;
 mod toml_text;
 pub use languages::Language;
 use languages::{RawLanguage, resolve_languages, table_line};
+use toml_text::mark_menu_lines;
 pub use toml_text::{key_line, toml_error, toml_to_json};
 
 /// The resolved site configuration every later stage reads.
@@ -92,6 +93,23 @@ pub struct MenuItem {
     pub name: String,
     /// Site path (`/tin-tuc/`) or absolute URL.
     pub url: String,
+    /// The line of this entry's `url` in `site.toml` (of its `[[menu]]` header when it has
+    /// no `url` line of its own), so that the link check can point at it; 0 when unknown.
+    #[serde(skip)]
+    pub line: usize,
+}
+
+impl MenuItem {
+    /// Whether the entry leaves the site: `https://…`, `//host/…`, `mailto:…`, `tel:…`.
+    /// Anything else is a site path from the site root, with or without its first `/`.
+    pub fn is_external(&self) -> bool {
+        let url = self.url.trim();
+        url.starts_with("//")
+            || url
+                .split(['/', '?', '#'])
+                .next()
+                .is_some_and(|first| first.contains(':'))
+    }
 }
 
 /// How legal citations are linked when the site has no page for the cited document.
@@ -158,7 +176,11 @@ pub struct Overrides {
 /// Parses `site.toml` text; `file` only names the file in errors.
 pub fn parse(text: &str, file: &Path, overrides: &Overrides) -> Result<Config, Diagnostic> {
     let text = crate::text::normalize::nfc(text);
-    let raw: RawConfig = toml::from_str(&text).map_err(|e| toml_error(&text, file, 1, &e))?;
+    let mut raw: RawConfig = toml::from_str(&text).map_err(|e| toml_error(&text, file, 1, &e))?;
+    mark_menu_lines(&text, "menu", &mut raw.menu);
+    for (code, l) in &mut raw.languages {
+        mark_menu_lines(&text, &format!("languages.{code}.menu"), &mut l.menu);
+    }
     let base_url = overrides.base_url.clone().unwrap_or(raw.base_url);
     let (base_url, base_path) = resolve_base_url(&base_url).map_err(|msg| {
         let line = key_line(&text, "base_url").unwrap_or(0);
@@ -293,64 +315,4 @@ fn resolve_base_url(url: &str) -> Result<(String, String), String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn cfg(text: &str) -> Result<Config, Diagnostic> {
-        parse(text, Path::new("site.toml"), &Overrides::default())
-    }
-
-    #[test]
-    fn base_url_with_subfolder_gives_base_path() {
-        let c = cfg("title = \"X\"\nbase_url = \"https://host.gov.vn/xa-thanh-an\"").unwrap();
-        assert_eq!(c.base_url, "https://host.gov.vn/xa-thanh-an/");
-        assert_eq!(c.base_path, "/xa-thanh-an/");
-        assert_eq!(c.url("/tin-tuc/"), "/xa-thanh-an/tin-tuc/");
-        assert_eq!(
-            c.permalink("/tin-tuc/a/"),
-            "https://host.gov.vn/xa-thanh-an/tin-tuc/a/"
-        );
-    }
-
-    #[test]
-    fn root_base_url() {
-        let c = cfg("title = \"X\"\nbase_url = \"https://host.gov.vn\"").unwrap();
-        assert_eq!(c.base_path, "/");
-        assert_eq!(c.url("/"), "/");
-    }
-
-    #[test]
-    fn override_wins() {
-        let o = Overrides {
-            base_url: Some("http://127.0.0.1:1111/".into()),
-        };
-        let c = parse(
-            "title = \"X\"\nbase_url = \"https://a/\"",
-            Path::new("s"),
-            &o,
-        )
-        .unwrap();
-        assert_eq!(c.base_url, "http://127.0.0.1:1111/");
-    }
-
-    #[test]
-    fn unknown_key_names_key_and_line() {
-        let e = cfg("title = \"X\"\nbase_url = \"https://a/\"\ntitel = \"y\"").unwrap_err();
-        assert_eq!(e.line, 3);
-        assert!(e.message.contains("titel"), "{}", e.message);
-    }
-
-    #[test]
-    fn bad_base_url_is_explained() {
-        let e = cfg("title = \"X\"\nbase_url = \"host.gov.vn\"").unwrap_err();
-        assert_eq!(e.line, 2);
-        assert!(e.message.contains("https://"));
-    }
-
-    #[test]
-    fn resolver_needs_placeholder() {
-        let e =
-            cfg("title = \"X\"\nbase_url = \"/\"\n[legal]\nresolver = \"https://x/\"").unwrap_err();
-        assert_eq!(e.line, 4);
-    }
-}
+mod tests;

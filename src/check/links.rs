@@ -132,6 +132,22 @@ pub(super) fn check(site: &Site, targets: &Targets<'_>, found: &mut Findings) {
     }
 }
 
+/// Checks the `[[menu]]` entries of a language's `site.toml` menu: every page shows them,
+/// so one that points nowhere is a broken link on every page. Their URLs are site paths
+/// from the site root in every language (`/en/news/`), as the header writes them.
+pub(super) fn menu(site: &Site, targets: &Targets<'_>, found: &mut Findings) {
+    for m in site.config.menu.iter().filter(|m| !m.is_external()) {
+        let rel = m.url.trim().trim_start_matches('/');
+        let rel = rel.split(['#', '?']).next().unwrap_or("");
+        let path = percent_decode(&format!("/{rel}"));
+        if !targets.has(&path) {
+            let column = usize::from(m.line > 0);
+            let d = Diagnostic::at("site.toml", m.line, column, missing_menu(&m.name, &m.url));
+            found.problems.push((Rule::Links, d));
+        }
+    }
+}
+
 /// What is wrong with a link, if anything.
 fn link(l: &Ref, here: &str, root: &str, targets: &Targets<'_>) -> Option<(Rule, String)> {
     let (url, written) = (l.url.as_str(), l.written.as_str());
@@ -270,6 +286,13 @@ fn missing_page(url: &str, path: &str) -> String {
     crate::tr!(
         en: "the link {url} points to {path}, which the site does not have; write the address of an existing page (for a content file, @/section/file.md), or remove the link",
         vi: "liên kết {url} trỏ đến {path}, nhưng trang không có địa chỉ này; hãy viết địa chỉ của một trang có thật (với một tệp nội dung: @/muc/tep.md), hoặc bỏ liên kết",
+    )
+}
+
+fn missing_menu(name: &str, url: &str) -> String {
+    crate::tr!(
+        en: "the menu entry \"{name}\" links to {url}, which the site does not have; write the address of an existing page or section from the site root (e.g. url = \"/tin-tuc/\"), or remove the entry",
+        vi: "mục menu \"{name}\" trỏ đến {url}, nhưng trang không có địa chỉ này; hãy viết địa chỉ của một trang hoặc chuyên mục có thật, tính từ gốc trang (ví dụ url = \"/tin-tuc/\"), hoặc bỏ mục này",
     )
 }
 

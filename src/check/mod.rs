@@ -67,6 +67,7 @@ pub fn site(
     let mut found = Findings::default();
     for site in sites {
         links::check(site, &targets, &mut found);
+        links::menu(site, &targets, &mut found);
         files::check(site, root, &mut found);
     }
     found

@@ -38,7 +38,7 @@ pub(super) struct RawLanguage {
     authority: Option<String>,
     parent_authority: Option<String>,
     #[serde(default)]
-    menu: Vec<MenuItem>,
+    pub(super) menu: Vec<MenuItem>,
 }
 
 /// Checks the codes of `[languages.…]`: lower-case letters (a region after a hyphen), and

@@ -51,6 +51,34 @@ pub fn key_line(text: &str, key: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
+/// Sets the `line` of each entry of an array of tables (`[[menu]]`, or
+/// `[[languages.en.menu]]` for `table = "languages.en.menu"`): the line of the `url` under
+/// the entry's header, else the header's own. Entries written inline (`menu = [{…}]`) keep 0.
+pub(super) fn mark_menu_lines(text: &str, table: &str, items: &mut [super::MenuItem]) {
+    let lines: Vec<&str> = text.lines().collect();
+    // A comment may follow a header (`[[menu]]  # main navigation`).
+    let code = |l: &str| l.split('#').next().unwrap_or("").trim().to_string();
+    let is_header = |l: &str| {
+        let l = code(l);
+        l.strip_prefix("[[")
+            .and_then(|r| r.strip_suffix("]]"))
+            .is_some_and(|name| name.trim() == table)
+    };
+    let headers = (0..lines.len()).filter(|&i| is_header(lines[i]));
+    for (item, h) in items.iter_mut().zip(headers) {
+        let url = lines[h + 1..]
+            .iter()
+            .take_while(|l| !code(l).starts_with('['))
+            .position(|l| {
+                l.trim_start()
+                    .strip_prefix("url")
+                    .is_some_and(|r| r.trim_start().starts_with('='))
+            });
+        // 1-based: the header is line h + 1, the n-th line after it h + 2 + n.
+        item.line = url.map_or(h + 1, |n| h + 2 + n);
+    }
+}
+
 /// Converts TOML values to JSON for templates, dates becoming ISO strings.
 pub fn toml_to_json(v: &toml::Value) -> serde_json::Value {
     use serde_json::Value as J;

@@ -15,8 +15,8 @@ parent_authority = "Tỉnh Thử"
 paginate_by = 2
 
 [[menu]]
-name = "Tin tức"
-url = "/tin-tuc/"
+name = "Trang chủ"
+url = "/"
 "#;
 
 pub struct TestSite {

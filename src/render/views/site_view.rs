@@ -61,7 +61,7 @@ impl<'a> Views<'a> {
         c.menu
             .iter()
             .map(|m| {
-                let external = m.url.contains("://");
+                let external = m.is_external();
                 // A language's menu is written from the site root (`/en/news/`); its
                 // path, compared with the page's, is within the language (`/news/`).
                 let rel = m.url.trim_start_matches('/');
