@@ -139,9 +139,30 @@ impl<'a> Collector<'a> {
     /// An `<img>` with an `alt` attribute, even an empty one, has alt text: `alt=""` is how
     /// HTML marks an image as decoration (WCAG H67), which Markdown cannot say.
     pub(super) fn html(&mut self, html: &str, offset: usize) {
-        // A line of an HTML block is the source text itself; inside a quote or a list the
-        // event drops the markers, and places fall back to the start of the event.
-        let exact = self.md.get(offset..offset + html.len()) == Some(html);
+        self.html_block(&[(html, offset)]);
+    }
+
+    /// The lines of one HTML block (each with its byte offset), read as one text: a tag or
+    /// a comment may run over several lines, and read line by line the second half of
+    /// `<a⏎href="…">` was no tag, and a link inside a `<!--⏎…⏎-->` was taken for a live one.
+    pub(super) fn html_block(&mut self, parts: &[(&str, usize)]) {
+        let joined;
+        let html = match parts {
+            [(one, _)] => *one,
+            _ => {
+                joined = parts.iter().map(|p| p.0).collect::<String>();
+                joined.as_str()
+            }
+        };
+        // Where each part starts in `html`.
+        let starts: Vec<usize> = parts
+            .iter()
+            .scan(0, |at, p| {
+                let start = *at;
+                *at += p.0.len();
+                Some(start)
+            })
+            .collect();
         for tag in crate::text::html_scan::tags(html) {
             let attr = |name: &str| tag.attrs.iter().find(|a| a.name.eq_ignore_ascii_case(name));
             if let Some(id) = attr("id") {
@@ -165,7 +186,19 @@ impl<'a> Collector<'a> {
             if url.is_empty() || (is_link && !checkable(&url)) {
                 continue;
             }
-            let at = offset + if exact { target.value.start } else { 0 };
+            let k = starts
+                .partition_point(|&s| s <= target.value.start)
+                .saturating_sub(1);
+            let (text, offset) = parts[k];
+            // A line of an HTML block is the source text itself; inside a quote or a list
+            // the event drops the markers, and places fall back to the start of the line.
+            let exact = self.md.get(offset..offset + text.len()) == Some(text);
+            let at = offset
+                + if exact {
+                    target.value.start - starts[k]
+                } else {
+                    0
+                };
             let (line, column) = self.place(at);
             let r = Ref {
                 url,

@@ -43,6 +43,8 @@ pub(super) struct State<'a> {
     pub(super) words: usize,
     /// The editor's own HTML was met: the page is sanitised.
     pub(super) raw_html: bool,
+    /// The lines of the HTML block being read, with their offsets, for the link check.
+    html_block: Option<Vec<(CowStr<'a>, usize)>>,
     pub(super) refs: refs::Collector<'a>,
 }
 
@@ -71,6 +73,7 @@ impl<'a> State<'a> {
             in_head: false,
             words: 0,
             raw_html: false,
+            html_block: None,
             refs: refs::Collector::new(md, page.body_line),
         }
     }
@@ -182,9 +185,26 @@ impl<'a> State<'a> {
                 }
             }
             Event::Html(h) | Event::InlineHtml(h) => {
-                self.refs.html(&h, offset);
+                match &mut self.html_block {
+                    Some(lines) => lines.push((h.clone(), offset)),
+                    None => self.refs.html(&h, offset),
+                }
                 self.raw_html = true;
                 self.out.push(Event::Html(h));
+            }
+            Event::Start(Tag::HtmlBlock) => {
+                self.html_block = Some(Vec::new());
+                self.depth += 1;
+                self.out.push(Event::Start(Tag::HtmlBlock));
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some(lines) = self.html_block.take() {
+                    let parts: Vec<(&str, usize)> =
+                        lines.iter().map(|(h, o)| (h.as_ref(), *o)).collect();
+                    self.refs.html_block(&parts);
+                }
+                self.depth = self.depth.saturating_sub(1);
+                self.out.push(Event::End(TagEnd::HtmlBlock));
             }
             Event::Code(c) => {
                 self.refs.text(&c);

@@ -191,3 +191,40 @@ fn script_urls_in_markdown_links_are_dropped() {
     assert!(r.html.contains("href=\"tel:0123\""), "{}", r.html);
     assert!(r.html.contains("href=\"/tin-tuc/\""), "{}", r.html);
 }
+
+#[test]
+fn raw_html_blocks_are_read_whole_for_the_link_check() {
+    // Body line 1 is file line 5 (see `page`).
+    let r = md(
+        "Mở đầu\n\n<div>\n<a class=\"nut\"\n   href=\"/lich-tiep-dan/\">Lịch</a>\n\
+                <!--\n<a href=\"/trang-cu/\">cũ</a>\n-->\n<img\n src=\"anh.jpg\" alt=\"\">\n</div>\n",
+    );
+    let links: Vec<(&str, usize, usize)> = r
+        .refs
+        .links
+        .iter()
+        .map(|l| (l.url.as_str(), l.line, l.column))
+        .collect();
+    // The tag split over two lines is seen, at the line of its href; the commented-out
+    // link is not a link.
+    assert_eq!(links, [("/lich-tiep-dan/", 9, 10)]);
+    let images: Vec<(&str, usize, bool)> = r
+        .refs
+        .images
+        .iter()
+        .map(|i| (i.url.as_str(), i.line, i.alt))
+        .collect();
+    assert_eq!(images, [("anh.jpg", 14, true)]);
+}
+
+#[test]
+fn raw_html_in_a_quote_is_placed_at_its_line() {
+    let r = md("> <div>\n> <a href=\"/a/\">a</a>\n> </div>\n");
+    let links: Vec<(&str, usize)> = r
+        .refs
+        .links
+        .iter()
+        .map(|l| (l.url.as_str(), l.line))
+        .collect();
+    assert_eq!(links, [("/a/", 6)]);
+}
