@@ -8,11 +8,12 @@
 mod common;
 use common::*;
 
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use common::http::{Server, build_example, free_port, get, open_readable};
 
 fn nginx() -> Option<PathBuf> {
     ["nginx", "/usr/sbin/nginx"]
@@ -26,86 +27,6 @@ fn nginx() -> Option<PathBuf> {
         })
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-struct Answer {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
-}
-
-impl Answer {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-}
-
-fn get(port: u16, path: &str, gzip: bool) -> Answer {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    let enc = if gzip {
-        "Accept-Encoding: gzip\r\n"
-    } else {
-        ""
-    };
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{enc}Connection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut raw = Vec::new();
-    s.read_to_end(&mut raw).unwrap();
-    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
-    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
-    let mut lines = head.lines();
-    let status = lines
-        .next()
-        .unwrap()
-        .split(' ')
-        .nth(1)
-        .unwrap()
-        .parse()
-        .unwrap();
-    let headers = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
-        .collect();
-    Answer {
-        status,
-        headers,
-        body: raw[split + 4..].to_vec(),
-    }
-}
-
-fn build_example(base_url: &str) -> TestSite {
-    let mut site = TestSite::new();
-    copy_dir(&repo_root().join("content"), &site.root().join("content"));
-    std::fs::copy(repo_root().join("site.toml"), site.root().join("site.toml")).unwrap();
-    site.opts.base_url = Some(base_url.to_string());
-    site.build_ok();
-    // A WebP image, which older servers send with the wrong type.
-    std::fs::write(site.out().join("anh.webp"), b"RIFF\0\0\0\0WEBPVP8 ").unwrap();
-    site
-}
-
 /// `deploy/nginx/<file>` with `from` replaced by `to`, each of which must be there.
 fn shipped(file: &str, swaps: &[(&str, &str)]) -> String {
     let mut text = std::fs::read_to_string(repo_root().join("deploy/nginx").join(file)).unwrap();
@@ -114,17 +35,6 @@ fn shipped(file: &str, swaps: &[(&str, &str)]) -> String {
         text = text.replace(from, to);
     }
     text
-}
-
-fn open_readable(dir: &Path) {
-    use std::os::unix::fs::PermissionsExt;
-    for e in walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        let mode = if e.file_type().is_dir() { 0o755 } else { 0o644 };
-        let _ = std::fs::set_permissions(e.path(), std::fs::Permissions::from_mode(mode));
-    }
 }
 
 #[test]

@@ -2,6 +2,8 @@
 //! test can write files into, build, edit and rebuild, and read the output of.
 #![allow(dead_code, unreachable_pub, missing_docs)]
 
+pub mod http;
+
 use std::path::{Path, PathBuf};
 
 use congbo::build::{BuildOptions, BuildReport, build};
