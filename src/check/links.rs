@@ -140,11 +140,24 @@ pub(super) fn menu(site: &Site, targets: &Targets<'_>, found: &mut Findings) {
         let rel = m.url.trim().trim_start_matches('/');
         let rel = rel.split(['#', '?']).next().unwrap_or("");
         let path = percent_decode(&format!("/{rel}"));
-        if !targets.has(&path) {
-            let column = usize::from(m.line > 0);
-            let d = Diagnostic::at("site.toml", m.line, column, missing_menu(&m.name, &m.url));
-            found.problems.push((Rule::Links, d));
+        if targets.has(&path) {
+            continue;
         }
+        // The site's folder written in as well (`/xa/tin-tuc/` on a site served under
+        // `/xa/`): the header adds it again.
+        let root = site.config.root_path.as_str();
+        let without_folder = path
+            .strip_prefix(root)
+            .filter(|_| root != "/")
+            .map(|r| format!("/{r}"))
+            .filter(|p| targets.has(p));
+        let message = match without_folder {
+            Some(fixed) => menu_with_folder(&m.name, &m.url, &fixed, root),
+            None => missing_menu(&m.name, &m.url),
+        };
+        let column = usize::from(m.line > 0);
+        let d = Diagnostic::at("site.toml", m.line, column, message);
+        found.problems.push((Rule::Links, d));
     }
 }
 
@@ -286,6 +299,13 @@ fn missing_page(url: &str, path: &str) -> String {
     crate::tr!(
         en: "the link {url} points to {path}, which the site does not have; write the address of an existing page (for a content file, @/section/file.md), or remove the link",
         vi: "liên kết {url} trỏ đến {path}, nhưng trang không có địa chỉ này; hãy viết địa chỉ của một trang có thật (với một tệp nội dung: @/muc/tep.md), hoặc bỏ liên kết",
+    )
+}
+
+fn menu_with_folder(name: &str, url: &str, fixed: &str, root: &str) -> String {
+    crate::tr!(
+        en: "the menu entry \"{name}\" links to {url}, which repeats the folder the site is served from ({root}): menu addresses start at the site root, and congbo adds the folder itself; write url = \"{fixed}\"",
+        vi: "mục menu \"{name}\" trỏ đến {url}, tức là viết lặp thư mục mà trang web được đặt trong đó ({root}): địa chỉ trong menu tính từ gốc trang, congbo tự thêm thư mục; hãy viết url = \"{fixed}\"",
     )
 }
 
