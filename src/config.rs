@@ -100,6 +100,22 @@ pub struct MenuItem {
 }
 
 impl MenuItem {
+    /// Whether the address is a script (`javascript:`, `vbscript:`, `data:`), which a
+    /// browser would run from the page instead of opening an address.
+    fn runs_a_script(&self) -> bool {
+        let scheme: String = self
+            .url
+            .trim()
+            .split(':')
+            .next()
+            .unwrap_or("")
+            .chars()
+            .filter(|c| !c.is_whitespace() && !c.is_control())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        self.url.contains(':') && matches!(scheme.as_str(), "javascript" | "vbscript" | "data")
+    }
+
     /// Whether the entry leaves the site: `https://…`, `//host/…`, `mailto:…`, `tel:…`.
     /// Anything else is a site path from the site root, with or without its first `/`.
     pub fn is_external(&self) -> bool {
@@ -180,6 +196,22 @@ pub fn parse(text: &str, file: &Path, overrides: &Overrides) -> Result<Config, D
     mark_menu_lines(&text, "menu", &mut raw.menu);
     for (code, l) in &mut raw.languages {
         mark_menu_lines(&text, &format!("languages.{code}.menu"), &mut l.menu);
+    }
+    let menus = raw
+        .menu
+        .iter()
+        .chain(raw.languages.values().flat_map(|l| &l.menu));
+    if let Some(m) = menus.into_iter().find(|m| m.runs_a_script()) {
+        return Err(Diagnostic::at(
+            file,
+            m.line,
+            usize::from(m.line > 0),
+            crate::tr!(
+                en: "the menu entry \"{}\" has the address {}, which would run a script from every page; write the address of a page (url = \"/tin-tuc/\") or of another site (https://…)",
+                vi: "mục menu \"{}\" có địa chỉ {}, sẽ chạy một đoạn mã trên mọi trang; hãy viết địa chỉ của một trang (url = \"/tin-tuc/\") hoặc của một trang web khác (https://…)",
+                m.name, m.url
+            ),
+        ));
     }
     let base_url = overrides.base_url.clone().unwrap_or(raw.base_url);
     let (base_url, base_path) = resolve_base_url(&base_url).map_err(|msg| {

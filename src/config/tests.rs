@@ -105,3 +105,25 @@ fn resolver_needs_placeholder() {
     let e = cfg("title = \"X\"\nbase_url = \"/\"\n[legal]\nresolver = \"https://x/\"").unwrap_err();
     assert_eq!(e.line, 4);
 }
+
+#[test]
+fn a_menu_entry_that_runs_a_script_is_refused_at_its_line() {
+    for url in [
+        "javascript:alert(1)",
+        " JavaScript:void(0)",
+        "java\tscript:alert(1)",
+        "vbscript:x",
+        "data:text/html,<script>alert(1)</script>",
+    ] {
+        let text = format!(
+            "title = \"X\"\nbase_url = \"https://a/\"\n[[menu]]\nname = \"A\"\nurl = {}\n",
+            toml::Value::String(url.into())
+        );
+        let e = cfg(&text).unwrap_err();
+        assert_eq!(e.line, 5, "{url}");
+        assert!(e.message.contains("script"), "{}", e.message);
+    }
+    let ok =
+        "title = \"X\"\nbase_url = \"https://a/\"\n[[menu]]\nname = \"A\"\nurl = \"/du-lieu/\"\n";
+    assert!(cfg(ok).is_ok());
+}
