@@ -100,22 +100,6 @@ pub struct MenuItem {
 }
 
 impl MenuItem {
-    /// Whether the address is a script (`javascript:`, `vbscript:`, `data:`), which a
-    /// browser would run from the page instead of opening an address.
-    fn runs_a_script(&self) -> bool {
-        let scheme: String = self
-            .url
-            .trim()
-            .split(':')
-            .next()
-            .unwrap_or("")
-            .chars()
-            .filter(|c| !c.is_whitespace() && !c.is_control())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        self.url.contains(':') && matches!(scheme.as_str(), "javascript" | "vbscript" | "data")
-    }
-
     /// Whether the entry leaves the site: `https://…`, `//host/…`, `mailto:…`, `tel:…`.
     /// Anything else is a site path from the site root, with or without its first `/`.
     pub fn is_external(&self) -> bool {
@@ -201,14 +185,17 @@ pub fn parse(text: &str, file: &Path, overrides: &Overrides) -> Result<Config, D
         .menu
         .iter()
         .chain(raw.languages.values().flat_map(|l| &l.menu));
-    if let Some(m) = menus.into_iter().find(|m| m.runs_a_script()) {
+    // The header writes an address with a scheme as it is: only those that cannot run code,
+    // by the rule Markdown links follow.
+    let plain = |m: &&MenuItem| crate::markdown::links::plain_scheme(&m.url);
+    if let Some(m) = menus.into_iter().find(|m| !plain(m)) {
         return Err(Diagnostic::at(
             file,
             m.line,
             usize::from(m.line > 0),
             crate::tr!(
-                en: "the menu entry \"{}\" has the address {}, which would run a script from every page; write the address of a page (url = \"/tin-tuc/\") or of another site (https://…)",
-                vi: "mục menu \"{}\" có địa chỉ {}, sẽ chạy một đoạn mã trên mọi trang; hãy viết địa chỉ của một trang (url = \"/tin-tuc/\") hoặc của một trang web khác (https://…)",
+                en: "the menu entry \"{}\" has the address {}, which is not a page, web, e-mail or phone address and could run a script from every page; write the address of a page (url = \"/tin-tuc/\"), of another site (https://…), mailto: or tel:",
+                vi: "mục menu \"{}\" có địa chỉ {}, không phải địa chỉ trang, trang web, thư điện tử hay số điện thoại và có thể chạy một đoạn mã trên mọi trang; hãy viết địa chỉ của một trang (url = \"/tin-tuc/\"), của một trang web khác (https://…), mailto: hoặc tel:",
                 m.name, m.url
             ),
         ));

@@ -42,13 +42,19 @@ fn plain_toml_message(m: &str) -> String {
 
 /// The 1-based line of a top-level `key = …` in TOML text, for errors found after parsing.
 pub fn key_line(text: &str, key: &str) -> Option<usize> {
-    text.lines()
-        .position(|l| {
-            let l = l.trim_start();
-            l.strip_prefix(key)
-                .is_some_and(|r| r.trim_start().starts_with('='))
-        })
-        .map(|i| i + 1)
+    text.lines().position(|l| is_key(l, key)).map(|i| i + 1)
+}
+
+/// A line of TOML text without its comment (`[[menu]]  # main navigation`).
+fn code(line: &str) -> &str {
+    line.split('#').next().unwrap_or("").trim()
+}
+
+/// Whether a line of TOML text sets `key` (`key = …`).
+fn is_key(line: &str, key: &str) -> bool {
+    line.trim_start()
+        .strip_prefix(key)
+        .is_some_and(|r| r.trim_start().starts_with('='))
 }
 
 /// Sets the `line` of each entry of an array of tables (`[[menu]]`, or
@@ -56,11 +62,9 @@ pub fn key_line(text: &str, key: &str) -> Option<usize> {
 /// the entry's header, else the header's own. Entries written inline (`menu = [{…}]`) keep 0.
 pub(super) fn mark_menu_lines(text: &str, table: &str, items: &mut [super::MenuItem]) {
     let lines: Vec<&str> = text.lines().collect();
-    // A comment may follow a header (`[[menu]]  # main navigation`).
-    let code = |l: &str| l.split('#').next().unwrap_or("").trim().to_string();
     let is_header = |l: &str| {
-        let l = code(l);
-        l.strip_prefix("[[")
+        code(l)
+            .strip_prefix("[[")
             .and_then(|r| r.strip_suffix("]]"))
             .is_some_and(|name| name.trim() == table)
     };
@@ -69,11 +73,7 @@ pub(super) fn mark_menu_lines(text: &str, table: &str, items: &mut [super::MenuI
         let url = lines[h + 1..]
             .iter()
             .take_while(|l| !code(l).starts_with('['))
-            .position(|l| {
-                l.trim_start()
-                    .strip_prefix("url")
-                    .is_some_and(|r| r.trim_start().starts_with('='))
-            });
+            .position(|l| is_key(l, "url"));
         // 1-based: the header is line h + 1, the n-th line after it h + 2 + n.
         item.line = url.map_or(h + 1, |n| h + 2 + n);
     }
