@@ -9,6 +9,16 @@ use std::time::Duration;
 
 use super::{TestSite, copy_dir, repo_root};
 
+/// The first of these programs that runs (`-v`, as nginx and Apache take it).
+pub fn installed(candidates: &[&str]) -> Option<std::path::PathBuf> {
+    candidates.iter().map(std::path::PathBuf::from).find(|p| {
+        std::process::Command::new(p)
+            .arg("-v")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
+}
+
 pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -98,4 +108,71 @@ pub fn open_readable(dir: &Path) {
         let mode = if e.file_type().is_dir() { 0o755 } else { 0o644 };
         let _ = std::fs::set_permissions(e.path(), std::fs::Permissions::from_mode(mode));
     }
+}
+
+/// Waits until every port takes connections: the server has started. `log` says why not.
+pub fn wait_for(ports: &[u16], server: &str, log: impl Fn() -> String) {
+    let started = std::time::Instant::now();
+    while ports
+        .iter()
+        .any(|port| TcpStream::connect(("127.0.0.1", *port)).is_err())
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "{server} did not start: {}",
+            log()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// What every server should do with the example site built for `base` (the README's list
+/// under "Deploying"): the home page as UTF-8 HTML, compressed and checked on each visit;
+/// the site's 404 page for a missing page; each kind of file with its type and cache time.
+/// `xml` is the type the server gives `.xml` (`text/xml` or `application/xml`, both right).
+pub fn assert_serves_the_site(port: u16, base: &str, xml: &str, log: impl Fn() -> String) {
+    let at = |p: &str| format!("{base}{p}");
+    let home = get(port, &at(""), true);
+    assert_eq!(home.status, 200, "{base}: {}", log());
+    assert_eq!(
+        home.header("Content-Type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert_eq!(home.header("Cache-Control"), Some("no-cache"));
+    assert_eq!(home.header("Content-Encoding"), Some("gzip"));
+
+    let missing = get(port, &at("tin-tuc/khong-co-bai-nay/"), false);
+    assert_eq!(missing.status, 404);
+    let body = String::from_utf8_lossy(&missing.body);
+    assert!(
+        body.contains("trang-404"),
+        "the site's 404 page at {base}: {body}"
+    );
+    assert!(body.contains(&format!("href=\"{base}css/style.css\"")));
+
+    let xml = format!("{xml}; charset=utf-8");
+    for (file, ty, cache) in [
+        ("data/tasks.ics", "text/calendar; charset=utf-8", "no-cache"),
+        ("data/procedures.csv", "text/csv; charset=utf-8", "no-cache"),
+        (
+            "data/plans.json",
+            "application/json; charset=utf-8",
+            "no-cache",
+        ),
+        ("sitemap.xml", xml.as_str(), "no-cache"),
+        ("css/style.css", "text/css; charset=utf-8", "max-age=86400"),
+        (
+            "favicon.svg",
+            "image/svg+xml; charset=utf-8",
+            "max-age=604800",
+        ),
+        ("anh.webp", "image/webp", "max-age=604800"),
+    ] {
+        let a = get(port, &at(file), false);
+        assert_eq!(a.status, 200, "{base}{file}");
+        assert_eq!(a.header("Content-Type"), Some(ty), "{base}{file}");
+        assert_eq!(a.header("Cache-Control"), Some(cache), "{base}{file}");
+    }
+    let css = get(port, &at("css/style.css"), true);
+    assert_eq!(css.header("Content-Encoding"), Some("gzip"));
 }
