@@ -137,9 +137,11 @@ pub(super) fn check(site: &Site, targets: &Targets<'_>, found: &mut Findings) {
 /// from the site root in every language (`/en/news/`), as the header writes them.
 pub(super) fn menu(site: &Site, targets: &Targets<'_>, found: &mut Findings) {
     for m in site.config.menu.iter().filter(|m| !m.is_external()) {
-        let rel = m.url.trim().trim_start_matches('/');
-        let rel = rel.split(['#', '?']).next().unwrap_or("");
-        let path = percent_decode(&format!("/{rel}"));
+        // From the site root, with or without its first `/`, as the header writes it.
+        let from_root = format!("/{}", m.url.trim().trim_start_matches('/'));
+        let Some((path, _)) = site_path(&from_root, "/", "/") else {
+            continue;
+        };
         if targets.has(&path) {
             continue;
         }
