@@ -141,8 +141,10 @@ fn citations_are_linked_indexed_and_left_alone_in_code_links_and_headings() {
 
 #[test]
 fn procedures_have_a_full_page_a_posting_sheet_and_json_ld() {
+    let Some(corpus) = shared("corpus/thu-tuc", "procedures_have_a_full_page…") else {
+        return;
+    };
     let site = TestSite::new();
-    let corpus = repo_root().join("../shared/corpus/thu-tuc");
     copy_dir(&corpus, &site.root().join("content/thu-tuc"));
     site.build_ok();
     let page = site.read("thu-tuc/dang-ky-khai-sinh/index.html");
@@ -226,11 +228,11 @@ fn json_ld_names_the_publisher_by_the_site_title_without_an_authority() {
 
 #[test]
 fn corpus_plans_yield_their_tasks_and_citations() {
+    let Some(plans) = shared("corpus/ke-hoach", "corpus_plans_yield_their_tasks…") else {
+        return;
+    };
     let site = TestSite::new();
-    copy_dir(
-        &repo_root().join("../shared/corpus/ke-hoach"),
-        &site.root().join("content/ke-hoach"),
-    );
+    copy_dir(&plans, &site.root().join("content/ke-hoach"));
     site.build_ok();
     let plans: serde_json::Value = serde_json::from_str(&site.read("data/plans.json")).unwrap();
     let can_tho = plans

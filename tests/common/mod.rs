@@ -30,6 +30,25 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A folder of `../shared/` (the corpus of real plans and procedures, beside the project),
+/// or `None` when this checkout has none: a fresh clone must pass `cargo test`, so the tests
+/// that read it say they skipped. CI sets `CONGBO_REQUIRE_SHARED=1`, which turns a missing
+/// folder into a failure, so that they never skip there unnoticed.
+pub fn shared(rel: &str, test: &str) -> Option<PathBuf> {
+    let path = repo_root().join("../shared").join(rel);
+    if path.exists() {
+        return Some(path);
+    }
+    let why = format!(
+        "{test} needs ../shared/{rel} beside the project (the shared corpus of real plans)"
+    );
+    if std::env::var_os("CONGBO_REQUIRE_SHARED").is_some() {
+        panic!("{why}, and CONGBO_REQUIRE_SHARED is set");
+    }
+    eprintln!("SKIPPED {why}");
+    None
+}
+
 pub fn copy_dir(from: &Path, to: &Path) {
     for e in walkdir::WalkDir::new(from)
         .into_iter()

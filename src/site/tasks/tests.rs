@@ -158,16 +158,27 @@ fn missing_or_blank_due_is_none() {
     assert_eq!(tasks[2].end, Some(d(2025, 3, 31)));
 }
 
-/// Reads a file of the shared corpus, as the content walker would (UTF-8, NFC).
-pub(crate) fn corpus(rel: &str) -> String {
+/// Reads a file of the shared corpus, as the content walker would (UTF-8, NFC), or `None`
+/// on a checkout without `../shared/` (a fresh clone must pass `cargo test`; CI sets
+/// `CONGBO_REQUIRE_SHARED=1` so that there a missing corpus fails instead).
+pub(crate) fn corpus(rel: &str) -> Option<String> {
     let path = format!("{}/../shared/corpus/{rel}", env!("CARGO_MANIFEST_DIR"));
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    nfc(&content::walk::decode(bytes).unwrap())
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) if std::env::var_os("CONGBO_REQUIRE_SHARED").is_some() => panic!("{path}: {e}"),
+        Err(_) => {
+            eprintln!("SKIPPED: this test needs {path} (the shared corpus beside the project)");
+            return None;
+        }
+    };
+    Some(nfc(&content::walk::decode(bytes).unwrap()))
 }
 
 #[test]
 fn can_tho_plan_has_fourteen_table_tasks_eight_led_by_so_noi_vu() {
-    let text = corpus("ke-hoach/ke-hoach-tuyen-truyen-cchc-can-tho-2025.md");
+    let Some(text) = corpus("ke-hoach/ke-hoach-tuyen-truyen-cchc-can-tho-2025.md") else {
+        return;
+    };
     let content = content::parse(
         content_files(&[("content/ke-hoach/can-tho.md", &text)]),
         ParseOptions::default(),
