@@ -9,7 +9,7 @@
 mod common;
 use common::http::{
     Server, assert_serves_the_site, build_example, free_port, get, installed, open_readable,
-    wait_for,
+    wait_for, wait_gone,
 };
 
 use std::path::{Path, PathBuf};
@@ -130,13 +130,9 @@ fn apache_serves_a_site_at_the_root_and_in_a_subfolder() {
         "apache2 -t: {}",
         String::from_utf8_lossy(&check.stderr)
     );
-    let _server = Server(
-        run(&["-DFOREGROUND"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
+    let mut command = run(&["-DFOREGROUND"]);
+    command.stdout(Stdio::null()).stderr(Stdio::null());
+    let server = Server::start(command);
     let log = || std::fs::read_to_string(p.join("logs/error.log")).unwrap_or_default();
     wait_for(&[root_port, sub_port], "Apache", log);
 
@@ -163,4 +159,10 @@ fn apache_serves_a_site_at_the_root_and_in_a_subfolder() {
             );
         }
     }
+
+    // Ending the test ends the whole server: the master and every child it forked.
+    drop(server);
+    let conf = p.join("httpd.conf").to_string_lossy().to_string();
+    let left = wait_gone(&conf);
+    assert!(left.is_empty(), "apache2 processes left running: {left:?}");
 }

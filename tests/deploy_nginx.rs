@@ -101,16 +101,14 @@ fn nginx_serves_a_site_at_the_root_and_in_a_subfolder() {
         "nginx -t: {}",
         String::from_utf8_lossy(&check.stderr)
     );
-    let _server = Server(
-        Command::new(&nginx)
-            .arg("-p")
-            .arg(p)
-            .args(["-c", "conf/nginx.conf"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
+    let mut command = Command::new(&nginx);
+    command
+        .arg("-p")
+        .arg(p)
+        .args(["-c", "conf/nginx.conf"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let _server = Server::start(command);
     wait_for(&[root_port, sub_port], "nginx", String::new);
 
     for (port, base) in [(root_port, "/"), (sub_port, "/xa-thanh-an/")] {

@@ -3,8 +3,9 @@
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
 use std::path::Path;
-use std::process::Child;
+use std::process::{Child, Command};
 use std::time::Duration;
 
 use super::{TestSite, copy_dir, repo_root};
@@ -27,13 +28,56 @@ pub fn free_port() -> u16 {
         .port()
 }
 
-pub struct Server(pub Child);
+/// A web server started in a process group of its own, so that ending it ends its workers
+/// too: nginx and Apache fork children that outlive a killed master.
+pub struct Server(Child);
+
+impl Server {
+    pub fn start(mut command: Command) -> Server {
+        Server(command.process_group(0).spawn().unwrap())
+    }
+}
 
 impl Drop for Server {
     fn drop(&mut self) {
-        let _ = self.0.kill();
+        let group = format!("-{}", self.0.id());
+        // TERM first: the master stops its children and removes its pid file.
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        for _ in 0..100 {
+            if self.0.try_wait().is_ok_and(|s| s.is_some()) {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
         let _ = self.0.wait();
     }
+}
+
+/// The processes whose command line contains `needle` (read from `/proc`), leaving out
+/// zombies, which have none.
+pub fn processes_with(needle: &str) -> Vec<u32> {
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    dir.filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            std::fs::read(format!("/proc/{pid}/cmdline"))
+                .is_ok_and(|c| String::from_utf8_lossy(&c).contains(needle))
+        })
+        .collect()
+}
+
+/// Waits (up to 5 s) until no process's command line contains `needle`; the pids left.
+pub fn wait_gone(needle: &str) -> Vec<u32> {
+    for _ in 0..100 {
+        if processes_with(needle).is_empty() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    processes_with(needle)
 }
 
 pub struct Answer {
