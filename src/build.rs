@@ -260,19 +260,23 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<(Site, Vec<OutputFile>), D
     Ok((site, files))
 }
 
+/// The error of every command that needs a site (`build`, `check`, `serve`, `new`) run in a
+/// folder without a readable `site.toml`.
+pub fn no_site(root: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::file(
+        "site.toml",
+        crate::tr!(
+            en: "could not read site.toml in {} ({e}); run congbo in the site's folder, or pass --root",
+            vi: "không đọc được site.toml trong {} ({e}); hãy chạy congbo trong thư mục của trang, hoặc thêm --root",
+            root.display()
+        ),
+    )
+}
+
 /// Reads and parses `site.toml`, with the theme's strings in each of the site's languages.
 pub fn load_config(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
     let path = root.join("site.toml");
-    let text = std::fs::read_to_string(&path).map_err(|e| {
-        Diagnostic::file(
-            "site.toml",
-            crate::tr!(
-                en: "could not read site.toml in {} ({e}); run congbo in the site's folder, or pass --root",
-                vi: "không đọc được site.toml trong {} ({e}); hãy chạy congbo trong thư mục của trang, hoặc thêm --root",
-                root.display()
-            ),
-        )
-    })?;
+    let text = std::fs::read_to_string(&path).map_err(|e| no_site(root, &e))?;
     let mut config = config::parse(&text, Path::new("site.toml"), overrides)?;
     let theme_dir = root.join("themes").join(&config.theme);
     let load =

@@ -39,6 +39,12 @@ impl Diagnostic {
         Self::at(file, 0, 0, message)
     }
 
+    /// A problem with what was typed on the command line, which is no file's: printed as
+    /// `error: …` alone, not as if a file named `content` were wrong.
+    pub fn command(message: impl Into<String>) -> Self {
+        Self::at(PathBuf::new(), 0, 0, message)
+    }
+
     /// An I/O failure, worded for the person who runs the build.
     pub fn io(path: &Path, what: &str, err: &std::io::Error) -> Self {
         // `what` is written by the code, in English (a short phrase the callers share);
@@ -74,6 +80,10 @@ fn io_action_vi(what: &str) -> Option<&'static str> {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let word = crate::tr!(en: "error", vi: "lỗi");
+        if self.file.as_os_str().is_empty() {
+            return write!(f, "{word}: {}", self.message);
+        }
         write!(f, "{}", self.file.display())?;
         if self.line > 0 {
             write!(f, ":{}", self.line)?;
@@ -81,7 +91,6 @@ impl fmt::Display for Diagnostic {
                 write!(f, ":{}", self.column)?;
             }
         }
-        let word = crate::tr!(en: "error", vi: "lỗi");
         write!(f, ": {word}: {}", self.message)
     }
 }

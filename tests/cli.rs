@@ -9,6 +9,8 @@ use std::process::Command;
 
 fn congbo(root: &std::path::Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_congbo"))
+        // The messages these tests pin are the English ones.
+        .env("CONGBO_LANG", "en")
         .args(args)
         .arg("--root")
         .arg(root)
@@ -132,4 +134,16 @@ fn a_build_without_a_terminal_prints_only_its_summary() {
             && stdout.contains(" written, "),
         "{stdout}"
     );
+}
+
+#[test]
+fn new_says_what_it_made_and_blames_no_file_for_a_bad_date() {
+    let site = TestSite::new();
+    let out = congbo(site.root(), &["new", "page", "Giới thiệu"]);
+    let said = text(&out.stdout);
+    assert!(said.contains("(a plain page)"), "{said}");
+    let out = congbo(site.root(), &["new", "news", "Họp", "--date", "hôm nay"]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = text(&out.stderr);
+    assert!(said.starts_with("error: --date: "), "{said}");
 }

@@ -96,10 +96,17 @@ pub fn elapsed(d: Duration) -> String {
 
 /// What `congbo new` says once it has written a page.
 pub fn created(file: &Path, kind: Kind) -> String {
-    let (file, name, label) = (file.display(), kind.name(), kind.label_vi().to_lowercase());
+    let file = file.display();
+    // "a page page" / "trang trang" said nothing: a plain page is named as such.
+    let what = match (kind, current()) {
+        (Kind::Page, Lang::Vi) => "trang thông thường".to_string(),
+        (Kind::Page, Lang::En) => "a plain page".to_string(),
+        (_, Lang::Vi) => format!("trang {}", kind.label_vi().to_lowercase()),
+        (_, Lang::En) => format!("a {} page", kind.name()),
+    };
     tr!(
-        en: "Created {file} (a {name} page). Open it, fill in the lines starting with #, then run congbo build.",
-        vi: "Đã tạo {file} (trang {label}). Mở tệp, điền các dòng bắt đầu bằng #, rồi chạy congbo build.",
+        en: "Created {file} ({what}). Open it, fill in the lines starting with #, then run congbo build.",
+        vi: "Đã tạo {file} ({what}). Mở tệp, điền các dòng bắt đầu bằng #, rồi chạy congbo build.",
     )
 }
 

@@ -49,6 +49,22 @@ pub fn is_ignored(name: &str) -> bool {
         || name.starts_with("~$")
         || name.eq_ignore_ascii_case("Thumbs.db")
         || name == "desktop.ini"
+        // Emacs auto-save, JetBrains safe-write, Kate's swap file.
+        || (name.len() > 2 && name.starts_with('#') && name.ends_with('#'))
+        || name.ends_with("___jb_tmp___")
+        || name.ends_with("___jb_old___")
+        || name.ends_with(".kate-swp")
+        || is_vim_probe(name)
+}
+
+/// Vim checks that it may write in a folder by making and removing the file `4913` (the
+/// next free of 4913, 5036, 5159 …) before every save: not a page, and not worth a line
+/// in serve's log.
+fn is_vim_probe(name: &str) -> bool {
+    name.len() <= 5
+        && name
+            .parse::<u32>()
+            .is_ok_and(|n| n >= 4913 && (n - 4913) % 123 == 0)
 }
 
 /// Reads every file under `root/content`.
@@ -225,10 +241,16 @@ mod tests {
             "~$bao-cao.docx",
             ".git",
             "Thumbs.db",
+            "4913",
+            "5036",
+            "#a.md#",
+            "a.md___jb_tmp___",
+            "a.md___jb_old___",
+            "a.md.kate-swp",
         ] {
             assert!(is_ignored(n), "{n}");
         }
-        for n in ["a.md", "anh.jpg", "index.md"] {
+        for n in ["a.md", "anh.jpg", "index.md", "2024", "4914", "#", "#1"] {
             assert!(!is_ignored(n), "{n}");
         }
     }

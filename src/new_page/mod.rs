@@ -48,35 +48,28 @@ pub struct Created {
 
 /// Writes the new page; refuses to replace a file or to make a name the build would refuse.
 pub fn create(opts: &NewOptions) -> Result<Created, Diagnostic> {
+    // A page written outside any site would be lost where no build looks for it.
+    if let Err(e) = std::fs::metadata(opts.root.join("site.toml")) {
+        return Err(crate::build::no_site(&opts.root, &e));
+    }
     let title = nfc(opts.title.trim());
     let slug = slugify(&title);
     if slug.is_empty() {
-        return Err(Diagnostic::file(
-            "content",
-            crate::tr!(
-                en: "the title \"{title}\" has no letters or digits to make a file name from: write a title such as \"Lễ ra mắt Trung tâm\"",
-                vi: "tiêu đề \"{title}\" không có chữ hay số nào để đặt tên tệp: hãy viết một tiêu đề như \"Lễ ra mắt Trung tâm\"",
-            ),
-        ));
+        return Err(Diagnostic::command(crate::tr!(
+            en: "the title \"{title}\" has no letters or digits to make a file name from: write a title such as \"Lễ ra mắt Trung tâm\"",
+            vi: "tiêu đề \"{title}\" không có chữ hay số nào để đặt tên tệp: hãy viết một tiêu đề như \"Lễ ra mắt Trung tâm\"",
+        )));
     }
     if let Some(why) = names::unsafe_name(&slug) {
-        return Err(Diagnostic::file(
-            "content",
-            crate::tr!(
-                en: "{why}: add a word to the title",
-                vi: "{why}: hãy thêm một chữ vào tiêu đề",
-            ),
-        ));
+        return Err(Diagnostic::command(crate::tr!(
+            en: "{why}: add a word to the title",
+            vi: "{why}: hãy thêm một chữ vào tiêu đề",
+        )));
     }
     let date = match &opts.date {
         Some(d) => parse_date(d.trim()).map_err(|e| {
-            Diagnostic::file(
-                "content",
-                crate::tr!(
-                    en: "--date {d}: {e}; write it like 2026-05-04 or 04/05/2026",
-                    vi: "--date {d}: {e}; hãy viết như 2026-05-04 hoặc 04/05/2026",
-                ),
-            )
+            // The date reader's own words already say how to write a date.
+            Diagnostic::command(format!("--date: {e}"))
         })?,
         None => opts.today.unwrap_or_else(crate::build::build_date),
     };
@@ -143,13 +136,10 @@ fn section_of(root: &Path, place: &str) -> Result<(String, Kind), Diagnostic> {
         .split('/')
         .any(|p| p == ".." || p == "." || p.is_empty())
     {
-        return Err(Diagnostic::file(
-            "content",
-            crate::tr!(
-                en: "\"{place}\" is not a section folder under content/",
-                vi: "\"{place}\" không phải thư mục chuyên mục trong content/",
-            ),
-        ));
+        return Err(Diagnostic::command(crate::tr!(
+            en: "\"{place}\" is not a section folder under content/",
+            vi: "\"{place}\" không phải thư mục chuyên mục trong content/",
+        )));
     }
     let is_default = Kind::default_for_folder(place) != Kind::Page;
     if !root.join("content").join(place).is_dir() && !is_default {
@@ -208,18 +198,15 @@ fn section_for_kind(root: &Path, kind: Kind) -> Result<(String, Kind), Diagnosti
         [] => Ok((default.to_string(), kind)),
         [one] => Ok(((*one).clone(), kind)),
         many if many.iter().any(|s| *s == default) => Ok((default.to_string(), kind)),
-        many => Err(Diagnostic::file(
-            "content",
-            crate::tr!(
-                en: "several sections hold {} pages ({}): write the folder instead of the kind",
-                vi: "có nhiều chuyên mục chứa trang loại {} ({}): hãy ghi tên thư mục thay cho loại trang",
-                kind.name(),
-                many.iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        )),
+        many => Err(Diagnostic::command(crate::tr!(
+            en: "several sections hold {} pages ({}): write the folder instead of the kind",
+            vi: "có nhiều chuyên mục chứa trang loại {} ({}): hãy ghi tên thư mục thay cho loại trang",
+            kind.name(),
+            many.iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
     }
 }
 

@@ -170,5 +170,26 @@ fn bad_titles_and_dates_are_plain_errors() {
     assert!(e(opts(root, "news", "Con")).contains("device name"));
     let mut o = opts(root, "news", "Họp");
     o.date = Some("30/02/2024".into());
-    assert!(e(o).contains("--date 30/02/2024"));
+    let said = e(o);
+    assert!(said.starts_with("error: --date: "), "{said}");
+    assert!(said.contains("30/02/2024"), "{said}");
+    // No file is wrong here: the message is not blamed on a file named `content`.
+    assert!(!e(opts(root, "news", "!!!")).starts_with("content"));
+    let mut o = opts(root, "news", "Họp");
+    o.date = Some("hôm nay".into());
+    let said = e(o);
+    assert_eq!(said.matches("write it").count(), 1, "the advice once: {said}");
+}
+
+#[test]
+fn a_folder_without_site_toml_gets_no_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let said = create(&opts(dir.path(), "page", "Giới thiệu"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        said.starts_with("site.toml: error: could not read site.toml"),
+        "{said}"
+    );
+    assert!(!dir.path().join("content").exists());
 }

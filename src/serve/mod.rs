@@ -64,6 +64,12 @@ pub fn run(opts: &ServeOptions) -> i32 {
             return 1;
         }
     };
+    // A folder without site.toml is no site: stop as `build` does, instead of serving
+    // nothing but 404s. A site.toml with mistakes is served, its errors over the page.
+    if let Err(e) = std::fs::metadata(root.join("site.toml")) {
+        eprintln!("{}", crate::build::no_site(&opts.root, &e));
+        return 1;
+    }
     let listener = match TcpListener::bind(SocketAddr::new(opts.bind, opts.port)) {
         Ok(l) => l,
         Err(e) => {
@@ -260,8 +266,8 @@ fn print_outcome(plan: &Rebuild, o: &Outcome) {
     println!(
         "{}",
         crate::tr!(
-            en: "Changed {what}: {how} ({rendered} rendered, {changed} changed) in {ms:.0} ms",
-            vi: "Đã sửa {what}: {how} (dựng {rendered} trang, {changed} tệp thay đổi) trong {ms:.0} ms",
+            en: "Changed {what}: {how} ({rendered} pages made again, {changed} files of the site updated) in {ms:.0} ms",
+            vi: "Đã sửa {what}: {how} (dựng lại {rendered} trang, cập nhật {changed} tệp của trang web) trong {ms:.0} ms",
         )
     );
 }
