@@ -11,6 +11,7 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand};
 
 use crate::build::{BuildOptions, Progress, build};
+use crate::lang::Lang;
 use crate::new_page::{NewOptions, create};
 use crate::scaffold;
 
@@ -21,6 +22,10 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// The language of congbo's messages: vi or en (default: Vietnamese for a Vietnamese
+    /// site, else the system's language; also CONGBO_LANG).
+    #[arg(long, global = true, value_parser = ["vi", "en"])]
+    pub lang: Option<String>,
 }
 
 /// The subcommands.
@@ -109,7 +114,7 @@ pub enum Command {
 fn command() -> clap::Command {
     use clap::CommandFactory;
     let cmd = Cli::command();
-    if crate::lang::current() != crate::lang::Lang::Vi {
+    if crate::lang::current() != Lang::Vi {
         return cmd;
     }
     let arg_help = |a: clap::Arg| {
@@ -124,6 +129,9 @@ fn command() -> clap::Command {
             "bind" => "Địa chỉ để lắng nghe; mặc định chỉ máy này vào được.",
             "open" => "Mở trang trong trình duyệt.",
             "dir" => "Thư mục cần tạo (phải trống hoặc chưa có).",
+            "lang" => {
+                "Ngôn ngữ của các thông báo: vi hoặc en (mặc định: tiếng Việt với trang tiếng Việt, nếu không thì theo ngôn ngữ của máy; cũng có thể đặt CONGBO_LANG)."
+            }
             "external" => {
                 "Hỏi cả mọi liên kết ngoài (http, https) xem còn hoạt động không: nhiều liên kết một lúc, mỗi liên kết tối đa 10 giây, kết quả tốt được nhớ một ngày trong .congbo-cache/links.json."
             }
@@ -162,9 +170,56 @@ fn command() -> clap::Command {
     cmd
 }
 
+/// The language of this run's messages ([`Lang::choose`]): `--lang`, else `CONGBO_LANG`,
+/// else the `language` of the site's `site.toml` (in `--root`, for the commands that have a
+/// site), else the locale. Read from the raw arguments, since clap's own help and errors
+/// are already in it.
+pub fn messages_language(args: &[String], congbo_lang: Option<&str>, locale: Lang) -> Lang {
+    let value_of = |long: &str, short: &str| {
+        args.iter().enumerate().find_map(|(i, a)| {
+            if a == long || a == short {
+                args.get(i + 1).cloned()
+            } else if let Some(v) = a.strip_prefix(&format!("{long}=")) {
+                Some(v.to_string())
+            } else {
+                a.strip_prefix(short)
+                    .filter(|v| !v.is_empty() && short.len() == 2)
+                    .map(str::to_string)
+            }
+        })
+    };
+    let asked = value_of("--lang", "--lang")
+        .as_deref()
+        .or(congbo_lang)
+        .and_then(Lang::parse);
+    let command = args
+        .iter()
+        .skip(1)
+        .find(|a| ["build", "check", "serve", "new", "init"].contains(&a.as_str()));
+    let site = match command.map(String::as_str) {
+        Some("build" | "check" | "serve" | "new") => {
+            let root = PathBuf::from(value_of("--root", "-r").unwrap_or_else(|| ".".into()));
+            std::fs::read_to_string(root.join("site.toml"))
+                .ok()
+                .map(|t| crate::config::site_language(&t))
+        }
+        _ => None,
+    };
+    Lang::choose(asked, site.as_deref(), locale)
+}
+
 /// Runs the command line; returns the process exit status.
 pub fn main() -> i32 {
     use clap::FromArgMatches;
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let congbo_lang = std::env::var("CONGBO_LANG").ok();
+    crate::lang::init(messages_language(
+        &args,
+        congbo_lang.as_deref(),
+        Lang::from_env(),
+    ));
     let cli = match Cli::from_arg_matches(&command().get_matches()) {
         Ok(c) => c,
         Err(e) => e.exit(),
@@ -290,3 +345,6 @@ pub fn main() -> i32 {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

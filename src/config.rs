@@ -173,6 +173,16 @@ pub struct Overrides {
     pub base_url: Option<String>,
 }
 
+/// The site's `language` as `site.toml` gives it ("vi" when unset, as [`parse`] takes it),
+/// read before anything else to choose the language of congbo's messages; a file that does
+/// not parse counts as the default, and its errors are reported by the build.
+pub fn site_language(text: &str) -> String {
+    toml::from_str::<toml::Table>(text)
+        .ok()
+        .and_then(|t| t.get("language")?.as_str().map(str::to_string))
+        .unwrap_or_else(|| "vi".into())
+}
+
 /// Parses `site.toml` text; `file` only names the file in errors.
 pub fn parse(text: &str, file: &Path, overrides: &Overrides) -> Result<Config, Diagnostic> {
     let text = crate::text::normalize::nfc(text);

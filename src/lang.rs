@@ -1,7 +1,9 @@
-//! The language of congbo's own messages (the build summary, serve's lines, errors): Vietnamese
-//! when the locale says `vi…`, English otherwise. It is read from the environment once, in
-//! `main`, and fixed for the process in a [`OnceLock`]; everything else only reads it. Each
-//! message is written in both languages at the place it is made, with [`tr!`](crate::tr).
+//! The language of congbo's own messages (the build summary, serve's lines, errors): what
+//! `--lang` or `CONGBO_LANG` asks for; else Vietnamese for a Vietnamese site (editors run
+//! Vietnamese and English Windows alike, and read the site's language); else the locale's.
+//! It is chosen once, when the command line starts, and fixed for the process in a
+//! [`OnceLock`]; everything else only reads it. Each message is written in both languages
+//! at the place it is made, with [`tr!`](crate::tr).
 
 use std::sync::OnceLock;
 
@@ -37,7 +39,31 @@ impl Lang {
         }
     }
 
-    /// The language of this process's environment.
+    /// `vi`, `vi_VN.UTF-8` … and `en`, `en_GB` …: a language asked for by name (`--lang`,
+    /// `CONGBO_LANG`); `None` for anything else.
+    pub fn parse(value: &str) -> Option<Lang> {
+        let value = value.trim();
+        if is_vietnamese(value) {
+            Some(Lang::Vi)
+        } else if value.split(['_', '-', '.', '@']).next() == Some("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// The messages' language: the one asked for by name, else Vietnamese when the site's
+    /// language is (`site` is `site.toml`'s `language`, `None` without a site), else the
+    /// locale's.
+    pub fn choose(asked: Option<Lang>, site: Option<&str>, locale: Lang) -> Lang {
+        match (asked, site) {
+            (Some(lang), _) => lang,
+            (None, Some(site)) if is_vietnamese(site) => Lang::Vi,
+            _ => locale,
+        }
+    }
+
+    /// The language of this process's locale.
     pub fn from_env() -> Lang {
         let var = |n: &str| std::env::var(n).ok();
         Lang::from_locale(
@@ -97,6 +123,23 @@ mod tests {
         assert_eq!(l(Some(""), Some("vi_VN.UTF-8"), Some("C")), Lang::Vi);
         assert_eq!(l(None, Some("en_GB"), Some("vi_VN")), Lang::En);
         assert_eq!(l(Some("vi_VN@latin"), None, Some("C")), Lang::Vi);
+    }
+
+    #[test]
+    fn asked_beats_the_site_which_beats_the_locale() {
+        use Lang::{En, Vi};
+        assert_eq!(Lang::choose(None, Some("vi"), En), Vi, "a Vietnamese site");
+        assert_eq!(Lang::choose(Some(En), Some("vi"), Vi), En, "--lang en");
+        assert_eq!(
+            Lang::choose(None, Some("en"), Vi),
+            Vi,
+            "an English site: the locale"
+        );
+        assert_eq!(Lang::choose(None, Some("en"), En), En);
+        assert_eq!(Lang::choose(None, None, En), En, "no site: the locale");
+        assert_eq!(Lang::parse("vi"), Some(Vi));
+        assert_eq!(Lang::parse(" en_US.UTF-8"), Some(En));
+        assert_eq!(Lang::parse("fr"), None);
     }
 
     #[test]

@@ -31,8 +31,7 @@ fn main() {
     if !serving && std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
         keep_freed_memory();
     }
-    // The language of every message, fixed here once from the locale.
-    congbo::lang::init(congbo::lang::Lang::from_env());
+    // The language of every message is fixed by the command line, from its arguments.
     std::process::exit(congbo::cli::main());
 }
 

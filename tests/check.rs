@@ -18,6 +18,8 @@ fn broken_site() -> tempfile::TempDir {
 
 fn congbo(root: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_congbo"))
+        // The messages these tests pin are the English ones.
+        .env("CONGBO_LANG", "en")
         .args(args)
         .arg("--root")
         .arg(root)

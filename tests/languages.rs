@@ -214,23 +214,41 @@ fn a_language_without_strings_is_one_clear_error() {
     assert!(e.0[0].message.contains("i18n/fr.toml"), "{e}");
 }
 
-fn congbo(lang: &str, root: &std::path::Path) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_congbo"))
-        .args(["build", "--root"])
+/// `congbo build` with `LANG=<locale>` and, when given, `CONGBO_LANG=<asked>`.
+fn congbo_in(locale: &str, asked: Option<&str>, root: &std::path::Path) -> std::process::Output {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_congbo"));
+    c.args(["build", "--root"])
         .arg(root)
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
-        .env("LANG", lang)
-        .output()
-        .unwrap()
+        .env_remove("CONGBO_LANG")
+        .env("LANG", locale);
+    if let Some(asked) = asked {
+        c.env("CONGBO_LANG", asked);
+    }
+    c.output().unwrap()
+}
+
+/// `congbo build` under an English locale (`C.UTF-8`, as a fresh Windows or Linux box has),
+/// asking for `vi` or `en` messages through `CONGBO_LANG`.
+fn congbo(lang: &str, root: &std::path::Path) -> std::process::Output {
+    congbo_in("C.UTF-8", Some(lang), root)
 }
 
 #[test]
-fn the_command_speaks_the_language_of_the_locale() {
+fn a_vietnamese_site_speaks_vietnamese_unless_asked_otherwise() {
     let s = TestSite::new();
     s.write("content/a.md", "+++\ntitel = \"A\"\n+++\n");
-    let vi = congbo("vi_VN.UTF-8", s.root());
-    let en = congbo("C", s.root());
+    // No language asked for: the site's, whatever the locale says.
+    for locale in ["C.UTF-8", "en_US.UTF-8", "vi_VN.UTF-8"] {
+        let out = congbo_in(locale, None, s.root());
+        assert_has(
+            &String::from_utf8_lossy(&out.stderr),
+            &["lỗi: khóa `titel`"],
+        );
+    }
+    let vi = congbo("vi", s.root());
+    let en = congbo("en", s.root());
     let (vi, en) = (
         String::from_utf8_lossy(&vi.stderr).to_string(),
         String::from_utf8_lossy(&en.stderr).to_string(),
@@ -247,20 +265,41 @@ fn the_command_speaks_the_language_of_the_locale() {
         ],
     );
     s.write("content/a.md", "+++\ntitle = \"A\"\n+++\n");
-    let ok = congbo("vi_VN.UTF-8", s.root());
+    let ok = congbo("vi", s.root());
     assert_has(&String::from_utf8_lossy(&ok.stdout), &["Đã dựng"]);
-    let ok = congbo("en_US.UTF-8", s.root());
+    let ok = congbo("en", s.root());
     assert_has(&String::from_utf8_lossy(&ok.stdout), &["Built"]);
+    // --lang wins over CONGBO_LANG.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_congbo"))
+        .args(["build", "--lang", "en", "--root"])
+        .arg(s.root())
+        .env("CONGBO_LANG", "vi")
+        .output()
+        .unwrap();
+    assert_has(&String::from_utf8_lossy(&out.stdout), &["Built"]);
+    // A site in English: the locale decides.
+    s.write("site.toml", &format!("language = \"en\"\n{SITE_TOML}"));
+    assert_has(
+        &String::from_utf8_lossy(&congbo_in("vi_VN.UTF-8", None, s.root()).stdout),
+        &["Đã dựng"],
+    );
+    assert_has(
+        &String::from_utf8_lossy(&congbo_in("C.UTF-8", None, s.root()).stdout),
+        &["Built"],
+    );
 }
 
-/// `congbo <args…>` in the site folder with `LANG=<lang>`: its stderr.
+/// `congbo <args…>` in the site folder with `CONGBO_LANG` from the locale name `lang`: its
+/// stderr.
 fn congbo_stderr(lang: &str, root: &std::path::Path, args: &[&str]) -> String {
+    let asked = if lang.starts_with("vi") { "vi" } else { "en" };
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_congbo"))
         .args(args)
         .current_dir(root)
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
-        .env("LANG", lang)
+        .env("LANG", "C.UTF-8")
+        .env("CONGBO_LANG", asked)
         .output()
         .unwrap();
     String::from_utf8_lossy(&out.stderr).to_string()
