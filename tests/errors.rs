@@ -233,3 +233,65 @@ fn links_out_of_the_site_are_refused() {
     site.build_ok();
     assert_eq!(site.read("logo.svg"), "<svg/>");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_loop_of_links_is_named_a_loop_and_a_folder_link_is_refused() {
+    use std::os::unix::fs::symlink;
+    let site = TestSite::new();
+    site.write("content/a.md", "+++\ntitle = \"A\"\n+++\n");
+    symlink("vong-b.md", site.root().join("content/vong-a.md")).unwrap();
+    symlink("vong-a.md", site.root().join("content/vong-b.md")).unwrap();
+    site.write("content/tin-tuc/b.md", "+++\ntitle = \"B\"\n+++\n");
+    symlink(
+        site.root().join("content/tin-tuc"),
+        site.root().join("content/tin-cu"),
+    )
+    .unwrap();
+    let err = site.build().unwrap_err().to_string();
+    assert!(
+        err.contains("content/vong-a.md: error: this link leads back to itself"),
+        "{err}"
+    );
+    assert!(!err.contains("outside the site"), "{err}");
+    assert!(
+        err.contains("content/tin-cu: error: this is a link to a folder"),
+        "{err}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn links_in_static_are_published_inside_the_site_and_named_when_not() {
+    use std::os::unix::fs::symlink;
+    let site = TestSite::new();
+    site.write("content/a.md", "+++\ntitle = \"A\"\n+++\n");
+    site.write("tai-lieu/huong-dan.pdf", "%PDF");
+    std::fs::create_dir_all(site.root().join("static")).unwrap();
+    symlink(
+        site.root().join("tai-lieu/huong-dan.pdf"),
+        site.root().join("static/huong-dan.pdf"),
+    )
+    .unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("bi-mat.txt"), "secret").unwrap();
+    symlink(
+        outside.path().join("bi-mat.txt"),
+        site.root().join("static/bi-mat.txt"),
+    )
+    .unwrap();
+    symlink("vong.txt", site.root().join("static/vong.txt")).unwrap();
+    let report = site.build_ok();
+    assert_eq!(site.read("huong-dan.pdf"), "%PDF");
+    assert!(!site.exists("bi-mat.txt") && !site.exists("vong.txt"));
+    let warnings = report.warnings.join("\n");
+    assert!(
+        warnings.contains("static/bi-mat.txt: warning: not published: this is a link to a file outside the site folder"),
+        "{warnings}"
+    );
+    assert!(
+        warnings
+            .contains("static/vong.txt: warning: not published: this link leads back to itself"),
+        "{warnings}"
+    );
+}

@@ -22,7 +22,10 @@ pub(super) fn stage(
 ) -> (Diagnostics, Vec<String>) {
     let sites: Vec<_> = parts.iter().map(|(s, _)| s).collect();
     let found = check::site(&sites, root, exists, &check::template_ids(theme, root));
-    check::report(found, &parts[0].0.config.check, listed)
+    let (errors, mut warnings) = check::report(found, &parts[0].0.config.check, listed);
+    // Links in static/ that are left out: said, not silently skipped.
+    warnings.extend(crate::output::static_entries(theme).warnings);
+    (errors, warnings)
 }
 
 /// What `congbo check` found that is not an error.

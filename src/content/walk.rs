@@ -141,28 +141,84 @@ pub fn list_files(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
         };
         let path = entry.path().to_path_buf();
         if entry.path_is_symlink() {
-            let inside = std::fs::canonicalize(&path)
-                .ok()
-                .zip(std::fs::canonicalize(root).ok())
-                .is_some_and(|(target, root)| target.starts_with(root));
-            if !inside {
-                errors.push(Diagnostic::file(
-                    rel_to(root, &path),
-                    crate::tr!(
-                        en: "this is a link to a file outside the site folder; copy the file into the site instead",
-                        vi: "đây là lối tắt đến một tệp nằm ngoài thư mục của trang; hãy chép hẳn tệp đó vào trang",
-                    ),
-                ));
-                continue;
-            }
-            if path.is_file() {
-                files.push(path);
+            match follow_link(root, &path) {
+                Link::File => files.push(path),
+                // Folder links are not walked into (their pages would be published twice,
+                // or loop): an error, as a link outside the site is.
+                other => errors.push(Diagnostic::file(rel_to(root, &path), other.why())),
             }
         } else if entry.file_type().is_file() {
             files.push(path);
         }
     }
     (files, errors)
+}
+
+/// Where a symbolic link (a Windows shortcut-like link) leads, as the build sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Link {
+    /// A file inside the site folder: published like the file itself.
+    File,
+    /// A folder inside the site folder: not walked into.
+    Folder,
+    /// Something outside the site folder: never published.
+    Outside,
+    /// A link that leads back to itself (directly or through other links).
+    Loop,
+    /// A link to nothing.
+    Broken,
+}
+
+impl Link {
+    /// Plain words for a link that is not followed, and what to do instead.
+    pub fn why(self) -> String {
+        match self {
+            Link::Loop => crate::tr!(
+                en: "this link leads back to itself (a loop of links); delete it, or copy the real file here",
+                vi: "lối tắt này vòng lại chính nó (một vòng lối tắt); hãy xoá nó, hoặc chép tệp thật vào đây",
+            ),
+            Link::Broken => crate::tr!(
+                en: "this link points to a file that does not exist; delete it, or copy the real file here",
+                vi: "lối tắt này trỏ đến một tệp không tồn tại; hãy xoá nó, hoặc chép tệp thật vào đây",
+            ),
+            Link::Folder => crate::tr!(
+                en: "this is a link to a folder, which congbo does not follow; copy the folder here instead",
+                vi: "đây là lối tắt đến một thư mục, congbo không đi theo; hãy chép hẳn thư mục vào đây",
+            ),
+            Link::File | Link::Outside => crate::tr!(
+                en: "this is a link to a file outside the site folder; copy the file into the site instead",
+                vi: "đây là lối tắt đến một tệp nằm ngoài thư mục của trang; hãy chép hẳn tệp đó vào trang",
+            ),
+        }
+    }
+}
+
+/// Where the link at `path` leads: the one rule for links under `content/` and `static/`.
+pub fn follow_link(root: &Path, path: &Path) -> Link {
+    let target = match std::fs::canonicalize(path) {
+        Ok(t) => t,
+        Err(e) if is_loop(&e) => return Link::Loop,
+        Err(_) => return Link::Broken,
+    };
+    let inside = std::fs::canonicalize(root).is_ok_and(|root| target.starts_with(root));
+    match (inside, target.is_dir()) {
+        (false, _) => Link::Outside,
+        (true, true) => Link::Folder,
+        (true, false) => Link::File,
+    }
+}
+
+/// "Too many levels of symbolic links": ELOOP on Linux (40) and macOS (62),
+/// ERROR_CANT_RESOLVE_FILENAME on Windows (1921).
+fn is_loop(e: &std::io::Error) -> bool {
+    let code = e.raw_os_error();
+    if cfg!(windows) {
+        code == Some(1921)
+    } else if cfg!(target_os = "linux") {
+        code == Some(40)
+    } else {
+        code == Some(62)
+    }
 }
 
 /// A file's path relative to `content/`, with `/` separators (`tin-tuc/abc/anh.jpg`).

@@ -178,7 +178,11 @@ fn bad_titles_and_dates_are_plain_errors() {
     let mut o = opts(root, "news", "Họp");
     o.date = Some("hôm nay".into());
     let said = e(o);
-    assert_eq!(said.matches("write it").count(), 1, "the advice once: {said}");
+    assert_eq!(
+        said.matches("write it").count(),
+        1,
+        "the advice once: {said}"
+    );
 }
 
 #[test]

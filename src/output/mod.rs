@@ -12,6 +12,8 @@ mod write;
 
 use std::collections::HashMap;
 
+use std::path::PathBuf;
+
 use walkdir::WalkDir;
 
 use crate::render::{OutputData, OutputFile, Theme};
@@ -66,30 +68,72 @@ pub fn content_files(site: &Site) -> Vec<OutputFile> {
 /// site's `static/` (which wins over both), then content files.
 pub fn static_files(theme: &Theme, site: &Site) -> Vec<OutputFile> {
     let mut out = server::server_files(&site.config);
-    for dir in &theme.static_dirs {
-        for e in WalkDir::new(dir)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(Result::ok)
-        {
-            let name = e.file_name().to_string_lossy();
-            // Hidden files are never published, but a site may bring its own .htaccess.
-            if !e.file_type().is_file()
-                || (crate::content::walk::is_ignored(&name) && name != ".htaccess")
-            {
-                continue;
-            }
-            if let Ok(rel) = e.path().strip_prefix(dir) {
-                out.push(OutputFile {
-                    path: format!("/{}", rel.to_string_lossy().replace('\\', "/")),
-                    data: OutputData::Copy(e.path().to_path_buf()),
-                });
-            }
-        }
+    for (rel, abs) in static_entries(theme).files {
+        out.push(OutputFile {
+            path: rel,
+            data: OutputData::Copy(abs),
+        });
     }
     out.extend(content_files(site));
     out.extend(site.images.files());
     out
+}
+
+/// What the static folders hold: the files to publish (site path, file), and a warning for
+/// each link that is not followed.
+pub struct StaticEntries {
+    /// `/css/style.css` and where it is read from.
+    pub files: Vec<(String, PathBuf)>,
+    /// A line for each link left out (outside the site, to a folder, broken, a loop).
+    pub warnings: Vec<String>,
+}
+
+/// Walks the theme's and the site's `static/`: files, and links that stay inside the site
+/// (by [`crate::content::walk::follow_link`], the rule `content/` follows too). Hidden and
+/// temporary files are never published, but a site may bring its own `.htaccess` (and
+/// files in hidden folders such as `.well-known/` are).
+pub fn static_entries(theme: &Theme) -> StaticEntries {
+    use crate::content::walk::{Link, follow_link, is_ignored};
+    let mut found = StaticEntries {
+        files: Vec::new(),
+        warnings: Vec::new(),
+    };
+    for dir in &theme.static_dirs {
+        let walker = WalkDir::new(dir).sort_by_file_name().into_iter();
+        for e in walker.filter_map(Result::ok) {
+            let name = e.file_name().to_string_lossy();
+            let Ok(rel) = e.path().strip_prefix(dir) else {
+                continue;
+            };
+            if is_ignored(&name) && name != ".htaccess" {
+                continue;
+            }
+            let published = if e.path_is_symlink() {
+                match follow_link(&theme.site_root, e.path()) {
+                    Link::File => true,
+                    why => {
+                        let shown = e.path().strip_prefix(&theme.site_root).unwrap_or(e.path());
+                        found.warnings.push(crate::tr!(
+                            en: "{}: warning: not published: {}",
+                            vi: "{}: cảnh báo: không đăng: {}",
+                            shown.display(),
+                            why.why()
+                        ));
+                        false
+                    }
+                }
+            } else {
+                e.file_type().is_file()
+            };
+            if published {
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                found
+                    .files
+                    .push((format!("/{rel}"), e.path().to_path_buf()));
+            }
+        }
+    }
+    found
 }
 
 /// Joins the file lists; a later file replaces an earlier one at the same path (the site's

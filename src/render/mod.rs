@@ -44,6 +44,8 @@ pub struct Theme {
     pub files: HashMap<String, PathBuf>,
     /// Static folders to copy, theme first, then the site's (which wins).
     pub static_dirs: Vec<PathBuf>,
+    /// The site folder: links in the static folders are followed only inside it.
+    pub site_root: PathBuf,
     /// The template sources (name, text), kept to compile them again for each language.
     sources: std::sync::Arc<Vec<(String, String)>>,
 }
@@ -181,6 +183,7 @@ pub fn load_theme(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
         tera,
         files,
         static_dirs,
+        site_root: root.to_path_buf(),
         sources: std::sync::Arc::new(texts),
     })
 }
