@@ -10,6 +10,8 @@ use crate::error::Diagnostic;
 use crate::render::i18n::Catalogue;
 
 mod languages;
+pub mod toml_explain;
+pub mod toml_keys;
 mod toml_text;
 pub use languages::Language;
 use languages::{RawLanguage, resolve_languages, table_line};

@@ -180,6 +180,45 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// [`line_col`] for many offsets of one text: the line starts are found once, so a file
+/// with thousands of errors costs one pass, not one pass per error.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .collect();
+        Self { text, starts }
+    }
+
+    /// The 1-based line holding byte `offset`.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).max(1)
+    }
+
+    /// The 1-based (line, column) of byte `offset`, as [`line_col`] counts them.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line(offset);
+        let start = self.starts[line - 1];
+        (line, line_col(&self.text[start..], offset - start).1)
+    }
+
+    /// The text of 1-based `line`, without its line end (`""` past the end).
+    pub fn text(&self, line: usize) -> &'a str {
+        let Some(&start) = self.starts.get(line.wrapping_sub(1)) else {
+            return "";
+        };
+        let end = self.starts.get(line).map_or(self.text.len(), |&e| e - 1);
+        self.text.get(start..end).unwrap_or("")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,6 +230,22 @@ mod tests {
         assert_eq!(line_col(t, 2), (2, 1));
         let x = t.find('x').unwrap();
         assert_eq!(line_col(t, x), (2, 6));
+    }
+
+    #[test]
+    fn line_index_agrees_with_line_col() {
+        let t = "a = 1\nđường = \"x\"\n\nz";
+        let idx = LineIndex::new(t);
+        for off in 0..=t.len() {
+            if t.is_char_boundary(off) {
+                assert_eq!(idx.line_col(off), line_col(t, off), "offset {off}");
+            }
+        }
+        assert_eq!(idx.text(2), "đường = \"x\"");
+        assert_eq!(idx.text(3), "");
+        assert_eq!(idx.text(4), "z");
+        assert_eq!(idx.text(9), "");
+        assert_eq!(idx.text(0), "");
     }
 
     #[test]

@@ -316,3 +316,27 @@ fn a_template_looping_over_a_table_lists_it_in_the_same_order_every_build() {
     site.build_ok();
     assert_eq!(site.read("a/index.html").trim(), keys.join(" "));
 }
+
+#[test]
+fn feeds_give_each_category_once() {
+    // A value both a tag and a field, and one spelt "hoá" as a tag and "hóa" as a field,
+    // are one category each, as the site's own tag pages count them.
+    let site = TestSite::new();
+    site.write(
+        "content/tin-tuc/a.md",
+        &news("Tin", "2026-01-01", &["Cải cách hành chính", "Văn hoá"]).replace(
+            "fields = [\"Cải cách hành chính\"]",
+            "fields = [\"Cải cách hành chính\", \"Văn hóa\"]",
+        ),
+    );
+    site.build_ok();
+    let rss = site.read("rss.xml");
+    assert_eq!(rss.matches("<category>").count(), 2, "{rss}");
+    assert_eq!(
+        rss.matches("<category>Cải cách hành chính</category>")
+            .count(),
+        1
+    );
+    let atom = site.read("atom.xml");
+    assert_eq!(atom.matches("<category term=").count(), 2, "{atom}");
+}

@@ -295,3 +295,49 @@ fn links_in_static_are_published_inside_the_site_and_named_when_not() {
         "{warnings}"
     );
 }
+
+#[test]
+fn every_bad_front_matter_key_is_named_with_its_line_and_what_to_write() {
+    let site = TestSite::new();
+    site.write(
+        "content/tin-tuc/a.md",
+        "+++\ntitle = \"A\"\ndate = 2026-01-01\ntags = \"mot\"\nweight = \"3\"\nupdated = 5\n+++\n",
+    );
+    site.write(
+        "content/b.md",
+        "+++\ntitle = \"B\"\ndraft = false\ntitle = \"C\"\n+++\n",
+    );
+    site.write(
+        "content/c.md",
+        "+++\ntitle = \"C\"\ndate = 29/02/2024\n+++\n",
+    );
+    site.write(
+        "content/ke-hoach/d.md",
+        "+++\ntitle = \"D\"\n\n[[tasks]]\nname = 5\n\n[[tasks]]\nname = \"Tuyên truyền\"\nnam = \"x\"\n+++\n",
+    );
+    site.write(
+        "content/thu-tuc/_index.md",
+        "+++\ntitle = \"Thủ tục\"\npaginate_by = \"10\"\nsort_by = \"khong-co\"\n+++\n",
+    );
+    let err = site.build().unwrap_err().to_string();
+    for want in [
+        "content/tin-tuc/a.md:4:1: error: `tags` must be a list in square brackets: write tags = [\"mot\"]",
+        "content/tin-tuc/a.md:5:1: error: `weight` must be a whole number, without quotes: write weight = 3",
+        // The resolver's own check of a good key, in the same build.
+        "content/tin-tuc/a.md:6:1: error: `updated` must be a date",
+        "content/b.md:4:1: error: `title` is written twice (lines 2 and 4): keep one",
+        "content/c.md:3:8: error: `date`: write a date as 2024-02-29, or in quotes: date = \"29/02/2024\"",
+        "content/ke-hoach/d.md:5:1: error: `name` (in item 1 of `tasks`) must be text in quotes: write name = \"5\"",
+        "content/ke-hoach/d.md:9:1: error: unknown key `nam` (in item 2 of `tasks`)",
+        "content/thu-tuc/_index.md:3:1: error: `paginate_by` must be a whole number from 0 up, without quotes: write paginate_by = 10",
+    ] {
+        assert!(err.contains(want), "missing {want} in:\n{err}");
+    }
+    // The section's good keys are still checked.
+    assert!(
+        err.contains("content/thu-tuc/_index.md:4") && err.contains("khong-co"),
+        "{err}"
+    );
+    // A bad key is not reported twice (as itself and as missing).
+    assert_eq!(err.matches("content/tin-tuc/a.md").count(), 3, "{err}");
+}

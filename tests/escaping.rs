@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{SITE_TOML, TestSite};
+use common::{SITE_TOML, TestSite, news};
 
 /// What an attacker (or a careless paste) puts in every field: a script, and a quote
 /// that would end an HTML attribute and start an event handler.
@@ -173,4 +173,22 @@ fn feeds_drop_characters_xml_forbids() {
             "{feed} holds a control character: {xml:?}"
         );
     }
+}
+
+#[test]
+fn nul_bytes_of_a_body_reach_no_page() {
+    // A NUL from a broken copy is invisible in an editor; browsers show it as a box and
+    // XML readers reject the whole file. It is dropped when the file is read.
+    let site = TestSite::new();
+    site.write(
+        "content/tin-tuc/a.md",
+        &news("Tin\0 NUL", "2026-01-01", &[]).replace("Đoạn đầu", "Đoạn\0 đầu"),
+    );
+    site.build_ok();
+    for f in ["tin-tuc/a/index.html", "tin-tuc/index.html", "index.html"] {
+        let html = site.read(f);
+        assert!(!html.contains('\0'), "{f} has a NUL");
+        assert!(html.contains("Tin NUL"), "{f}");
+    }
+    assert!(site.read("tin-tuc/a/index.html").contains("Đoạn đầu"));
 }

@@ -3,41 +3,26 @@
 
 use std::path::Path;
 
-use crate::error::{Diagnostic, line_col};
+use super::toml_explain::{explain_data, explain_syntax, is_data_error, no_examples, path_in};
+use crate::error::{Diagnostic, LineIndex};
 
 /// Turns a TOML parse error into a diagnostic; `first_line` is the file line of the text's start.
+/// The message names the key the error is about and what to write (see [`super::toml_explain`]).
 pub fn toml_error(text: &str, file: &Path, first_line: usize, e: &toml::de::Error) -> Diagnostic {
-    let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
-    let message = e.message().trim().replace('\n', " ");
-    Diagnostic::at(
-        file,
-        first_line + line - 1,
-        col,
-        plain_toml_message(&message),
-    )
-}
-
-/// Rewords serde/toml messages so an editor can act on them.
-fn plain_toml_message(m: &str) -> String {
-    if let Some(rest) = m.strip_prefix("unknown field ") {
-        let key = rest.split(',').next().unwrap_or(rest);
-        let expected = rest.split_once(", ").map_or("", |(_, e)| e);
-        let expected = expected.strip_prefix("expected one of ").map_or_else(
-            || expected.to_string(),
-            |keys| crate::tr!(en: "expected one of {keys}", vi: "các khóa được dùng: {keys}"),
-        );
-        return crate::tr!(
-            en: "unknown key {key}: check its spelling, or put keys of your own under [extra] ({expected})",
-            vi: "khóa {key} không có trong quy ước: hãy kiểm tra chính tả, hoặc đặt các khóa riêng dưới [extra] ({expected})",
-        );
-    }
-    if let Some(rest) = m.strip_prefix("missing field ") {
-        return crate::tr!(
-            en: "missing required key {rest}",
-            vi: "thiếu khóa bắt buộc {rest}",
-        );
-    }
-    m.to_string()
+    let lines = LineIndex::new(text);
+    let explained = if is_data_error(e.message()) {
+        // serde's errors carry a span but no key: the spanned table finds the key.
+        let (table, _) = toml::de::DeTable::parse_recoverable(text);
+        let path = e
+            .span()
+            .map(|s| path_in(table.get_ref(), &s))
+            .unwrap_or_default();
+        explain_data(text, &path, e.message(), e.span(), no_examples)
+    } else {
+        explain_syntax(text, &lines, first_line, e.message(), e.span())
+    };
+    let (line, col) = lines.line_col(explained.offset);
+    Diagnostic::at(file, first_line + line - 1, col, explained.message)
 }
 
 /// The 1-based line of a top-level `key = …` in TOML text, for errors found after parsing.

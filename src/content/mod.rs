@@ -3,6 +3,7 @@
 //! [`parse`] is pure (files in, model out); [`walk::read`] is the disk part.
 
 mod checks;
+mod front_keys;
 pub mod frontmatter;
 pub mod langs;
 pub mod names;
@@ -22,7 +23,6 @@ use raw::{RawPage, RawSection};
 use resolve::Origin;
 use walk::{ContentFiles, SourceFile};
 
-use crate::config::toml_error;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::text::slug::slugify;
 
@@ -59,7 +59,10 @@ pub struct ParseOptions {
 }
 
 enum Parsed {
-    Section(String, Box<Result<SectionFile, (Diagnostic, SectionFile)>>),
+    Section(
+        String,
+        Box<Result<SectionFile, (Vec<Diagnostic>, SectionFile)>>,
+    ),
     Page(SourceFile),
 }
 
@@ -85,8 +88,8 @@ pub fn parse(files: ContentFiles, opts: ParseOptions) -> Result<Content, Diagnos
                 Ok(sf) => {
                     raw_sections.insert(key, sf);
                 }
-                Err((d, sf)) => {
-                    errors.push(d);
+                Err((ds, sf)) => {
+                    ds.into_iter().for_each(|d| errors.push(d));
                     raw_sections.insert(key, sf);
                 }
             },
@@ -161,7 +164,7 @@ fn classify(f: SourceFile, lang: Option<&str>) -> Parsed {
     let key = dir_key(f.rel.parent().unwrap_or(Path::new("")));
     let failed = |d: Diagnostic| {
         (
-            d,
+            vec![d],
             SectionFile {
                 file: f.rel.clone(),
                 body_line: 1,
@@ -178,20 +181,18 @@ fn classify(f: SourceFile, lang: Option<&str>) -> Parsed {
             );
         }
     };
-    let parsed = match toml::from_str::<RawSection>(split.front) {
-        Ok(raw) => Ok(SectionFile {
-            raw,
-            front: split.front.to_string(),
-            body: split.body.to_string(),
-            body_line: split.body_line,
-            file: f.rel.clone(),
-        }),
-        Err(e) => Err(failed(toml_error(
-            split.front,
-            &f.rel,
-            split.front_line,
-            &e,
-        ))),
+    let file = |raw| SectionFile {
+        raw,
+        front: split.front.to_string(),
+        body: split.body.to_string(),
+        body_line: split.body_line,
+        file: f.rel.clone(),
+    };
+    let parsed = match front_keys::read::<RawSection>(split.front, &f.rel, split.front_line) {
+        Ok(raw) => Ok(file(raw)),
+        // The good keys still make the section (its kind, its pages' URLs), so its pages
+        // are checked as what they are and its other errors are reported too.
+        Err(bad) => Err((bad.errors, file(bad.partial.unwrap_or_default()))),
     };
     Parsed::Section(key, Box::new(parsed))
 }
@@ -295,11 +296,28 @@ fn parse_page(
 ) -> Result<Page, Vec<Diagnostic>> {
     let split = frontmatter::split(&f.text)
         .map_err(|e| vec![Diagnostic::at(&f.rel, e.line, 1, e.message)])?;
-    let raw: RawPage = toml::from_str(split.front)
-        .map_err(|e| vec![toml_error(split.front, &f.rel, split.front_line, &e)])?;
     let key = page_section_key(&f.rel, lang);
     let section = sections.get(key.as_str()).copied();
     let kind = section.map_or(Kind::Page, |s| s.kind);
+    let raw: RawPage = match front_keys::read(split.front, &f.rel, split.front_line) {
+        Ok(raw) => raw,
+        Err(mut bad) => {
+            // The resolver's checks (dates, keys of another kind) on the good keys: one
+            // build reports every error of the file.
+            if let Some(raw) = bad.partial.take() {
+                let origin = Origin {
+                    file: &f.rel,
+                    front: split.front,
+                    front_line: split.front_line,
+                };
+                if let Err(more) = resolve::page(raw, kind, &origin, String::new(), split.body_line)
+                {
+                    bad.add_later(more, split.front_line);
+                }
+            }
+            return Err(bad.errors);
+        }
+    };
     let slug_source = raw.slug.clone();
     let (front, front_line, body_line) =
         (split.front.to_string(), split.front_line, split.body_line);

@@ -115,6 +115,28 @@ pub struct RawSection {
     pub extra: Option<toml::Table>,
 }
 
+/// What to write for the front matter keys whose shape is a table or a list of tables, for
+/// errors that find something else there (see [`crate::config::toml_explain`]).
+pub fn front_examples(key: &str) -> Option<String> {
+    Some(match key {
+        "tasks" => crate::tr!(
+            en: "[[tasks]] and name = \"…\" on the line below it, once for each task",
+            vi: "[[tasks]] và name = \"…\" ở dòng dưới, mỗi nhiệm vụ một lần",
+        ),
+        "documents" => crate::tr!(
+            en: "[[documents]] and name = \"…\" on the line below it, once for each paper",
+            vi: "[[documents]] và name = \"…\" ở dòng dưới, mỗi thành phần hồ sơ một lần",
+        ),
+        "period" => "period = { start = 2025-01-01, end = 2025-12-31 }".to_string(),
+        "signer" => "signer = { name = \"…\", title = \"…\" }".to_string(),
+        "extra" => crate::tr!(
+            en: "[extra] and your own keys on the lines below it",
+            vi: "[extra] và các khóa riêng ở các dòng bên dưới",
+        ),
+        _ => return None,
+    })
+}
+
 impl RawPage {
     /// Names of the keys set in this front matter that belong to the given kind only,
     /// paired with the kind they belong to; used to reject e.g. `code` on a news page.

@@ -5,6 +5,7 @@ use crate::markdown::highlight;
 use crate::render::{OutputData, OutputFile};
 use crate::site::Site;
 use crate::text::date::Date;
+use crate::text::fold::match_key;
 
 /// Site feeds (`/rss.xml`, `/atom.xml`) and one pair per news section.
 pub fn feeds(site: &Site) -> Vec<OutputFile> {
@@ -86,7 +87,7 @@ pub fn rss(site: &Site, base: &str, title: &str, items: &[usize]) -> String {
                 escape(a)
             ));
         }
-        for t in p.page.tags.iter().chain(&p.page.fields) {
+        for t in categories(p) {
             x.push_str(&format!("<category>{}</category>\n", escape(t)));
         }
         x.push_str(&format!(
@@ -97,6 +98,19 @@ pub fn rss(site: &Site, base: &str, title: &str, items: &[usize]) -> String {
     }
     x.push_str("</channel>\n</rss>\n");
     x
+}
+
+/// A page's tags then fields, each value once: a value in both (or spelt "hoá" in one and
+/// "hóa" in the other) is one category, as the site's own tag pages count it.
+fn categories(p: &crate::site::PageEntry) -> Vec<&str> {
+    let mut seen = std::collections::HashSet::new();
+    p.page
+        .tags
+        .iter()
+        .chain(&p.page.fields)
+        .filter(|t| seen.insert(match_key(t)))
+        .map(String::as_str)
+        .collect()
 }
 
 fn description(p: &crate::site::PageEntry) -> &str {
@@ -141,7 +155,7 @@ pub fn atom(site: &Site, base: &str, title: &str, items: &[usize]) -> String {
         if let Some(a) = &p.page.author {
             x.push_str(&format!("<author><name>{}</name></author>\n", escape(a)));
         }
-        for t in p.page.tags.iter().chain(&p.page.fields) {
+        for t in categories(p) {
             x.push_str(&format!("<category term=\"{}\"/>\n", escape(t)));
         }
         x.push_str(&format!(

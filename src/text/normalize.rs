@@ -25,7 +25,7 @@ fn is_zero_width(c: char) -> bool {
 
 /// Normalises `s` to the canonical form used throughout congbo: Unicode NFC,
 /// odd spaces (NBSP, U+2000–U+200A, U+202F, U+3000 …) turned into `' '`,
-/// zero-width characters (U+200B/C/D, U+2060, BOM) removed, and CRLF or a
+/// zero-width characters (U+200B/C/D, U+2060, BOM) and NUL removed, and CRLF or a
 /// lone CR turned into LF.
 ///
 /// ASCII input without `'\r'` is already canonical and is returned as a
@@ -46,6 +46,9 @@ pub fn nfc(s: &str) -> String {
                 cleaned.push('\n');
             }
             c if is_odd_space(c) => cleaned.push(' '),
+            // A NUL (from a broken copy or a binary paste) is invisible in an editor, and
+            // would reach the HTML and the open data, which readers reject.
+            '\0' => {}
             // Removed before NFC on purpose: a ZWJ between a vowel and its
             // tone mark would otherwise block the composition.
             c if is_zero_width(c) => {}
@@ -89,11 +92,12 @@ fn is_clean_fast(s: &str) -> bool {
             let high = x & 0x8080_8080_8080_8080;
             let cr = x ^ 0x0d0d_0d0d_0d0d_0d0d;
             let has_cr = cr.wrapping_sub(0x0101_0101_0101_0101) & !cr & 0x8080_8080_8080_8080;
+            let has_nul = x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080;
             // Bytes before the first non-ASCII one (8 when all are ASCII).
             let ascii = (high.trailing_zeros() / 8) as usize;
             // The zero-byte trick may flag bytes after a real match, never before it, so
             // the lowest flagged byte is exact.
-            let first_cr = (has_cr.trailing_zeros() / 8) as usize;
+            let first_cr = ((has_cr | has_nul).trailing_zeros() / 8) as usize;
             if first_cr < ascii {
                 return false;
             }
@@ -104,7 +108,7 @@ fn is_clean_fast(s: &str) -> bool {
         }
         let c = b[i];
         if c < 0x80 {
-            if c == b'\r' {
+            if c == b'\r' || c == 0 {
                 return false;
             }
             i += 1;
@@ -165,7 +169,11 @@ fn block_is_plain_sse2(b: &[u8]) -> bool {
         // As signed bytes: ASCII is 0..=127, continuation bytes 0x80..=0xBF are
         // -128..=-65, and C3..=C6 are -61..=-58.
         let ascii = _mm_cmpgt_epi8(v, byte(0xFF));
-        let not_cr = _mm_cmpeq_epi8(_mm_cmpeq_epi8(v, byte(b'\r')), _mm_set1_epi8(0));
+        let cr_or_nul = _mm_or_si128(
+            _mm_cmpeq_epi8(v, byte(b'\r')),
+            _mm_cmpeq_epi8(v, _mm_set1_epi8(0)),
+        );
+        let not_cr = _mm_cmpeq_epi8(cr_or_nul, _mm_set1_epi8(0));
         let continuation = _mm_cmplt_epi8(v, byte(0xC0));
         let latin = _mm_and_si128(_mm_cmpgt_epi8(v, byte(0xC2)), _mm_cmplt_epi8(v, byte(0xC7)));
         let tone_letter = _mm_and_si128(
@@ -187,7 +195,7 @@ fn block_is_plain_sse2(b: &[u8]) -> bool {
 /// checked without allocating.
 pub fn is_nfc_clean(s: &str) -> bool {
     !s.chars()
-        .any(|c| c == '\r' || is_odd_space(c) || is_zero_width(c))
+        .any(|c| c == '\r' || c == '\0' || is_odd_space(c) || is_zero_width(c))
         && is_nfc(s)
 }
 
@@ -221,6 +229,8 @@ mod tests {
             ("a\rb", "a\nb"),
             ("a\r\r\nb\r", "a\n\nb\n"),
             ("dòng\r\nmới", "dòng\nmới"),
+            // NUL bytes are dropped.
+            ("a\0b\0", "ab"),
         ];
         for (input, want) in cases {
             assert_eq!(nfc(input), *want, "nfc({input:?})");
@@ -238,6 +248,7 @@ mod tests {
             ("a\u{200B}b", false),
             ("a\r\nb", false),
             ("a\nb", true),
+            ("a\0b", false),
         ];
         for (input, want) in cases {
             assert_eq!(is_nfc_clean(input), *want, "is_nfc_clean({input:?})");
@@ -269,6 +280,8 @@ mod tests {
             }
             let with_cr = format!("{pad}x\r{pad}");
             assert!(!is_clean_fast(&with_cr), "{with_cr:?}");
+            let with_nul = format!("{pad}x\0{pad}");
+            assert!(!is_clean_fast(&with_nul), "{with_nul:?}");
         }
     }
 
@@ -281,6 +294,7 @@ mod tests {
         assert!(is_clean_fast(text) && is_clean_fast(&text.repeat(3)));
         for odd in [
             "\r",
+            "\0",
             "\u{A0}",
             "\u{200B}",
             "\u{FEFF}",
