@@ -139,6 +139,19 @@ pub struct Section {
     pub body_line: usize,
 }
 
+/// The file lines of front matter keys whose values are checked after the content stage
+/// (the URL a page takes, its aliases, its image): the line of the opening `+++` for a key
+/// that is not set, where the value it stands for comes from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KeyLines {
+    /// `slug` (else the URL comes from the file name).
+    pub slug: usize,
+    /// `aliases`.
+    pub aliases: usize,
+    /// `image`.
+    pub image: usize,
+}
+
 /// A resolved page of any kind.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Page {
@@ -164,6 +177,8 @@ pub struct Page {
     pub draft: bool,
     /// Old site paths that redirect here.
     pub aliases: Vec<String>,
+    /// Lines of the front matter keys that later stages report errors at.
+    pub lines: KeyLines,
     /// Order key for `sort_by = "weight"`.
     pub weight: Option<i64>,
     /// Template asked for in front matter.
