@@ -37,25 +37,34 @@ pub enum Owner {
         /// The alias as a site path (`/tin-tuc/bai-cu/`).
         alias: String,
     },
+    /// A file of `content/` published as it is (an image, a form), by its path from the
+    /// site root.
+    File(PathBuf),
     /// Something congbo makes, in words: "the search page", "the page of tag Hộ tịch".
     Made(String),
+    /// A file of the theme's or the site's `static/`, in words, copied as it is. Like
+    /// what congbo makes, except that a content file may stand at its path: the content
+    /// file is published (a site may link one file into both folders).
+    Static(String),
 }
 
 impl Owner {
     fn is_content(&self) -> bool {
-        !matches!(self, Owner::Made(_))
+        !matches!(self, Owner::Made(_) | Owner::Static(_))
     }
 
     /// The owner as the other side of an error: a file name, or congbo's words.
     fn other(&self) -> String {
         match self {
-            Owner::Page { file, .. } | Owner::Section { file, .. } => file.display().to_string(),
+            Owner::Page { file, .. } | Owner::Section { file, .. } | Owner::File(file) => {
+                file.display().to_string()
+            }
             Owner::Alias { file, alias, .. } => crate::tr!(
                 en: "the alias {alias} of {}",
                 vi: "địa chỉ cũ (alias) {alias} của {}",
                 file.display()
             ),
-            Owner::Made(words) => words.clone(),
+            Owner::Made(words) | Owner::Static(words) => words.clone(),
         }
     }
 }
@@ -80,8 +89,16 @@ pub fn file_of(path: &str) -> String {
 }
 
 /// The claims of the content: each section's list (its first page), each page, each alias.
-pub fn content_claims(sections: &[Section], pages: &[Page]) -> Vec<Claim> {
-    let mut out = Vec::with_capacity(sections.len() + pages.len());
+pub fn content_claims<'a, P>(
+    sections: impl IntoIterator<Item = &'a Section>,
+    pages: P,
+) -> Vec<Claim>
+where
+    P: IntoIterator<Item = &'a Page>,
+    P::IntoIter: Clone,
+{
+    let pages = pages.into_iter();
+    let mut out = Vec::new();
     for s in sections {
         let (file, folder) = match &s.file {
             Some(f) => (f.clone(), false),
@@ -92,7 +109,7 @@ pub fn content_claims(sections: &[Section], pages: &[Page]) -> Vec<Claim> {
             owner: Owner::Section { file, folder },
         });
     }
-    for p in pages {
+    for p in pages.clone() {
         out.push(Claim {
             file: file_of(&p.path),
             owner: Owner::Page {
@@ -158,6 +175,12 @@ fn clash(a: &Claim, b: &Claim, meet: Meet<'_>) -> Option<Diagnostic> {
         (false, true) => (b, a, true),
         (false, false) => return None,
     };
+    if matches!(
+        (&here.owner, &there.owner),
+        (Owner::File(_), Owner::Static(_))
+    ) {
+        return None;
+    }
     let url = url_of(&here.file);
     let other = there.owner.other();
     let made = !there.owner.is_content();
@@ -187,9 +210,11 @@ fn clash(a: &Claim, b: &Claim, meet: Meet<'_>) -> Option<Diagnostic> {
         Owner::Page { file, line } | Owner::Alias { file, line, .. } => {
             Diagnostic::at(file, *line, 1, message)
         }
-        Owner::Section { file, folder: true } => Diagnostic::file(file, message),
+        Owner::Section { file, folder: true } | Owner::File(file) => {
+            Diagnostic::file(file, message)
+        }
         Owner::Section { file, .. } => Diagnostic::at(file, 1, 1, message),
-        Owner::Made(_) => return None,
+        Owner::Made(_) | Owner::Static(_) => return None,
     })
 }
 
@@ -231,7 +256,14 @@ fn words(owner: &Owner, made: bool) -> (String, String) {
                 vi: "hãy bỏ nó khỏi `aliases`, hoặc viết một địa chỉ chưa có gì khác dùng",
             ),
         ),
-        Owner::Made(_) => (String::new(), String::new()),
+        Owner::File(_) => (
+            crate::tr!(en: "this file", vi: "tệp này"),
+            crate::tr!(
+                en: "rename it, or move it to another folder",
+                vi: "hãy đổi tên tệp, hoặc chuyển nó sang thư mục khác",
+            ),
+        ),
+        Owner::Made(_) | Owner::Static(_) => (String::new(), String::new()),
     }
 }
 

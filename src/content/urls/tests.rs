@@ -158,3 +158,27 @@ fn what_congbo_makes_twice_is_not_the_content_s_error() {
     ]);
     assert!(errors.is_empty());
 }
+
+#[test]
+fn a_content_file_may_stand_where_a_static_file_is_but_not_a_page() {
+    let file = Claim {
+        file: "/logo.svg".into(),
+        owner: Owner::File("content/logo.svg".into()),
+    };
+    let logo = Claim {
+        file: "/logo.svg".into(),
+        owner: Owner::Static("the file static/logo.svg".into()),
+    };
+    assert!(clashes(&[logo.clone(), file.clone()]).is_empty());
+    let data = made("/logo.svg", "the open data file /logo.svg");
+    assert_eq!(clashes(&[data, file]).len(), 1);
+    let alias = Claim {
+        file: "/logo.svg/index.html".into(),
+        owner: Owner::Alias {
+            file: "content/a.md".into(),
+            line: 2,
+            alias: "/logo.svg/".into(),
+        },
+    };
+    assert_eq!(clashes(&[logo, alias]).len(), 1);
+}
