@@ -211,6 +211,43 @@ pub struct Page {
     pub body_line: usize,
 }
 
+/// Where a page's featured `image` is: one reading for the page, its lists, `og:image`,
+/// JSON-LD and the check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImageRef<'a> {
+    /// An address on another site (`https://…`), used as written.
+    External(&'a str),
+    /// A file of the site, by its site path (`/tin-tuc/abc/anh.jpg`): a name is read from
+    /// the page's address (its bundle), `/…` from the site root.
+    Site(String),
+    /// Neither: above the site root (`../../../x.jpg`), `//host/…`, another scheme.
+    Outside,
+}
+
+impl Page {
+    /// Where the featured `image` is, if the page has one.
+    pub fn image_ref(&self) -> Option<ImageRef<'_>> {
+        let img = self.image.as_deref()?;
+        let lower = img.get(..8).unwrap_or(img).to_ascii_lowercase();
+        if lower.starts_with("https://") || lower.starts_with("http://") {
+            return Some(ImageRef::External(img));
+        }
+        let scheme = img
+            .split(['/', '?', '#'])
+            .next()
+            .unwrap_or("")
+            .contains(':');
+        if scheme || img.starts_with("//") || img.contains('\\') {
+            return Some(ImageRef::Outside);
+        }
+        let path = match img.strip_prefix('/') {
+            Some(rest) => super::urls::join("/", rest),
+            None => super::urls::join(&self.path, img),
+        };
+        Some(path.map_or(ImageRef::Outside, ImageRef::Site))
+    }
+}
+
 /// Who signs, as the state format lays it out.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Signer {

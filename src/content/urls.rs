@@ -88,6 +88,39 @@ pub fn file_of(path: &str) -> String {
     }
 }
 
+/// `rel` read from the folder `dir` (ends with `/`), `.` and `..` resolved; `None` when it
+/// climbs above the site root.
+pub fn join(dir: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    let segments: Vec<&str> = rel.split('/').collect();
+    for (i, s) in segments.iter().enumerate() {
+        match *s {
+            "." => {}
+            "" if i + 1 < segments.len() => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let trailing = if rel.ends_with('/') || rel.ends_with("/.") || rel.ends_with("..") {
+        "/"
+    } else {
+        ""
+    };
+    let joined = parts
+        .iter()
+        .filter(|p| !p.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join("/");
+    Some(if joined.is_empty() {
+        "/".into()
+    } else {
+        format!("/{joined}{trailing}")
+    })
+}
+
 /// The claims of the content: each section's list (its first page), each page, each alias.
 pub fn content_claims<'a, P>(
     sections: impl IntoIterator<Item = &'a Section>,
