@@ -8,6 +8,7 @@ mod clock;
 pub mod languages;
 mod model;
 mod progress;
+mod urls;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -100,7 +101,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
 /// Feeds and open data are made on one thread while the pages render on the others.
 /// Pages go to the writer as they are rendered, and so do the generated files as they
 /// are made, except those that may meet a page (redirects) and static files: those are
-/// put afterwards, and only at paths no page took (a page wins). The site is never all in
+/// put afterwards, once no URL has two owners ([`urls::check`]). The site is never all in
 /// memory.
 fn render_and_write(
     opts: &BuildOptions,
@@ -121,20 +122,22 @@ fn render_and_write(
         Some(rewritten) => writer.put(&rewritten),
         None => writer.put(f),
     };
-    let ((held, mut put_errors), rendered) = rayon::join(
+    let ((held, claims, mut put_errors), rendered) = rayon::join(
         || {
             // At 100,000 pages the search index and open data alone are 280 MB: written
             // as they come, they are never all in memory beside the pages being rendered.
             let mut held = Vec::new();
+            let mut claims = Vec::new();
             let mut errors = Vec::new();
-            languages::generated_into(parts, &mut |f| {
+            languages::generated_into(parts, &mut |f, made| {
+                claims.extend(urls::made_claim(&f, made));
                 if output::may_meet_a_page(&f.path) {
                     held.push(f);
                 } else if let Err(e) = put(&f) {
                     errors.push(e);
                 }
             });
-            (held, errors)
+            (held, claims, errors)
         },
         || {
             languages::render_each(theme, parts, &|f| {
@@ -147,17 +150,26 @@ fn render_and_write(
         },
     );
     mark(progress, Stage::Finishing);
+    // Two owners of one URL fail the build with every clash. The other files are still
+    // staged, so the link check sees the site as it is; what fails to be written at a
+    // clash (a file where a folder is needed) is said better by the clash itself.
+    let clashes = urls::check(theme, parts, &opts.root, claims);
     // Generated files win over static ones at the same path, pages over both.
     let extras = output::merge(vec![statics, held]);
-    rendered.and_then(|()| {
-        put_errors.par_extend(
-            extras
-                .par_iter()
-                .filter(|f| !writer.has(&f.path))
-                .filter_map(|f| put(f).err()),
-        );
-        Diagnostics(put_errors).into_result(())
-    })
+    if let Err(mut e) = rendered {
+        e.extend(clashes);
+        return Err(e);
+    }
+    put_errors.par_extend(
+        extras
+            .par_iter()
+            .filter(|f| !writer.has(&f.path))
+            .filter_map(|f| put(f).err()),
+    );
+    if !clashes.is_empty() {
+        return Err(clashes);
+    }
+    Diagnostics(put_errors).into_result(())
 }
 
 /// The errors of writing and of the link check, together.

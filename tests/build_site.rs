@@ -237,13 +237,20 @@ fn init_writes_a_site_that_builds() {
 }
 
 #[test]
-fn a_page_wins_over_static_and_generated_files_at_its_path_and_generated_over_static() {
+fn a_page_at_a_static_file_is_an_error_and_generated_files_win_over_static() {
     let site = TestSite::new();
     site.write(
         "content/gioi-thieu.md",
         "+++\ntitle = \"Giới thiệu xã\"\n+++\nBài.\n",
     );
     site.write("static/gioi-thieu/index.html", "static copy");
+    // The page would silently replace the file (or the file the page): two owners.
+    let err = site.build().unwrap_err().to_string();
+    assert!(
+        err.contains("content/gioi-thieu.md:1:1: error: this page would be written at /gioi-thieu/, where congbo writes the file static/gioi-thieu/index.html"),
+        "{err}"
+    );
+    site.remove("static/gioi-thieu/index.html");
     site.write("static/robots.txt", "static robots");
     site.write("static/ghi-chu.txt", "kept");
     for _ in 0..2 {

@@ -65,7 +65,7 @@ fn check_reports_every_broken_thing_with_its_place() {
     compare(&text(&out.stderr), &expected());
     assert_eq!(out.status.code(), Some(1), "errors give exit status 1");
     assert!(
-        text(&out.stdout).contains("19 errors, 3 warnings"),
+        text(&out.stdout).contains("21 errors, 3 warnings"),
         "{}",
         text(&out.stdout)
     );

@@ -27,8 +27,14 @@ fn hostile_site() -> TestSite {
         "content/tin-tuc/a.md",
         &format!(
             "+++\ntitle = {e}\ndate = 2026-01-05\ndescription = {e}\ntags = [{e}]\nfields = [{e}]\n\
-             author = {e}\nsource = {e}\nimage = \"anh.jpg\"\nimage_alt = {e}\n+++\n\nĐoạn đầu.\n"
+             author = {e}\nsource = {e}\nimage = \"/anh.svg\"\nimage_alt = {e}\n+++\n\nĐoạn đầu.\n"
         ),
+    );
+    // The featured image must exist (a missing one is a check error); its alt text is the
+    // editor's text under test.
+    site.write(
+        "static/anh.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
     );
     site.write(
         "content/thu-tuc/b.md",

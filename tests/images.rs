@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::TestSite;
+use common::{SITE_TOML, TestSite, assert_has};
 use image::{ImageBuffer, Rgb, Rgba};
 
 /// A 1600 × 900 photo-like JPEG (a gradient with noise, so it compresses like a photo).
@@ -333,4 +333,60 @@ fn english_pages_show_the_same_copies() {
     // The copies are published once, at the root.
     assert!(s.exists("tin-tuc/ngay-hoi/anh-1440w.webp"));
     assert!(!s.exists("en/tin-tuc/ngay-hoi/anh-1440w.webp"));
+}
+
+/// The featured `image`: an https address is used as written, absolute in `og:image` and
+/// JSON-LD; a missing file or one outside the site is an `images` error at its line, and
+/// with `images` set to warn the page shows no broken picture for an address outside.
+#[test]
+fn featured_images_are_checked_and_external_ones_stay_absolute() {
+    let s = TestSite::new();
+    s.write(
+        "content/tin-tuc/ngoai.md",
+        "+++\ntitle = \"Ngoài\"\ndate = 2026-01-02\nimage = \"https://anh.example.vn/a.jpg\"\nimage_alt = \"Ảnh\"\n+++\nThân.\n",
+    );
+    s.write("static/anh/logo.png", "png");
+    s.write(
+        "content/tin-tuc/tinh.md",
+        "+++\ntitle = \"Tĩnh\"\ndate = 2026-01-03\nimage = \"../../anh/logo.png\"\nimage_alt = \"Ảnh\"\n+++\nThân.\n",
+    );
+    s.build_ok();
+    let html = s.read("tin-tuc/ngoai/index.html");
+    assert_has(
+        &html,
+        &[
+            r#"<meta property="og:image" content="https://anh.example.vn/a.jpg">"#,
+            r#"src="https://anh.example.vn/a.jpg""#,
+            r#""image":"https://anh.example.vn/a.jpg""#,
+        ],
+    );
+    // `..` read from the page's address, as a browser reads it.
+    assert_has(
+        &s.read("tin-tuc/tinh/index.html"),
+        &[r#"<meta property="og:image" content="https://thu-nghiem.example.gov.vn/anh/logo.png">"#],
+    );
+
+    s.write(
+        "content/tin-tuc/thieu.md",
+        "+++\ntitle = \"Thiếu\"\ndate = 2026-01-04\nimage_alt = \"Ảnh\"\nimage = \"khong-co.jpg\"\n+++\nThân.\n",
+    );
+    s.write(
+        "content/tin-tuc/ra-ngoai.md",
+        "+++\ntitle = \"Ra ngoài\"\ndate = 2026-01-05\nimage = \"../../../etc/x.jpg\"\nimage_alt = \"Ảnh\"\n+++\nThân.\n",
+    );
+    let err = s.build().unwrap_err().to_string();
+    assert_has(
+        &err,
+        &[
+            "content/tin-tuc/thieu.md:5:1: error: the featured image \"khong-co.jpg\" points to /tin-tuc/thieu/khong-co.jpg",
+            "content/tin-tuc/ra-ngoai.md:4:1: error: the featured image \"../../../etc/x.jpg\" leads outside the site",
+        ],
+    );
+    s.write(
+        "site.toml",
+        &format!("{SITE_TOML}\n[check]\nwarn = [\"images\"]\n"),
+    );
+    s.build_ok();
+    let page = s.read("tin-tuc/ra-ngoai/index.html");
+    assert!(!page.contains("etc/x.jpg"), "{page}");
 }

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Mutex;
 
-use super::{BuildOptions, StageClock, languages, model};
+use super::{BuildOptions, StageClock, languages, model, urls};
 use crate::check::{self, external};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::render::Theme;
@@ -56,12 +56,18 @@ pub fn check(
         Ok(())
     };
     let rendered = languages::render_each(&mut theme, &parts, &keep);
-    for f in languages::static_files(&theme, &parts)
-        .into_iter()
-        .chain(languages::generated(&parts))
-    {
+    for f in languages::static_files(&theme, &parts) {
         keep(f)?;
     }
+    let mut claims = Vec::new();
+    let mut kept = Ok(());
+    languages::generated_into(&parts, &mut |f, made| {
+        claims.extend(urls::made_claim(&f, made));
+        if kept.is_ok() {
+            kept = keep(f);
+        }
+    });
+    kept?;
     let paths = paths.into_inner().map_err(|_| lock_error())?;
     clock.lap("templates, feeds, data");
     let (mut errors, mut warnings) = stage(
@@ -74,6 +80,7 @@ pub fn check(
     if let Err(e) = rendered {
         errors.extend(e);
     }
+    errors.extend(urls::check(&theme, &parts, &opts.root, claims));
     if with_external {
         let sites: Vec<_> = parts.iter().map(|(s, _)| s).collect();
         let found = external::check(&sites, &opts.root, &external::Options::default());

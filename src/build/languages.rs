@@ -131,27 +131,28 @@ pub fn static_files(theme: &Theme, parts: &[Part]) -> Vec<OutputFile> {
 /// the others, and one sitemap and `robots.txt` for all.
 pub fn generated(parts: &[Part]) -> Vec<OutputFile> {
     let mut out = Vec::new();
-    generated_into(parts, &mut |f| out.push(f));
+    generated_into(parts, &mut |f, _| out.push(f));
     out
 }
 
-/// [`generated`], each file handed to `sink` as soon as it is made, in the same order.
-pub fn generated_into(parts: &[Part], sink: &mut dyn FnMut(OutputFile)) {
+/// [`generated`], each file handed to `sink` with what it is as soon as it is made, in the
+/// same order.
+pub fn generated_into(parts: &[Part], sink: &mut dyn FnMut(OutputFile, output::Made)) {
     if parts.len() == 1 {
         return output::generated_into(&parts[0].0, sink);
     }
     let sites: Vec<&Site> = parts.iter().map(|(s, _)| s).collect();
     // The main language's sitemap is replaced by one of all languages, made last.
-    output::generated_into(sites[0], &mut |f| {
+    output::generated_into(sites[0], &mut |f, made| {
         if f.path != "/sitemap.xml" {
-            sink(f);
+            sink(f, made);
         }
     });
     for site in &sites[1..] {
         let p = prefix(site);
-        output::generated_for_language_into(site, &mut |f| sink(prefixed(f, &p)));
+        output::generated_for_language_into(site, &mut |f, made| sink(prefixed(f, &p), made));
     }
-    sink(output::sitemap::sitemap_of(&sites));
+    sink(output::sitemap::sitemap_of(&sites), output::Made::Sitemap);
 }
 
 /// Renders every language's pages, each with the theme writing its strings, into `sink`.

@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::{Findings, Rule};
 use crate::build::languages::prefix;
+use crate::content::urls::join;
 use crate::error::Diagnostic;
 use crate::markdown::refs::Ref;
 use crate::markdown::{Rendered, TocEntry};
@@ -40,7 +41,7 @@ impl<'a> Targets<'a> {
     }
 
     /// Whether the build makes the file a site path (no base path) points to.
-    fn has(&self, path: &str) -> bool {
+    pub(super) fn has(&self, path: &str) -> bool {
         if path.ends_with('/') {
             (self.exists)(&format!("{path}index.html"))
         } else {
@@ -237,38 +238,6 @@ fn site_path(url: &str, here: &str, root: &str) -> Option<(String, Option<String
         join(here, rest)?
     };
     Some((percent_decode(&path), anchor))
-}
-
-/// `rel` read from the folder `dir` (ends with `/`), `.` and `..` resolved.
-fn join(dir: &str, rel: &str) -> Option<String> {
-    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
-    let segments: Vec<&str> = rel.split('/').collect();
-    for (i, s) in segments.iter().enumerate() {
-        match *s {
-            "." => {}
-            "" if i + 1 < segments.len() => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    let trailing = if rel.ends_with('/') || rel.ends_with("/.") || rel.ends_with("..") {
-        "/"
-    } else {
-        ""
-    };
-    let joined = parts
-        .iter()
-        .filter(|p| !p.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join("/");
-    Some(if joined.is_empty() {
-        "/".into()
-    } else {
-        format!("/{joined}{trailing}")
-    })
 }
 
 /// `%XX` sequences decoded (UTF-8), the rest kept.

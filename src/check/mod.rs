@@ -1,11 +1,12 @@
 //! The check stage (`congbo check`, and every `congbo build`): links and anchors that
-//! point nowhere, missing images, images without alt text, procedure forms and plan
+//! point nowhere, missing images (in the text and the featured `image`), images without alt text, procedure forms and plan
 //! attachments missing from the bundle, and citations that link nowhere. It reads what the
 //! Markdown stage gathered ([`crate::markdown::refs`]) and the list of files the build
 //! makes, so it costs a few lookups per link. `[check] warn` in `site.toml` turns a rule's
 //! errors into warnings; citations are always warnings.
 
 pub mod external;
+mod featured;
 mod files;
 mod links;
 
@@ -68,6 +69,7 @@ pub fn site(
     for site in sites {
         links::check(site, &targets, &mut found);
         links::menu(site, &targets, &mut found);
+        featured::check(site, &targets, &mut found);
         files::check(site, root, &mut found);
     }
     found

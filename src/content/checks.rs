@@ -1,34 +1,10 @@
-//! Checks over all the content at once: two files written at one URL, and output paths
-//! that are not valid names everywhere.
+//! Checks over all the content at once: output paths that are not valid names everywhere.
+//! (Two files at one URL are [`super::urls`]' rule.)
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::{Page, PlacedAsset, Section, names};
 use crate::error::{Diagnostic, Diagnostics};
-
-pub(super) fn check_url_clashes(sections: &[Section], pages: &[Page], errors: &mut Diagnostics) {
-    let mut seen: HashMap<&str, &Path> = HashMap::new();
-    let section_files = sections.iter().map(|s| {
-        (
-            s.path.as_str(),
-            s.file.as_deref().unwrap_or(Path::new("content")),
-        )
-    });
-    let page_files = pages.iter().map(|p| (p.path.as_str(), p.file.as_path()));
-    for (path, file) in section_files.chain(page_files) {
-        if let Some(other) = seen.insert(path, file) {
-            errors.push(Diagnostic::file(
-                file,
-                crate::tr!(
-                    en: "this page would be written at {path}, like {}; give one of them another `slug` or file name",
-                    vi: "trang này sẽ được ghi ở {path}, trùng với {}; hãy đổi `slug` hoặc tên tệp của một trong hai",
-                    other.display()
-                ),
-            ));
-        }
-    }
-}
 
 /// Every output path must be a valid name on Windows servers too.
 pub(super) fn check_names(

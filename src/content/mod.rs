@@ -10,6 +10,7 @@ pub mod names;
 pub mod page;
 pub mod raw;
 pub mod resolve;
+pub mod urls;
 pub mod walk;
 
 use std::collections::{BTreeMap, HashMap};
@@ -17,8 +18,8 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use checks::{check_names, check_url_clashes};
-pub use page::{Kind, Page, Section};
+use checks::check_names;
+pub use page::{KeyLines, Kind, Page, Section};
 use raw::{RawPage, RawSection};
 use resolve::Origin;
 use walk::{ContentFiles, SourceFile};
@@ -129,7 +130,11 @@ pub fn parse(files: ContentFiles, opts: ParseOptions) -> Result<Content, Diagnos
             }
         })
         .collect();
-    check_url_clashes(&sections, &pages, &mut errors);
+    // Within this language; the whole site's check adds what congbo makes and the other
+    // languages, through the same rule.
+    for d in urls::clashes(&urls::content_claims(&sections, &pages)) {
+        errors.push(d);
+    }
     let mut assets = place_assets(files.assets, &pages);
     if lang.is_some() {
         // Files outside this language's bundles are published by the main language.

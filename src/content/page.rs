@@ -139,6 +139,19 @@ pub struct Section {
     pub body_line: usize,
 }
 
+/// The file lines of front matter keys whose values are checked after the content stage
+/// (the URL a page takes, its aliases, its image): the line of the opening `+++` for a key
+/// that is not set, where the value it stands for comes from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KeyLines {
+    /// `slug` (else the URL comes from the file name).
+    pub slug: usize,
+    /// `aliases`.
+    pub aliases: usize,
+    /// `image`.
+    pub image: usize,
+}
+
 /// A resolved page of any kind.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Page {
@@ -164,6 +177,8 @@ pub struct Page {
     pub draft: bool,
     /// Old site paths that redirect here.
     pub aliases: Vec<String>,
+    /// Lines of the front matter keys that later stages report errors at.
+    pub lines: KeyLines,
     /// Order key for `sort_by = "weight"`.
     pub weight: Option<i64>,
     /// Template asked for in front matter.
@@ -194,6 +209,43 @@ pub struct Page {
     pub body: String,
     /// File line where the body starts.
     pub body_line: usize,
+}
+
+/// Where a page's featured `image` is: one reading for the page, its lists, `og:image`,
+/// JSON-LD and the check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImageRef<'a> {
+    /// An address on another site (`https://…`), used as written.
+    External(&'a str),
+    /// A file of the site, by its site path (`/tin-tuc/abc/anh.jpg`): a name is read from
+    /// the page's address (its bundle), `/…` from the site root.
+    Site(String),
+    /// Neither: above the site root (`../../../x.jpg`), `//host/…`, another scheme.
+    Outside,
+}
+
+impl Page {
+    /// Where the featured `image` is, if the page has one.
+    pub fn image_ref(&self) -> Option<ImageRef<'_>> {
+        let img = self.image.as_deref()?;
+        let lower = img.get(..8).unwrap_or(img).to_ascii_lowercase();
+        if lower.starts_with("https://") || lower.starts_with("http://") {
+            return Some(ImageRef::External(img));
+        }
+        let scheme = img
+            .split(['/', '?', '#'])
+            .next()
+            .unwrap_or("")
+            .contains(':');
+        if scheme || img.starts_with("//") || img.contains('\\') {
+            return Some(ImageRef::Outside);
+        }
+        let path = match img.strip_prefix('/') {
+            Some(rest) => super::urls::join("/", rest),
+            None => super::urls::join(&self.path, img),
+        };
+        Some(path.map_or(ImageRef::Outside, ImageRef::Site))
+    }
 }
 
 /// Who signs, as the state format lays it out.

@@ -6,7 +6,7 @@ mod meta;
 
 use std::path::Path;
 
-use super::page::{Kind, Page, Section, SortBy, TemplateRef};
+use super::page::{KeyLines, Kind, Page, Section, SortBy, TemplateRef};
 use super::raw::{RawPage, RawSection};
 use crate::config::{key_line, toml_to_json};
 use crate::error::Diagnostic;
@@ -26,10 +26,14 @@ pub struct Origin<'a> {
 impl Origin<'_> {
     /// A diagnostic on the line of `key` (or the front matter's first line).
     pub fn at_key(&self, key: &str, message: impl Into<String>) -> Diagnostic {
-        let line = key_line(self.front, key).map_or(self.front_line.saturating_sub(1), |l| {
+        Diagnostic::at(self.file, self.line_of(key), 1, message)
+    }
+
+    /// The file line of `key`, or of the front matter's opening `+++` when it is not set.
+    pub fn line_of(&self, key: &str) -> usize {
+        key_line(self.front, key).map_or(self.front_line.saturating_sub(1), |l| {
             l + self.front_line - 1
-        });
-        Diagnostic::at(self.file, line, 1, message)
+        })
     }
 
     fn template(&self, key: &str, name: Option<String>) -> Option<TemplateRef> {
@@ -204,6 +208,11 @@ pub fn page(
         updated,
         draft: raw.draft.unwrap_or(false),
         aliases,
+        lines: KeyLines {
+            slug: origin.line_of("slug"),
+            aliases: origin.line_of("aliases"),
+            image: origin.line_of("image"),
+        },
         weight: raw.weight,
         template: origin.template("template", raw.template),
         tags: clean_list(raw.tags),

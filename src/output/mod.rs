@@ -22,28 +22,83 @@ use crate::site::Site;
 /// Everything besides the rendered pages: feeds, sitemap, robots, aliases.
 pub fn generated(site: &Site) -> Vec<OutputFile> {
     let mut out = Vec::new();
-    generated_into(site, &mut |f| out.push(f));
+    generated_into(site, &mut |f, _| out.push(f));
     out
 }
 
-/// [`generated`], each file handed to `sink` as soon as its part is made (in the same
-/// order), so a build can write them while the pages render instead of holding them all.
-pub fn generated_into(site: &Site, sink: &mut dyn FnMut(OutputFile)) {
-    feeds::feeds(site).into_iter().for_each(&mut *sink);
-    data::open_data_into(site, &site.tasks, &site.agencies, &site.documents, sink);
-    sink(sitemap::sitemap(site));
-    sink(sitemap::robots(site));
-    sitemap::aliases(site).into_iter().for_each(&mut *sink);
-    search::index_files_into(site, sink);
+/// What kind of file [`generated_into`] made: the other side of an error when content
+/// takes its URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Made {
+    /// An RSS or Atom feed.
+    Feed,
+    /// A file of the open data (`/data/…`).
+    OpenData,
+    /// `sitemap.xml`.
+    Sitemap,
+    /// `robots.txt`.
+    Robots,
+    /// The redirect of a page's alias (a claim of the content itself).
+    Redirect,
+    /// A file of the search index (`/search/…`).
+    SearchIndex,
+}
+
+impl Made {
+    /// The file at `path` in words ("the feed /tin-tuc/rss.xml").
+    pub fn words(self, path: &str) -> String {
+        match self {
+            Made::Feed => crate::tr!(en: "the feed {path}", vi: "kênh tin {path}"),
+            Made::OpenData => {
+                crate::tr!(en: "the open data file {path}", vi: "tệp dữ liệu mở {path}")
+            }
+            Made::Sitemap => crate::tr!(en: "the sitemap {path}", vi: "sơ đồ trang {path}"),
+            Made::Robots => {
+                crate::tr!(en: "the file {path} for search engines", vi: "tệp {path} cho máy tìm kiếm")
+            }
+            Made::Redirect => {
+                crate::tr!(en: "the redirect {path}", vi: "trang chuyển hướng {path}")
+            }
+            Made::SearchIndex => {
+                crate::tr!(en: "the search index file {path}", vi: "tệp chỉ mục tìm kiếm {path}")
+            }
+        }
+    }
+}
+
+/// [`generated`], each file handed to `sink` with what it is as soon as its part is made
+/// (in the same order), so a build can write them while the pages render instead of
+/// holding them all.
+pub fn generated_into(site: &Site, sink: &mut dyn FnMut(OutputFile, Made)) {
+    feeds::feeds(site)
+        .into_iter()
+        .for_each(|f| sink(f, Made::Feed));
+    data::open_data_into(
+        site,
+        &site.tasks,
+        &site.agencies,
+        &site.documents,
+        &mut |f| sink(f, Made::OpenData),
+    );
+    sink(sitemap::sitemap(site), Made::Sitemap);
+    sink(sitemap::robots(site), Made::Robots);
+    sitemap::aliases(site)
+        .into_iter()
+        .for_each(|f| sink(f, Made::Redirect));
+    search::index_files_into(site, &mut |f| sink(f, Made::SearchIndex));
 }
 
 /// What another language of a multilingual site makes besides its pages, into `sink` as
 /// [`generated_into`]: feeds, redirects and its search index. The open data is the main
 /// language's, and the sitemap and `robots.txt` are made once for all languages.
-pub fn generated_for_language_into(site: &Site, sink: &mut dyn FnMut(OutputFile)) {
-    feeds::feeds(site).into_iter().for_each(&mut *sink);
-    sitemap::aliases(site).into_iter().for_each(&mut *sink);
-    search::index_files_into(site, sink);
+pub fn generated_for_language_into(site: &Site, sink: &mut dyn FnMut(OutputFile, Made)) {
+    feeds::feeds(site)
+        .into_iter()
+        .for_each(|f| sink(f, Made::Feed));
+    sitemap::aliases(site)
+        .into_iter()
+        .for_each(|f| sink(f, Made::Redirect));
+    search::index_files_into(site, &mut |f| sink(f, Made::SearchIndex));
 }
 
 /// Whether a file at `path` can share its path with a rendered page: every page's file is

@@ -89,13 +89,8 @@ pub fn aliases(site: &Site) -> Vec<OutputFile> {
     for p in &site.pages {
         let target = site.config.permalink(&p.page.path);
         for a in &p.page.aliases {
-            let path = if a.ends_with('/') {
-                format!("{a}index.html")
-            } else {
-                a.clone()
-            };
             out.push(OutputFile {
-                path,
+                path: crate::content::urls::file_of(a),
                 data: OutputData::Bytes(redirect_html(&target, &site.config).into_bytes()),
             });
         }

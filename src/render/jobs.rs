@@ -2,11 +2,13 @@
 //! taxonomy lists, home, 404. Rendered in parallel; every failure is collected.
 
 mod metrics;
+mod owners;
 mod prepare;
 
 use rayon::prelude::*;
 use tera::Context;
 
+pub use owners::{job_path, made_by};
 use prepare::prepare_job;
 pub use prepare::{prepare, prepare_many};
 
@@ -63,7 +65,7 @@ pub enum Job {
     },
     /// `404.html`.
     NotFound,
-    /// The search page, when no page takes its path.
+    /// The search page.
     Search,
 }
 
@@ -272,9 +274,8 @@ pub fn plan(site: &Site) -> Vec<Job> {
             .map(Job::ProcedureSheet),
     );
     jobs.push(Job::NotFound);
-    if !site.pages.iter().any(|p| p.page.path == SEARCH_PATH) {
-        jobs.push(Job::Search);
-    }
+    // Always planned: a page at its path is an error (`content::urls`), not a replacement.
+    jobs.push(Job::Search);
     jobs
 }
 

@@ -273,13 +273,13 @@ impl Site {
     }
 
     /// Where the documents index is: the document section, else `/van-ban/` when pages
-    /// cite documents and no page sits there.
+    /// cite documents.
     pub fn documents_index_path(&self) -> Option<String> {
         if let Some(i) = self.document_section() {
             return Some(self.sections[i].section.path.clone());
         }
-        let free = !self.pages.iter().any(|p| p.page.path == "/van-ban/");
-        (!self.documents.is_empty() && free).then(|| "/van-ban/".to_string())
+        // A page at this path is an error (`content::urls`), not a replacement.
+        (!self.documents.is_empty()).then(|| "/van-ban/".to_string())
     }
 
     /// Items per list page for a section.

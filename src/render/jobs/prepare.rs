@@ -176,13 +176,8 @@ fn finish(theme: &Theme, site: &Site, parts: Parts) -> Result<Prepared, Diagnost
             ),
         });
     }
-    let file = if path.ends_with(".html") {
-        path
-    } else {
-        format!("{path}index.html")
-    };
     Ok(Prepared {
-        file,
+        file: crate::content::urls::file_of(&path),
         template,
         context: ctx,
     })

@@ -6,6 +6,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::{LinkView, PaginatorView, Views};
+use crate::content::page::ImageRef;
 use crate::site::agencies::{Agency, Role};
 use crate::site::documents::{CITED_PREVIEW, CitedDocument};
 use crate::site::tasks::Task;
@@ -270,14 +271,11 @@ impl<'a> Views<'a> {
 
     pub(super) fn image_permalink(&self, i: usize) -> Option<String> {
         let p = &self.site.pages.get(i)?.page;
-        let img = p.image.as_deref()?;
-        Some(if img.contains("://") {
-            img.to_string()
-        } else if let Some(rest) = img.strip_prefix('/') {
-            self.site.config.permalink(rest)
-        } else {
-            self.site.config.permalink(&format!("{}{}", p.path, img))
-        })
+        match p.image_ref()? {
+            ImageRef::External(img) => Some(img.to_string()),
+            ImageRef::Site(path) => Some(self.site.config.permalink(&path)),
+            ImageRef::Outside => None,
+        }
     }
 
     /// schema.org JSON-LD describing the site's owner.

@@ -2,28 +2,29 @@
 //! files of its bundle named in front matter.
 
 use super::super::*;
+use crate::content::page::ImageRef;
 use crate::site::PageEntry;
 
 impl<'a> super::Views<'a> {
     /// The page's `image` as shown: its resized copies when the build made them.
     pub(super) fn image(&self, e: &'a PageEntry) -> Option<ImageView<'a>> {
-        let img = e.page.image.as_deref()?;
         let alt = e.page.image_alt.as_deref().unwrap_or("");
-        if img.contains("://") {
-            return Some(ImageView {
-                url: img.to_string(),
-                alt,
-                src: img.to_string(),
-                permalink: img.to_string(),
-                width: None,
-                height: None,
-                srcset: None,
-                webp_srcset: None,
-            });
-        }
-        let path = match img.strip_prefix('/') {
-            Some(rest) => format!("/{rest}"),
-            None => format!("{}{}", e.page.path, img),
+        let path = match e.page.image_ref()? {
+            ImageRef::External(img) => {
+                return Some(ImageView {
+                    url: img.to_string(),
+                    alt,
+                    src: img.to_string(),
+                    permalink: img.to_string(),
+                    width: None,
+                    height: None,
+                    srcset: None,
+                    webp_srcset: None,
+                });
+            }
+            ImageRef::Site(path) => path,
+            // An error of the check; with `images` among `[check] warn`, no broken picture.
+            ImageRef::Outside => return None,
         };
         let c = self.config();
         let url = c.url(&path);
