@@ -72,6 +72,9 @@ pub struct Agency {
     pub path: String,
     /// Every spelling the plans use for it, in the order first met.
     pub spellings: Vec<Spelling>,
+    /// Site paths its spellings would have had as pages of their own (`/co-quan/ubnd-xa/`),
+    /// which redirect to its page: links made before the spellings were grouped still work.
+    pub redirects: Vec<String>,
     /// Tasks, nearest due first (by end date; tasks without a date last).
     pub tasks: Vec<AgencyTask>,
 }
@@ -190,6 +193,7 @@ pub fn group_agencies(
                 slug: String::new(),
                 path: String::new(),
                 spellings: g.spellings,
+                redirects: Vec::new(),
                 tasks: list,
             }
         })
@@ -227,6 +231,15 @@ fn assign_slugs(agencies: &mut [Agency]) {
         let a = &mut agencies[i];
         a.slug = unique_slug(&bases[i], &mut taken);
         a.path = format!("{AGENCY_SECTION}{}/", a.slug);
+    }
+    let mut redirected = HashSet::new();
+    for a in agencies.iter_mut() {
+        for s in &a.spellings {
+            let slug = slugify(&s.text);
+            if !slug.is_empty() && !taken.contains(&slug) && redirected.insert(slug.clone()) {
+                a.redirects.push(format!("{AGENCY_SECTION}{slug}/"));
+            }
+        }
     }
 }
 

@@ -242,6 +242,15 @@ fn the_usual_spellings_of_one_organisation_make_one_page_in_full() {
             "van-phong-hoi-dong-nhan-dan-va-uy-ban-nhan-dan-xa",
         ]
     );
+    // The paths the abbreviated spellings had as pages of their own lead to the page.
+    assert_eq!(agencies[2].redirects, ["/co-quan/ubnd-xa/"]);
+    assert_eq!(
+        agencies[3].redirects,
+        [
+            "/co-quan/vp-hdnd-ubnd-xa/",
+            "/co-quan/van-phong-hdnd-va-ubnd-xa/"
+        ]
+    );
     // Every spelling is kept, with how often and where it was first used.
     let ubnd = &agencies[2];
     let spellings: Vec<(&str, usize, usize)> = ubnd
