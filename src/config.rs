@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Diagnostic;
 use crate::render::i18n::Catalogue;
 
+mod agencies;
 mod languages;
 pub mod toml_explain;
 pub mod toml_keys;
@@ -60,6 +61,9 @@ pub struct Config {
     pub check: crate::check::CheckConfig,
     /// Search settings (`[search]`).
     pub search: SearchConfig,
+    /// The site's own spellings of its agencies (`[agencies] aliases`).
+    #[serde(skip)]
+    pub agency_aliases: crate::text::agency::Aliases,
     /// Free-form settings for templates.
     pub extra: serde_json::Value,
     /// The other languages the site is also published in (`[languages.en]`), by code.
@@ -163,6 +167,8 @@ struct RawConfig {
     #[serde(default)]
     search: SearchConfig,
     #[serde(default)]
+    agencies: agencies::RawAgencies,
+    #[serde(default)]
     extra: toml::Table,
     #[serde(default)]
     languages: std::collections::BTreeMap<String, RawLanguage>,
@@ -244,6 +250,7 @@ pub fn parse(text: &str, file: &Path, overrides: &Overrides) -> Result<Config, D
             ),
         ));
     }
+    let agency_aliases = agencies::resolve(raw.agencies, &text, file)?;
     let language = raw.language.unwrap_or_else(|| "vi".into());
     let languages = resolve_languages(
         raw.languages,
@@ -278,6 +285,7 @@ pub fn parse(text: &str, file: &Path, overrides: &Overrides) -> Result<Config, D
         search: SearchConfig {
             external_url: raw.search.external_url.filter(|u| !u.trim().is_empty()),
         },
+        agency_aliases,
         extra: toml_to_json(&toml::Value::Table(raw.extra)),
         languages,
         strings: Arc::default(),

@@ -60,7 +60,8 @@ fn agencies_spelled_three_ways_are_one_page_with_every_task() {
     );
     assert_has(
         &site.read("co-quan/index.html"),
-        &["Văn phòng UBND", "Công an xã"],
+        // Named in full: the plan wrote "Văn phòng UBND".
+        &["Văn phòng Ủy ban nhân dân", "Công an xã"],
     );
     let agencies = site.read("data/agencies.json");
     assert_eq!(

@@ -25,6 +25,14 @@ pub(super) fn stage(
     let (errors, mut warnings) = check::report(found, &parts[0].0.config.check, listed);
     // Links in static/ that are left out: said, not silently skipped.
     warnings.extend(crate::output::static_entries(theme).warnings);
+    // Partners cells that read as lists but could not be cut: said, not guessed.
+    for (site, _) in parts {
+        warnings.extend(
+            check::agencies::warnings(site)
+                .iter()
+                .map(check::warning_line),
+        );
+    }
     (errors, warnings)
 }
 
@@ -37,6 +45,9 @@ pub struct CheckReport {
     pub links: usize,
     /// Warning lines.
     pub warnings: Vec<String>,
+    /// Notes for the editor that are no problem: agency spellings grouped under another
+    /// name, and agencies named once only.
+    pub notes: Vec<String>,
 }
 
 /// `congbo check`: builds the site in memory (writing nothing) and checks it; with
@@ -101,6 +112,10 @@ pub fn check(
         pages: bodies.0,
         links: bodies.1,
         warnings,
+        notes: parts
+            .iter()
+            .flat_map(|(s, _)| check::agencies::notes(s))
+            .collect(),
     };
     // Sorted and without repeats, as a failed build lists them.
     Ok((report, errors.into_result(()).err().unwrap_or_default()))

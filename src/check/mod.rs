@@ -5,6 +5,7 @@
 //! makes, so it costs a few lookups per link. `[check] warn` in `site.toml` turns a rule's
 //! errors into warnings; citations are always warnings.
 
+pub mod agencies;
 pub mod external;
 mod featured;
 mod files;

@@ -272,6 +272,10 @@ pub struct TaskSource {
     pub quantity: Option<String>,
     /// Due text as written.
     pub due: Option<String>,
+    /// File line of the task (its table row, or its `[[tasks]]` entry), for warnings; 0
+    /// when unknown.
+    #[serde(skip)]
+    pub line: usize,
 }
 
 /// Plan-only details.

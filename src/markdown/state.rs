@@ -39,6 +39,10 @@ pub(super) struct State<'a> {
     pub(super) tables: Vec<Table>,
     cell: Option<String>,
     row: Vec<String>,
+    /// File line of the table row being read.
+    row_line: usize,
+    /// The offset of the last row met and its line in the body (0-based).
+    row_at: (usize, usize),
     in_head: bool,
     pub(super) words: usize,
     /// The editor's own HTML was met: the page is sanitised.
@@ -70,6 +74,8 @@ impl<'a> State<'a> {
             tables: Vec::new(),
             cell: None,
             row: Vec::new(),
+            row_line: 0,
+            row_at: (0, 0),
             in_head: false,
             words: 0,
             raw_html: false,
@@ -230,10 +236,27 @@ impl<'a> State<'a> {
                 }
                 self.out.push(Event::End(TagEnd::TableHead));
             }
+            Event::Start(Tag::TableRow) => {
+                // Kept for the warnings about a task row (an agency list it cannot split).
+                // Counted on from the previous row: a table of a thousand rows is not
+                // a thousand scans from the top.
+                let (from, line) = self.row_at;
+                let from = from.min(offset);
+                let more = self
+                    .md
+                    .as_bytes()
+                    .get(from..offset)
+                    .map_or(0, |b| memchr::memchr_iter(b'\n', b).count());
+                self.row_at = (offset, line + more);
+                self.row_line = self.page.body_line + line + more;
+                self.depth += 1;
+                self.out.push(Event::Start(Tag::TableRow));
+            }
             Event::End(TagEnd::TableRow) => {
                 let row = std::mem::take(&mut self.row);
                 if let Some(t) = self.tables.last_mut() {
                     t.rows.push(row);
+                    t.row_lines.push(self.row_line);
                 }
                 self.out.push(Event::End(TagEnd::TableRow));
             }

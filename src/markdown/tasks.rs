@@ -4,6 +4,7 @@
 
 use super::Table;
 use crate::content::page::TaskSource;
+use crate::text::agency::split_partners;
 use crate::text::fold::search_fold;
 
 /// What a table column holds.
@@ -87,7 +88,8 @@ pub fn tasks_from_table(table: &Table) -> Option<Vec<TaskSource>> {
     let tasks = table
         .rows
         .iter()
-        .filter_map(|row| {
+        .enumerate()
+        .filter_map(|(r, row)| {
             let name = cell(row, what).or_else(|| {
                 // Without a "what" column, the first non-order, non-lead text cell names the task.
                 row.iter()
@@ -101,39 +103,15 @@ pub fn tasks_from_table(table: &Table) -> Option<Vec<TaskSource>> {
                 name,
                 lead: cell(row, Some(lead)),
                 partners: cell(row, find(Column::Partners))
-                    .map(|p| split_agencies(&p))
+                    .map(|p| split_partners(&p).parts)
                     .unwrap_or_default(),
                 quantity: cell(row, find(Column::Quantity)),
                 due: cell(row, find(Column::Time)),
+                line: table.row_lines.get(r).copied().unwrap_or(0),
             })
         })
         .collect();
     Some(tasks)
-}
-
-/// Splits a partners cell into agencies. Semicolons always separate; commas only when every
-/// part starts with a capital (so "Sở, ban, ngành thành phố" stays one name).
-pub fn split_agencies(cell: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for part in cell.split(';') {
-        let parts: Vec<&str> = part
-            .split(',')
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .collect();
-        let capitalised = parts
-            .iter()
-            .all(|p| p.chars().next().is_some_and(char::is_uppercase));
-        if capitalised {
-            out.extend(parts.iter().map(|p| p.trim_end_matches('.').to_string()));
-        } else {
-            let p = part.trim().trim_end_matches('.');
-            if !p.is_empty() {
-                out.push(p.to_string());
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -167,6 +145,7 @@ mod tests {
 
     fn table(header: &[&str], rows: &[&[&str]]) -> Table {
         Table {
+            row_lines: (0..rows.len()).map(|r| 10 + r).collect(),
             header: header.iter().map(|s| s.to_string()).collect(),
             rows: rows
                 .iter()
@@ -210,14 +189,19 @@ mod tests {
     }
 
     #[test]
-    fn partner_commas() {
-        assert_eq!(
-            split_agencies("Sở, ban, ngành thành phố"),
-            vec!["Sở, ban, ngành thành phố"]
+    fn a_partner_with_a_comma_in_its_name_stays_one() {
+        let t = table(
+            &["Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp"],
+            &[&[
+                "Tuyên truyền",
+                "UBND xã",
+                "Báo và Phát thanh, Truyền hình Thái Nguyên; Công an xã",
+            ]],
         );
+        let tasks = tasks_from_table(&t).unwrap();
         assert_eq!(
-            split_agencies("Công an xã, Đoàn Thanh niên"),
-            vec!["Công an xã", "Đoàn Thanh niên"]
+            tasks[0].partners,
+            vec!["Báo và Phát thanh, Truyền hình Thái Nguyên", "Công an xã"]
         );
     }
 }

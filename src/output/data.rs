@@ -46,19 +46,23 @@ struct TaskJson<'a> {
     end: Option<Date>,
 }
 
+/// An agency: its name in full, and every spelling the plans use for it.
 #[derive(Serialize)]
 struct AgencyJson<'a> {
     name: &'a str,
     slug: &'a str,
     url: String,
+    spellings: Vec<&'a str>,
     tasks: Vec<AgencyTaskJson<'a>>,
 }
 
+/// A task of an agency, with the agency's name as that plan spelt it.
 #[derive(Serialize)]
 struct AgencyTaskJson<'a> {
     plan_url: String,
     name: &'a str,
     role: Role,
+    spelling: &'a str,
     due: Option<&'a str>,
     start: Option<Date>,
     end: Option<Date>,
@@ -221,12 +225,13 @@ fn agencies_json<'a>(
     tasks: &'a [Vec<Task>],
     agencies: &'a [Agency],
 ) -> Vec<AgencyJson<'a>> {
-    let agency_task = |t: &crate::site::agencies::AgencyTask| {
+    let agency_task = |a: &'a Agency, t: &crate::site::agencies::AgencyTask| {
         let task = tasks.get(t.plan)?.get(t.task)?;
         Some(AgencyTaskJson {
             plan_url: site.config.permalink(&site.pages.get(t.plan)?.page.path),
             name: &task.name,
             role: t.role,
+            spelling: &a.spellings.get(t.spelling)?.text,
             due: task.due.as_deref(),
             start: task.start,
             end: task.end,
@@ -238,7 +243,8 @@ fn agencies_json<'a>(
             name: &a.name,
             slug: &a.slug,
             url: site.config.permalink(&a.path),
-            tasks: a.tasks.iter().filter_map(agency_task).collect(),
+            spellings: a.spellings.iter().map(|s| s.text.as_str()).collect(),
+            tasks: a.tasks.iter().filter_map(|t| agency_task(a, t)).collect(),
         })
         .collect()
 }

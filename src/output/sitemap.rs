@@ -83,9 +83,19 @@ pub fn robots(site: &Site) -> OutputFile {
     }
 }
 
-/// A small page at each alias that sends readers (and search engines) to the page.
+/// A small page at each alias that sends readers (and search engines) to the page, and at
+/// the path each agency spelling had before it was grouped under another name.
 pub fn aliases(site: &Site) -> Vec<OutputFile> {
     let mut out = Vec::new();
+    for a in &site.agencies {
+        let target = site.config.permalink(&a.path);
+        for path in &a.redirects {
+            out.push(OutputFile {
+                path: format!("{path}index.html"),
+                data: OutputData::Bytes(redirect_html(&target, &site.config).into_bytes()),
+            });
+        }
+    }
     for p in &site.pages {
         let target = site.config.permalink(&p.page.path);
         for a in &p.page.aliases {

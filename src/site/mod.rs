@@ -193,7 +193,8 @@ pub fn assemble(
         ],
     );
     let plan_tasks = tasks::read_all(&pages);
-    let agencies = agencies::group_agencies(&pages, &plan_tasks, build_date);
+    let agencies =
+        agencies::group_agencies(&pages, &plan_tasks, build_date, &config.agency_aliases);
     let documents = documents::collect_documents(&pages);
     let mut site = Site {
         config,

@@ -31,6 +31,9 @@ pub struct Task {
     pub end: Option<Date>,
     /// Recurring or continuous work, spread over the plan's period.
     pub ongoing: bool,
+    /// File line of the task in its plan (0 when unknown), for warnings.
+    #[serde(skip)]
+    pub line: usize,
 }
 
 /// The period that ongoing work covers: the plan's `period`, else the whole year of its date.
@@ -64,6 +67,7 @@ pub fn read_tasks(page: &Page, sources: &[TaskSource]) -> Vec<Task> {
                 start: period.map(|p| p.0),
                 end: period.map(|p| p.1),
                 ongoing,
+                line: s.line,
             }
         })
         .collect()

@@ -1,4 +1,5 @@
-//! Vietnamese text primitives for congbo: Unicode clean-up ([`normalize`]),
+//! Vietnamese text primitives for congbo: Unicode clean-up ([`normalize`]), agency names
+//! and their abbreviations ([`agency`]),
 //! folding keys for matching and search ([`fold`]), URL slugs ([`slug`]),
 //! Vietnamese alphabetical order ([`collate`]), calendar dates in the forms
 //! state documents use ([`date`]) and reading a plan task's "due" text into
@@ -7,6 +8,7 @@
 //! Everything here is pure, allocation-light and total: no function panics,
 //! whatever the input.
 
+pub mod agency;
 pub mod collate;
 pub mod date;
 mod decompose;

@@ -4,6 +4,7 @@
 use super::{Origin, clean_list, non_empty, read_date};
 use crate::content::page::{DossierDoc, PlanMeta, ProcedureMeta, Signer, TaskSource};
 use crate::error::Diagnostic;
+use crate::text::agency::split_partners;
 
 #[allow(clippy::too_many_arguments)]
 pub(super) fn plan_meta(
@@ -36,6 +37,7 @@ pub(super) fn plan_meta(
         }
         Some((start, end))
     });
+    let lines = task_lines(origin);
     PlanMeta {
         place: place.clone().and_then(|p| non_empty(Some(p))),
         period,
@@ -49,15 +51,41 @@ pub(super) fn plan_meta(
         tasks: tasks
             .unwrap_or_default()
             .into_iter()
-            .map(|t| TaskSource {
+            .enumerate()
+            .map(|(i, t)| TaskSource {
                 name: t.name.trim().to_string(),
                 lead: non_empty(t.lead),
-                partners: clean_list(t.partners),
+                // The rule of table cells: an entry "Công an xã, Đoàn Thanh niên" is two.
+                partners: clean_list(t.partners)
+                    .iter()
+                    .flat_map(|p| split_partners(p).parts)
+                    .collect(),
                 quantity: non_empty(t.quantity),
                 due: non_empty(t.due),
+                line: lines
+                    .get(i)
+                    .copied()
+                    .unwrap_or(lines.last().copied().unwrap_or(0)),
             })
             .collect(),
         basis: clean_list(basis.unwrap_or_default()),
+    }
+}
+
+/// The file line of each `[[tasks]]` entry of the front matter, in order; when the tasks
+/// are written inline (`tasks = [{ … }]`), the line of the `tasks` key alone.
+fn task_lines(origin: &Origin<'_>) -> Vec<usize> {
+    let headers: Vec<usize> = origin
+        .front
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.split('#').next().unwrap_or("").trim() == "[[tasks]]")
+        .map(|(i, _)| origin.front_line + i)
+        .collect();
+    if headers.is_empty() {
+        vec![origin.at_key("tasks", "").line]
+    } else {
+        headers
     }
 }
 

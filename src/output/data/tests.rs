@@ -104,7 +104,7 @@ pub(crate) fn site_and_files(build_date: Date) -> (Site, Vec<OutputFile>) {
         3,
     ));
     let tasks = read_all(&site.pages);
-    let agencies = group_agencies(&site.pages, &tasks, build_date);
+    let agencies = group_agencies(&site.pages, &tasks, build_date, &site.config.agency_aliases);
     let documents = collect_documents(&site.pages);
     let files = open_data(&site, &tasks, &agencies, &documents);
     (site, files)
@@ -210,7 +210,18 @@ fn agencies_json_groups_spellings_with_absolute_urls() {
     keys_in_order(
         raw,
         &[
-            "name", "slug", "url", "tasks", "plan_url", "name", "role", "due", "start", "end",
+            "name",
+            "slug",
+            "url",
+            "spellings",
+            "tasks",
+            "plan_url",
+            "name",
+            "role",
+            "spelling",
+            "due",
+            "start",
+            "end",
         ],
     );
     let agencies = json_of(&files, "/data/agencies.json");
@@ -222,11 +233,22 @@ fn agencies_json_groups_spellings_with_absolute_urls() {
         [
             "Công an xã",
             "Đoàn Thanh niên",
-            "Phòng Văn hoá – Xã hội",
-            "Văn phòng HĐND và UBND"
+            "Phòng Văn hoá - Xã hội",
+            "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân"
         ]
     );
     let vh = &agencies[2];
+    // The grouped name, and each spelling the plans used: all of them, and each task's.
+    assert_eq!(
+        vh["spellings"],
+        serde_json::json!([
+            "Phòng Văn hoá – Xã hội",
+            "phòng Văn hóa - Xã hội",
+            "Phòng Văn hóa - Xã hội"
+        ])
+    );
+    assert_eq!(vh["tasks"][0]["spelling"], "Phòng Văn hóa - Xã hội");
+    assert_eq!(agencies[3]["spellings"][0], "Văn phòng HĐND và UBND");
     assert_eq!(vh["url"], format!("{URL}/co-quan/phong-van-hoa-xa-hoi/"));
     let dues: Vec<&str> = (vh["tasks"].as_array().unwrap().iter())
         .map(|t| t["due"].as_str().unwrap())

@@ -143,6 +143,7 @@ fn missing_or_blank_due_is_none() {
         partners: vec![],
         quantity: None,
         due: due.map(str::to_string),
+        line: 0,
     };
     let tasks = read_tasks(
         &page,

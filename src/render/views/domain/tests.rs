@@ -14,6 +14,7 @@ fn task(name: &str, start: Option<Date>, end: Option<Date>, ongoing: bool) -> Ta
         start,
         end,
         ongoing,
+        line: 0,
     }
 }
 
