@@ -57,6 +57,8 @@ pub struct Table {
     pub header: Vec<String>,
     /// Body rows.
     pub rows: Vec<Vec<String>>,
+    /// File line of each body row, for messages about it.
+    pub row_lines: Vec<usize>,
 }
 
 /// Which page is being rendered, for links and errors.

@@ -40,6 +40,8 @@ pub(super) struct State<'a> {
     cell: Option<String>,
     row: Vec<String>,
     in_head: bool,
+    /// Offset and 1-based body line of the last table row met.
+    row_at: (usize, usize),
     pub(super) words: usize,
     /// The editor's own HTML was met: the page is sanitised.
     pub(super) raw_html: bool,
@@ -71,6 +73,7 @@ impl<'a> State<'a> {
             cell: None,
             row: Vec::new(),
             in_head: false,
+            row_at: (0, 1),
             words: 0,
             raw_html: false,
             html_block: None,
@@ -229,6 +232,24 @@ impl<'a> State<'a> {
                     t.header = header;
                 }
                 self.out.push(Event::End(TagEnd::TableHead));
+            }
+            Event::Start(Tag::TableRow) => {
+                // Counted on from the previous row: a table of thousands of rows would
+                // otherwise be scanned from the top of the body for each.
+                let (from, line) = self.row_at;
+                let from = from.min(offset);
+                let line = line
+                    + self
+                        .md
+                        .get(from..offset)
+                        .map_or(0, |s| s.matches('\n').count());
+                self.row_at = (offset, line);
+                let line = self.page.body_line + line - 1;
+                if let Some(t) = self.tables.last_mut() {
+                    t.row_lines.push(line);
+                }
+                self.depth += 1;
+                self.out.push(Event::Start(Tag::TableRow));
             }
             Event::End(TagEnd::TableRow) => {
                 let row = std::mem::take(&mut self.row);

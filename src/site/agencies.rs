@@ -15,7 +15,6 @@ use super::PageEntry;
 use super::tasks::Task;
 use crate::content::Kind;
 use crate::text::collate;
-use crate::text::date::Date;
 use crate::text::fold::match_key;
 use crate::text::slug::{slugify, unique_slug};
 
@@ -38,7 +37,7 @@ pub struct AgencyTask {
     pub task: usize,
     /// Lead or partner.
     pub role: Role,
-    /// The task's period ended before the build date.
+    /// The task is late: [`Task::overdue`], the rule every view shares.
     pub overdue: bool,
 }
 
@@ -74,7 +73,7 @@ fn clean(name: &str) -> Option<String> {
 /// Groups the lead and partner agencies of every plan's tasks. `tasks` holds each page's
 /// tasks by page index (see [`super::tasks::read_all`]); pages that are not plans are
 /// skipped. Agencies come in Vietnamese alphabetical order of their display names.
-pub fn group_agencies(pages: &[PageEntry], tasks: &[Vec<Task>], build_date: Date) -> Vec<Agency> {
+pub fn group_agencies(pages: &[PageEntry], tasks: &[Vec<Task>]) -> Vec<Agency> {
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut by_spelling: HashMap<String, usize> = HashMap::new();
@@ -119,7 +118,7 @@ pub fn group_agencies(pages: &[PageEntry], tasks: &[Vec<Task>], build_date: Date
                         plan,
                         task: index,
                         role,
-                        overdue: task.end.is_some_and(|end| end < build_date),
+                        overdue: task.overdue(),
                     });
                 }
             }

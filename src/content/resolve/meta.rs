@@ -2,8 +2,11 @@
 //! a procedure's, read and checked.
 
 use super::{Origin, clean_list, non_empty, read_date};
+use crate::config::key_line;
 use crate::content::page::{DossierDoc, PlanMeta, ProcedureMeta, Signer, TaskSource};
+use crate::content::raw::RawTask;
 use crate::error::Diagnostic;
+use crate::text::status::read_status;
 
 #[allow(clippy::too_many_arguments)]
 pub(super) fn plan_meta(
@@ -46,19 +49,61 @@ pub(super) fn plan_meta(
         }),
         recipients: clean_list(recipients.unwrap_or_default()),
         attachments: clean_list(attachments.unwrap_or_default()),
-        tasks: tasks
-            .unwrap_or_default()
-            .into_iter()
-            .map(|t| TaskSource {
+        tasks: front_tasks(tasks.unwrap_or_default(), origin),
+        basis: clean_list(basis.unwrap_or_default()),
+    }
+}
+
+/// The `[[tasks]]` of a plan. A status congbo does not know is kept aside for the check
+/// stage to warn about (with its line), never guessed and never an error that stops the
+/// build: the rest of the plan is still worth publishing.
+fn front_tasks(tasks: Vec<RawTask>, origin: &Origin<'_>) -> Vec<TaskSource> {
+    let lines: Vec<&str> = origin.front.lines().collect();
+    // Each task's status is looked for below the previous one's, so that equal values in
+    // several tasks get their own lines.
+    let mut from = 0;
+    tasks
+        .into_iter()
+        .map(|t| {
+            let status_text = non_empty(t.status);
+            let (status, unknown_status, mut result) = match &status_text {
+                Some(s) => match read_status(s) {
+                    Some((status, rest)) => (Some(status), None, rest),
+                    None => (None, Some(s.clone()), None),
+                },
+                None => (None, None, None),
+            };
+            if let Some(r) = non_empty(t.result) {
+                result = Some(r);
+            }
+            let line = status_text.as_ref().map_or(0, |s| {
+                let found =
+                    lines.iter().enumerate().skip(from).find(|(_, l)| {
+                        l.trim_start().starts_with("status") && l.contains(s.as_str())
+                    });
+                match found {
+                    Some((i, _)) => {
+                        from = i + 1;
+                        i + origin.front_line
+                    }
+                    None => key_line(origin.front, "tasks")
+                        .map_or(origin.front_line, |l| l + origin.front_line - 1),
+                }
+            });
+            TaskSource {
                 name: t.name.trim().to_string(),
                 lead: non_empty(t.lead),
                 partners: clean_list(t.partners),
                 quantity: non_empty(t.quantity),
                 due: non_empty(t.due),
-            })
-            .collect(),
-        basis: clean_list(basis.unwrap_or_default()),
-    }
+                status,
+                unknown_status,
+                result,
+                report: non_empty(t.report),
+                line,
+            }
+        })
+        .collect()
 }
 
 #[allow(clippy::too_many_arguments)]

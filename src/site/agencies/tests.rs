@@ -2,6 +2,7 @@ use super::*;
 use crate::site::Site;
 use crate::site::tasks::read_all;
 use crate::site::tasks::tests::{build_site, d};
+use crate::text::date::Date;
 
 /// A plan file whose tasks are `(name, lead, partners, due)`.
 fn plan(title: &str, tasks: &[(&str, &str, &[&str], &str)]) -> String {
@@ -19,8 +20,8 @@ fn plan(title: &str, tasks: &[(&str, &str, &[&str], &str)]) -> String {
 
 fn group(files: &[(&str, &str)], build_date: Date) -> (Site, Vec<Vec<Task>>, Vec<Agency>) {
     let site = build_site("", files, build_date);
-    let tasks = read_all(&site.pages);
-    let agencies = group_agencies(&site.pages, &tasks, build_date);
+    let tasks = read_all(&site.pages, build_date);
+    let agencies = group_agencies(&site.pages, &tasks);
     (site, tasks, agencies)
 }
 
@@ -164,7 +165,7 @@ fn only_plans_count_and_roles_serialise_in_lower_case() {
         ],
         d(2025, 1, 1),
     );
-    let mut tasks = read_all(&site.pages);
+    let mut tasks = read_all(&site.pages, d(2025, 1, 1));
     // A stray task list on a plain page is ignored.
     let plain = site
         .pages
@@ -172,7 +173,7 @@ fn only_plans_count_and_roles_serialise_in_lower_case() {
         .position(|p| p.page.kind != Kind::Plan)
         .unwrap();
     tasks[plain] = tasks[1 - plain].clone();
-    let agencies = group_agencies(&site.pages, &tasks, d(2025, 1, 1));
+    let agencies = group_agencies(&site.pages, &tasks);
     assert_eq!(agencies.len(), 1);
     assert_eq!(agencies[0].tasks.len(), 1);
     assert_eq!(serde_json::to_string(&Role::Lead).unwrap(), "\"lead\"");
