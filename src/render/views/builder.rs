@@ -293,6 +293,7 @@ impl<'a> Views<'a> {
                     &self.site.config.strings,
                 ),
                 progress: super::domain::progress(self.site.tasks[i].iter()),
+                show_status: super::domain::shows_status(self.site.tasks[i].iter()),
                 basis: m.basis.iter().map(|b| link_basis(b, &p.path)).collect(),
             }),
             procedure: p.procedure.as_ref().map(|m| ProcedureView {

@@ -64,6 +64,17 @@ pub fn progress<'t>(tasks: impl Iterator<Item = &'t Task>) -> Option<ProgressVie
     any.then_some(ProgressView { done, total })
 }
 
+/// Whether a task list needs a status column: some task has a status, a result or a
+/// report, or is unreported.
+pub fn shows_status<'t>(mut tasks: impl Iterator<Item = &'t Task>) -> bool {
+    tasks.any(|t| {
+        t.status.is_some()
+            || t.result.is_some()
+            || t.report.is_some()
+            || t.standing == Standing::Unreported
+    })
+}
+
 /// `agency`: one agency's page.
 #[derive(Serialize)]
 pub struct AgencyView<'a> {
@@ -76,6 +87,8 @@ pub struct AgencyView<'a> {
     pub task_count: usize,
     /// Done of all its tasks, when any of them has a status.
     pub progress: Option<ProgressView>,
+    /// Its tasks need a status column ([`shows_status`]).
+    pub show_status: bool,
     pub paginator: PaginatorView,
 }
 
@@ -115,6 +128,12 @@ impl<'a> Views<'a> {
             .collect()
     }
 
+    /// Every task of an agency, from every plan.
+    fn agency_tasks(&self, a: &'a Agency) -> impl Iterator<Item = &'a Task> + 'a {
+        let tasks = &self.site.tasks;
+        (a.tasks.iter()).filter_map(move |at| tasks.get(at.plan)?.get(at.task))
+    }
+
     /// Page `page` (1-based) of one agency's tasks, `per_page` tasks a page.
     pub fn agency(&self, a: &'a Agency, page: usize, per_page: usize) -> AgencyView<'a> {
         let c = &self.site.config;
@@ -124,11 +143,8 @@ impl<'a> Views<'a> {
             url: c.url(&path),
             permalink: c.permalink(&path),
             task_count: a.tasks.len(),
-            progress: progress(
-                a.tasks
-                    .iter()
-                    .filter_map(|at| self.site.tasks.get(at.plan)?.get(at.task)),
-            ),
+            progress: progress(self.agency_tasks(a)),
+            show_status: shows_status(self.agency_tasks(a)),
             paginator: super::paginator(c, &a.path, page, a.tasks.len(), per_page),
             tasks: super::page_slice(&a.tasks, page, per_page)
                 .iter()

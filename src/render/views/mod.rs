@@ -220,6 +220,8 @@ pub struct PlanView<'a> {
     pub timeline: Option<domain::TimelineView>,
     /// Done of all tasks, when any task has a status.
     pub progress: Option<domain::ProgressView>,
+    /// The tasks need a status column ([`domain::shows_status`]).
+    pub show_status: bool,
     /// Legal basis entries as HTML with their citations linked.
     pub basis: Vec<String>,
 }
