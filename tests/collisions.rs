@@ -117,13 +117,13 @@ fn a_section_at_the_agency_index() {
 fn a_page_at_an_agency_s_page() {
     clash(
         &[(
-            "content/co-quan/van-phong-ubnd.md",
+            "content/co-quan/van-phong-uy-ban-nhan-dan.md",
             "+++\ntitle = \"VP\"\n+++\n",
         )],
-        "content/co-quan/van-phong-ubnd.md:1:1: error:",
+        "content/co-quan/van-phong-uy-ban-nhan-dan.md:1:1: error:",
         &[
-            "/co-quan/van-phong-ubnd/",
-            "the page of agency Văn phòng UBND",
+            "/co-quan/van-phong-uy-ban-nhan-dan/",
+            "the page of agency Văn phòng Ủy ban nhân dân",
         ],
     );
 }

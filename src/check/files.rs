@@ -60,7 +60,7 @@ pub(super) fn check(site: &Site, root: &Path, found: &mut Findings) {
 }
 
 /// The first (line, column) of each `"…"` or `'…'` string in TOML text, inside the quotes.
-fn quoted_places(text: &str) -> HashMap<&str, (usize, usize)> {
+pub(super) fn quoted_places(text: &str) -> HashMap<&str, (usize, usize)> {
     let mut places = HashMap::new();
     for (i, line) in text.lines().enumerate() {
         let mut rest = line;

@@ -1,15 +1,17 @@
 //! The check stage (`congbo check`, and every `congbo build`): links and anchors that
 //! point nowhere, missing images (in the text and the featured `image`), images without alt text, procedure forms and plan
-//! attachments missing from the bundle, and citations that link nowhere. It reads what the
+//! attachments missing from the bundle, plan task reports that point nowhere, task statuses
+//! it does not know, and citations that link nowhere. It reads what the
 //! Markdown stage gathered ([`crate::markdown::refs`]) and the list of files the build
 //! makes, so it costs a few lookups per link. `[check] warn` in `site.toml` turns a rule's
-//! errors into warnings; citations are always warnings.
+//! errors into warnings; citations and unknown statuses are always warnings.
 
 pub mod agencies;
 pub mod external;
 mod featured;
 mod files;
 mod links;
+mod tasks;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -53,6 +55,8 @@ pub struct Findings {
     pub problems: Vec<(Rule, Diagnostic)>,
     /// Citations that link nowhere: (file, line, column, number), first place per page.
     pub unlinked: Vec<(PathBuf, usize, usize, String)>,
+    /// What is always a warning, never an error: a task status congbo does not know.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Checks every language's pages. `exists` answers whether the build makes a file at an
@@ -72,6 +76,7 @@ pub fn site(
         links::menu(site, &targets, &mut found);
         featured::check(site, &targets, &mut found);
         files::check(site, root, &mut found);
+        tasks::check(site, root, &mut found);
     }
     found
 }
@@ -85,7 +90,7 @@ pub const LISTED_CITATIONS: usize = 10;
 /// `listed` unlinked citations each on a line.
 pub fn report(found: Findings, config: &CheckConfig, listed: usize) -> (Diagnostics, Vec<String>) {
     let mut errors = Diagnostics::default();
-    let mut warnings: Vec<Diagnostic> = Vec::new();
+    let mut warnings: Vec<Diagnostic> = found.warnings;
     for (rule, d) in found.problems {
         if config.warn.contains(&rule) {
             warnings.push(d);

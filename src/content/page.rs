@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::text::date::Date;
+pub use crate::text::status::TaskStatus;
 
 /// What a page is, which decides its keys, layout and the indexes it feeds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
@@ -260,7 +261,7 @@ pub struct Signer {
 }
 
 /// A task as the editor wrote it (front matter or a table row), before due text is read.
-#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Serialize, PartialEq, Eq)]
 pub struct TaskSource {
     /// What is to be done.
     pub name: String,
@@ -272,8 +273,16 @@ pub struct TaskSource {
     pub quantity: Option<String>,
     /// Due text as written.
     pub due: Option<String>,
-    /// File line of the task (its table row, or its `[[tasks]]` entry), for warnings; 0
-    /// when unknown.
+    /// Status, when the editor gave one congbo knows.
+    pub status: Option<TaskStatus>,
+    /// A status as written that congbo does not know (a warning names it), else `None`.
+    pub unknown_status: Option<String>,
+    /// What was achieved, as written.
+    pub result: Option<String>,
+    /// The report on it (báo cáo kết quả) as written: `@/…md`, a bundle file or a URL.
+    pub report: Option<String>,
+    /// File line of the task (its table row, or its `[[tasks]]` entry's `status` or `name`
+    /// key), 0 when unknown: for the warnings about its status or its agencies.
     #[serde(skip)]
     pub line: usize,
 }

@@ -85,6 +85,9 @@ pub struct RawTask {
     pub partners: Vec<String>,
     pub quantity: Option<String>,
     pub due: Option<String>,
+    pub status: Option<String>,
+    pub result: Option<String>,
+    pub report: Option<String>,
 }
 
 /// One paper of a procedure's dossier (thành phần hồ sơ).

@@ -6,6 +6,7 @@ use super::Table;
 use crate::content::page::TaskSource;
 use crate::text::agency::split_partners;
 use crate::text::fold::search_fold;
+use crate::text::status::read_status;
 
 /// What a table column holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,6 +23,9 @@ pub enum Column {
     Partners,
     /// Thời gian thực hiện, Thời gian, Thời hạn.
     Time,
+    /// Kết quả, Tình trạng, Tiến độ, Kết quả thực hiện: the task's status, read by
+    /// [`read_status`].
+    Status,
 }
 
 const HEADERS: &[(&str, Column)] = &[
@@ -44,6 +48,10 @@ const HEADERS: &[(&str, Column)] = &[
     ("thoi gian", Column::Time),
     ("thoi han", Column::Time),
     ("thoi gian hoan thanh", Column::Time),
+    ("ket qua", Column::Status),
+    ("tinh trang", Column::Status),
+    ("tien do", Column::Status),
+    ("ket qua thuc hien", Column::Status),
 ];
 
 /// Folds a header cell to bare words: no marks, no case, no punctuation or `(**)`.
@@ -88,8 +96,8 @@ pub fn tasks_from_table(table: &Table) -> Option<Vec<TaskSource>> {
     let tasks = table
         .rows
         .iter()
-        .enumerate()
-        .filter_map(|(r, row)| {
+        .zip(table.row_lines.iter().copied().chain(std::iter::repeat(0)))
+        .filter_map(|(row, line)| {
             let name = cell(row, what).or_else(|| {
                 // Without a "what" column, the first non-order, non-lead text cell names the task.
                 row.iter()
@@ -99,6 +107,12 @@ pub fn tasks_from_table(table: &Table) -> Option<Vec<TaskSource>> {
                     })
                     .map(|(_, c)| c.trim().to_string())
             })?;
+            let written = cell(row, find(Column::Status));
+            let read = written.as_deref().map(read_status);
+            let (status, result) = match read.clone().flatten() {
+                Some((status, result)) => (Some(status), result),
+                None => (None, None),
+            };
             Some(TaskSource {
                 name,
                 lead: cell(row, Some(lead)),
@@ -107,7 +121,12 @@ pub fn tasks_from_table(table: &Table) -> Option<Vec<TaskSource>> {
                     .unwrap_or_default(),
                 quantity: cell(row, find(Column::Quantity)),
                 due: cell(row, find(Column::Time)),
-                line: table.row_lines.get(r).copied().unwrap_or(0),
+                status,
+                // A cell that is not a status is named in a warning, never taken as one.
+                unknown_status: written.filter(|_| read == Some(None)),
+                result,
+                report: None,
+                line,
             })
         })
         .collect();
@@ -181,6 +200,44 @@ mod tests {
         assert_eq!(tasks[0].lead.as_deref(), Some("Phòng Văn hoá – Xã hội"));
         assert_eq!(tasks[0].partners, vec!["Văn phòng UBND", "Đoàn Thanh niên"]);
         assert_eq!(tasks[0].due.as_deref(), Some("Quý I/2026"));
+    }
+
+    #[test]
+    fn a_status_column_gives_each_row_its_status_or_a_warning() {
+        for h in ["Kết quả", "Tình trạng", "TIẾN ĐỘ", "Kết quả thực hiện"] {
+            assert_eq!(classify(h), Some(Column::Status), "{h}");
+        }
+        let t = table(
+            &["TT", "Nội dung", "Cơ quan chủ trì", "Kết quả"],
+            &[
+                &["1", "Tuyên truyền", "UBND xã", "hoan thanh: 3 hội nghị"],
+                &["2", "Rà soát", "UBND xã", "Đang thực hiện"],
+                &["3", "Niêm yết", "UBND xã", "Xong rồi"],
+                &["4", "Báo cáo", "UBND xã", ""],
+            ],
+        );
+        let tasks = tasks_from_table(&t).unwrap();
+        let got: Vec<_> = tasks
+            .iter()
+            .map(|t| {
+                (
+                    t.status,
+                    t.result.as_deref(),
+                    t.unknown_status.as_deref(),
+                    t.line,
+                )
+            })
+            .collect();
+        use crate::text::status::TaskStatus::*;
+        assert_eq!(
+            got,
+            vec![
+                (Some(Done), Some("3 hội nghị"), None, 10),
+                (Some(InProgress), None, None, 11),
+                (None, None, Some("Xong rồi"), 12),
+                (None, None, None, 13),
+            ]
+        );
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! Machine-readable open data, written on every build: `/data/plans.json`,
 //! `/data/agencies.json`, `/data/procedures.json`, `/data/procedures.csv`,
-//! `/data/documents.json` and `/data/tasks.ics`. Field names and order are the content
+//! `/data/documents.json`, `/data/tasks.ics` and `/data/tasks.csv`. Field names and order are the content
 //! format's contract; URLs are absolute permalinks; the order of items never depends on
-//! anything but the content. JSON is pretty-printed UTF-8. The CSV is UTF-8 with a byte
+//! anything but the content. JSON is pretty-printed UTF-8. The CSVs are UTF-8 with a byte
 //! order mark (so spreadsheet programs read Vietnamese correctly), every field quoted, CRLF
 //! line ends. The calendar follows RFC 5545: CRLF, lines folded at 75 octets, TEXT escaped.
 
 mod ics;
+mod tasks;
 
 use std::collections::HashMap;
 
@@ -22,7 +23,9 @@ use crate::site::documents::{CitedDocument, page_citations};
 use crate::site::tasks::Task;
 use crate::site::{PageEntry, Site};
 use crate::text::date::Date;
+use crate::text::status::TaskStatus;
 pub use ics::{ics_escape, ics_fold};
+use tasks::{TaskJson, task_json, tasks_csv};
 
 #[derive(Serialize)]
 struct PlanJson<'a> {
@@ -33,17 +36,6 @@ struct PlanJson<'a> {
     date: Option<Date>,
     tasks: Vec<TaskJson<'a>>,
     citations: Vec<&'a str>,
-}
-
-#[derive(Serialize)]
-struct TaskJson<'a> {
-    name: &'a str,
-    lead: Option<&'a str>,
-    partners: &'a [String],
-    quantity: Option<&'a str>,
-    due: Option<&'a str>,
-    start: Option<Date>,
-    end: Option<Date>,
 }
 
 /// An agency: its name in full, and every spelling the plans use for it.
@@ -66,6 +58,10 @@ struct AgencyTaskJson<'a> {
     due: Option<&'a str>,
     start: Option<Date>,
     end: Option<Date>,
+    status: Option<TaskStatus>,
+    result: Option<&'a str>,
+    report: Option<String>,
+    overdue: bool,
 }
 
 /// A procedure: its front matter keys in the contract's order, then `url`.
@@ -118,7 +114,7 @@ struct DocumentJson<'a> {
     cited_by: Vec<String>,
 }
 
-/// The six open-data files. `tasks` holds each page's tasks by page index
+/// The seven open-data files. `tasks` holds each page's tasks by page index
 /// ([`crate::site::tasks::read_all`]); `agencies` and `documents` are the site's
 /// ([`crate::site::agencies::group_agencies`], [`crate::site::documents::collect_documents`]).
 pub fn open_data(
@@ -133,7 +129,7 @@ pub fn open_data(
 }
 
 /// [`open_data`], each file handed to `sink` as soon as it is made, before the next is
-/// built: at 100,000 pages the six files are 133 MB, and made all at once they were all in
+/// built: at 100,000 pages the six files (before `tasks.csv`) are 133 MB, and made all at once they were all in
 /// memory together, beside the pages rendering on the other threads.
 pub fn open_data_into(
     site: &Site,
@@ -160,6 +156,7 @@ pub fn open_data_into(
     drop(procedures);
     put("documents.json", json(&documents_json(site, documents)));
     put("tasks.ics", ics::calendar(site, &plans, tasks).into_bytes());
+    put("tasks.csv", tasks_csv(site, &plans, tasks).into_bytes());
 }
 
 /// Pretty JSON with a final newline.
@@ -198,7 +195,9 @@ fn plans_json<'a>(
                 number: page.number.as_deref(),
                 authority: page.authority.as_deref(),
                 date: page.date,
-                tasks: tasks.get(i).into_iter().flatten().map(task_json).collect(),
+                tasks: (tasks.get(i).into_iter().flatten())
+                    .map(|t| task_json(site, t))
+                    .collect(),
                 citations: keys
                     .iter()
                     .filter_map(|k| by_key.get(k.as_str()).copied())
@@ -206,18 +205,6 @@ fn plans_json<'a>(
             }
         })
         .collect()
-}
-
-fn task_json(t: &Task) -> TaskJson<'_> {
-    TaskJson {
-        name: &t.name,
-        lead: t.lead.as_deref(),
-        partners: &t.partners,
-        quantity: t.quantity.as_deref(),
-        due: t.due.as_deref(),
-        start: t.start,
-        end: t.end,
-    }
 }
 
 fn agencies_json<'a>(
@@ -235,6 +222,10 @@ fn agencies_json<'a>(
             due: task.due.as_deref(),
             start: task.start,
             end: task.end,
+            status: task.status,
+            result: task.result.as_deref(),
+            report: task.report_link(|p| site.config.permalink(p)),
+            overdue: task.overdue(),
         })
     };
     agencies

@@ -19,7 +19,6 @@ use super::tasks::Task;
 use crate::content::Kind;
 use crate::text::agency::{Aliases, agency_key, full_name};
 use crate::text::collate;
-use crate::text::date::Date;
 use crate::text::slug::{slugify, unique_slug};
 
 /// What an agency does in a task.
@@ -41,7 +40,7 @@ pub struct AgencyTask {
     pub task: usize,
     /// Lead or partner.
     pub role: Role,
-    /// The task's period ended before the build date.
+    /// The task is late: [`Task::overdue`], the rule every view shares.
     pub overdue: bool,
     /// Which of the agency's [`Agency::spellings`] the plan wrote here.
     pub spelling: usize,
@@ -101,12 +100,7 @@ fn clean(name: &str) -> Option<String> {
 /// tasks by page index (see [`super::tasks::read_all`]); pages that are not plans are
 /// skipped; `aliases` is the site's own table. Agencies come in Vietnamese alphabetical
 /// order of their display names.
-pub fn group_agencies(
-    pages: &[PageEntry],
-    tasks: &[Vec<Task>],
-    build_date: Date,
-    aliases: &Aliases,
-) -> Vec<Agency> {
+pub fn group_agencies(pages: &[PageEntry], tasks: &[Vec<Task>], aliases: &Aliases) -> Vec<Agency> {
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut by_spelling: HashMap<String, usize> = HashMap::new();
@@ -167,7 +161,7 @@ pub fn group_agencies(
                         plan,
                         task: index,
                         role,
-                        overdue: task.end.is_some_and(|end| end < build_date),
+                        overdue: task.overdue(),
                         spelling: at,
                     });
                 }

@@ -192,9 +192,8 @@ pub fn assemble(
             config.strings.label("taxonomy_fields", "Lĩnh vực"),
         ],
     );
-    let plan_tasks = tasks::read_all(&pages);
-    let agencies =
-        agencies::group_agencies(&pages, &plan_tasks, build_date, &config.agency_aliases);
+    let plan_tasks = tasks::read_all(&pages, build_date);
+    let agencies = agencies::group_agencies(&pages, &plan_tasks, &config.agency_aliases);
     let documents = documents::collect_documents(&pages);
     let mut site = Site {
         config,

@@ -2,8 +2,9 @@
 //! and their abbreviations ([`agency`]),
 //! folding keys for matching and search ([`fold`]), URL slugs ([`slug`]),
 //! Vietnamese alphabetical order ([`collate`]), calendar dates in the forms
-//! state documents use ([`date`]) and reading a plan task's "due" text into
-//! a period ([`due`]), and a small scanner for the start tags of HTML ([`html_scan`]).
+//! state documents use ([`date`]), reading a plan task's "due" text into
+//! a period ([`due`]) and its status words ([`status`]), and a small
+//! scanner for the start tags of HTML ([`html_scan`]).
 //!
 //! Everything here is pure, allocation-light and total: no function panics,
 //! whatever the input.
@@ -17,6 +18,7 @@ pub mod fold;
 pub mod html_scan;
 pub mod normalize;
 pub mod slug;
+pub mod status;
 
 #[cfg(test)]
 pub(crate) mod testgen;

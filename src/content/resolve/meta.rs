@@ -3,8 +3,10 @@
 
 use super::{Origin, clean_list, non_empty, read_date};
 use crate::content::page::{DossierDoc, PlanMeta, ProcedureMeta, Signer, TaskSource};
+use crate::content::raw::RawTask;
 use crate::error::Diagnostic;
 use crate::text::agency::split_partners;
+use crate::text::status::read_status;
 
 #[allow(clippy::too_many_arguments)]
 pub(super) fn plan_meta(
@@ -37,7 +39,6 @@ pub(super) fn plan_meta(
         }
         Some((start, end))
     });
-    let lines = task_lines(origin);
     PlanMeta {
         place: place.clone().and_then(|p| non_empty(Some(p))),
         period,
@@ -48,11 +49,55 @@ pub(super) fn plan_meta(
         }),
         recipients: clean_list(recipients.unwrap_or_default()),
         attachments: clean_list(attachments.unwrap_or_default()),
-        tasks: tasks
-            .unwrap_or_default()
-            .into_iter()
-            .enumerate()
-            .map(|(i, t)| TaskSource {
+        tasks: front_tasks(tasks.unwrap_or_default(), origin),
+        basis: clean_list(basis.unwrap_or_default()),
+    }
+}
+
+/// The `[[tasks]]` of a plan. A status congbo does not know is kept aside for the check
+/// stage to warn about (with its line), never guessed and never an error that stops the
+/// build: the rest of the plan is still worth publishing.
+fn front_tasks(tasks: Vec<RawTask>, origin: &Origin<'_>) -> Vec<TaskSource> {
+    let lines: Vec<&str> = origin.front.lines().collect();
+    let entry_lines = task_lines(origin);
+    // Each task's status is looked for below the previous one's, so that equal values in
+    // several tasks get their own lines.
+    let mut from = 0;
+    tasks
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let status_text = non_empty(t.status);
+            let (status, unknown_status, mut result) = match &status_text {
+                Some(s) => match read_status(s) {
+                    Some((status, rest)) => (Some(status), None, rest),
+                    None => (None, Some(s.clone()), None),
+                },
+                None => (None, None, None),
+            };
+            if let Some(r) = non_empty(t.result) {
+                result = Some(r);
+            }
+            // The entry's own line, for warnings about its agencies (and its status, when
+            // the status key cannot be found).
+            let entry_line = entry_lines
+                .get(i)
+                .copied()
+                .unwrap_or(entry_lines.last().copied().unwrap_or(0));
+            let line = status_text.as_ref().map_or(entry_line, |s| {
+                let found =
+                    lines.iter().enumerate().skip(from).find(|(_, l)| {
+                        l.trim_start().starts_with("status") && l.contains(s.as_str())
+                    });
+                match found {
+                    Some((i, _)) => {
+                        from = i + 1;
+                        i + origin.front_line
+                    }
+                    None => entry_line,
+                }
+            });
+            TaskSource {
                 name: t.name.trim().to_string(),
                 lead: non_empty(t.lead),
                 // The rule of table cells: an entry "Công an xã, Đoàn Thanh niên" is two.
@@ -62,14 +107,14 @@ pub(super) fn plan_meta(
                     .collect(),
                 quantity: non_empty(t.quantity),
                 due: non_empty(t.due),
-                line: lines
-                    .get(i)
-                    .copied()
-                    .unwrap_or(lines.last().copied().unwrap_or(0)),
-            })
-            .collect(),
-        basis: clean_list(basis.unwrap_or_default()),
-    }
+                status,
+                unknown_status,
+                result,
+                report: non_empty(t.report),
+                line,
+            }
+        })
+        .collect()
 }
 
 /// The file line of each `[[tasks]]` entry of the front matter, in order; when the tasks

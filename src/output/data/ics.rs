@@ -1,11 +1,13 @@
 //! `/data/tasks.ics`: plan tasks as an iCalendar file (RFC 5545), one all-day event per
-//! task with a readable period. Lines end in CRLF and are folded at 75 octets without
+//! task with a readable period; its status, result and report are in its description, and
+//! a cancelled task is `STATUS:CANCELLED`. Lines end in CRLF and are folded at 75 octets without
 //! splitting a character; TEXT values are escaped. Event UIDs are a hash of the plan's path
 //! and the task's index, so they stay the same from one build to the next.
 
 use crate::site::Site;
 use crate::site::tasks::Task;
 use crate::text::date::Date;
+use crate::text::status::TaskStatus;
 
 /// The calendar: one all-day event per task with a readable period, plans in `plans` order.
 /// Each line is folded straight into the one output string: at 10,000 pages the file is
@@ -48,6 +50,16 @@ pub(super) fn calendar(site: &Site, plans: &[usize], tasks: &[Vec<Task>]) -> Str
             }
             about.extend(t.quantity.as_ref().map(|q| format!("Số lượng: {q}")));
             about.extend(t.due.as_ref().map(|d| format!("Thời gian: {d}")));
+            // The status in the editor's words; late only by the one rule the pages use.
+            about.extend(t.status.map(|s| format!("Tình trạng: {}", s.label_vi())));
+            if t.overdue() {
+                about.push("Quá hạn".to_string());
+            }
+            about.extend(t.result.as_ref().map(|r| format!("Kết quả: {r}")));
+            about.extend(
+                t.report_link(|p| c.permalink(p))
+                    .map(|r| format!("Báo cáo: {r}")),
+            );
             about.push(format!("Kế hoạch: {}", page.title));
             line(&mut out, "BEGIN:VEVENT");
             let uid = fnv1a(&format!("{}#{n}", page.path));
@@ -56,6 +68,9 @@ pub(super) fn calendar(site: &Site, plans: &[usize], tasks: &[Vec<Task>]) -> Str
             line(&mut out, &format!("DTSTART;VALUE=DATE:{}", compact(start)));
             line(&mut out, &format!("DTEND;VALUE=DATE:{}", compact(after)));
             line(&mut out, &format!("SUMMARY:{}", ics_escape(&t.name)));
+            if t.status == Some(TaskStatus::Cancelled) {
+                line(&mut out, "STATUS:CANCELLED");
+            }
             let description = ics_escape(&about.join("\n"));
             line(&mut out, &format!("DESCRIPTION:{description}"));
             line(&mut out, &format!("URL:{}", c.permalink(&page.path)));

@@ -36,10 +36,10 @@ const PLAN_B: &str = "+++
 title = \"Kế hoạch kiểm soát thủ tục hành chính\"
 date = 2024-12-20
 +++
-| TT | Nội dung | Cơ quan chủ trì | Thời gian |
-|---|---|---|---|
-| 1 | Rà soát thủ tục | Phòng  Văn hóa -  Xã hội | 25/12/2024 |
-| 2 | Báo cáo | Công an xã | Tháng 6/2025 |
+| TT | Nội dung | Cơ quan chủ trì | Thời gian | Kết quả |
+|---|---|---|---|---|
+| 1 | Rà soát thủ tục | Phòng  Văn hóa -  Xã hội | 25/12/2024 | Hoàn thành: rà soát 12 thủ tục, \"đạt\" |
+| 2 | Báo cáo | Công an xã | Tháng 6/2025 | không thuc hien |
 ";
 
 const PROCEDURE: &str = "+++
@@ -103,8 +103,8 @@ pub(crate) fn site_and_files(build_date: Date) -> (Site, Vec<OutputFile>) {
         "/thu-tuc/dang-ky-khai-tu/to-khai.docx".into(),
         3,
     ));
-    let tasks = read_all(&site.pages);
-    let agencies = group_agencies(&site.pages, &tasks, build_date, &site.config.agency_aliases);
+    let tasks = read_all(&site.pages, build_date);
+    let agencies = group_agencies(&site.pages, &tasks, &site.config.agency_aliases);
     let documents = collect_documents(&site.pages);
     let files = open_data(&site, &tasks, &agencies, &documents);
     (site, files)
@@ -134,7 +134,7 @@ fn keys_in_order(text: &str, keys: &[&str]) {
 const URL: &str = "https://xa-thu.example.gov.vn";
 
 #[test]
-fn six_files_every_build_in_a_stable_order() {
+fn seven_files_every_build_in_a_stable_order() {
     let (_, files) = site_and_files(d(2025, 6, 1));
     let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(
@@ -145,7 +145,8 @@ fn six_files_every_build_in_a_stable_order() {
             "/data/procedures.json",
             "/data/procedures.csv",
             "/data/documents.json",
-            "/data/tasks.ics"
+            "/data/tasks.ics",
+            "/data/tasks.csv"
         ]
     );
     let (_, again) = site_and_files(d(2025, 6, 1));
@@ -156,6 +157,71 @@ fn six_files_every_build_in_a_stable_order() {
     let files = open_data(&empty, &[], &[], &[]);
     assert_eq!(text(&files, "/data/plans.json"), "[]\n");
     assert_eq!(text(&files, "/data/procedures.csv").lines().count(), 1);
+    assert_eq!(text(&files, "/data/tasks.csv").lines().count(), 1);
+}
+
+#[test]
+fn tasks_csv_has_a_row_per_task_with_the_json_fields() {
+    let (_, files) = site_and_files(d(2025, 10, 15));
+    let csv = text(&files, "/data/tasks.csv");
+    assert!(
+        csv.starts_with('\u{FEFF}'),
+        "a BOM for spreadsheet programs"
+    );
+    let lines: Vec<&str> = csv.split("\r\n").collect();
+    assert_eq!(
+        lines[0],
+        "\u{FEFF}\"plan\",\"plan_url\",\"name\",\"lead\",\"partners\",\"quantity\",\"due\",\"start\",\"end\",\"status\",\"result\",\"report\",\"overdue\""
+    );
+    // Three tasks of plan A, two of plan B, and the empty string after the last CRLF.
+    assert_eq!(lines.len(), 7);
+    assert_eq!(
+        lines[1],
+        "\"Kế hoạch tuyên truyền CCHC năm 2025\",\"https://xa-thu.example.gov.vn/ke-hoach/a/\",\
+         \"Tuyên truyền, phổ biến; \"\"CCHC\"\" \\ mới\",\"Phòng Văn hoá – Xã hội\",\
+         \"Công an xã; Đoàn Thanh niên\",\"12 số\",\"Quý III/2025\",\"2025-07-01\",\"2025-09-30\",\
+         \"\",\"\",\"\",\"true\""
+    );
+    assert!(
+        lines[4].ends_with("\"done\",\"rà soát 12 thủ tục, \"\"đạt\"\"\",\"\",\"false\""),
+        "{}",
+        lines[4]
+    );
+    assert!(
+        lines[5].ends_with("\"cancelled\",\"\",\"\",\"false\""),
+        "{}",
+        lines[5]
+    );
+}
+
+#[test]
+fn the_open_data_carries_status_and_the_one_overdue_rule() {
+    let (site, files) = site_and_files(d(2025, 10, 15));
+    let plans = json_of(&files, "/data/plans.json");
+    let a = &plans[0]["tasks"];
+    assert_eq!(a[0]["overdue"], true, "Quý III/2025, plan in force");
+    assert!(a[0]["status"].is_null());
+    assert_eq!(a[1]["overdue"], false, "ongoing work has no deadline");
+    let b = &plans[1]["tasks"];
+    assert_eq!(b[0]["status"], "done");
+    assert_eq!(b[0]["result"], "rà soát 12 thủ tục, \"đạt\"");
+    assert_eq!(b[1]["status"], "cancelled");
+    // The agencies' file says the same of the same task.
+    let agencies = json_of(&files, "/data/agencies.json");
+    let vh = &agencies[2]["tasks"];
+    assert_eq!(vh[1]["name"], a[0]["name"]);
+    assert_eq!(vh[1]["overdue"], true);
+    assert_eq!(vh[0]["status"], "done");
+    assert_eq!(
+        site.tasks.iter().flatten().filter(|t| t.overdue()).count(),
+        1
+    );
+    let ics = text(&files, "/data/tasks.ics");
+    assert!(ics.contains("STATUS:CANCELLED"));
+    assert!(
+        ics.replace("\r\n ", "")
+            .contains("Tình trạng: Hoàn thành\\nKết quả: rà soát 12 thủ tục\\, \"đạt\"")
+    );
 }
 
 #[test]
@@ -178,6 +244,10 @@ fn plans_json_follows_the_contract() {
             "due",
             "start",
             "end",
+            "status",
+            "result",
+            "report",
+            "overdue",
             "citations",
         ],
     );
@@ -222,6 +292,10 @@ fn agencies_json_groups_spellings_with_absolute_urls() {
             "due",
             "start",
             "end",
+            "status",
+            "result",
+            "report",
+            "overdue",
         ],
     );
     let agencies = json_of(&files, "/data/agencies.json");
@@ -405,7 +479,7 @@ fn unlinked_documents_have_null_url_without_resolver() {
         d(2025, 1, 1),
     );
     let docs = collect_documents(&site.pages);
-    let files = open_data(&site, &read_all(&site.pages), &[], &docs);
+    let files = open_data(&site, &read_all(&site.pages, site.build_date), &[], &docs);
     let json = json_of(&files, "/data/documents.json");
     assert!(json[0]["url"].is_null());
     assert_eq!(json[0]["cited_by"][0], format!("{URL}/tin-tuc/c/"));

@@ -4,7 +4,9 @@ use std::collections::HashMap;
 
 use super::*;
 use crate::content::page::DossierDoc;
+use crate::site::tasks::Standing;
 use crate::site::{SectionEntry, Site};
+use crate::text::status::TaskStatus;
 
 /// Builds views from the model; holds what every view needs.
 pub struct Views<'a> {
@@ -278,15 +280,20 @@ impl<'a> Views<'a> {
                         start: t.start,
                         end: t.end,
                         ongoing: t.ongoing,
-                        overdue: !t.ongoing && t.end.is_some_and(|end| end < self.site.build_date),
+                        overdue: t.overdue(),
+                        unreported: t.standing == Standing::Unreported,
+                        status: t.status.map(TaskStatus::key),
+                        result: t.result.as_deref(),
+                        report_url: t.report_link(|p| self.config().url(p)),
                     })
                     .collect(),
                 timeline: super::domain::timeline(
                     &self.site.tasks[i],
                     m.period,
-                    self.site.build_date,
                     &self.site.config.strings,
                 ),
+                progress: super::domain::progress(self.site.tasks[i].iter()),
+                show_status: super::domain::shows_status(self.site.tasks[i].iter()),
                 basis: m.basis.iter().map(|b| link_basis(b, &p.path)).collect(),
             }),
             procedure: p.procedure.as_ref().map(|m| ProcedureView {

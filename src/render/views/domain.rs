@@ -5,13 +5,15 @@
 use serde::Serialize;
 use serde_json::json;
 
+pub use super::timeline::{TimelineRow, TimelineView, timeline};
 use super::{LinkView, PaginatorView, Views};
 use crate::content::page::ImageRef;
 use crate::site::agencies::{Agency, Role};
 use crate::site::documents::{CITED_PREVIEW, CitedDocument};
-use crate::site::tasks::Task;
+use crate::site::tasks::{Standing, Task};
 use crate::text::date::Date;
 use crate::text::push_decimal;
+use crate::text::status::TaskStatus;
 
 /// An agency in the agency index.
 #[derive(Serialize)]
@@ -36,6 +38,42 @@ pub struct AgencyTaskView<'a> {
     pub end: Option<Date>,
     pub ongoing: bool,
     pub overdue: bool,
+    /// Its plan has ended and no status was given: "Chưa cập nhật kết quả".
+    pub unreported: bool,
+    /// `done`, `in_progress`, `not_started`, `cancelled`, when the editor gave one.
+    pub status: Option<&'static str>,
+    pub result: Option<&'a str>,
+    /// The report (báo cáo kết quả): its URL.
+    pub report_url: Option<String>,
+}
+
+/// How many tasks are done, of how many: shown when any task has a status.
+#[derive(Serialize)]
+pub struct ProgressView {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// The progress of `tasks`, or `None` when no task has a status (nothing was reported).
+pub fn progress<'t>(tasks: impl Iterator<Item = &'t Task>) -> Option<ProgressView> {
+    let (mut done, mut total, mut any) = (0, 0, false);
+    for t in tasks {
+        total += 1;
+        any |= t.status.is_some();
+        done += usize::from(t.status == Some(TaskStatus::Done));
+    }
+    any.then_some(ProgressView { done, total })
+}
+
+/// Whether a task list needs a status column: some task has a status, a result or a
+/// report, or is unreported.
+pub fn shows_status<'t>(mut tasks: impl Iterator<Item = &'t Task>) -> bool {
+    tasks.any(|t| {
+        t.status.is_some()
+            || t.result.is_some()
+            || t.report.is_some()
+            || t.standing == Standing::Unreported
+    })
 }
 
 /// `agency`: one agency's page.
@@ -48,6 +86,10 @@ pub struct AgencyView<'a> {
     pub tasks: Vec<AgencyTaskView<'a>>,
     /// Tasks on all its pages.
     pub task_count: usize,
+    /// Done of all its tasks, when any of them has a status.
+    pub progress: Option<ProgressView>,
+    /// Its tasks need a status column ([`shows_status`]).
+    pub show_status: bool,
     pub paginator: PaginatorView,
 }
 
@@ -71,99 +113,6 @@ pub struct CitedDocumentView<'a> {
     pub cited_list: Option<String>,
 }
 
-/// A plan's tasks laid out by quarter.
-#[derive(Serialize)]
-pub struct TimelineView {
-    /// Column labels: "Quý I/2026".
-    pub quarters: Vec<String>,
-    pub rows: Vec<TimelineRow>,
-}
-
-/// One task's bar: it starts in column `start` (1-based) and covers `span` quarters.
-#[derive(Serialize)]
-pub struct TimelineRow {
-    pub name: String,
-    pub lead: Option<String>,
-    pub due: Option<String>,
-    pub start: usize,
-    pub span: usize,
-    pub ongoing: bool,
-    pub overdue: bool,
-}
-
-/// Longest timeline drawn; longer plans are clipped to their first 12 quarters.
-const MAX_QUARTERS: i64 = 12;
-
-fn quarter_index(d: Date) -> i64 {
-    i64::from(d.year) * 4 + i64::from(d.quarter()) - 1
-}
-
-fn roman(q: i64) -> &'static str {
-    ["I", "II", "III", "IV"][usize::try_from(q.rem_euclid(4)).unwrap_or(0)]
-}
-
-/// Lays out tasks with a readable period by quarter, over the plan's period widened to
-/// cover every task. `None` when no task has a period.
-/// Column labels come from the catalogue's `quarter` (`{q}` Roman, `{qn}` Arabic, `{year}`).
-pub fn timeline(
-    tasks: &[Task],
-    period: Option<(Date, Date)>,
-    today: Date,
-    strings: &crate::render::i18n::Catalogue,
-) -> Option<TimelineView> {
-    let dated: Vec<&Task> = tasks
-        .iter()
-        .filter(|t| t.start.is_some() && t.end.is_some())
-        .collect();
-    if dated.is_empty() {
-        return None;
-    }
-    let starts = dated
-        .iter()
-        .filter_map(|t| t.start)
-        .chain(period.map(|p| p.0));
-    let ends = dated
-        .iter()
-        .filter_map(|t| t.end)
-        .chain(period.map(|p| p.1));
-    let first = starts.map(quarter_index).min()?;
-    let last = ends.map(quarter_index).max()?.min(first + MAX_QUARTERS - 1);
-    let pattern = strings.get("quarter").unwrap_or("Quý {q}/{year}");
-    let quarters = (first..=last)
-        .map(|q| {
-            crate::render::i18n::fill(
-                pattern,
-                &[
-                    ("q", roman(q).to_string()),
-                    ("qn", (q.rem_euclid(4) + 1).to_string()),
-                    ("year", q.div_euclid(4).to_string()),
-                ],
-            )
-        })
-        .collect();
-    let rows = dated
-        .iter()
-        .filter_map(|t| {
-            let (s, e) = (quarter_index(t.start?), quarter_index(t.end?));
-            if s > last {
-                return None;
-            }
-            let s = s.max(first);
-            let e = e.min(last).max(s);
-            Some(TimelineRow {
-                name: t.name.clone(),
-                lead: t.lead.clone(),
-                due: t.due.clone(),
-                start: usize::try_from(s - first + 1).unwrap_or(1),
-                span: usize::try_from(e - s + 1).unwrap_or(1),
-                ongoing: t.ongoing,
-                overdue: !t.ongoing && t.end.is_some_and(|end| end < today),
-            })
-        })
-        .collect();
-    Some(TimelineView { quarters, rows })
-}
-
 impl<'a> Views<'a> {
     /// The agency index.
     pub fn agency_links(&self) -> Vec<AgencyLink<'a>> {
@@ -180,6 +129,12 @@ impl<'a> Views<'a> {
             .collect()
     }
 
+    /// Every task of an agency, from every plan.
+    fn agency_tasks(&self, a: &'a Agency) -> impl Iterator<Item = &'a Task> + 'a {
+        let tasks = &self.site.tasks;
+        (a.tasks.iter()).filter_map(move |at| tasks.get(at.plan)?.get(at.task))
+    }
+
     /// Page `page` (1-based) of one agency's tasks, `per_page` tasks a page.
     pub fn agency(&self, a: &'a Agency, page: usize, per_page: usize) -> AgencyView<'a> {
         let c = &self.site.config;
@@ -189,6 +144,8 @@ impl<'a> Views<'a> {
             url: c.url(&path),
             permalink: c.permalink(&path),
             task_count: a.tasks.len(),
+            progress: progress(self.agency_tasks(a)),
+            show_status: shows_status(self.agency_tasks(a)),
             paginator: super::paginator(c, &a.path, page, a.tasks.len(), per_page),
             tasks: super::page_slice(&a.tasks, page, per_page)
                 .iter()
@@ -206,6 +163,10 @@ impl<'a> Views<'a> {
                         end: t.end,
                         ongoing: t.ongoing,
                         overdue: at.overdue,
+                        unreported: t.standing == Standing::Unreported,
+                        status: t.status.map(TaskStatus::key),
+                        result: t.result.as_deref(),
+                        report_url: t.report_link(|p| c.url(p)),
                     })
                 })
                 .collect(),

@@ -12,6 +12,7 @@ mod nav;
 mod page_ser;
 mod pager;
 mod site_view;
+mod timeline;
 
 pub use builder::Views;
 pub use languages::{Alternate, SwitchLink, alternates, language_switch};
@@ -217,6 +218,10 @@ pub struct PlanView<'a> {
     pub tasks: Vec<TaskView<'a>>,
     /// Tasks by quarter, when any task has a readable period.
     pub timeline: Option<domain::TimelineView>,
+    /// Done of all tasks, when any task has a status.
+    pub progress: Option<domain::ProgressView>,
+    /// The tasks need a status column ([`domain::shows_status`]).
+    pub show_status: bool,
     /// Legal basis entries as HTML with their citations linked.
     pub basis: Vec<String>,
 }
@@ -232,8 +237,15 @@ pub struct TaskView<'a> {
     pub start: Option<Date>,
     pub end: Option<Date>,
     pub ongoing: bool,
-    /// Ended before the build date.
+    /// Late on the build date ([`crate::site::tasks::standing`]).
     pub overdue: bool,
+    /// Its plan has ended and no status was given: "Chưa cập nhật kết quả".
+    pub unreported: bool,
+    /// `done`, `in_progress`, `not_started`, `cancelled`, when the editor gave one.
+    pub status: Option<&'static str>,
+    pub result: Option<&'a str>,
+    /// The report (báo cáo kết quả): its URL.
+    pub report_url: Option<String>,
 }
 
 /// Procedure details.

@@ -2,6 +2,7 @@ use super::*;
 use crate::site::Site;
 use crate::site::tasks::read_all;
 use crate::site::tasks::tests::{build_site, d};
+use crate::text::date::Date;
 
 /// A plan file whose tasks are `(name, lead, partners, due)`.
 fn plan(title: &str, tasks: &[(&str, &str, &[&str], &str)]) -> String {
@@ -27,8 +28,8 @@ fn group_with(
     build_date: Date,
 ) -> (Site, Vec<Vec<Task>>, Vec<Agency>) {
     let site = build_site(config, files, build_date);
-    let tasks = read_all(&site.pages);
-    let agencies = group_agencies(&site.pages, &tasks, build_date, &site.config.agency_aliases);
+    let tasks = read_all(&site.pages, build_date);
+    let agencies = group_agencies(&site.pages, &tasks, &site.config.agency_aliases);
     (site, tasks, agencies)
 }
 
@@ -173,7 +174,7 @@ fn only_plans_count_and_roles_serialise_in_lower_case() {
         ],
         d(2025, 1, 1),
     );
-    let mut tasks = read_all(&site.pages);
+    let mut tasks = read_all(&site.pages, d(2025, 1, 1));
     // A stray task list on a plain page is ignored.
     let plain = site
         .pages
@@ -181,7 +182,7 @@ fn only_plans_count_and_roles_serialise_in_lower_case() {
         .position(|p| p.page.kind != Kind::Plan)
         .unwrap();
     tasks[plain] = tasks[1 - plain].clone();
-    let agencies = group_agencies(&site.pages, &tasks, d(2025, 1, 1), &Default::default());
+    let agencies = group_agencies(&site.pages, &tasks, &Default::default());
     assert_eq!(agencies.len(), 1);
     assert_eq!(agencies[0].tasks.len(), 1);
     assert_eq!(serde_json::to_string(&Role::Lead).unwrap(), "\"lead\"");

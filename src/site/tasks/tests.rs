@@ -57,7 +57,7 @@ fn plan_with_dues(head: &str, dues: &[&str]) -> String {
 fn tasks_of(head: &str, dues: &[&str]) -> Vec<Task> {
     let text = plan_with_dues(head, dues);
     let site = build_site("", &[("content/ke-hoach/a.md", &text)], d(2025, 6, 1));
-    let all = read_all(&site.pages);
+    let all = read_all(&site.pages, site.build_date);
     assert_eq!(all.len(), site.pages.len());
     all.into_iter().next().unwrap()
 }
@@ -143,7 +143,7 @@ fn missing_or_blank_due_is_none() {
         partners: vec![],
         quantity: None,
         due: due.map(str::to_string),
-        line: 0,
+        ..Default::default()
     };
     let tasks = read_tasks(
         &page,
@@ -152,6 +152,7 @@ fn missing_or_blank_due_is_none() {
             source(Some("  ")),
             source(Some(" Quý I/2025 ")),
         ],
+        d(2025, 1, 1),
     );
     assert_eq!((tasks[0].due.as_deref(), tasks[0].start), (None, None));
     assert_eq!((tasks[1].due.as_deref(), tasks[1].start), (None, None));
@@ -204,7 +205,7 @@ fn can_tho_plan_has_fourteen_table_tasks_eight_led_by_so_noi_vu() {
         .filter_map(markdown::tasks::tasks_from_table)
         .flatten()
         .collect();
-    let tasks = read_tasks(page, &sources);
+    let tasks = read_tasks(page, &sources, d(2025, 1, 1));
     assert_eq!(tasks.len(), 14);
     let led = |who: &str| {
         tasks
@@ -227,4 +228,74 @@ fn can_tho_plan_has_fourteen_table_tasks_eight_led_by_so_noi_vu() {
         1,
         "“… Cần Thơ và các cơ quan có liên quan” is one name"
     );
+}
+
+#[test]
+fn late_only_when_not_done_its_period_over_and_its_plan_in_force() {
+    use crate::content::page::TaskStatus::*;
+    let plan = Some((d(2025, 1, 1), d(2025, 12, 31)));
+    let june = Some(d(2025, 6, 30));
+    let judge = |status, ongoing, today| standing(status, ongoing, june, plan, today);
+    // In force, period over, nothing reported or still going: late.
+    assert_eq!(judge(None, false, d(2025, 7, 1)), Standing::Overdue);
+    assert_eq!(
+        judge(Some(InProgress), false, d(2025, 7, 1)),
+        Standing::Overdue
+    );
+    assert_eq!(
+        judge(Some(NotStarted), false, d(2025, 7, 1)),
+        Standing::Overdue
+    );
+    // Within 30 days after the plan's end, still in force; the 31st day, no longer.
+    assert_eq!(judge(None, false, d(2026, 1, 30)), Standing::Overdue);
+    assert_eq!(judge(None, false, d(2026, 1, 31)), Standing::Unreported);
+    // Done or cancelled: never late, and nothing to report.
+    assert_eq!(judge(Some(Done), false, d(2025, 7, 1)), Standing::Open);
+    assert_eq!(
+        judge(Some(Cancelled), false, d(2026, 1, 10)),
+        Standing::Open
+    );
+    // Not over yet, or ongoing work (no deadline of its own).
+    assert_eq!(judge(None, false, d(2025, 6, 30)), Standing::Open);
+    assert_eq!(judge(None, true, d(2025, 7, 1)), Standing::Open);
+    // An ended plan: a task with a status keeps it, one without is "not reported".
+    assert_eq!(
+        judge(Some(InProgress), false, d(2027, 1, 1)),
+        Standing::Open
+    );
+    assert_eq!(judge(None, false, d(2027, 1, 1)), Standing::Unreported);
+    // No plan period at all: nothing can be said.
+    assert_eq!(
+        standing(None, false, june, None, d(2027, 1, 1)),
+        Standing::Open
+    );
+}
+
+#[test]
+fn an_ended_plan_is_not_a_list_of_failures_and_agency_pages_agree() {
+    let plan = "+++\ntitle = \"KH\"\ndate = 2024-01-05\n[period]\nstart = 2024-01-01\nend = 2024-12-31\n\
+        [[tasks]]\nname = \"Xong\"\nlead = \"UBND xã\"\ndue = \"Quý I/2024\"\nstatus = \"hoan thanh\"\n\
+        [[tasks]]\nname = \"Không rõ\"\nlead = \"UBND xã\"\ndue = \"Quý II/2024\"\n\
+        [[tasks]]\nname = \"Thường xuyên\"\nlead = \"UBND xã\"\ndue = \"Thường xuyên\"\n+++\n";
+    // A year after the plan ended: nothing is late, the unreported task says so.
+    let site = build_site("", &[("content/ke-hoach/a.md", plan)], d(2026, 1, 1));
+    let tasks = &site.tasks[0];
+    let got: Vec<Standing> = tasks.iter().map(|t| t.standing).collect();
+    assert_eq!(
+        got,
+        [Standing::Open, Standing::Unreported, Standing::Unreported]
+    );
+    assert_eq!(tasks[0].status, Some(TaskStatus::Done));
+    // While in force, the agency page flags exactly the tasks the plan does.
+    let site = build_site("", &[("content/ke-hoach/a.md", plan)], d(2024, 12, 1));
+    let flagged: Vec<bool> = site.tasks[0].iter().map(Task::overdue).collect();
+    assert_eq!(flagged, [false, true, false]);
+    let agency: Vec<(usize, bool)> = site.agencies[0]
+        .tasks
+        .iter()
+        .map(|t| (t.task, t.overdue))
+        .collect();
+    let mut agency = agency;
+    agency.sort();
+    assert_eq!(agency, [(0, false), (1, true), (2, false)]);
 }

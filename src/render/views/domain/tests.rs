@@ -15,6 +15,18 @@ fn task(name: &str, start: Option<Date>, end: Option<Date>, ongoing: bool) -> Ta
         end,
         ongoing,
         line: 0,
+        status: None,
+        result: None,
+        report: None,
+        report_url: None,
+        // Judged as in a plan of 2026 built on 23/11/2026.
+        standing: crate::site::tasks::standing(
+            None,
+            ongoing,
+            end,
+            Some((d(2026, 1, 1), d(2026, 12, 31))),
+            d(2026, 11, 23),
+        ),
     }
 }
 
@@ -28,7 +40,6 @@ fn timeline_spans_the_plan_by_quarter() {
     let t = timeline(
         &tasks,
         Some((d(2026, 1, 1), d(2026, 12, 31))),
-        d(2026, 11, 23),
         &Default::default(),
     )
     .unwrap();
@@ -54,7 +65,6 @@ fn timeline_widens_to_tasks_and_clips_long_plans() {
     let t = timeline(
         &tasks,
         Some((d(2026, 1, 1), d(2026, 3, 31))),
-        d(2025, 1, 1),
         &Default::default(),
     )
     .unwrap();
@@ -65,18 +75,10 @@ fn timeline_widens_to_tasks_and_clips_long_plans() {
         Some(d(2030, 12, 31)),
         false,
     )];
-    let t = timeline(&long, None, d(2025, 1, 1), &Default::default()).unwrap();
+    let t = timeline(&long, None, &Default::default()).unwrap();
     assert_eq!(t.quarters.len(), 12);
     assert_eq!(t.rows[0].span, 12);
-    assert!(
-        timeline(
-            &[task("x", None, None, false)],
-            None,
-            d(2025, 1, 1),
-            &Default::default()
-        )
-        .is_none()
-    );
+    assert!(timeline(&[task("x", None, None, false)], None, &Default::default()).is_none());
 }
 
 #[test]
@@ -156,6 +158,6 @@ fn the_svg_path_draws_exactly_the_dark_modules() {
 fn quarter_labels_follow_the_language() {
     let tasks = vec![task("x", Some(d(2026, 1, 1)), Some(d(2026, 6, 30)), false)];
     let en = crate::render::i18n::Catalogue::from_pairs("en", &[("quarter", "Q{qn}/{year}")]);
-    let t = timeline(&tasks, None, d(2025, 1, 1), &en).unwrap();
+    let t = timeline(&tasks, None, &en).unwrap();
     assert_eq!(t.quarters, vec!["Q1/2026", "Q2/2026"]);
 }
