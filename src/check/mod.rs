@@ -51,6 +51,11 @@ pub struct Findings {
     pub problems: Vec<(Rule, Diagnostic)>,
     /// Citations that link nowhere: (file, line, column, number), first place per page.
     pub unlinked: Vec<(PathBuf, usize, usize, String)>,
+    /// Local documents (`-UBND`, `-HĐND`, …) cited but not on the site, which no resolver
+    /// links: (file, line, column, number), first place per page.
+    pub not_on_site: Vec<(PathBuf, usize, usize, String)>,
+    /// Citations whose page could not be told: always warnings, in build and check.
+    pub doubts: Vec<Diagnostic>,
 }
 
 /// Checks every language's pages. `exists` answers whether the build makes a file at an
@@ -90,6 +95,7 @@ pub fn report(found: Findings, config: &CheckConfig, listed: usize) -> (Diagnost
             errors.push(d);
         }
     }
+    warnings.extend(found.doubts);
     warnings.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     let mut lines: Vec<String> = warnings.iter().map(warning_line).collect();
     let mut unlinked = found.unlinked;
@@ -121,7 +127,38 @@ pub fn report(found: Findings, config: &CheckConfig, listed: usize) -> (Diagnost
             )
         });
     }
+    if listed > 0
+        && let Some(line) = not_on_site_line(found.not_on_site)
+    {
+        lines.push(line);
+    }
     (errors, lines)
+}
+
+/// How many of the numbers [`not_on_site_line`] names.
+const NAMED_NOT_ON_SITE: usize = 8;
+
+/// `congbo check`'s count of local documents cited but not on the site: not a fault (the
+/// national database does not hold them, so nothing links them), but an editor may want
+/// to add the commune's own.
+fn not_on_site_line(mut cited: Vec<(PathBuf, usize, usize, String)>) -> Option<String> {
+    if cited.is_empty() {
+        return None;
+    }
+    cited.sort();
+    let places = cited.len();
+    let mut numbers: Vec<&str> = cited.iter().map(|c| c.3.as_str()).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let count = numbers.len();
+    let mut named = numbers[..count.min(NAMED_NOT_ON_SITE)].join(", ");
+    if count > NAMED_NOT_ON_SITE {
+        named.push_str(", …");
+    }
+    Some(crate::tr!(
+        en: "cited, not on the site: {count} documents of local bodies ({named}), cited in {places} places, are not linked: the national legal database does not hold them, so no resolver is asked; to link one, add it under content/van-ban/ with its number, date and authority",
+        vi: "được trích dẫn, không có trên trang: {count} văn bản của cơ quan địa phương ({named}), trích dẫn ở {places} chỗ, không có liên kết: cơ sở dữ liệu quốc gia về văn bản pháp luật không có các văn bản này nên không dùng resolver; muốn có liên kết, hãy thêm văn bản vào content/van-ban/ với số hiệu, ngày ban hành và cơ quan ban hành",
+    ))
 }
 
 /// The fixed ids the templates write (`id="thanh-phan-ho-so"`, not `id="{{ … }}"`): a link

@@ -98,6 +98,17 @@ impl<'a> State<'a> {
             self.text.push_str(t);
             return;
         }
+        // A line break inside a paragraph joins the text around it, so that a citation
+        // broken over two lines ("Nghị quyết số⏎76/NQ-CP") is found whole; the break is
+        // written as the "\n" it would have been.
+        if matches!(event, Event::SoftBreak)
+            && self.code.is_none()
+            && self.heading.is_none()
+            && !self.text.is_empty()
+        {
+            self.text.push('\n');
+            return;
+        }
         self.flush_text();
         match event {
             Event::Start(Tag::Heading {
@@ -320,12 +331,17 @@ impl<'a> State<'a> {
         } else {
             let mut html = String::with_capacity(text.len() + 64 * found.len());
             // Linking already looked each number up: what linked nowhere is reported.
-            let unlinked = self
+            let notes = self
                 .ctx
                 .write_linked(&text, &found, self.page.path, &mut html);
-            for c in unlinked {
-                self.refs
-                    .unlinked(&c.number, self.text_offset + c.range.start);
+            for n in notes {
+                let at = self.text_offset + n.citation.range.start;
+                if let Some(local) = n.nowhere {
+                    self.refs.unlinked(&n.citation.resolver_query(), at, local);
+                }
+                if let Some(d) = &n.doubt {
+                    self.refs.doubt(self.page.file, n.citation, d, at);
+                }
             }
             self.citations.extend(found);
             self.out.push(Event::InlineHtml(html.into()));

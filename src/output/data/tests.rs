@@ -105,7 +105,7 @@ pub(crate) fn site_and_files(build_date: Date) -> (Site, Vec<OutputFile>) {
     ));
     let tasks = read_all(&site.pages);
     let agencies = group_agencies(&site.pages, &tasks, build_date);
-    let documents = collect_documents(&site.pages);
+    let documents = collect_documents(&site.pages, &site.config.authority);
     let files = open_data(&site, &tasks, &agencies, &documents);
     (site, files)
 }
@@ -382,7 +382,7 @@ fn unlinked_documents_have_null_url_without_resolver() {
         )],
         d(2025, 1, 1),
     );
-    let docs = collect_documents(&site.pages);
+    let docs = collect_documents(&site.pages, &site.config.authority);
     let files = open_data(&site, &read_all(&site.pages), &[], &docs);
     let json = json_of(&files, "/data/documents.json");
     assert!(json[0]["url"].is_null());
