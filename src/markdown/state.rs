@@ -46,6 +46,9 @@ pub(super) struct State<'a> {
     /// The lines of the HTML block being read, with their offsets, for the link check.
     html_block: Option<Vec<(CowStr<'a>, usize)>>,
     pub(super) refs: refs::Collector<'a>,
+    /// The type word the last paragraph ended with ("Nghị quyết số"), whose number may
+    /// open the next one.
+    dangling: Option<&'static str>,
 }
 
 impl<'a> State<'a> {
@@ -75,6 +78,7 @@ impl<'a> State<'a> {
             raw_html: false,
             html_block: None,
             refs: refs::Collector::new(md, page.body_line),
+            dangling: None,
         }
     }
 
@@ -110,6 +114,14 @@ impl<'a> State<'a> {
             return;
         }
         self.flush_text();
+        // A blank line between "Nghị quyết số" and its number leaves them one citation;
+        // anything but the paragraph's end and the next one's start parts them.
+        if !matches!(
+            event,
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+        ) {
+            self.dangling = None;
+        }
         match event {
             Event::Start(Tag::Heading {
                 level, id, classes, ..
@@ -325,7 +337,24 @@ impl<'a> State<'a> {
             self.out.push(Event::Text(text.into()));
             return;
         }
-        let found = citation::find_citations(&text);
+        let found = match self.dangling.take() {
+            Some(doc_type) => match citation::continued_citation(doc_type, &text) {
+                Some(first) => {
+                    let rest = first.range.end;
+                    let mut found = vec![first];
+                    found.extend(citation::find_citations(&text[rest..]).into_iter().map(
+                        |mut c| {
+                            c.range = c.range.start + rest..c.range.end + rest;
+                            c
+                        },
+                    ));
+                    found
+                }
+                None => citation::find_citations(&text),
+            },
+            None => citation::find_citations(&text),
+        };
+        self.dangling = citation::dangling_type(&text);
         if found.is_empty() {
             self.out.push(Event::Text(text.into()));
         } else {

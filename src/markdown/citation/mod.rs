@@ -182,6 +182,56 @@ pub fn find_citations(text: &str) -> Vec<Citation> {
     out
 }
 
+/// The type word `text` ends with, when it ends with "Nghị quyết số" (or "số:") and the
+/// number is left for what follows: a PDF copy often puts the number after a blank line.
+pub fn dangling_type(text: &str) -> Option<&'static str> {
+    let t = text.trim_end();
+    let t = t.strip_suffix(':').unwrap_or(t).trim_end();
+    let before_so = t
+        .strip_suffix("số")
+        .or_else(|| t.strip_suffix("Số"))
+        .or_else(|| t.strip_suffix("SỐ"))?;
+    let head = before_so.trim_end();
+    if head.len() == before_so.len() {
+        return None;
+    }
+    // Only the last few words can hold the type word.
+    let mut from = head.len().saturating_sub(48);
+    while !head.is_char_boundary(from) {
+        from += 1;
+    }
+    let hit = TYPE_RE.find_iter(&head[from..]).last()?;
+    let start = from + hit.start();
+    let clean_start = !head[..start].chars().next_back().is_some_and(is_word_char);
+    (from + hit.end() == head.len() && clean_start)
+        .then(|| canonical_type(hit.as_str()))
+        .flatten()
+}
+
+/// The citation `text` starts with when the text before it ended with a [`dangling_type`]:
+/// its number (and date and issuer), with `doc_type` from there.
+pub fn continued_citation(doc_type: &str, text: &str) -> Option<Citation> {
+    let mut cur = Cursor { s: text, pos: 0 };
+    cur.skip_ws();
+    let start = cur.pos;
+    let number = parse::parse_number(&mut cur)?;
+    let mut end = cur.pos;
+    let mut date = None;
+    if let Some((date_end, d)) = parse::parse_date(cur) {
+        end = date_end;
+        date = d;
+    }
+    Some(Citation {
+        range: start..end,
+        doc_type: doc_type.to_string(),
+        issuer: issuer::parse_issuer(Cursor { s: text, pos: end }),
+        year: number_year(&number).or(date.map(|d| d.0)),
+        number,
+        date,
+        name: None,
+    })
+}
+
 /// Key for matching a page's `number` against [`Citation::number`].
 ///
 /// Upper-cases (so "đ" becomes "Đ"), drops whitespace and invisible

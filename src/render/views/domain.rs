@@ -57,7 +57,7 @@ pub struct CitedDocumentView<'a> {
     pub number: &'a str,
     pub doc_type: &'a str,
     pub date: Option<Date>,
-    /// Who issued it: as a citation names it, else the own page's `authority`.
+    /// Who issued it: the own page's `authority`, else as a citation names it.
     pub issuer: Option<&'a str>,
     /// Title of the site's own page for it, if any.
     pub title: Option<&'a str>,
@@ -227,10 +227,9 @@ impl<'a> Views<'a> {
             number: crate::site::documents::shown_number(d),
             doc_type: &d.doc_type,
             date: d.date,
-            issuer: d
-                .issuer
-                .as_deref()
-                .or_else(|| own.and_then(|p| p.page.authority.as_deref())),
+            issuer: own
+                .and_then(|p| p.page.authority.as_deref())
+                .or(d.issuer.as_deref()),
             title: own.map(|p| p.page.title.as_str()),
             url: own.map(|p| c.url(&p.page.path)).or(resolver_url),
             own_page: own.is_some(),
