@@ -365,7 +365,8 @@ impl<'a> State<'a> {
                 .write_linked(&text, &found, self.page.path, &mut html);
             for n in notes {
                 let at = self.text_offset + n.citation.range.start;
-                if let Some(local) = n.nowhere {
+                // A doubt says it all: the page is there, the citation cannot tell it.
+                if let Some(local) = n.nowhere.filter(|_| n.doubt.is_none()) {
                     self.refs.unlinked(&n.citation.resolver_query(), at, local);
                 }
                 if let Some(d) = &n.doubt {
