@@ -279,6 +279,9 @@ pub fn main() -> i32 {
                     for w in &report.warnings {
                         eprintln!("{w}");
                     }
+                    for note in &report.notes {
+                        println!("{note}");
+                    }
                     let n = errors.0.len();
                     println!(
                         "{}",

@@ -116,10 +116,10 @@ fn check_counts_local_documents_not_on_the_site() {
     let s = site();
     let (report, _) = check(&s.opts, false).unwrap();
     let line = report
-        .warnings
+        .notes
         .iter()
         .find(|w| w.contains("cited, not on the site"))
-        .unwrap_or_else(|| panic!("{:?}", report.warnings));
+        .unwrap_or_else(|| panic!("{:?}", report.notes));
     assert!(
         line.contains("1 documents of local bodies (172/KH-UBND)"),
         "{line}"

@@ -10,22 +10,24 @@ use crate::check::{self, external};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::render::Theme;
 
-/// Checks every language's pages against the files the build makes; errors, and warning
+/// Checks every language's pages against the files the build makes; errors, warning
 /// lines for the rules `[check] warn` names and for unlinked citations (the first
-/// `listed` of them each on a line, then a count).
+/// `listed` of them each on a line, then a count), and notes (local documents cited, not
+/// on the site), which only `congbo check` shows.
 pub(super) fn stage(
     parts: &[languages::Part],
     theme: &Theme,
     root: &Path,
     exists: &(dyn Fn(&str) -> bool + Sync),
     listed: usize,
-) -> (Diagnostics, Vec<String>) {
+) -> (Diagnostics, Vec<String>, Vec<String>) {
     let sites: Vec<_> = parts.iter().map(|(s, _)| s).collect();
     let found = check::site(&sites, root, exists, &check::template_ids(theme, root));
+    let notes = check::not_on_site_line(&found).into_iter().collect();
     let (errors, mut warnings) = check::report(found, &parts[0].0.config.check, listed);
     // Links in static/ that are left out: said, not silently skipped.
     warnings.extend(crate::output::static_entries(theme).warnings);
-    (errors, warnings)
+    (errors, warnings, notes)
 }
 
 /// What `congbo check` found that is not an error.
@@ -37,6 +39,8 @@ pub struct CheckReport {
     pub links: usize,
     /// Warning lines.
     pub warnings: Vec<String>,
+    /// Lines that are no warning: the count of local documents cited, not on the site.
+    pub notes: Vec<String>,
 }
 
 /// `congbo check`: builds the site in memory (writing nothing) and checks it; with
@@ -64,7 +68,7 @@ pub fn check(
     }
     let paths = paths.into_inner().map_err(|_| lock_error())?;
     clock.lap("templates, feeds, data");
-    let (mut errors, mut warnings) = stage(
+    let (mut errors, mut warnings, notes) = stage(
         &parts,
         &theme,
         &opts.root,
@@ -94,6 +98,7 @@ pub fn check(
         pages: bodies.0,
         links: bodies.1,
         warnings,
+        notes,
     };
     // Sorted and without repeats, as a failed build lists them.
     Ok((report, errors.into_result(()).err().unwrap_or_default()))

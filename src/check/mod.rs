@@ -127,25 +127,20 @@ pub fn report(found: Findings, config: &CheckConfig, listed: usize) -> (Diagnost
             )
         });
     }
-    if listed > 0
-        && let Some(line) = not_on_site_line(found.not_on_site)
-    {
-        lines.push(line);
-    }
     (errors, lines)
 }
 
 /// How many of the numbers [`not_on_site_line`] names.
 const NAMED_NOT_ON_SITE: usize = 8;
 
-/// `congbo check`'s count of local documents cited but not on the site: not a fault (the
-/// national database does not hold them, so nothing links them), but an editor may want
-/// to add the commune's own.
-fn not_on_site_line(mut cited: Vec<(PathBuf, usize, usize, String)>) -> Option<String> {
+/// `congbo check`'s count of local documents cited but not on the site, a note on its
+/// own line (not a warning: the national database does not hold them, so nothing links
+/// them), which an editor may act on by adding the commune's own.
+pub fn not_on_site_line(found: &Findings) -> Option<String> {
+    let cited = &found.not_on_site;
     if cited.is_empty() {
         return None;
     }
-    cited.sort();
     let places = cited.len();
     let mut numbers: Vec<&str> = cited.iter().map(|c| c.3.as_str()).collect();
     numbers.sort_unstable();
