@@ -85,7 +85,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let written = render_and_write(opts, &parts, &mut theme, &writer);
     clock.lap("templates, feeds, data and write");
     // Links are checked against the files the build made, before any of them is published.
-    let (check_errors, check_warnings) =
+    // Notes (local documents not on the site) are for `congbo check` only.
+    let (check_errors, check_warnings, _notes) =
         check::stage(&parts, &theme, &opts.root, &|p| writer.has(p), 0);
     clock.lap("check links");
     if let Err(e) = both_stages(written, check_errors) {

@@ -81,9 +81,11 @@ fn links() -> LinkContext {
         resolver: Some("https://vb.example/?q={number}".into()),
         ..Default::default()
     };
-    ctx.by_number.insert(
-        citation::number_key("45/2020/NĐ-CP"),
-        "/van-ban/nd-45/".into(),
+    ctx.documents.add(
+        "45/2020/NĐ-CP",
+        Some(2020),
+        Some("Chính phủ"),
+        "/van-ban/nd-45/".to_string(),
     );
     ctx
 }

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::content::{Content, Page};
 use crate::error::{Diagnostic, Diagnostics};
-use crate::markdown::{self, LinkContext, PageRef, Rendered, citation::number_key};
+use crate::markdown::{self, LinkContext, PageRef, Rendered};
 
 /// What the Markdown stage needs to know about the whole site.
 pub fn link_context(config: &Config, content: &Content) -> LinkContext {
@@ -25,7 +25,12 @@ pub fn link_context(config: &Config, content: &Content) -> LinkContext {
     for p in &content.pages {
         links.by_file.insert(rel(&p.file), p.path.clone());
         if let Some(n) = &p.number {
-            links.by_number.insert(number_key(n), p.path.clone());
+            links.documents.add(
+                n,
+                p.date.map(|d| d.year),
+                Some(p.authority.as_deref().unwrap_or(&config.authority)),
+                p.path.clone(),
+            );
         }
     }
     for s in &content.sections {

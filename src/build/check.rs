@@ -10,18 +10,20 @@ use crate::check::{self, external};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::render::Theme;
 
-/// Checks every language's pages against the files the build makes; errors, and warning
+/// Checks every language's pages against the files the build makes; errors, warning
 /// lines for the rules `[check] warn` names and for unlinked citations (the first
-/// `listed` of them each on a line, then a count).
+/// `listed` of them each on a line, then a count), and notes (local documents cited, not
+/// on the site), which only `congbo check` shows.
 pub(super) fn stage(
     parts: &[languages::Part],
     theme: &Theme,
     root: &Path,
     exists: &(dyn Fn(&str) -> bool + Sync),
     listed: usize,
-) -> (Diagnostics, Vec<String>) {
+) -> (Diagnostics, Vec<String>, Vec<String>) {
     let sites: Vec<_> = parts.iter().map(|(s, _)| s).collect();
     let found = check::site(&sites, root, exists, &check::template_ids(theme, root));
+    let notes = check::not_on_site_line(&found).into_iter().collect();
     let (errors, mut warnings) = check::report(found, &parts[0].0.config.check, listed);
     // Links in static/ that are left out: said, not silently skipped.
     warnings.extend(crate::output::static_entries(theme).warnings);
@@ -33,7 +35,7 @@ pub(super) fn stage(
                 .map(check::warning_line),
         );
     }
-    (errors, warnings)
+    (errors, warnings, notes)
 }
 
 /// What `congbo check` found that is not an error.
@@ -45,8 +47,8 @@ pub struct CheckReport {
     pub links: usize,
     /// Warning lines.
     pub warnings: Vec<String>,
-    /// Notes for the editor that are no problem: agency spellings grouped under another
-    /// name, and agencies named once only.
+    /// Notes for the editor that are no problem: the count of local documents cited, not
+    /// on the site; agency spellings grouped under another name, and agencies named once.
     pub notes: Vec<String>,
 }
 
@@ -81,7 +83,7 @@ pub fn check(
     kept?;
     let paths = paths.into_inner().map_err(|_| lock_error())?;
     clock.lap("templates, feeds, data");
-    let (mut errors, mut warnings) = stage(
+    let (mut errors, mut warnings, mut notes) = stage(
         &parts,
         &theme,
         &opts.root,
@@ -108,14 +110,12 @@ pub fn check(
         })
         .map(|r| (1, r.refs.links.len() + r.refs.images.len()))
         .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+    notes.extend(parts.iter().flat_map(|(s, _)| check::agencies::notes(s)));
     let report = CheckReport {
         pages: bodies.0,
         links: bodies.1,
         warnings,
-        notes: parts
-            .iter()
-            .flat_map(|(s, _)| check::agencies::notes(s))
-            .collect(),
+        notes,
     };
     // Sorted and without repeats, as a failed build lists them.
     Ok((report, errors.into_result(()).err().unwrap_or_default()))

@@ -92,10 +92,14 @@ pub(super) fn check(site: &Site, targets: &Targets<'_>, found: &mut Findings) {
         let here = format!("{p}{path}");
         for u in &r.refs.unlinked {
             let number = u.number.clone();
-            found
-                .unlinked
-                .push((file.clone(), u.line, u.column, number));
+            let list = if u.local {
+                &mut found.not_on_site
+            } else {
+                &mut found.unlinked
+            };
+            list.push((file.clone(), u.line, u.column, number));
         }
+        found.doubts.extend(r.refs.doubts.iter().cloned());
         for d in &r.refs.broken {
             found.problems.push((Rule::Links, d.clone()));
         }

@@ -57,6 +57,11 @@ pub struct Findings {
     pub unlinked: Vec<(PathBuf, usize, usize, String)>,
     /// What is always a warning, never an error: a task status congbo does not know.
     pub warnings: Vec<Diagnostic>,
+    /// Local documents (`-UBND`, `-HĐND`, …) cited but not on the site, which no resolver
+    /// links: (file, line, column, number), first place per page.
+    pub not_on_site: Vec<(PathBuf, usize, usize, String)>,
+    /// Citations whose page could not be told: always warnings, in build and check.
+    pub doubts: Vec<Diagnostic>,
 }
 
 /// Checks every language's pages. `exists` answers whether the build makes a file at an
@@ -98,6 +103,7 @@ pub fn report(found: Findings, config: &CheckConfig, listed: usize) -> (Diagnost
             errors.push(d);
         }
     }
+    warnings.extend(found.doubts);
     warnings.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     let mut lines: Vec<String> = warnings.iter().map(warning_line).collect();
     let mut unlinked = found.unlinked;
@@ -130,6 +136,32 @@ pub fn report(found: Findings, config: &CheckConfig, listed: usize) -> (Diagnost
         });
     }
     (errors, lines)
+}
+
+/// How many of the numbers [`not_on_site_line`] names.
+const NAMED_NOT_ON_SITE: usize = 8;
+
+/// `congbo check`'s count of local documents cited but not on the site, a note on its
+/// own line (not a warning: the national database does not hold them, so nothing links
+/// them), which an editor may act on by adding the commune's own.
+pub fn not_on_site_line(found: &Findings) -> Option<String> {
+    let cited = &found.not_on_site;
+    if cited.is_empty() {
+        return None;
+    }
+    let places = cited.len();
+    let mut numbers: Vec<&str> = cited.iter().map(|c| c.3.as_str()).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let count = numbers.len();
+    let mut named = numbers[..count.min(NAMED_NOT_ON_SITE)].join(", ");
+    if count > NAMED_NOT_ON_SITE {
+        named.push_str(", …");
+    }
+    Some(crate::tr!(
+        en: "cited, not on the site: {count} documents of local bodies ({named}), cited in {places} places, are not linked: the national legal database does not hold them, so no resolver is asked; to link one, add it under content/van-ban/ with its number, date and authority",
+        vi: "được trích dẫn, không có trên trang: {count} văn bản của cơ quan địa phương ({named}), trích dẫn ở {places} chỗ, không có liên kết: cơ sở dữ liệu quốc gia về văn bản pháp luật không có các văn bản này nên không dùng resolver; muốn có liên kết, hãy thêm văn bản vào content/van-ban/ với số hiệu, ngày ban hành và cơ quan ban hành",
+    ))
 }
 
 /// The fixed ids the templates write (`id="thanh-phan-ho-so"`, not `id="{{ … }}"`): a link

@@ -76,6 +76,15 @@ pub fn read_date(v: &toml::Value, key: &str, origin: &Origin<'_>) -> Result<Date
     parse_date(&text).map_err(|e| origin.at_key(key, format!("`{key}`: {e}")))
 }
 
+/// Whether a document number is a symbol with its number left blank ("/KH-UBND",
+/// "Số: /KH-UBND"): no digit before its first slash. Such a number would match every
+/// other blank one and cite nothing.
+fn number_lacks_digits(number: &str) -> bool {
+    number
+        .split_once('/')
+        .is_some_and(|(before, _)| !before.chars().any(|c| c.is_ascii_digit()))
+}
+
 /// Resolves a page's front matter. `kind` comes from its section.
 pub fn page(
     raw: RawPage,
@@ -133,6 +142,18 @@ pub fn page(
             crate::tr!(
                 en: "`image` is set but `image_alt` is missing: describe the picture for people who cannot see it, e.g. image_alt = \"Cán bộ tiếp nhận hồ sơ tại Bộ phận Một cửa\"",
                 vi: "có `image` nhưng thiếu `image_alt`: hãy tả bức ảnh cho người không nhìn thấy, ví dụ image_alt = \"Cán bộ tiếp nhận hồ sơ tại Bộ phận Một cửa\"",
+            ),
+        ));
+    }
+    if let Some(n) = raw.number.as_deref()
+        && number_lacks_digits(n)
+    {
+        let n = n.trim();
+        errors.push(origin.at_key(
+            "number",
+            crate::tr!(
+                en: "`number` = \"{n}\" has no number before the symbol (a number left blank for the office to fill): write the number the document was given, like \"172{n}\", or remove the line until it has one",
+                vi: "`number` = \"{n}\" thiếu số trước ký hiệu (số để trống chờ văn thư điền): hãy ghi số văn bản đã được cấp, như \"172{n}\", hoặc bỏ dòng này cho đến khi có số",
             ),
         ));
     }

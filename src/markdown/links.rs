@@ -4,7 +4,8 @@
 
 use std::collections::HashMap;
 
-use super::citation::{Citation, find_citations, number_key};
+use super::citation::matching::{DocumentPages, Found};
+use super::citation::{Citation, find_citations};
 use super::highlight::escape_into;
 
 /// What the Markdown stage needs to know about the whole site to write links.
@@ -14,8 +15,8 @@ pub struct LinkContext {
     pub base_path: String,
     /// Content file (relative to `content/`, `/` separators) → site path.
     pub by_file: HashMap<String, String>,
-    /// [`number_key`] of a page's `number` → site path.
-    pub by_number: HashMap<String, String>,
+    /// The pages that have a `number`, by it, with their year and authority → site path.
+    pub documents: DocumentPages<String>,
     /// `[legal] resolver` URL template with `{number}`.
     pub resolver: Option<String>,
     /// What raw HTML in Markdown may contain.
@@ -95,22 +96,43 @@ impl LinkContext {
         Some(format!("{url}{anchor}"))
     }
 
-    /// Where a cited document links to: the site's own page, else the resolver, else nowhere.
-    /// `own_path` is the citing page, which never links to itself.
-    pub fn citation_url(&self, number: &str, own_path: &str) -> Option<String> {
-        self.citation_target(number, own_path).ok().flatten()
+    /// Where a cited document links to: the site's own page, else (for a central
+    /// document) the resolver, else nowhere. `own_path` is the citing page, which never
+    /// links to itself.
+    pub fn citation_url(&self, c: &Citation, own_path: &str) -> Option<String> {
+        match self.citation_target(c, own_path).0 {
+            Target::Url(url) => Some(url),
+            Target::Own | Target::Nowhere { .. } => None,
+        }
     }
 
-    /// `Ok(Some(url))`, `Ok(None)` for the citing page's own number (not linked), or
-    /// `Err(())` when the number has no page and there is no resolver.
-    fn citation_target(&self, number: &str, own_path: &str) -> Result<Option<String>, ()> {
-        if let Some(path) = self.by_number.get(&number_key(number)) {
-            return Ok((path != own_path).then(|| self.url(path)));
+    /// The resolver's address for a document that is not on the site, if it is central
+    /// and a resolver is set: local documents are not in the national database.
+    pub fn resolver_url(&self, c: &Citation) -> Option<String> {
+        resolver_url(self.resolver.as_deref(), c)
+    }
+
+    /// Where a citation links, and the doubt to report when the site's pages could not
+    /// tell which one it means.
+    pub fn citation_target(&self, c: &Citation, own_path: &str) -> (Target, Option<Doubt>) {
+        let doubt = match self.documents.find(c) {
+            Found::One(path) if path == own_path => return (Target::Own, None),
+            Found::One(path) => return (Target::Url(self.url(path)), None),
+            Found::None => None,
+            Found::Several(paths) => Some(Doubt::Several(owned(paths, own_path))),
+            Found::NoYear(paths) => Some(Doubt::NoYear(owned(paths, own_path))),
+        };
+        // The only page of that number is the citing one: it cites itself.
+        if doubt.as_ref().is_some_and(|d| d.paths().is_empty()) {
+            return (Target::Own, None);
         }
-        self.resolver
-            .as_ref()
-            .map(|r| Some(r.replace("{number}", &percent_encode(number))))
-            .ok_or(())
+        let target = match self.resolver_url(c) {
+            Some(url) => Target::Url(url),
+            None => Target::Nowhere {
+                local: !c.is_central(),
+            },
+        };
+        (target, doubt)
     }
 
     /// Escapes `text` into `out`, turning each citation into a link; returns what was cited.
@@ -121,38 +143,112 @@ impl LinkContext {
     }
 
     /// Escapes `text` into `out` with the given citations (from [`find_citations`]) linked;
-    /// returns the citations that link nowhere (no page of that number, no resolver).
+    /// returns what the check reports: citations that link nowhere, and doubts.
     pub fn write_linked<'c>(
         &self,
         text: &str,
         found: &'c [Citation],
         own_path: &str,
         out: &mut String,
-    ) -> Vec<&'c Citation> {
-        let mut unlinked = Vec::new();
+    ) -> Vec<Note<'c>> {
+        let mut notes = Vec::new();
         let mut last = 0;
         for c in found {
             escape_into(&text[last..c.range.start], out);
             let shown = &text[c.range.clone()];
-            let target = self.citation_target(&c.number, own_path);
-            if target.is_err() {
-                unlinked.push(c);
+            let (target, doubt) = self.citation_target(c, own_path);
+            let nowhere = match target {
+                Target::Nowhere { local } => Some(local),
+                _ => None,
+            };
+            if nowhere.is_some() || doubt.is_some() {
+                notes.push(Note {
+                    citation: c,
+                    nowhere,
+                    doubt,
+                });
             }
-            match target.ok().flatten() {
-                Some(url) => {
+            match target {
+                Target::Url(url) => {
                     out.push_str("<a class=\"citation\" href=\"");
                     escape_into(&url, out);
                     out.push_str("\">");
                     escape_into(shown, out);
                     out.push_str("</a>");
                 }
-                None => escape_into(shown, out),
+                Target::Own | Target::Nowhere { .. } => escape_into(shown, out),
             }
             last = c.range.end;
         }
         escape_into(&text[last..], out);
-        unlinked
+        notes
     }
+}
+
+/// Where a citation links.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// The site's page for it, or the resolver.
+    Url(String),
+    /// The citing page itself: not linked.
+    Own,
+    /// Nowhere: a local document the site has no page for (`local`), or a central one
+    /// with no resolver set.
+    Nowhere {
+        /// Issued by a local body: no resolver would find it.
+        local: bool,
+    },
+}
+
+/// Why a citation was not linked to a page of the site that has its number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Doubt {
+    /// Several pages have its number, year and issuer (their site paths).
+    Several(Vec<String>),
+    /// It gives no year, and these pages have its number.
+    NoYear(Vec<String>),
+}
+
+impl Doubt {
+    /// The site paths of the pages concerned.
+    pub fn paths(&self) -> &[String] {
+        match self {
+            Doubt::Several(p) | Doubt::NoYear(p) => p,
+        }
+    }
+}
+
+/// A citation the check reports.
+#[derive(Debug)]
+pub struct Note<'c> {
+    /// The citation.
+    pub citation: &'c Citation,
+    /// It links nowhere; `Some(true)` when the document is local.
+    pub nowhere: Option<bool>,
+    /// The site's pages could not tell which one it means.
+    pub doubt: Option<Doubt>,
+}
+
+/// The paths of `paths` but the citing page's own.
+fn owned(paths: Vec<&String>, own_path: &str) -> Vec<String> {
+    paths
+        .into_iter()
+        .filter(|p| p.as_str() != own_path)
+        .cloned()
+        .collect()
+}
+
+/// The `[legal] resolver` address for a document: its number (or a law's type and name)
+/// in place of `{number}`. Local documents get none: the national database has none.
+pub fn resolver_url(resolver: Option<&str>, c: &Citation) -> Option<String> {
+    resolver_for(resolver, c.is_central(), &c.resolver_query())
+}
+
+/// [`resolver_url`] from a document's parts: whether it is central and what the resolver
+/// is asked for ([`Citation::is_central`], [`Citation::resolver_query`]).
+pub fn resolver_for(resolver: Option<&str>, central: bool, query: &str) -> Option<String> {
+    let r = resolver?;
+    central.then(|| r.replace("{number}", &percent_encode(query)))
 }
 
 fn has_scheme(s: &str) -> bool {
@@ -228,8 +324,12 @@ mod tests {
             .insert("tin-tuc/_index.md".into(), "/tin-tuc/".into());
         c.by_file
             .insert("gioi-thieu.md".into(), "/gioi-thieu/".into());
-        c.by_number
-            .insert(number_key("61/2018/NĐ-CP"), "/van-ban/nd-61/".into());
+        c.documents.add(
+            "61/2018/NĐ-CP",
+            Some(2018),
+            Some("Chính phủ"),
+            "/van-ban/nd-61/".into(),
+        );
         c
     }
 
@@ -261,16 +361,61 @@ mod tests {
     #[test]
     fn citations_link_to_own_page_then_resolver() {
         let mut c = ctx();
+        let cite = |t: &str| find_citations(t).remove(0);
+        let nd = cite("Nghị định 61/2018/NĐ-CP");
         assert_eq!(
-            c.citation_url("61/2018/NĐ-CP", "/x/").as_deref(),
+            c.citation_url(&nd, "/x/").as_deref(),
             Some("/xa/van-ban/nd-61/")
         );
-        assert_eq!(c.citation_url("61/2018/NĐ-CP", "/van-ban/nd-61/"), None);
-        assert_eq!(c.citation_url("23/CT-TTg", "/x/"), None);
+        assert_eq!(c.citation_url(&nd, "/van-ban/nd-61/"), None);
+        let ct = cite("Chỉ thị số 23/CT-TTg");
+        assert_eq!(c.citation_url(&ct, "/x/"), None);
         c.resolver = Some("https://vbpl.vn/tim?q={number}".into());
         assert_eq!(
-            c.citation_url("23/CT-TTg", "/x/").as_deref(),
+            c.citation_url(&ct, "/x/").as_deref(),
             Some("https://vbpl.vn/tim?q=23%2FCT-TTg")
+        );
+        // Local documents are not in the national database: no resolver link.
+        let kh = cite("Kế hoạch số 172/KH-UBND ngày 10/01/2025 của UBND tỉnh");
+        assert_eq!(c.citation_url(&kh, "/x/"), None);
+        assert_eq!(
+            c.citation_target(&kh, "/x/").0,
+            Target::Nowhere { local: true }
+        );
+        // Laws cited by name go to the resolver by name.
+        let law = cite("Luật Ngân sách nhà nước");
+        assert_eq!(
+            c.citation_url(&law, "/x/").as_deref(),
+            Some(
+                "https://vbpl.vn/tim?q=Lu%E1%BA%ADt%20Ng%C3%A2n%20s%C3%A1ch%20nh%C3%A0%20n%C6%B0%E1%BB%9Bc"
+            )
+        );
+    }
+
+    #[test]
+    fn a_citation_of_another_year_or_issuer_is_not_linked_to_the_page() {
+        let mut c = ctx();
+        c.documents.add(
+            "172/KH-UBND",
+            Some(2024),
+            Some("UBND xã Thử"),
+            "/ke-hoach/kh-172/".into(),
+        );
+        let cite = |t: &str| find_citations(t).remove(0);
+        let other = cite("Kế hoạch số 172/KH-UBND ngày 10/01/2025 của UBND tỉnh");
+        assert_eq!(c.citation_url(&other, "/x/"), None);
+        let same = cite("Kế hoạch số 172/KH-UBND ngày 03/02/2024 của Ủy ban nhân dân xã");
+        assert_eq!(
+            c.citation_url(&same, "/x/").as_deref(),
+            Some("/xa/ke-hoach/kh-172/")
+        );
+        let yearless = cite("Kế hoạch số 172/KH-UBND");
+        assert_eq!(
+            c.citation_target(&yearless, "/x/"),
+            (
+                Target::Nowhere { local: true },
+                Some(Doubt::NoYear(vec!["/ke-hoach/kh-172/".into()]))
+            )
         );
     }
 

@@ -20,6 +20,9 @@ pub struct Refs {
     /// Citations that link nowhere (no page has the number, no resolver is set): the first
     /// place of each number.
     pub unlinked: Vec<Unlinked>,
+    /// Citations whose page could not be told (several pages fit, or the citation gives
+    /// no year while pages have its number): warnings of the build and the check.
+    pub doubts: Vec<Diagnostic>,
 }
 
 /// A link or image and where it is in the content file.
@@ -49,6 +52,9 @@ pub struct Unlinked {
     pub line: usize,
     /// Column.
     pub column: usize,
+    /// Issued by a local body (`-UBND`, `-HĐND`, …) and not on the site: no resolver
+    /// would find it, so it is counted as "cited, not on the site".
+    pub local: bool,
 }
 
 /// Collects [`Refs`] during one render; turns byte offsets into lines moving forward only,
@@ -217,7 +223,7 @@ impl<'a> Collector<'a> {
     }
 
     /// A citation that links nowhere, once per number.
-    pub(super) fn unlinked(&mut self, number: &str, offset: usize) {
+    pub(super) fn unlinked(&mut self, number: &str, offset: usize, local: bool) {
         if self.refs.unlinked.iter().any(|u| u.number == number) {
             return;
         }
@@ -226,7 +232,46 @@ impl<'a> Collector<'a> {
             number: number.to_string(),
             line,
             column,
+            local,
         });
+    }
+
+    /// A citation whose page could not be told, at byte `offset` of the body of `file`.
+    pub(super) fn doubt(
+        &mut self,
+        file: &std::path::Path,
+        c: &crate::markdown::Citation,
+        doubt: &crate::markdown::links::Doubt,
+        offset: usize,
+    ) {
+        let (line, column) = self.place(offset);
+        let message = doubt_message(c, doubt);
+        self.refs
+            .doubts
+            .push(Diagnostic::at(file, line, column, message));
+    }
+}
+
+/// What is said of a citation whose page could not be told, and what to write instead.
+pub fn doubt_message(
+    c: &crate::markdown::Citation,
+    doubt: &crate::markdown::links::Doubt,
+) -> String {
+    use crate::markdown::links::Doubt;
+    let number = &c.number;
+    let pages = doubt.paths().join(", ");
+    match doubt {
+        Doubt::Several(_) => {
+            let year = c.year.map(|y| y.to_string()).unwrap_or_default();
+            crate::tr!(
+                en: "the citation {number} of {year} fits several pages ({pages}), so it is linked to none of them: give each of those pages its own `number`, `date` and `authority`, or name the issuer after the number (\"{number} … của UBND tỉnh\")",
+                vi: "trích dẫn {number} năm {year} khớp với nhiều trang ({pages}) nên không được liên kết đến trang nào: hãy cho mỗi trang đó `number`, `date` và `authority` riêng, hoặc ghi cơ quan ban hành sau số hiệu (\"{number} … của UBND tỉnh\")",
+            )
+        }
+        Doubt::NoYear(_) => crate::tr!(
+            en: "the citation {number} gives no year, so it is not linked to the page with that number ({pages}): numbers repeat every year; write the date after the number (\"{number} ngày 26/01/2026\") so that it links",
+            vi: "trích dẫn {number} không có năm nên không được liên kết đến trang có số hiệu này ({pages}): số hiệu lặp lại mỗi năm; hãy ghi ngày ban hành sau số hiệu (\"{number} ngày 26/01/2026\") để có liên kết",
+        ),
     }
 }
 

@@ -50,6 +50,9 @@ pub(super) struct State<'a> {
     /// The lines of the HTML block being read, with their offsets, for the link check.
     html_block: Option<Vec<(CowStr<'a>, usize)>>,
     pub(super) refs: refs::Collector<'a>,
+    /// The type word the last paragraph ended with ("Nghị quyết số"), whose number may
+    /// open the next one.
+    dangling: Option<&'static str>,
 }
 
 impl<'a> State<'a> {
@@ -81,6 +84,7 @@ impl<'a> State<'a> {
             raw_html: false,
             html_block: None,
             refs: refs::Collector::new(md, page.body_line),
+            dangling: None,
         }
     }
 
@@ -104,7 +108,26 @@ impl<'a> State<'a> {
             self.text.push_str(t);
             return;
         }
+        // A line break inside a paragraph joins the text around it, so that a citation
+        // broken over two lines ("Nghị quyết số⏎76/NQ-CP") is found whole; the break is
+        // written as the "\n" it would have been.
+        if matches!(event, Event::SoftBreak)
+            && self.code.is_none()
+            && self.heading.is_none()
+            && !self.text.is_empty()
+        {
+            self.text.push('\n');
+            return;
+        }
         self.flush_text();
+        // A blank line between "Nghị quyết số" and its number leaves them one citation;
+        // anything but the paragraph's end and the next one's start parts them.
+        if !matches!(
+            event,
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+        ) {
+            self.dangling = None;
+        }
         match event {
             Event::Start(Tag::Heading {
                 level, id, classes, ..
@@ -337,18 +360,41 @@ impl<'a> State<'a> {
             self.out.push(Event::Text(text.into()));
             return;
         }
-        let found = citation::find_citations(&text);
+        let found = match self.dangling.take() {
+            Some(doc_type) => match citation::continued_citation(doc_type, &text) {
+                Some(first) => {
+                    let rest = first.range.end;
+                    let mut found = vec![first];
+                    found.extend(citation::find_citations(&text[rest..]).into_iter().map(
+                        |mut c| {
+                            c.range = c.range.start + rest..c.range.end + rest;
+                            c
+                        },
+                    ));
+                    found
+                }
+                None => citation::find_citations(&text),
+            },
+            None => citation::find_citations(&text),
+        };
+        self.dangling = citation::dangling_type(&text);
         if found.is_empty() {
             self.out.push(Event::Text(text.into()));
         } else {
             let mut html = String::with_capacity(text.len() + 64 * found.len());
             // Linking already looked each number up: what linked nowhere is reported.
-            let unlinked = self
+            let notes = self
                 .ctx
                 .write_linked(&text, &found, self.page.path, &mut html);
-            for c in unlinked {
-                self.refs
-                    .unlinked(&c.number, self.text_offset + c.range.start);
+            for n in notes {
+                let at = self.text_offset + n.citation.range.start;
+                // A doubt says it all: the page is there, the citation cannot tell it.
+                if let Some(local) = n.nowhere.filter(|_| n.doubt.is_none()) {
+                    self.refs.unlinked(&n.citation.resolver_query(), at, local);
+                }
+                if let Some(d) = &n.doubt {
+                    self.refs.doubt(self.page.file, n.citation, d, at);
+                }
             }
             self.citations.extend(found);
             self.out.push(Event::InlineHtml(html.into()));

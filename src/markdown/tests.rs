@@ -228,3 +228,71 @@ fn raw_html_in_a_quote_is_placed_at_its_line() {
         .collect();
     assert_eq!(links, [("/a/", 6)]);
 }
+
+fn with_documents(s: &str) -> Rendered {
+    let mut ctx = LinkContext {
+        base_path: "/".into(),
+        resolver: Some("https://vb.example/?q={number}".into()),
+        ..Default::default()
+    };
+    ctx.documents.add(
+        "76/NQ-CP",
+        Some(2021),
+        Some("Chính phủ"),
+        "/van-ban/nq-76/".into(),
+    );
+    ctx.documents
+        .add("9/KH-UBND", Some(2025), None, "/ke-hoach/a/".into());
+    ctx.documents
+        .add("9/KH-UBND", Some(2025), None, "/ke-hoach/b/".into());
+    render(s, &page(), &ctx).unwrap()
+}
+
+#[test]
+fn a_citation_broken_over_lines_or_paragraphs_is_one() {
+    let r = with_documents("Thực hiện Nghị quyết số\n76/NQ-CP ngày 15/7/2021 của Chính phủ.\n");
+    assert!(
+        r.html
+            .contains("<a class=\"citation\" href=\"/van-ban/nq-76/\">Nghị quyết số\n76/NQ-CP ngày 15/7/2021</a>"),
+        "{}",
+        r.html
+    );
+    let r = with_documents("Thực hiện Nghị quyết số\n\n76/NQ-CP ngày 15/7/2021 của Chính phủ.\n");
+    assert!(
+        r.html.contains(
+            "<p><a class=\"citation\" href=\"/van-ban/nq-76/\">76/NQ-CP ngày 15/7/2021</a>"
+        ),
+        "{}",
+        r.html
+    );
+    assert_eq!(r.citations.len(), 1);
+    assert_eq!(r.citations[0].doc_type, "Nghị quyết");
+    // A heading between them parts them.
+    let r = with_documents("Nghị quyết số\n\n## Mục\n\n76/NQ-CP\n");
+    assert!(r.citations.is_empty());
+}
+
+#[test]
+fn doubtful_citations_are_warnings_at_their_line() {
+    let r = with_documents(
+        "Mở đầu.\n\nTheo Kế hoạch số 9/KH-UBND ngày 3/3/2025 và Nghị quyết số 76/NQ-CP.\n",
+    );
+    let doubts: Vec<(usize, usize, bool)> = r
+        .refs
+        .doubts
+        .iter()
+        .map(|d| {
+            (
+                d.line,
+                d.column,
+                d.message.contains("/ke-hoach/a/, /ke-hoach/b/"),
+            )
+        })
+        .collect();
+    assert_eq!(doubts.len(), 2, "{:?}", r.refs.doubts);
+    assert_eq!(doubts[0], (7, 6, true));
+    assert!(r.refs.doubts[1].message.contains("76/NQ-CP"));
+    // Neither is linked to a page; the central one goes to the resolver.
+    assert!(!r.html.contains("/ke-hoach/a/"));
+    assert!(r.html.contains("https://vb.example/?q=76%2FNQ-CP"));
+}

@@ -15,11 +15,10 @@ use serde::Serialize;
 
 use crate::content::Kind;
 use crate::content::page::ProcedureMeta;
-use crate::markdown::citation::number_key;
-use crate::markdown::links::percent_encode;
+use crate::markdown::links::resolver_for;
 use crate::render::{OutputData, OutputFile};
 use crate::site::agencies::{Agency, Role};
-use crate::site::documents::{CitedDocument, page_citations};
+use crate::site::documents::{CitedDocument, document_key, page_citations, shown_number};
 use crate::site::tasks::Task;
 use crate::site::{PageEntry, Site};
 use crate::text::date::Date;
@@ -175,17 +174,18 @@ fn plans_json<'a>(
 ) -> Vec<PlanJson<'a>> {
     let by_key: HashMap<&str, &str> = documents
         .iter()
-        .map(|d| (d.key.as_str(), d.number.as_str()))
+        .map(|d| (d.key.as_str(), shown_number(d)))
         .collect();
     plans
         .iter()
         .map(|&i| {
             let page = &site.pages[i].page;
-            let own = page.number.as_deref().map(number_key);
+            // In the order cited; the page's own number is no document of the index,
+            // and the lookup below leaves it out.
             let mut keys: Vec<String> = Vec::new();
             for c in page_citations(&site.pages[i]) {
-                let key = number_key(&c.number);
-                if own.as_ref() != Some(&key) && !keys.contains(&key) {
+                let key = document_key(&c);
+                if !keys.contains(&key) {
                     keys.push(key);
                 }
             }
@@ -361,13 +361,12 @@ fn documents_json<'a>(site: &'a Site, documents: &'a [CitedDocument]) -> Vec<Doc
     documents
         .iter()
         .map(|d| DocumentJson {
-            number: &d.number,
+            number: shown_number(d),
             doc_type: &d.doc_type,
             title: page_of(d).map(|p| p.page.title.as_str()),
             url: match page_of(d) {
                 Some(p) => Some(site.config.permalink(&p.page.path)),
-                None => (site.config.legal.resolver.as_ref())
-                    .map(|r| r.replace("{number}", &percent_encode(&d.number))),
+                None => resolver_for(site.config.legal.resolver.as_deref(), d.central, &d.query),
             },
             cited_by: (d.cited_by.iter())
                 .filter_map(|&i| site.pages.get(i))

@@ -228,7 +228,7 @@ fn same_links(a: &LinkContext, b: &LinkContext) -> bool {
     a.base_path == b.base_path
         && a.resolver == b.resolver
         && a.by_file == b.by_file
-        && a.by_number == b.by_number
+        && a.documents == b.documents
 }
 
 /// Content file relative to `content/`, for relative links.

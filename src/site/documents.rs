@@ -2,10 +2,12 @@
 //!
 //! Citations come from each page's front matter (a plan's `basis`, a procedure's
 //! `legal_basis`, each entry read with [`find_citations`]) and then its rendered body, in
-//! page order. Citations are grouped by [`number_key`], so `45/2020/NĐ- CP` (copied from a
-//! PDF) and `45/2020/NĐ-CP` are one document. The number and type shown are those first
-//! written; the date is the first one given with a citation, else the date of the site's
-//! own page for the document. A page citing its own number does not count as citing it.
+//! page order. Citations are grouped by [`Citation::key`] and year, so `45/2020/NĐ- CP`
+//! (copied from a PDF) and `45/2020/NĐ-CP` are one document, and `172/KH-UBND` of 2024
+//! and of 2025 two. The number and type shown are those first written; the date is the
+//! first one given with a citation, else the date of the site's own page for the document,
+//! which is the page its citations match by the links' own rule
+//! ([`DocumentPages::find`]). A page citing its own number does not count as citing it.
 //! URLs are not decided here: the output stage links the own page, else the resolver.
 
 use std::collections::{HashMap, HashSet};
@@ -14,7 +16,8 @@ use serde::Serialize;
 
 use super::{PageEntry, compare_entries};
 use crate::content::page::SortBy;
-use crate::markdown::citation::{Citation, find_citations, number_key};
+use crate::markdown::citation::matching::{DocumentPages, Found};
+use crate::markdown::citation::{Citation, find_citations};
 use crate::text::collate;
 use crate::text::date::Date;
 use crate::text::slug::slugify;
@@ -22,16 +25,29 @@ use crate::text::slug::slugify;
 /// One cited document and who cites it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CitedDocument {
-    /// [`number_key`] of the number: what citations are grouped by.
+    /// [`Citation::key`] and the year: what citations are grouped by. Numbers repeat
+    /// every year, so `172/KH-UBND` of 2024 and of 2025 are two documents.
     pub key: String,
-    /// Number and symbol as first written (`45/2020/NĐ-CP`).
+    /// Number and symbol as first written (`45/2020/NĐ-CP`); empty for a law cited by its
+    /// name alone.
     pub number: String,
+    /// A law's name ("Ngân sách nhà nước"), if given.
+    pub name: Option<String>,
     /// Document type as first written, in canonical capitalisation (`Nghị định`).
     pub doc_type: String,
     /// Date of issue: the first given with a citation, else the own page's date.
     pub date: Option<Date>,
-    /// Index of the site's own page for the document (the first page whose `number`
-    /// has the same key), if any.
+    /// Year of issue, from the number, a citation's date or a law's "năm 2022".
+    pub year: Option<i32>,
+    /// The issuer as the first citation naming one writes it ("UBND tỉnh").
+    pub issuer: Option<String>,
+    /// Issued by a central body: the `[legal] resolver` may link it (see
+    /// [`Citation::is_central`]).
+    pub central: bool,
+    /// What the resolver is asked for ([`Citation::resolver_query`]).
+    pub query: String,
+    /// Index of the site's own page for the document (the page its citations match, see
+    /// [`DocumentPages::find`]), if any.
     pub page: Option<usize>,
     /// Indexes of the pages that cite it, each once, newest first (as a section of news
     /// lists them).
@@ -65,37 +81,61 @@ pub fn page_citations(entry: &PageEntry) -> Vec<Citation> {
         .collect()
 }
 
+/// What citations of one document share: [`Citation::key`] and the year.
+pub fn document_key(c: &Citation) -> String {
+    let year = c.year.map(|y| y.to_string()).unwrap_or_default();
+    format!("{}@{year}", c.key())
+}
+
+/// How a document is named in lists: its number, or a law's type and name.
+pub fn shown_number(d: &CitedDocument) -> &str {
+    if d.number.is_empty() {
+        &d.query
+    } else {
+        &d.number
+    }
+}
+
 /// The date of a citation, when it names a real day.
 fn citation_date(c: &Citation) -> Option<Date> {
     c.date.and_then(|(y, m, d)| Date::new(y, m, d))
 }
 
 /// Collects every cited document, sorted by type then number in Vietnamese order.
-pub fn collect_documents(pages: &[PageEntry]) -> Vec<CitedDocument> {
-    let own_key = |i: usize| pages[i].page.number.as_deref().map(number_key);
-    let mut own_page: HashMap<String, usize> = HashMap::new();
-    for i in 0..pages.len() {
-        if let Some(key) = own_key(i) {
-            own_page.entry(key).or_insert(i);
+/// `site_authority` is the issuer of a page that names none.
+pub fn collect_documents(pages: &[PageEntry], site_authority: &str) -> Vec<CitedDocument> {
+    let mut own_pages: DocumentPages<usize> = DocumentPages::default();
+    for (i, e) in pages.iter().enumerate() {
+        if let Some(n) = &e.page.number {
+            let authority = e.page.authority.as_deref().unwrap_or(site_authority);
+            own_pages.add(n, e.page.date.map(|d| d.year), Some(authority), i);
         }
     }
     let mut docs: Vec<CitedDocument> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     for (i, entry) in pages.iter().enumerate() {
-        let own = own_key(i);
         for c in page_citations(entry) {
-            let key = number_key(&c.number);
-            if own.as_ref() == Some(&key) {
-                continue;
-            }
+            // The same rule as the links in the bodies: a page only when one fits.
+            let page = match own_pages.find(&c) {
+                Found::One(&p) if p == i => continue,
+                Found::Several(v) | Found::NoYear(v) if v.iter().all(|&&p| p == i) => continue,
+                Found::One(&p) => Some(p),
+                _ => None,
+            };
+            let key = document_key(&c);
             let date = citation_date(&c);
             let at = *by_key.entry(key.clone()).or_insert_with(|| {
                 docs.push(CitedDocument {
-                    page: own_page.get(&key).copied(),
                     key,
-                    number: c.number,
-                    doc_type: c.doc_type,
+                    central: c.is_central(),
+                    query: c.resolver_query(),
+                    number: c.number.clone(),
+                    name: c.name.clone(),
+                    doc_type: c.doc_type.clone(),
                     date: None,
+                    year: c.year,
+                    issuer: None,
+                    page: None,
                     cited_by: Vec::new(),
                     list: None,
                 });
@@ -103,6 +143,10 @@ pub fn collect_documents(pages: &[PageEntry]) -> Vec<CitedDocument> {
             });
             let doc = &mut docs[at];
             doc.date = doc.date.or(date);
+            doc.page = doc.page.or(page);
+            if doc.issuer.is_none() {
+                doc.issuer = c.issuer;
+            }
             if doc.cited_by.last() != Some(&i) {
                 doc.cited_by.push(i);
             }
@@ -118,6 +162,7 @@ pub fn collect_documents(pages: &[PageEntry]) -> Vec<CitedDocument> {
     docs.sort_by(|a, b| {
         collate::compare(&a.doc_type, &b.doc_type)
             .then_with(|| collate::compare(&a.number, &b.number))
+            .then_with(|| a.year.cmp(&b.year))
             .then_with(|| a.key.cmp(&b.key))
     });
     docs
@@ -131,7 +176,11 @@ pub fn place_lists(docs: &mut [CitedDocument], index: Option<&str>, taken: &dyn 
     let Some(index) = index else { return };
     let mut used: HashSet<String> = HashSet::new();
     for d in docs.iter_mut().filter(|d| d.cited_by.len() > CITED_PREVIEW) {
-        let mut base = slugify(&d.number);
+        let mut base = slugify(if d.number.is_empty() {
+            &d.query
+        } else {
+            &d.number
+        });
         if base.is_empty() {
             base = "van-ban".to_string();
         }

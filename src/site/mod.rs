@@ -194,7 +194,7 @@ pub fn assemble(
     );
     let plan_tasks = tasks::read_all(&pages, build_date);
     let agencies = agencies::group_agencies(&pages, &plan_tasks, &config.agency_aliases);
-    let documents = documents::collect_documents(&pages);
+    let documents = documents::collect_documents(&pages, &config.authority);
     let mut site = Site {
         config,
         build_date,

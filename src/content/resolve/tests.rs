@@ -114,3 +114,18 @@ fn aliases_become_site_paths() {
     assert_eq!(p.aliases, vec!["/tin-cu/", "/a/b.html"]);
     assert!(resolve("title = \"A\"\naliases = [\"../x\"]", Kind::Page).is_err());
 }
+
+#[test]
+fn a_number_left_blank_is_an_error_at_its_line() {
+    for n in ["/KH-UBND", "Số: /KH-UBND", " /QĐ-UBND"] {
+        let front = format!("title = \"A\"\ndate = 2025-01-02\nnumber = \"{n}\"");
+        let e = resolve(&front, Kind::Plan).unwrap_err();
+        assert_eq!(e.len(), 1, "{n}");
+        assert_eq!(e[0].line, 4, "{n}");
+        assert!(e[0].message.contains("172"), "{}", e[0].message);
+    }
+    for n in ["172/KH-UBND", "26-CTr/TU", "KH-01"] {
+        let front = format!("title = \"A\"\nnumber = \"{n}\"");
+        assert!(resolve(&front, Kind::Plan).is_ok(), "{n}");
+    }
+}

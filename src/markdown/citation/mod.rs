@@ -24,6 +24,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
+pub mod issuer;
+mod law;
+pub mod matching;
 mod parse;
 #[cfg(test)]
 mod tests;
@@ -41,8 +44,54 @@ pub struct Citation {
     pub number: String,
     /// The date if one follows, as (year, month, day); None if absent or impossible.
     pub date: Option<(i32, u8, u8)>,
-    /// The name between type word and "số" for laws ("Hộ tịch"), if any.
+    /// The name of a law or ordinance ("Hộ tịch" in "Luật Hộ tịch số 60/2014/QH13"), if
+    /// any. A law cited by its name alone ("Luật Ngân sách nhà nước") has an empty
+    /// [`Citation::number`] and this name.
     pub name: Option<String>,
+    /// The year of issue: from the number (`61/2018/NĐ-CP`), else the date, else a law's
+    /// "năm 2022". Numbers repeat every year, so a citation matches a page only when
+    /// their years agree.
+    pub year: Option<i32>,
+    /// Who issued it, as written after "của" ("UBND tỉnh", "Thủ tướng Chính phủ").
+    pub issuer: Option<String>,
+}
+
+impl Citation {
+    /// What citations of one document share: [`number_key`] of the number, or for a law
+    /// cited by name alone, the name's [`crate::text::fold::match_key`] after `#`.
+    pub fn key(&self) -> String {
+        match (&self.name, self.number.is_empty()) {
+            (Some(name), true) => format!(
+                "#{} {}",
+                crate::text::fold::match_key(&self.doc_type),
+                crate::text::fold::match_key(name)
+            ),
+            _ => number_key(&self.number),
+        }
+    }
+
+    /// Whether the cited document comes from a central body (laws, decrees, the Prime
+    /// Minister, ministries), which the national legal database and so the `[legal]
+    /// resolver` holds; see [`issuer::is_central`].
+    pub fn is_central(&self) -> bool {
+        self.number.is_empty() || issuer::is_central(&self.doc_type, &self.number)
+    }
+
+    /// What a resolver is asked for: the number, or a law's type and name.
+    pub fn resolver_query(&self) -> String {
+        match (&self.name, self.number.is_empty()) {
+            (Some(name), true) => format!("{} {name}", self.doc_type),
+            _ => self.number.clone(),
+        }
+    }
+}
+
+/// The year in a number's second part (`61/2018/NĐ-CP` → 2018), if it has one.
+pub fn number_year(number: &str) -> Option<i32> {
+    let second = number.split('/').nth(1)?;
+    (second.len() == 4 && second.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| second.parse().ok())
+        .flatten()
 }
 
 /// The document type words recognised, in canonical capitalisation.
@@ -75,7 +124,7 @@ const NAMED_TYPES: &[&str] = &["Bộ luật", "Luật", "Pháp lệnh"];
 type Date = (i32, u8, u8);
 
 /// Most words allowed in a law's name.
-const MAX_NAME_WORDS: usize = 8;
+const MAX_NAME_WORDS: usize = 14;
 /// Longest word (in chars) allowed in a law's name.
 const MAX_NAME_WORD: usize = 32;
 /// Most whitespace chars skipped between two tokens.
@@ -117,7 +166,7 @@ static TYPE_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// Runs in time linear in `text.len()`; never panics.
 pub fn find_citations(text: &str) -> Vec<Citation> {
     let mut out = Vec::new();
-    if !may_hold_number(text) {
+    if !may_hold_number(text) && !may_hold_law(text) {
         return out;
     }
     let mut last_end = 0;
@@ -131,6 +180,56 @@ pub fn find_citations(text: &str) -> Vec<Citation> {
         }
     }
     out
+}
+
+/// The type word `text` ends with, when it ends with "Nghị quyết số" (or "số:") and the
+/// number is left for what follows: a PDF copy often puts the number after a blank line.
+pub fn dangling_type(text: &str) -> Option<&'static str> {
+    let t = text.trim_end();
+    let t = t.strip_suffix(':').unwrap_or(t).trim_end();
+    let before_so = t
+        .strip_suffix("số")
+        .or_else(|| t.strip_suffix("Số"))
+        .or_else(|| t.strip_suffix("SỐ"))?;
+    let head = before_so.trim_end();
+    if head.len() == before_so.len() {
+        return None;
+    }
+    // Only the last few words can hold the type word.
+    let mut from = head.len().saturating_sub(48);
+    while !head.is_char_boundary(from) {
+        from += 1;
+    }
+    let hit = TYPE_RE.find_iter(&head[from..]).last()?;
+    let start = from + hit.start();
+    let clean_start = !head[..start].chars().next_back().is_some_and(is_word_char);
+    (from + hit.end() == head.len() && clean_start)
+        .then(|| canonical_type(hit.as_str()))
+        .flatten()
+}
+
+/// The citation `text` starts with when the text before it ended with a [`dangling_type`]:
+/// its number (and date and issuer), with `doc_type` from there.
+pub fn continued_citation(doc_type: &str, text: &str) -> Option<Citation> {
+    let mut cur = Cursor { s: text, pos: 0 };
+    cur.skip_ws();
+    let start = cur.pos;
+    let number = parse::parse_number(&mut cur)?;
+    let mut end = cur.pos;
+    let mut date = None;
+    if let Some((date_end, d)) = parse::parse_date(cur) {
+        end = date_end;
+        date = d;
+    }
+    Some(Citation {
+        range: start..end,
+        doc_type: doc_type.to_string(),
+        issuer: issuer::parse_issuer(Cursor { s: text, pos: end }),
+        year: number_year(&number).or(date.map(|d| d.0)),
+        number,
+        date,
+        name: None,
+    })
 }
 
 /// Key for matching a page's `number` against [`Citation::number`].
@@ -184,6 +283,16 @@ fn may_hold_number(text: &str) -> bool {
                 _ => true,
             }
     })
+}
+
+/// Whether `text` may name a law or ordinance without a number ("Luật Đất đai"): it has
+/// "uật" or "UẬT" (Luật, Bộ luật) or "lệnh"/"LỆNH" (Pháp lệnh). A byte search, as cheap
+/// as [`may_hold_number`].
+fn may_hold_law(text: &str) -> bool {
+    static FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 4]> = LazyLock::new(|| {
+        ["uật", "UẬT", "lệnh", "LỆNH"].map(|s| memchr::memmem::Finder::new(s.as_bytes()))
+    });
+    FINDERS.iter().any(|f| f.find(text.as_bytes()).is_some())
 }
 
 fn is_sep(c: char) -> bool {

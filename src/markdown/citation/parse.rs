@@ -122,7 +122,24 @@ pub(super) fn parse_citation(text: &str, start: usize, type_end: usize) -> Optio
     if cur.skip_ws() == 0 {
         return None;
     }
+    parse_numbered(text, start, doc_type, cur).or_else(|| {
+        // "Luật Thực hiện dân chủ ở cơ sở": a law or ordinance cited by its name alone.
+        let written = &text[start..type_end];
+        NAMED_TYPES
+            .contains(&doc_type)
+            .then(|| super::law::parse_by_name(text, start, written, doc_type, cur))
+            .flatten()
+    })
+}
 
+/// The rest of [`parse_citation`] for a citation with a number: `cur` is past the type word
+/// and its space.
+fn parse_numbered(
+    text: &str,
+    start: usize,
+    doc_type: &'static str,
+    mut cur: Cursor,
+) -> Option<Citation> {
     let mut name = None;
     let has_so = if NAMED_TYPES.contains(&doc_type) {
         let (n, has_so) = parse_name(&mut cur)?;
@@ -148,12 +165,15 @@ pub(super) fn parse_citation(text: &str, start: usize, type_end: usize) -> Optio
         end = date_end;
         date = d;
     }
+    let year = number_year(&number).or(date.map(|d| d.0));
     Some(Citation {
         range: start..end,
         doc_type: doc_type.to_string(),
+        issuer: super::issuer::parse_issuer(Cursor { s: text, pos: end }),
         number,
         date,
         name,
+        year,
     })
 }
 
@@ -342,13 +362,21 @@ pub(super) fn parse_date(mut cur: Cursor) -> Option<(usize, Option<Date>)> {
     }
     let day = cur.digits(1, 2)?;
     let (month, year);
-    match cur.peek() {
+    // "ngày 20 /10/2023", "ngày 14/ 01/2020": text from PDFs puts a stray space beside
+    // a separator; one on either side of each is read.
+    let mut numeric = cur;
+    numeric.stray_space();
+    match numeric.peek() {
         Some(sep @ ('/' | '-' | '.')) => {
+            cur = numeric;
             cur.bump();
+            cur.stray_space();
             month = cur.digits(1, 2)?;
+            cur.stray_space();
             if cur.bump() != Some(sep) {
                 return None;
             }
+            cur.stray_space();
             year = cur.digits(4, 4)?;
         }
         _ => {

@@ -267,4 +267,5 @@ fn corpus_sentences() {
 mod contract;
 mod dates_keys;
 mod edge;
+mod named;
 mod random;

@@ -105,7 +105,7 @@ pub(crate) fn site_and_files(build_date: Date) -> (Site, Vec<OutputFile>) {
     ));
     let tasks = read_all(&site.pages, build_date);
     let agencies = group_agencies(&site.pages, &tasks, &site.config.agency_aliases);
-    let documents = collect_documents(&site.pages);
+    let documents = collect_documents(&site.pages, &site.config.authority);
     let files = open_data(&site, &tasks, &agencies, &documents);
     (site, files)
 }
@@ -478,7 +478,7 @@ fn unlinked_documents_have_null_url_without_resolver() {
         )],
         d(2025, 1, 1),
     );
-    let docs = collect_documents(&site.pages);
+    let docs = collect_documents(&site.pages, &site.config.authority);
     let files = open_data(&site, &read_all(&site.pages, site.build_date), &[], &docs);
     let json = json_of(&files, "/data/documents.json");
     assert!(json[0]["url"].is_null());

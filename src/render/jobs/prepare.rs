@@ -21,7 +21,16 @@ fn cited_documents<'a>(v: &Views<'a>, links: &LinkContext) -> Vec<CitedDocumentV
     v.site
         .documents
         .iter()
-        .map(|d| v.cited_document(d, links.citation_url(&d.number, "")))
+        .map(|d| {
+            v.cited_document(
+                d,
+                crate::markdown::links::resolver_for(
+                    links.resolver.as_deref(),
+                    d.central,
+                    &d.query,
+                ),
+            )
+        })
         .collect()
 }
 

@@ -96,9 +96,12 @@ pub struct AgencyView<'a> {
 /// A cited document in the documents index and in "cited by" lists.
 #[derive(Serialize)]
 pub struct CitedDocumentView<'a> {
+    /// The number, or a law's type and name when it is cited by name alone.
     pub number: &'a str,
     pub doc_type: &'a str,
     pub date: Option<Date>,
+    /// Who issued it: the own page's `authority`, else as a citation names it.
+    pub issuer: Option<&'a str>,
     /// Title of the site's own page for it, if any.
     pub title: Option<&'a str>,
     /// The own page, else the resolver, else none.
@@ -183,9 +186,12 @@ impl<'a> Views<'a> {
         let own = d.page.and_then(|i| self.site.pages.get(i));
         let (cited_by, cited_list) = self.citers(d);
         CitedDocumentView {
-            number: &d.number,
+            number: crate::site::documents::shown_number(d),
             doc_type: &d.doc_type,
             date: d.date,
+            issuer: own
+                .and_then(|p| p.page.authority.as_deref())
+                .or(d.issuer.as_deref()),
             title: own.map(|p| p.page.title.as_str()),
             url: own.map(|p| c.url(&p.page.path)).or(resolver_url),
             own_page: own.is_some(),

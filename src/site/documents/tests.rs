@@ -1,4 +1,5 @@
 use super::*;
+use crate::markdown::citation::number_key;
 use crate::site::Site;
 use crate::site::tasks::tests::{build_site, d};
 
@@ -48,7 +49,7 @@ fn citations_group_by_number_key_and_sort_by_type_then_number() {
             "/van-ban/nd-61/"
         ]
     );
-    let docs = collect_documents(&site.pages);
+    let docs = collect_documents(&site.pages, &site.config.authority);
     let shown: Vec<(&str, &str)> = docs
         .iter()
         .map(|d| (d.doc_type.as_str(), d.number.as_str()))
@@ -57,14 +58,16 @@ fn citations_group_by_number_key_and_sort_by_type_then_number() {
         shown,
         [
             ("Chỉ thị", "23/CT-TTg"),
+            // Cited by its name alone, in the plan's basis.
+            ("Luật", ""),
             ("Luật", "60/2014/QH13"),
             ("Nghị định", "45/2020/NĐ-CP"),
             ("Nghị định", "61/2018/NĐ-CP"),
             ("Nghị định", "123/2015/NĐ-CP"),
         ]
     );
-    let nd45 = &docs[2];
-    assert_eq!(nd45.key, number_key("45/2020/NĐ- CP"));
+    let nd45 = &docs[3];
+    assert_eq!(nd45.key, format!("{}@2020", number_key("45/2020/NĐ- CP")));
     assert_eq!(
         nd45.cited_by,
         [2, 0, 1],
@@ -81,7 +84,7 @@ fn citations_group_by_number_key_and_sort_by_type_then_number() {
 #[test]
 fn own_pages_are_found_and_do_not_cite_themselves() {
     let site = citing_site("");
-    let docs = collect_documents(&site.pages);
+    let docs = collect_documents(&site.pages, &site.config.authority);
     let nd61 = docs.iter().find(|d| d.number == "61/2018/NĐ-CP").unwrap();
     assert_eq!(nd61.page, Some(3));
     assert_eq!(nd61.cited_by, [0], "the document's own page is not a citer");
@@ -104,7 +107,7 @@ fn page_citations_put_front_matter_first() {
         .map(|c| c.number)
         .collect();
     assert_eq!(numbers, ["45/2020/NĐ–CP", "60/2014/QH13", "123/2015/NĐ-CP"]);
-    assert!(collect_documents(&[]).is_empty());
+    assert!(collect_documents(&[], "").is_empty());
 }
 
 /// A document numbered `number`, cited by `n` pages.
@@ -112,8 +115,13 @@ fn cited(number: &str, n: usize) -> CitedDocument {
     CitedDocument {
         key: number_key(number),
         number: number.to_string(),
+        name: None,
         doc_type: "Nghị định".to_string(),
         date: None,
+        year: None,
+        issuer: None,
+        central: true,
+        query: number.to_string(),
         page: None,
         cited_by: (0..n).collect(),
         list: None,

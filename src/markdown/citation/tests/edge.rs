@@ -117,13 +117,16 @@ fn laws_with_names() {
             "Pháp lệnh Ưu đãi người có công với cách mạng số 02/2020/UBTVQH14",
         )],
     );
-    // Nine words is too many.
+    // Fifteen words is too many.
     check(
-        "Luật một hai ba bốn năm sáu bảy tám chín số 1/2000/QH10",
+        "Luật một hai ba bốn năm sáu bảy tám chín mười một hai ba bốn năm số 1/2000/QH10",
         &[],
     );
-    // A name needs "số".
-    check("Luật Hộ tịch 60/2014/QH13", &[]);
+    // A name and a number need "số" between them; the name alone is still a citation.
+    check(
+        "Luật Hộ tịch 60/2014/QH13",
+        &[("Luật", "", None, Some("Hộ tịch"), "Luật Hộ tịch")],
+    );
     check(
         "Luật 60/2014/QH13",
         &[("Luật", "60/2014/QH13", None, None, "Luật 60/2014/QH13")],
@@ -131,25 +134,45 @@ fn laws_with_names() {
     // A capitalised type word ends the name: the second law is the citation.
     check(
         "Luật Cán bộ, công chức và Luật Viên chức số 52/2019/QH14",
-        &[(
-            "Luật",
-            "52/2019/QH14",
-            None,
-            Some("Viên chức"),
-            "Luật Viên chức số 52/2019/QH14",
-        )],
+        &[
+            // Cited by its name alone: the comma belongs to the name.
+            (
+                "Luật",
+                "",
+                None,
+                Some("Cán bộ, công chức"),
+                "Luật Cán bộ, công chức",
+            ),
+            (
+                "Luật",
+                "52/2019/QH14",
+                None,
+                Some("Viên chức"),
+                "Luật Viên chức số 52/2019/QH14",
+            ),
+        ],
     );
     // "một số điều" is not "số" + number; the amending law's own name is
     // not reached, the last law named is taken (a known limit).
     check(
         "Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức số 52/2019/QH14",
-        &[(
-            "Luật",
-            "52/2019/QH14",
-            None,
-            Some("Viên chức"),
-            "Luật Viên chức số 52/2019/QH14",
-        )],
+        &[
+            // Cited by its name alone: the comma belongs to the name.
+            (
+                "Luật",
+                "",
+                None,
+                Some("Cán bộ, công chức"),
+                "Luật Cán bộ, công chức",
+            ),
+            (
+                "Luật",
+                "52/2019/QH14",
+                None,
+                Some("Viên chức"),
+                "Luật Viên chức số 52/2019/QH14",
+            ),
+        ],
     );
     // The lower-case type word alone cites the law.
     check(

@@ -117,7 +117,14 @@ pub(super) fn citations_job(
     ctx.insert(
         "citations",
         &CitationsView {
-            document: v.cited_document(d, links.citation_url(&d.number, "")),
+            document: v.cited_document(
+                d,
+                crate::markdown::links::resolver_for(
+                    links.resolver.as_deref(),
+                    d.central,
+                    &d.query,
+                ),
+            ),
             url: site.config.url(&path),
             permalink: site.config.permalink(&path),
             pages: v.summaries_of(&d.cited_by, page, per_page),
