@@ -44,6 +44,10 @@ pub enum Command {
         /// USB stick (file://).
         #[arg(long)]
         relative_urls: bool,
+        /// Replace everything in the output folder, also files congbo did not write there
+        /// (without it they are kept, and a folder congbo never built is refused).
+        #[arg(long)]
+        clean_output: bool,
     },
     /// Build the site in memory (writing nothing) and report links, anchors, images and
     /// files that point nowhere, with file and line; the exit status is 1 if any error is found.
@@ -124,6 +128,9 @@ fn command() -> clap::Command {
             "bind" => "Địa chỉ để lắng nghe; mặc định chỉ máy này vào được.",
             "open" => "Mở trang trong trình duyệt.",
             "dir" => "Thư mục cần tạo (phải trống hoặc chưa có).",
+            "clean_output" => {
+                "Thay toàn bộ thư mục ghi trang, kể cả các tệp không do congbo ghi (nếu không có tuỳ chọn này, các tệp đó được giữ lại, và thư mục congbo chưa từng dựng vào bị từ chối)."
+            }
             "external" => {
                 "Hỏi cả mọi liên kết ngoài (http, https) xem còn hoạt động không: nhiều liên kết một lúc, mỗi liên kết tối đa 10 giây, kết quả tốt được nhớ một ngày trong .congbo-cache/links.json."
             }
@@ -176,15 +183,22 @@ pub fn main() -> i32 {
             base_url,
             drafts,
             relative_urls,
+            clean_output,
         } => {
+            // What a failed build says about the output folder is what was there before.
+            let out_dir = output_dir
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("public"));
+            let existed = root.join(&out_dir).exists();
             let counters = Arc::new(Progress::default());
             let display = progress::Display::start(Arc::clone(&counters));
             let opts = BuildOptions {
-                root,
+                root: root.clone(),
                 output_dir,
                 base_url,
                 drafts,
                 relative_urls,
+                clean_output,
                 progress: display.is_some().then_some(counters),
                 ..BuildOptions::default()
             };
@@ -201,7 +215,11 @@ pub fn main() -> i32 {
                     0
                 }
                 Err(errors) => {
-                    eprintln!("{errors}");
+                    let now = root.join(&out_dir).exists();
+                    eprintln!(
+                        "{errors} {}",
+                        messages::output_after_failure(&out_dir, existed, now)
+                    );
                     1
                 }
             }
