@@ -186,10 +186,12 @@ pub fn main() -> i32 {
             clean_output,
         } => {
             // What a failed build says about the output folder is what was there before.
-            let out_dir = output_dir
+            // (`-o` is taken from the current folder, as the build takes it.)
+            let shown = output_dir
                 .clone()
                 .unwrap_or_else(|| PathBuf::from("public"));
-            let existed = root.join(&out_dir).exists();
+            let out_dir = output_dir.clone().unwrap_or_else(|| root.join("public"));
+            let existed = out_dir.exists();
             let counters = Arc::new(Progress::default());
             let display = progress::Display::start(Arc::clone(&counters));
             let opts = BuildOptions {
@@ -215,11 +217,8 @@ pub fn main() -> i32 {
                     0
                 }
                 Err(errors) => {
-                    let now = root.join(&out_dir).exists();
-                    eprintln!(
-                        "{errors} {}",
-                        messages::output_after_failure(&out_dir, existed, now)
-                    );
+                    let said = messages::output_after_failure(&shown, existed, out_dir.exists());
+                    eprintln!("{errors} {said}");
                     1
                 }
             }

@@ -133,11 +133,13 @@ impl Writer {
         legacy::recover(&places)?;
         spare::recover_swap(&places.spare, &places.out, &places.swap)?;
         let owner = owner::check_output_dir(&places.out, clean)?;
+        // The spare itself is made by the first file written into it: an unchanged
+        // rebuild makes nothing.
         if std::fs::symlink_metadata(&places.spare).is_ok_and(|m| !m.is_dir()) {
-            let _ = std::fs::remove_file(&places.spare);
+            std::fs::remove_file(&places.spare).map_err(|e| {
+                Diagnostic::io(&places.spare, "remove a file of an earlier build", &e)
+            })?;
         }
-        std::fs::create_dir_all(&places.spare)
-            .map_err(|e| Diagnostic::io(&places.spare, "create the staging folder", &e))?;
         let fresh = !places.out.exists();
         Ok(Writer {
             places,
