@@ -123,10 +123,15 @@ impl Locked {
 impl Drop for Locked {
     fn drop(&mut self) {
         use std::os::unix::fs::PermissionsExt;
-        if self.1 {
-            let _ = Command::new("chattr").arg("-i").arg(&self.0).status();
-        } else {
-            let _ = std::fs::set_permissions(&self.0, std::fs::Permissions::from_mode(0o755));
+        // The locked folder may have moved into the spare beside the output folder.
+        let (out, name) = (self.0.parent().unwrap(), self.0.file_name().unwrap());
+        let spare = out.with_file_name("public.congbo-spare").join(name);
+        for dir in [&self.0, &spare] {
+            if self.1 {
+                let _ = Command::new("chattr").arg("-i").arg(dir).status();
+            } else {
+                let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755));
+            }
         }
     }
 }

@@ -77,11 +77,11 @@ pub fn output_after_failure(out: &Path, existed: bool, exists: bool) -> String {
     match (existed, exists) {
         (true, true) => tr!(
             en: "{name} was left as it was.",
-            vi: "thư mục {name} được giữ nguyên như cũ.",
+            vi: "Thư mục {name} được giữ nguyên như cũ.",
         ),
         (true, false) => tr!(
             en: "{name} could not be put back in place; see the error above.",
-            vi: "không đặt lại được thư mục {name}; xem lỗi ở trên.",
+            vi: "Không đặt lại được thư mục {name}; xem lỗi ở trên.",
         ),
         (false, _) => tr!(
             en: "Nothing was published ({name} was not made).",

@@ -164,6 +164,7 @@ fn refusal(out_dir: &Path) -> String {
     let mut files = live_files(out_dir);
     files.sort();
     let n = files.len();
+    let s = if n == 1 { "" } else { "s" };
     let mut shown = files
         .iter()
         .take(5)
@@ -174,7 +175,7 @@ fn refusal(out_dir: &Path) -> String {
         shown.push_str(", …");
     }
     crate::tr!(
-        en: "this output folder holds files congbo did not write ({shown}: {n} files), and a build would delete them; \
+        en: "this output folder holds files congbo did not write ({shown}: {n} file{s}), and a build would delete them; \
              choose a new or empty folder (e.g. --output-dir public), or build with --clean-output to replace everything in it",
         vi: "thư mục ghi trang này đang chứa các tệp không do congbo ghi ({shown}: {n} tệp), và việc dựng trang sẽ xoá chúng; \
              hãy chọn một thư mục mới hoặc trống (ví dụ --output-dir public), hoặc dựng với --clean-output để thay toàn bộ nội dung của nó",

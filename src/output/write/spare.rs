@@ -136,6 +136,11 @@ pub(super) fn exchange(spare: &Path, out: &Path, swap: &Path) -> Result<(), Diag
         }
         Err(_) => {}
     }
+    exchange_by_renames(spare, out, swap)
+}
+
+/// The exchange as two renames, not atomic: see [`exchange`].
+fn exchange_by_renames(spare: &Path, out: &Path, swap: &Path) -> Result<(), Diagnostic> {
     std::fs::rename(out, swap).map_err(|e| Diagnostic::io(out, "put the output in place", &e))?;
     if let Err(e) = std::fs::rename(spare, out) {
         return Err(match std::fs::rename(swap, out) {
@@ -284,6 +289,11 @@ mod tests {
             std::fs::read_to_string(spare.join("index.html")).unwrap(),
             "new"
         );
+        // The fallback does the same, and leaves no folder of its own behind.
+        exchange_by_renames(&spare, &out, &swap).unwrap();
+        let read = |d: &Path| std::fs::read_to_string(d.join("index.html")).unwrap();
+        assert_eq!((read(&out), read(&spare)), ("new".into(), "old".into()));
+        assert!(!swap.exists());
     }
 
     #[test]
