@@ -307,3 +307,27 @@ fn an_earlier_versions_output_is_taken_over_once() {
     site.build_ok();
     assert!(site.exists("ghi-chu.txt"));
 }
+
+/// The issue's own case: an alias onto a static file makes the site hold a file and a
+/// folder at one path. Whichever stage refuses it, the build fails and `public/` is whole.
+#[test]
+fn an_alias_onto_a_static_file_leaves_the_site_whole() {
+    let site = site_with_news(2);
+    site.write("static/tai-lieu/mau.txt", "mẫu");
+    site.build_ok();
+    let before = site.snapshot();
+    site.write(
+        "content/tin-tuc/tin-0.md",
+        &news("Tin số 0", "2026-01-01", &[]).replacen(
+            "+++\n",
+            "+++\naliases = [\"/tai-lieu/mau.txt\"]\n",
+            1,
+        ),
+    );
+    let err = site.build().unwrap_err().to_string();
+    assert_has(&err, &["tai-lieu/mau.txt"]);
+    assert!(
+        site.snapshot() == before,
+        "public/ changed by a failed build"
+    );
+}

@@ -197,6 +197,14 @@ impl Writer {
         } else {
             owner::live_files(&places.out)
         };
+        let clashes = owner::clashes(&seen);
+        if !clashes.is_empty() {
+            return Err(Diagnostics(
+                (clashes.iter())
+                    .map(|p| owner::clash(&places.out, p))
+                    .collect(),
+            ));
+        }
         let division = self.owner.divide(live, &seen);
         if !division.in_the_way.is_empty() {
             return Err(Diagnostics(

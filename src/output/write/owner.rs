@@ -82,6 +82,29 @@ impl Owner {
     }
 }
 
+/// Paths the site has both as a file and as a folder of other files (an alias onto a
+/// file the site has): one would replace the other.
+pub(super) fn clashes(seen: &HashMap<String, bool>) -> Vec<String> {
+    let folders: HashSet<&str> = seen.keys().flat_map(|p| ancestors(p)).collect();
+    let mut v: Vec<String> = (seen.keys())
+        .filter(|p| folders.contains(p.as_str()))
+        .cloned()
+        .collect();
+    v.sort();
+    v
+}
+
+/// The error for a path the site has as a file and as a folder.
+pub(super) fn clash(out: &Path, p: &str) -> Diagnostic {
+    Diagnostic::file(
+        super::target(out, p),
+        crate::tr!(
+            en: "the site has a file at this address and other files under it (an alias onto a page or a file of the site?),                  and one would replace the other; change the alias, or rename the file",
+            vi: "trang có một tệp ở địa chỉ này và các tệp khác bên dưới nó (một bí danh trùng với một trang hoặc tệp của trang?),                  nên cái này sẽ thay mất cái kia; hãy sửa bí danh, hoặc đổi tên tệp",
+        ),
+    )
+}
+
 /// `a/b/c.html` → `a/b`, `a`.
 fn ancestors(p: &str) -> impl Iterator<Item = &str> {
     p.match_indices('/').map(move |(i, _)| &p[..i])
