@@ -331,3 +331,38 @@ fn an_alias_onto_a_static_file_leaves_the_site_whole() {
         "public/ changed by a failed build"
     );
 }
+
+/// A real `congbo build` killed (SIGKILL) at moments spread over its run leaves `public/`
+/// as the previous build or as the new one, whole, and the next build succeeds.
+#[test]
+fn a_build_killed_at_any_moment_leaves_one_whole_site() {
+    let site = site_with_news(150);
+    let started = std::time::Instant::now();
+    assert_eq!(congbo(site.root(), &["build"]).status.code(), Some(0));
+    let took = started.elapsed();
+    for round in 1..6u32 {
+        let before = site.snapshot();
+        site.write(
+            &format!("content/tin-tuc/moi-{round}.md"),
+            &news(&format!("Tin mới {round}"), "2026-02-01", &[]),
+        );
+        let mut child = Command::new(env!("CARGO_BIN_EXE_congbo"))
+            .arg("build")
+            .current_dir(site.root())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(took * round / 5);
+        let _ = child.kill();
+        let _ = child.wait();
+        let killed = site.snapshot();
+        site.build_ok();
+        let after = site.snapshot();
+        assert!(
+            killed == before || killed == after,
+            "round {round}: a kill after {:?} left a site that is neither build",
+            took * round / 5
+        );
+    }
+}
