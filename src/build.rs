@@ -51,6 +51,10 @@ pub struct BuildOptions {
     pub relative_urls: bool,
     /// Counters a progress display reads while the build runs.
     pub progress: Option<Arc<Progress>>,
+    /// Replace everything in the output folder, also files congbo did not write there
+    /// (`--clean-output`); without it those are kept, and a folder congbo never built is
+    /// refused.
+    pub clean_output: bool,
 }
 
 /// What a successful build made.
@@ -81,7 +85,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     // Config, content, Markdown and the site model (each timed inside).
     let (parts, mut theme) = model(opts, &mut clock, true, true)?;
     let output_dir = (opts.output_dir.clone()).unwrap_or_else(|| opts.root.join("public"));
-    let writer = output::Writer::begin(&output_dir)?;
+    let writer = output::Writer::begin(&output_dir, opts.clean_output)?;
     let written = render_and_write(opts, &parts, &mut theme, &writer);
     clock.lap("templates, feeds, data and write");
     // Links are checked against the files the build made, before any of them is published.
@@ -93,9 +97,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         writer.abort();
         return Err(e);
     }
-    let write = writer.finish()?;
+    let (write, kept) = writer.finish()?;
     clock.lap("swap");
-    Ok(report(&parts, write, output_dir, started, check_warnings))
+    let warnings = check_warnings.into_iter().chain(kept).collect();
+    Ok(report(&parts, write, output_dir, started, warnings))
 }
 
 /// Renders every language's pages, feeds, open data and static files into `writer`.
@@ -190,7 +195,7 @@ fn report(
     write: output::WriteReport,
     output_dir: PathBuf,
     started: Instant,
-    check_warnings: Vec<String>,
+    more_warnings: Vec<String>,
 ) -> BuildReport {
     let pages_by_kind = [
         Kind::Plan,
@@ -214,7 +219,7 @@ fn report(
         warnings: warnings(&parts[0].0.config)
             .into_iter()
             .chain(parts[0].0.images.warnings.iter().cloned())
-            .chain(check_warnings)
+            .chain(more_warnings)
             .collect(),
         images_encoded: parts[0].0.images.encoded,
         images_reused: parts[0].0.images.reused,

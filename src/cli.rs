@@ -49,6 +49,10 @@ pub enum Command {
         /// USB stick (file://).
         #[arg(long)]
         relative_urls: bool,
+        /// Replace everything in the output folder, also files congbo did not write there
+        /// (without it they are kept, and a folder congbo never built is refused).
+        #[arg(long)]
+        clean_output: bool,
     },
     /// Build the site in memory (writing nothing) and report links, anchors, images and
     /// files that point nowhere, with file and line; the exit status is 1 if any error is found.
@@ -131,6 +135,9 @@ fn command() -> clap::Command {
             "dir" => "Thư mục cần tạo (phải trống hoặc chưa có).",
             "lang" => {
                 "Ngôn ngữ của các thông báo: vi hoặc en (mặc định: tiếng Việt với trang tiếng Việt, nếu không thì theo ngôn ngữ của máy; cũng có thể đặt CONGBO_LANG)."
+            }
+            "clean_output" => {
+                "Thay toàn bộ thư mục ghi trang, kể cả các tệp không do congbo ghi (nếu không có tuỳ chọn này, các tệp đó được giữ lại, và thư mục congbo chưa từng dựng vào bị từ chối)."
             }
             "external" => {
                 "Hỏi cả mọi liên kết ngoài (http, https) xem còn hoạt động không: nhiều liên kết một lúc, mỗi liên kết tối đa 10 giây, kết quả tốt được nhớ một ngày trong .congbo-cache/links.json."
@@ -231,15 +238,24 @@ pub fn main() -> i32 {
             base_url,
             drafts,
             relative_urls,
+            clean_output,
         } => {
+            // What a failed build says about the output folder is what was there before.
+            // (`-o` is taken from the current folder, as the build takes it.)
+            let shown = output_dir
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("public"));
+            let out_dir = output_dir.clone().unwrap_or_else(|| root.join("public"));
+            let existed = out_dir.exists();
             let counters = Arc::new(Progress::default());
             let display = progress::Display::start(Arc::clone(&counters));
             let opts = BuildOptions {
-                root,
+                root: root.clone(),
                 output_dir,
                 base_url,
                 drafts,
                 relative_urls,
+                clean_output,
                 progress: display.is_some().then_some(counters),
                 ..BuildOptions::default()
             };
@@ -256,7 +272,8 @@ pub fn main() -> i32 {
                     0
                 }
                 Err(errors) => {
-                    eprintln!("{errors}");
+                    let said = messages::output_after_failure(&shown, existed, out_dir.exists());
+                    eprintln!("{errors} {said}");
                     1
                 }
             }

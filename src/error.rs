@@ -68,6 +68,7 @@ fn io_action_vi(what: &str) -> Option<&'static str> {
         "move a file into place" => "chuyển tệp vào chỗ",
         "put the output in place" => "đặt thư mục trang vào chỗ",
         "read this file" => "đọc tệp này",
+        "remove a file of an earlier build" => "xóa tệp của lần dựng trước",
         "remove a half-built file" => "xóa tệp dựng dở",
         "remove a staged file" => "xóa tệp tạm",
         "remove the build journal" => "xóa sổ ghi quá trình dựng trang",
@@ -142,8 +143,8 @@ impl fmt::Display for Diagnostics {
         let n = self.0.len();
         let s = if n == 1 { "" } else { "s" };
         f.write_str(&crate::tr!(
-            en: "{n} error{s} found; public/ was left as it was.",
-            vi: "{n} lỗi; thư mục public/ được giữ nguyên như cũ.",
+            en: "{n} error{s} found.",
+            vi: "{n} lỗi.",
         ))
     }
 }

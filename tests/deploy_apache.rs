@@ -149,8 +149,13 @@ fn apache_serves_a_site_at_the_root_and_in_a_subfolder() {
             "{location}"
         );
 
-        // The server refuses .ht* files itself (403 here); web.config is the file's to hide.
-        for (hidden, refused) in [(".htaccess", [403, 404]), ("web.config", [404, 404])] {
+        // The server refuses .ht* files itself (403 here); web.config and the manifest of
+        // congbo's files are the file's to hide.
+        for (hidden, refused) in [
+            (".htaccess", [403, 404]),
+            ("web.config", [404, 404]),
+            (".congbo-manifest", [404, 404]),
+        ] {
             assert!(at_root.exists(hidden));
             let status = get(port, &at(hidden), false).status;
             assert!(

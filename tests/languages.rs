@@ -349,7 +349,11 @@ fn the_rarer_messages_speak_the_locale_too() {
     let vi = congbo_stderr("vi_VN.UTF-8", s.root(), &["build", "-o", "khac"]);
     assert_has(
         &vi,
-        &["khac: lỗi: thư mục ghi trang này đang chứa các tệp khác"],
+        &[
+            "khac: lỗi: thư mục ghi trang này đang chứa các tệp không do congbo ghi (ghi-chu.txt: 1 tệp)",
+            "--clean-output",
+            "Thư mục khac/ được giữ nguyên như cũ.",
+        ],
     );
     let vi = congbo_stderr("vi_VN.UTF-8", s.root(), &["new", "khong-co", "Bài mới"]);
     assert_has(&vi, &["lỗi: không có thư mục chuyên mục content/khong-co"]);

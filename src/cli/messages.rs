@@ -67,6 +67,29 @@ pub fn build_summary(r: &BuildReport) -> String {
     format!("{line}; {}", images(r.images_encoded, r.images_reused))
 }
 
+/// What a failed build says about its output folder (`out`, as the user named it): left
+/// as it was, or never made; `existed`/`exists`: whether it was there before and after.
+/// The write never touches the folder before the exchange, so a folder there before and
+/// after is the previous build, whole.
+pub fn output_after_failure(out: &Path, existed: bool, exists: bool) -> String {
+    let shown = out.display().to_string();
+    let name = format!("{}/", shown.trim_end_matches(['/', '\\']));
+    match (existed, exists) {
+        (true, true) => tr!(
+            en: "{name} was left as it was.",
+            vi: "Thư mục {name} được giữ nguyên như cũ.",
+        ),
+        (true, false) => tr!(
+            en: "{name} could not be put back in place; see the error above.",
+            vi: "Không đặt lại được thư mục {name}; xem lỗi ở trên.",
+        ),
+        (false, _) => tr!(
+            en: "Nothing was published ({name} was not made).",
+            vi: "Chưa có gì được đăng (thư mục {name} chưa được tạo).",
+        ),
+    }
+}
+
 /// What the progress bar says the build is doing.
 pub fn stage(s: Stage) -> &'static str {
     let vi = current() == Lang::Vi;

@@ -54,6 +54,8 @@ mod tests {
         assert!(text(&files[1]).contains("path='/xa-thanh-an/404.html'"));
         assert!(text(&files[1]).contains("mimeType=\"text/csv; charset=utf-8\""));
         assert!(!text(&files[1]).contains("<httpErrors"));
+        // IIS serves no file of a type it does not know: the manifest stays private.
+        assert!(!text(&files[1]).contains("fileExtension=\".*\""));
     }
 
     #[test]

@@ -133,13 +133,14 @@ impl TestSite {
             .collect()
     }
 
-    /// Every output file's path relative to the output folder, sorted.
+    /// Every output file's path relative to the output folder, sorted: the site's files,
+    /// without congbo's list of them (`.congbo-manifest`, which is not served).
     pub fn files(&self) -> Vec<String> {
         let out = self.out();
         let mut v: Vec<String> = walkdir::WalkDir::new(&out)
             .into_iter()
             .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file())
+            .filter(|e| e.file_type().is_file() && e.file_name() != ".congbo-manifest")
             .map(|e| {
                 e.path()
                     .strip_prefix(&out)
