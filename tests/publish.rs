@@ -15,6 +15,7 @@ fn congbo(root: &Path, args: &[&str]) -> Output {
         .args(args)
         .current_dir(root)
         .env("LANG", "C")
+        .env("CONGBO_LANG", "en")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .output()
