@@ -9,6 +9,7 @@ pub mod external;
 mod featured;
 mod files;
 mod links;
+mod procedures;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -52,6 +53,8 @@ pub struct Findings {
     pub problems: Vec<(Rule, Diagnostic)>,
     /// Citations that link nowhere: (file, line, column, number), first place per page.
     pub unlinked: Vec<(PathBuf, usize, usize, String)>,
+    /// What congbo could not apply as written: always warnings, never errors.
+    pub notes: Vec<Diagnostic>,
 }
 
 /// Checks every language's pages. `exists` answers whether the build makes a file at an
@@ -71,6 +74,7 @@ pub fn site(
         links::menu(site, &targets, &mut found);
         featured::check(site, &targets, &mut found);
         files::check(site, root, &mut found);
+        procedures::check(site, &mut found);
     }
     found
 }
@@ -92,6 +96,7 @@ pub fn report(found: Findings, config: &CheckConfig, listed: usize) -> (Diagnost
             errors.push(d);
         }
     }
+    warnings.extend(found.notes);
     warnings.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     let mut lines: Vec<String> = warnings.iter().map(warning_line).collect();
     let mut unlinked = found.unlinked;

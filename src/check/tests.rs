@@ -36,6 +36,7 @@ fn warn_turns_a_rule_into_warnings() {
     let found = || Findings {
         problems: vec![finding(Rule::Links, 3), finding(Rule::Alt, 1)],
         unlinked: vec![],
+        notes: vec![],
     };
     let (errors, warnings) = report(found(), &CheckConfig::default(), 0);
     assert_eq!(errors.0.len(), 2);
@@ -63,6 +64,7 @@ fn many_unlinked_citations_end_in_one_summary_line() {
     let found = Findings {
         problems: vec![],
         unlinked,
+        notes: vec![],
     };
     let (errors, warnings) = report(found.clone(), &CheckConfig::default(), LISTED_CITATIONS);
     assert!(errors.is_empty());

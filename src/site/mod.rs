@@ -5,6 +5,7 @@
 pub mod agencies;
 pub mod documents;
 pub mod languages;
+pub mod procedures;
 pub mod tasks;
 pub mod taxonomy;
 

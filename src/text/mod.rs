@@ -7,6 +7,7 @@
 //! Everything here is pure, allocation-light and total: no function panics,
 //! whatever the input.
 
+pub mod authority;
 pub mod collate;
 pub mod date;
 mod decompose;

@@ -16,6 +16,9 @@ pub struct Views<'a> {
     /// Whether the theme renders each much-cited document's list of citing pages, so
     /// other lists may show the first few and link there (see [`Views::with_citation_lists`]).
     pub(super) citation_lists: bool,
+    /// Whether the theme renders each field's page of posting sheets (`field_sheets.html`),
+    /// so the field's list page may link there.
+    pub field_sheets: bool,
     /// The main menu for each page's header.
     nav: super::nav::NavStates,
 }
@@ -29,6 +32,7 @@ impl<'a> Views<'a> {
             summaries: Vec::new(),
             taxonomies: Vec::new(),
             citation_lists: false,
+            field_sheets: false,
             nav: Default::default(),
         };
         v.nav = super::nav::NavStates::new(&v, true);
@@ -114,6 +118,7 @@ impl<'a> Views<'a> {
             summaries: Vec::new(),
             taxonomies: Vec::new(),
             citation_lists: false,
+            field_sheets: false,
             nav: Default::default(),
         };
         v.nav = super::nav::NavStates::new(&v, false);
@@ -124,6 +129,13 @@ impl<'a> Views<'a> {
     /// pages (`citations.html`): a theme made before them keeps its full lists.
     pub fn with_citation_lists(mut self, yes: bool) -> Self {
         self.citation_lists = yes;
+        self
+    }
+
+    /// These views for a theme that does (`yes`) or does not render the fields' pages of
+    /// posting sheets.
+    pub fn with_field_sheets(mut self, yes: bool) -> Self {
+        self.field_sheets = yes;
         self
     }
 
@@ -289,46 +301,67 @@ impl<'a> Views<'a> {
                 ),
                 basis: m.basis.iter().map(|b| link_basis(b, &p.path)).collect(),
             }),
-            procedure: p.procedure.as_ref().map(|m| ProcedureView {
-                code: m.code.as_deref(),
-                field: m.field.as_deref(),
-                field_url: m.field.as_ref().and_then(|f| {
-                    self.site.taxonomies[1]
-                        .term(f)
-                        .map(|t| self.config().url(&t.path))
-                }),
-                agency: m.agency.as_deref(),
-                level: m.level.as_deref(),
-                online: &m.online,
-                online_class: online_class(&m.online),
-                online_url: m.online_url.as_deref(),
-                ways: &m.ways,
-                processing_time: m.processing_time.as_deref(),
-                fee: m.fee.as_deref(),
-                subjects: &m.subjects,
-                result: m.result.as_deref(),
-                legal_basis: m
-                    .legal_basis
-                    .iter()
-                    .map(|b| link_basis(b, &p.path))
-                    .collect(),
-                documents: m
-                    .documents
-                    .iter()
-                    .map(|d: &'a DossierDoc| DossierView {
-                        name: &d.name,
-                        originals: d.originals,
-                        copies: d.copies,
-                        form: d.form.as_ref().map(|f| self.file(e, f)),
-                    })
-                    .collect(),
-                sheet_url: self.config().url(&format!("{}in/", p.path)),
-            }),
+            procedure: p
+                .procedure
+                .as_ref()
+                .map(|m| ProcedureView {
+                    code: m.code.as_deref(),
+                    field: m.field.as_deref(),
+                    field_url: m.field.as_ref().and_then(|f| {
+                        self.site.taxonomies[1]
+                            .term(f)
+                            .map(|t| self.config().url(&t.path))
+                    }),
+                    agency: m.agency.as_deref(),
+                    level: m.level.as_deref(),
+                    online: &m.online,
+                    online_class: online_class(&m.online),
+                    online_url: m.online_url.as_deref(),
+                    ways: &m.ways,
+                    processing_time: m.processing_time.as_deref(),
+                    fee: m.fee.as_deref(),
+                    subjects: &m.subjects,
+                    result: m.result.as_deref(),
+                    legal_basis: m
+                        .legal_basis
+                        .iter()
+                        .map(|b| link_basis(b, &p.path))
+                        .collect(),
+                    documents: m
+                        .documents
+                        .iter()
+                        .map(|d: &'a DossierDoc| DossierView {
+                            name: &d.name,
+                            originals: d.originals,
+                            copies: d.copies,
+                            form: d.form.as_ref().map(|f| self.file(e, f)),
+                        })
+                        .collect(),
+                    sheet_url: self.config().url(&format!("{}in/", p.path)),
+                    requirements: &m.requirements,
+                    dossier_sets: m.dossier_sets,
+                    dossier_sets_text: m.dossier_sets.map(|n| format!("{n:02}")),
+                    receipt_place: m.receipt_place.as_deref(),
+                    receipt_hours: m.receipt_hours.as_deref(),
+                    decision: m.decision.as_deref().map(|d| link_basis(d, &p.path)),
+                    status: m.status.name(),
+                    listed: m.is_listed(),
+                    replaced_by: self.replacement(i),
+                    steps: crate::site::procedures::steps(&e.rendered.html),
+                    sheet_steps: Vec::new(),
+                    sheet_steps_shortened: false,
+                })
+                .map(super::sheet::shorten_steps),
             cited_by,
             cited_count,
             cited_list,
             json_ld: self.json_ld(i),
             extra: &p.extra,
+            authority_lines: p
+                .authority
+                .as_deref()
+                .map(|a| crate::text::authority::header(a).lines)
+                .unwrap_or_default(),
         }
     }
 }
