@@ -135,9 +135,7 @@ pub fn render_each(
 ) -> Result<(), Diagnostics> {
     set_globals(theme, site)?;
     let theme: &Theme = theme;
-    let mut v = Views::new(site)
-        .with_citation_lists(theme.has(CITATIONS_TEMPLATE))
-        .with_field_sheets(theme.has(FIELD_SHEETS_TEMPLATE));
+    let mut v = Views::new(site).with_citation_lists(theme.has(CITATIONS_TEMPLATE));
     if theme.has(CACHED_ITEM) {
         v.add_cached_items(&|p| render_item(theme, p));
     }

@@ -55,9 +55,7 @@ pub fn prepare(
     links: &LinkContext,
     job: Job,
 ) -> Result<Prepared, Diagnostic> {
-    let v = Views::bare(site)
-        .with_citation_lists(theme.has(CITATIONS_TEMPLATE))
-        .with_field_sheets(theme.has(FIELD_SHEETS_TEMPLATE));
+    let v = Views::bare(site).with_citation_lists(theme.has(CITATIONS_TEMPLATE));
     prepare_job(theme, &v, links, job)
 }
 

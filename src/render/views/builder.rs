@@ -16,9 +16,6 @@ pub struct Views<'a> {
     /// Whether the theme renders each much-cited document's list of citing pages, so
     /// other lists may show the first few and link there (see [`Views::with_citation_lists`]).
     pub(super) citation_lists: bool,
-    /// Whether the theme renders each field's page of posting sheets (`field_sheets.html`),
-    /// so the field's list page may link there.
-    pub field_sheets: bool,
     /// The main menu for each page's header.
     nav: super::nav::NavStates,
 }
@@ -32,7 +29,6 @@ impl<'a> Views<'a> {
             summaries: Vec::new(),
             taxonomies: Vec::new(),
             citation_lists: false,
-            field_sheets: false,
             nav: Default::default(),
         };
         v.nav = super::nav::NavStates::new(&v, true);
@@ -118,7 +114,6 @@ impl<'a> Views<'a> {
             summaries: Vec::new(),
             taxonomies: Vec::new(),
             citation_lists: false,
-            field_sheets: false,
             nav: Default::default(),
         };
         v.nav = super::nav::NavStates::new(&v, false);
@@ -129,13 +124,6 @@ impl<'a> Views<'a> {
     /// pages (`citations.html`): a theme made before them keeps its full lists.
     pub fn with_citation_lists(mut self, yes: bool) -> Self {
         self.citation_lists = yes;
-        self
-    }
-
-    /// These views for a theme that does (`yes`) or does not render the fields' pages of
-    /// posting sheets.
-    pub fn with_field_sheets(mut self, yes: bool) -> Self {
-        self.field_sheets = yes;
         self
     }
 
