@@ -189,6 +189,13 @@ fn an_abolished_procedure_stays_reachable_marked_in_words_but_leaves_the_lists()
         );
     }
     assert!(!site.read("index.html").contains("mẫu cũ"));
+    // Nor is it the "other procedures" neighbour of a procedure in force.
+    for other in ["thu-tuc/ket-hon/index.html", "thu-tuc/khai-sinh/index.html"] {
+        assert!(
+            !site.read(other).contains("/thu-tuc/khai-sinh-cu/"),
+            "{other} links to the abolished procedure"
+        );
+    }
     assert!(
         !site
             .read("linh-vuc/ho-tich/in/index.html")
