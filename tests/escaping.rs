@@ -41,7 +41,8 @@ fn hostile_site() -> TestSite {
         &format!(
             "+++\ntitle = {e}\ncode = {e}\nfield = {e}\nagency = {e}\nlevel = {e}\n\
              ways = [{e}]\nprocessing_time = {e}\nfee = {e}\nsubjects = [{e}]\nresult = {e}\n\
-             legal_basis = [{e}]\ndescription = {e}\n\n[[documents]]\nname = {e}\noriginals = 1\n\
+             legal_basis = [{e}]\ndescription = {e}\nrequirements = [{e}]\nreceipt_place = {e}\n\
+             receipt_hours = {e}\ndecision = {e}\nfields = [{e}]\n\n[[documents]]\nname = {e}\noriginals = 1\n\
              copies = 0\n+++\n\nCác bước.\n"
         ),
     );
@@ -135,6 +136,7 @@ fn editor_text_is_escaped_in_every_page_kind_feed_and_json_ld() {
         "tin-tuc/index.html",
         "tin-tuc/a/index.html",
         "thu-tuc/b/index.html",
+        "thu-tuc/b/in/index.html",
         "ke-hoach/c/index.html",
         "van-ban/d/index.html",
         "gioi-thieu/index.html",

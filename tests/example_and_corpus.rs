@@ -103,7 +103,8 @@ fn the_corpus_builds_into_plan_and_procedure_pages() {
     assert_has(
         &can_tho,
         &[
-            "UBND THÀNH PHỐ CẦN THƠ",
+            // ND 30/2020: the issuing organ in full, above its place.
+            "<p class=\"doc-authority\">ỦY BAN NHÂN DÂN<br>THÀNH PHỐ CẦN THƠ</p>",
             "Cần Thơ, ngày 20 tháng 12 năm 2024",
             "TM. ỦY BAN NHÂN DÂN",
             "Trần Việt Trường",

@@ -11,6 +11,7 @@ pub mod external;
 mod featured;
 mod files;
 mod links;
+mod procedures;
 mod tasks;
 
 use std::collections::HashSet;
@@ -55,7 +56,8 @@ pub struct Findings {
     pub problems: Vec<(Rule, Diagnostic)>,
     /// Citations that link nowhere: (file, line, column, number), first place per page.
     pub unlinked: Vec<(PathBuf, usize, usize, String)>,
-    /// What is always a warning, never an error: a task status congbo does not know.
+    /// What is always a warning, never an error: what congbo could not apply as written (a
+    /// task or procedure status it does not know, a replacing procedure it cannot find …).
     pub warnings: Vec<Diagnostic>,
     /// Local documents (`-UBND`, `-HĐND`, …) cited but not on the site, which no resolver
     /// links: (file, line, column, number), first place per page.
@@ -82,6 +84,7 @@ pub fn site(
         featured::check(site, &targets, &mut found);
         files::check(site, root, &mut found);
         tasks::check(site, root, &mut found);
+        procedures::check(site, &mut found);
     }
     found
 }

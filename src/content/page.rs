@@ -151,6 +151,10 @@ pub struct KeyLines {
     pub aliases: usize,
     /// `image`.
     pub image: usize,
+    /// `decision` (a procedure's announcing decision).
+    pub decision: usize,
+    /// `replaced_by` (what replaces an abolished procedure).
+    pub replaced_by: usize,
 }
 
 /// A resolved page of any kind.
@@ -210,6 +214,10 @@ pub struct Page {
     pub body: String,
     /// File line where the body starts.
     pub body_line: usize,
+    /// What congbo could not apply as written and did its best with (an unknown status,
+    /// an abbreviation it cannot write in full): warnings with their lines, reported by
+    /// `build` and `check`, never silent.
+    pub warnings: Vec<crate::error::Diagnostic>,
 }
 
 /// Where a page's featured `image` is: one reading for the page, its lists, `og:image`,
@@ -348,4 +356,73 @@ pub struct ProcedureMeta {
     pub legal_basis: Vec<String>,
     /// Thành phần hồ sơ.
     pub documents: Vec<DossierDoc>,
+    /// Yêu cầu, điều kiện thực hiện.
+    pub requirements: Vec<String>,
+    /// Số lượng hồ sơ (bộ).
+    pub dossier_sets: Option<u32>,
+    /// Địa điểm tiếp nhận hồ sơ.
+    pub receipt_place: Option<String>,
+    /// Thời gian tiếp nhận hồ sơ.
+    pub receipt_hours: Option<String>,
+    /// Quyết định công bố thủ tục, a citation.
+    pub decision: Option<String>,
+    /// Whether the procedure is in force.
+    pub status: ProcedureStatus,
+    /// What replaces an abolished procedure, as written: `@/thu-tuc/….md` or a code.
+    pub replaced_by: Option<String>,
+}
+
+/// Whether a procedure is in force (tình trạng hiệu lực), as the national database says.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ProcedureStatus {
+    /// In force as published.
+    #[default]
+    Current,
+    /// In force, amended or supplemented by a later decision.
+    Amended,
+    /// No longer in force: its page stays, marked, out of the lists and posting sheets.
+    Abolished,
+}
+
+impl ProcedureStatus {
+    /// Reads a `status` value: the English word or the Vietnamese, with or without tone
+    /// marks, any case. `None` for a value congbo does not know.
+    pub fn parse(s: &str) -> Option<ProcedureStatus> {
+        let key = crate::text::fold::search_fold(s);
+        Some(match key.as_str() {
+            "" | "current" | "hien hanh" | "con hieu luc" | "dang thuc hien" => {
+                ProcedureStatus::Current
+            }
+            "amended" | "sua doi" | "da sua doi" | "sua doi, bo sung" | "da sua doi, bo sung" => {
+                ProcedureStatus::Amended
+            }
+            "abolished" | "bai bo" | "da bai bo" | "het hieu luc" => ProcedureStatus::Abolished,
+            _ => return None,
+        })
+    }
+
+    /// The lower-case name used in templates and open data.
+    pub fn name(self) -> &'static str {
+        match self {
+            ProcedureStatus::Current => "current",
+            ProcedureStatus::Amended => "amended",
+            ProcedureStatus::Abolished => "abolished",
+        }
+    }
+}
+
+impl ProcedureMeta {
+    /// Whether the procedure belongs in the procedure lists, field pages and posting
+    /// sheets: every status but abolished. The one rule every list calls.
+    pub fn is_listed(&self) -> bool {
+        self.status != ProcedureStatus::Abolished
+    }
+}
+
+impl Page {
+    /// Whether this page is a procedure that is no longer in force.
+    pub fn is_abolished_procedure(&self) -> bool {
+        self.procedure.as_ref().is_some_and(|p| !p.is_listed())
+    }
 }

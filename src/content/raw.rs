@@ -53,6 +53,13 @@ pub struct RawPage {
     pub result: Option<String>,
     pub legal_basis: Option<Vec<String>>,
     pub documents: Option<Vec<RawDossierDoc>>,
+    pub requirements: Option<Vec<String>>,
+    pub dossier_sets: Option<u32>,
+    pub receipt_place: Option<String>,
+    pub receipt_hours: Option<String>,
+    pub decision: Option<String>,
+    pub status: Option<String>,
+    pub replaced_by: Option<String>,
 }
 
 /// A plan's period of effect.
@@ -174,6 +181,13 @@ impl RawPage {
         add(self.result.is_some(), "result", PROC);
         add(self.legal_basis.is_some(), "legal_basis", PROC);
         add(self.documents.is_some(), "documents", PROC);
+        add(self.requirements.is_some(), "requirements", PROC);
+        add(self.dossier_sets.is_some(), "dossier_sets", PROC);
+        add(self.receipt_place.is_some(), "receipt_place", PROC);
+        add(self.receipt_hours.is_some(), "receipt_hours", PROC);
+        add(self.decision.is_some(), "decision", PROC);
+        add(self.status.is_some(), "status", PROC);
+        add(self.replaced_by.is_some(), "replaced_by", PROC);
         keys
     }
 }

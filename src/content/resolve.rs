@@ -87,7 +87,7 @@ fn number_lacks_digits(number: &str) -> bool {
 
 /// Resolves a page's front matter. `kind` comes from its section.
 pub fn page(
-    raw: RawPage,
+    mut raw: RawPage,
     kind: Kind,
     origin: &Origin<'_>,
     body: String,
@@ -105,6 +105,12 @@ pub fn page(
                 ),
             ));
         }
+    }
+    let mut warnings = Vec::new();
+    let procedure = (kind == Kind::Procedure)
+        .then(|| procedure_meta(&mut raw, origin, &mut errors, &mut warnings));
+    if let Some(a) = &raw.authority {
+        authority_warnings(a, origin, &mut warnings);
     }
     let title = match raw.title.map(|t| t.trim().to_string()) {
         Some(t) if !t.is_empty() => t,
@@ -195,25 +201,6 @@ pub fn page(
         )),
         _ => None,
     };
-    let procedure = (kind == Kind::Procedure).then(|| {
-        procedure_meta(
-            raw.code,
-            raw.field,
-            raw.agency,
-            raw.level,
-            raw.online,
-            raw.online_url,
-            raw.ways,
-            raw.processing_time,
-            raw.fee,
-            raw.subjects,
-            raw.result,
-            raw.legal_basis,
-            raw.documents,
-            origin,
-            &mut errors,
-        )
-    });
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -233,6 +220,8 @@ pub fn page(
             slug: origin.line_of("slug"),
             aliases: origin.line_of("aliases"),
             image: origin.line_of("image"),
+            decision: origin.line_of("decision"),
+            replaced_by: origin.line_of("replaced_by"),
         },
         weight: raw.weight,
         template: origin.template("template", raw.template),
@@ -249,7 +238,22 @@ pub fn page(
         extra: toml_to_json(&toml::Value::Table(raw.extra.unwrap_or_default())),
         body,
         body_line,
+        warnings,
     })
+}
+
+/// Warns about the abbreviations of an `authority` that the state-document header cannot
+/// write in full (ND 30 wants the issuing organ in full): they are printed as written.
+fn authority_warnings(authority: &str, origin: &Origin<'_>, warnings: &mut Vec<Diagnostic>) {
+    for word in crate::text::authority::header(authority).unknown {
+        warnings.push(origin.at_key(
+            "authority",
+            crate::tr!(
+                en: "`authority`: congbo does not know the abbreviation \"{word}\", so the document header prints it as written, while Decree 30/2020 wants the issuing authority in full; write it in full",
+                vi: "`authority`: congbo không biết chữ viết tắt \"{word}\", nên phần đầu văn bản in nguyên như vậy, trong khi Nghị định 30/2020 yêu cầu ghi tên cơ quan ban hành đầy đủ; hãy viết đầy đủ",
+            ),
+        ));
+    }
 }
 
 /// Resolves a section's front matter. `default_kind` is the kind its folder implies.

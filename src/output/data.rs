@@ -19,6 +19,7 @@ use crate::markdown::links::resolver_for;
 use crate::render::{OutputData, OutputFile};
 use crate::site::agencies::{Agency, Role};
 use crate::site::documents::{CitedDocument, document_key, page_citations, shown_number};
+use crate::site::procedures::{Replacement, replacement};
 use crate::site::tasks::Task;
 use crate::site::{PageEntry, Site};
 use crate::text::date::Date;
@@ -80,6 +81,14 @@ struct ProcedureJson<'a> {
     result: Option<&'a str>,
     legal_basis: &'a [String],
     documents: Vec<DossierJson<'a>>,
+    requirements: &'a [String],
+    dossier_sets: Option<u32>,
+    receipt_place: Option<&'a str>,
+    receipt_hours: Option<&'a str>,
+    decision: Option<&'a str>,
+    status: &'static str,
+    /// The replacing procedure's absolute URL when it is a page of the site, else as written.
+    replaced_by: Option<String>,
     description: Option<&'a str>,
     date: Option<Date>,
     updated: Option<Date>,
@@ -91,7 +100,8 @@ struct ProcedureJson<'a> {
 /// The CSV header: the fields of [`ProcedureJson`], in order.
 const PROCEDURE_COLUMNS: &str = concat!(
     "title,code,field,agency,level,online,online_url,ways,processing_time,fee,subjects,",
-    "result,legal_basis,documents,description,date,updated,fields,tags,url"
+    "result,legal_basis,documents,requirements,dossier_sets,receipt_place,receipt_hours,",
+    "decision,status,replaced_by,description,date,updated,fields,tags,url"
 );
 
 #[derive(Serialize)]
@@ -242,21 +252,22 @@ fn agencies_json<'a>(
 
 /// Every procedure, in Vietnamese order of title (then path).
 fn procedures(site: &Site) -> Vec<ProcedureJson<'_>> {
-    let mut list: Vec<(&PageEntry, &ProcedureMeta)> = (site.pages.iter())
-        .filter(|e| e.page.kind == Kind::Procedure)
-        .filter_map(|e| Some((e, e.page.procedure.as_ref()?)))
+    let mut list: Vec<(usize, &PageEntry, &ProcedureMeta)> = (site.pages.iter().enumerate())
+        .filter(|(_, e)| e.page.kind == Kind::Procedure)
+        .filter_map(|(i, e)| Some((i, e, e.page.procedure.as_ref()?)))
         .collect();
-    list.sort_by(|(a, _), (b, _)| {
+    list.sort_by(|(_, a, _), (_, b, _)| {
         // The model's precomputed keys order as collate::compare does.
         (a.title_key.cmp(&b.title_key)).then_with(|| a.page.path.cmp(&b.page.path))
     });
     (list.into_iter())
-        .map(|(e, p)| procedure_json(site, e, p))
+        .map(|(i, e, p)| procedure_json(site, i, e, p))
         .collect()
 }
 
 fn procedure_json<'a>(
     site: &'a Site,
+    index: usize,
     entry: &'a PageEntry,
     p: &'a ProcedureMeta,
 ) -> ProcedureJson<'a> {
@@ -295,6 +306,17 @@ fn procedure_json<'a>(
                 form: d.form.as_deref().map(form_url),
             })
             .collect(),
+        requirements: &p.requirements,
+        dossier_sets: p.dossier_sets,
+        receipt_place: p.receipt_place.as_deref(),
+        receipt_hours: p.receipt_hours.as_deref(),
+        decision: p.decision.as_deref(),
+        status: p.status.name(),
+        replaced_by: match replacement(site, index) {
+            Replacement::Page(j) => Some(site.config.permalink(&site.pages[j].page.path)),
+            Replacement::Missing => p.replaced_by.clone(),
+            Replacement::None => None,
+        },
         description: page.description.as_deref(),
         date: page.date,
         updated: page.updated,
@@ -345,6 +367,13 @@ fn procedures_csv(procedures: &[ProcedureJson<'_>]) -> String {
             opt(p.result),
             list(p.legal_basis),
             documents.join("; "),
+            list(p.requirements),
+            p.dossier_sets.map(|n| n.to_string()).unwrap_or_default(),
+            opt(p.receipt_place),
+            opt(p.receipt_hours),
+            opt(p.decision),
+            p.status.to_string(),
+            p.replaced_by.clone().unwrap_or_default(),
             opt(p.description),
             date(p.date),
             date(p.updated),

@@ -54,6 +54,9 @@ pub enum Job {
     },
     /// A procedure's posting sheet, by page index.
     ProcedureSheet(usize),
+    /// The posting sheets of every procedure in force of a field, one A4 page each, by
+    /// term index in the `fields` taxonomy.
+    FieldSheets(usize),
     /// Page `page` (1-based) of a term's list.
     Term {
         /// Index in [`Site::taxonomies`].
@@ -81,6 +84,10 @@ pub const CITATIONS_TEMPLATE: &str = "citations.html";
 /// date), so more than a list of summaries holds; a decree cited by 2,000 procedures gets
 /// 40 pages, not 200.
 pub const CITATIONS_PER_PAGE: usize = 50;
+
+/// The template of a field's page of posting sheets. A theme made before these pages has
+/// none: its site is built without them.
+pub const FIELD_SHEETS_TEMPLATE: &str = "field_sheets.html";
 
 /// Where the search page is, in every language's folder.
 pub const SEARCH_PATH: &str = "/tim-kiem/";
@@ -176,6 +183,7 @@ pub fn theme_makes(theme: &Theme, j: Job) -> bool {
     match j {
         Job::Search => theme.has("search.html"),
         Job::Citations { .. } => theme.has(CITATIONS_TEMPLATE),
+        Job::FieldSheets(_) => theme.has(FIELD_SHEETS_TEMPLATE),
         _ => true,
     }
 }
@@ -268,11 +276,13 @@ pub fn plan(site: &Site) -> Vec<Job> {
             jobs.extend((1..=pages).map(|page| Job::Citations { document, page }));
         }
     }
+    // An abolished procedure has no posting sheet: it is no longer posted.
     jobs.extend(
         (0..site.pages.len())
-            .filter(|i| site.pages[*i].page.kind == Kind::Procedure)
+            .filter(|i| has_sheet(site, *i))
             .map(Job::ProcedureSheet),
     );
+    jobs.extend(field_sheet_terms(site).map(Job::FieldSheets));
     jobs.push(Job::NotFound);
     // Always planned: a page at its path is an error (`content::urls`), not a replacement.
     jobs.push(Job::Search);
@@ -284,14 +294,32 @@ pub fn plan(site: &Site) -> Vec<Job> {
 /// page's body belongs here.
 pub fn page_jobs(site: &Site, i: usize) -> Vec<Job> {
     let mut jobs = vec![Job::Page(i)];
-    if site
-        .pages
-        .get(i)
-        .is_some_and(|p| p.page.kind == Kind::Procedure)
-    {
+    if has_sheet(site, i) {
         jobs.push(Job::ProcedureSheet(i));
+        // The field's page of sheets shows its steps.
+        let fields = site.taxonomies.get(1).and_then(|t| t.page_terms.get(i));
+        jobs.extend(
+            fields
+                .into_iter()
+                .flatten()
+                .map(|(t, _)| Job::FieldSheets(*t)),
+        );
     }
     jobs
+}
+
+/// Whether page `i` is a procedure with a posting sheet: one in force.
+fn has_sheet(site: &Site, i: usize) -> bool {
+    site.pages
+        .get(i)
+        .and_then(|p| p.page.procedure.as_ref())
+        .is_some_and(|p| p.is_listed())
+}
+
+/// The terms of the `fields` taxonomy with procedures in force: each has a page of sheets.
+fn field_sheet_terms(site: &Site) -> impl Iterator<Item = usize> + '_ {
+    let terms = site.taxonomies.get(1).map_or(0, |t| t.terms.len());
+    (0..terms).filter(|&t| !crate::site::procedures::field_procedures(site, t).is_empty())
 }
 
 /// Procedure sections list all their procedures grouped by field instead of paginating.

@@ -11,6 +11,8 @@
 //!   them, grouped by field); home also the latest news, plans and documents and every
 //!   procedure; the document section also every cited document;
 //! - a term page: its slice of pages, and every term of its taxonomy with its count;
+//! - an abolished procedure's page: also the title and code of the one replacing it;
+//! - a field's page of posting sheets: its procedures' pages, as their sheets show them;
 //! - agency pages: plans' titles, paths, numbers and tasks;
 //! - the documents index: every cited document with its own page's and citers' titles;
 //! - a document's list of citing pages: their summaries, and the document as the index
@@ -104,6 +106,19 @@ pub(super) fn affected_jobs(old: &Site, new: &Site, all_jobs: &[Job]) -> Affecte
             *o = true;
         }
     }
+    // An abolished procedure's page names the procedure that replaces it (its title and
+    // code, which its summary holds).
+    for (j, o) in own.iter_mut().enumerate() {
+        if let crate::site::procedures::Replacement::Page(k) =
+            crate::site::procedures::replacement(new, j)
+            && listed.get(k).copied().unwrap_or(true)
+        {
+            *o = true;
+        }
+    }
+    let procedures = changed
+        .iter()
+        .any(|&i| new.pages[i].page.kind == Kind::Procedure);
     let documents = old.documents != new.documents
         || new.documents.iter().any(|d| {
             d.page
@@ -148,6 +163,8 @@ pub(super) fn affected_jobs(old: &Site, new: &Site, all_jobs: &[Job]) -> Affecte
                 _ => true,
             }
         }
+        // A field's sheets show its procedures' pages; which procedures is the frame's.
+        Job::FieldSheets(_) => procedures || counts_changed.get(1).copied().unwrap_or(true),
         Job::AgencyList | Job::Agency { .. } => plans,
         Job::DocumentsIndex => documents,
         // A list of citing pages shows their summaries.

@@ -66,7 +66,7 @@ pub const CITED_PREVIEW: usize = 5;
 /// The folder under the documents index that holds each document's list of citing pages.
 pub const LIST_FOLDER: &str = "trich-dan";
 
-/// Every citation of one page: front matter entries (`basis`, `legal_basis`) first, as the
+/// Every citation of one page: front matter entries (`basis`, `legal_basis`, `decision`) first, as the
 /// file has them first, then the body's. Entries that hold no citation are skipped.
 pub fn page_citations(entry: &PageEntry) -> Vec<Citation> {
     let page = &entry.page;
@@ -74,7 +74,8 @@ pub fn page_citations(entry: &PageEntry) -> Vec<Citation> {
         .plan
         .iter()
         .flat_map(|p| p.basis.iter())
-        .chain(page.procedure.iter().flat_map(|p| p.legal_basis.iter()));
+        .chain(page.procedure.iter().flat_map(|p| p.legal_basis.iter()))
+        .chain(page.procedure.iter().flat_map(|p| p.decision.iter()));
     front
         .flat_map(|text| find_citations(text))
         .chain(entry.rendered.citations.iter().cloned())

@@ -5,6 +5,7 @@
 pub mod agencies;
 pub mod documents;
 pub mod languages;
+pub mod procedures;
 pub mod tasks;
 pub mod taxonomy;
 
@@ -171,7 +172,11 @@ pub fn assemble(
         let sort_by = sections[s].section.sort_by;
         let mut list = std::mem::take(&mut sections[s].pages);
         list.sort_by(|a, b| compare_entries(&pages[*a], &pages[*b], sort_by));
-        for w in list.windows(2) {
+        // An abolished procedure is no one's neighbour, and has none: it left the lists.
+        let linked: Vec<usize> = (list.iter().copied())
+            .filter(|&i| !pages[i].page.is_abolished_procedure())
+            .collect();
+        for w in linked.windows(2) {
             pages[w[0]].older = Some(w[1]);
             pages[w[1]].newer = Some(w[0]);
         }

@@ -72,6 +72,10 @@ fn one(
     // The same few spellings recur on thousands of pages: fold each one once.
     let mut by_spelling: HashMap<&str, usize> = HashMap::new();
     for (i, p) in pages.iter().enumerate() {
+        // An abolished procedure leaves the lists: its page stays, reachable by its URL.
+        if p.page.is_abolished_procedure() {
+            continue;
+        }
         for (pos, v) in values(p).iter().enumerate() {
             let t = *by_spelling.entry(v.as_str()).or_insert_with(|| {
                 *index.entry(match_key(v)).or_insert_with(|| {

@@ -10,6 +10,7 @@
 //! whatever the input.
 
 pub mod agency;
+pub mod authority;
 pub mod collate;
 pub mod date;
 mod decompose;

@@ -2,8 +2,10 @@
 //! a procedure's, read and checked.
 
 use super::{Origin, clean_list, non_empty, read_date};
-use crate::content::page::{DossierDoc, PlanMeta, ProcedureMeta, Signer, TaskSource};
-use crate::content::raw::RawTask;
+use crate::content::page::{
+    DossierDoc, PlanMeta, ProcedureMeta, ProcedureStatus, Signer, TaskSource,
+};
+use crate::content::raw::{RawPage, RawTask};
 use crate::error::Diagnostic;
 use crate::text::agency::split_partners;
 use crate::text::status::read_status;
@@ -134,24 +136,17 @@ fn task_lines(origin: &Origin<'_>) -> Vec<usize> {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// A procedure's keys, taken out of the raw front matter. What it cannot apply as written
+/// (an unknown `status`, a `replaced_by` of a procedure in force) goes to `warnings`, with
+/// the key's line.
 pub(super) fn procedure_meta(
-    code: Option<String>,
-    field: Option<String>,
-    agency: Option<String>,
-    level: Option<String>,
-    online: Option<String>,
-    online_url: Option<String>,
-    ways: Option<Vec<String>>,
-    processing_time: Option<String>,
-    fee: Option<String>,
-    subjects: Option<Vec<String>>,
-    result: Option<String>,
-    legal_basis: Option<Vec<String>>,
-    documents: Option<Vec<crate::content::raw::RawDossierDoc>>,
+    raw: &mut RawPage,
     origin: &Origin<'_>,
     errors: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
 ) -> ProcedureMeta {
+    let online = raw.online.take();
+    let online_url = raw.online_url.take();
     let online = online.unwrap_or_default().trim().to_string();
     let folded = crate::text::fold::match_key(&online);
     if !online.is_empty()
@@ -177,20 +172,41 @@ pub(super) fn procedure_meta(
             ),
         ));
     }
+    let status = status_of(raw.status.take(), origin, warnings);
+    let replaced_by = non_empty(raw.replaced_by.take());
+    if replaced_by.is_some() && status != ProcedureStatus::Abolished {
+        warnings.push(origin.at_key(
+            "replaced_by",
+            crate::tr!(
+                en: "`replaced_by` is only read for an abolished procedure, and this one is {}: it is not shown; write status = \"abolished\", or remove `replaced_by`",
+                vi: "`replaced_by` chỉ dùng cho thủ tục đã bãi bỏ, mà thủ tục này {}: dòng này không được hiển thị; hãy viết status = \"abolished\", hoặc bỏ `replaced_by`",
+                status_words(status)
+            ),
+        ));
+    }
     ProcedureMeta {
-        code: non_empty(code),
-        field: non_empty(field),
-        agency: non_empty(agency),
-        level: non_empty(level),
+        code: non_empty(raw.code.take()),
+        field: non_empty(raw.field.take()),
+        agency: non_empty(raw.agency.take()),
+        level: non_empty(raw.level.take()),
         online,
         online_url: non_empty(online_url),
-        ways: clean_list(ways.unwrap_or_default()),
-        processing_time: non_empty(processing_time),
-        fee: non_empty(fee),
-        subjects: clean_list(subjects.unwrap_or_default()),
-        result: non_empty(result),
-        legal_basis: clean_list(legal_basis.unwrap_or_default()),
-        documents: documents
+        ways: clean_list(raw.ways.take().unwrap_or_default()),
+        processing_time: non_empty(raw.processing_time.take()),
+        fee: non_empty(raw.fee.take()),
+        subjects: clean_list(raw.subjects.take().unwrap_or_default()),
+        result: non_empty(raw.result.take()),
+        legal_basis: clean_list(raw.legal_basis.take().unwrap_or_default()),
+        requirements: clean_list(raw.requirements.take().unwrap_or_default()),
+        dossier_sets: raw.dossier_sets.take(),
+        receipt_place: non_empty(raw.receipt_place.take()),
+        receipt_hours: non_empty(raw.receipt_hours.take()),
+        decision: non_empty(raw.decision.take()),
+        status,
+        replaced_by,
+        documents: raw
+            .documents
+            .take()
             .unwrap_or_default()
             .into_iter()
             .map(|d| DossierDoc {
@@ -200,5 +216,36 @@ pub(super) fn procedure_meta(
                 form: non_empty(d.form),
             })
             .collect(),
+    }
+}
+
+/// The `status` of a procedure; a value congbo does not know is a warning, and the
+/// procedure is treated as in force (shown and listed, as it was before the key existed).
+fn status_of(
+    value: Option<String>,
+    origin: &Origin<'_>,
+    warnings: &mut Vec<Diagnostic>,
+) -> ProcedureStatus {
+    let Some(value) = value else {
+        return ProcedureStatus::Current;
+    };
+    ProcedureStatus::parse(&value).unwrap_or_else(|| {
+        warnings.push(origin.at_key(
+            "status",
+            crate::tr!(
+                en: "`status` = \"{value}\" is not a status congbo knows, so the procedure is shown as in force: write \"current\" (in force), \"amended\" (amended) or \"abolished\" (abolished)",
+                vi: "`status` = \"{value}\" không phải tình trạng congbo biết, nên thủ tục vẫn được hiển thị như còn hiệu lực: hãy viết \"current\" (còn hiệu lực), \"amended\" (đã sửa đổi, bổ sung) hoặc \"abolished\" (đã bãi bỏ)",
+            ),
+        ));
+        ProcedureStatus::Current
+    })
+}
+
+/// A status in words, for messages.
+fn status_words(s: ProcedureStatus) -> String {
+    match s {
+        ProcedureStatus::Current => crate::tr!(en: "in force", vi: "còn hiệu lực"),
+        ProcedureStatus::Amended => crate::tr!(en: "amended", vi: "đã sửa đổi, bổ sung"),
+        ProcedureStatus::Abolished => crate::tr!(en: "abolished", vi: "đã bãi bỏ"),
     }
 }

@@ -129,3 +129,45 @@ fn a_number_left_blank_is_an_error_at_its_line() {
         assert!(resolve(&front, Kind::Plan).is_ok(), "{n}");
     }
 }
+
+#[test]
+fn procedure_status_reads_english_and_vietnamese_with_or_without_tones() {
+    use crate::content::page::ProcedureStatus;
+    for (written, status) in [
+        ("abolished", ProcedureStatus::Abolished),
+        ("Đã bãi bỏ", ProcedureStatus::Abolished),
+        ("bai bo", ProcedureStatus::Abolished),
+        ("sửa đổi, bổ sung", ProcedureStatus::Amended),
+        ("AMENDED", ProcedureStatus::Amended),
+        ("còn hiệu lực", ProcedureStatus::Current),
+    ] {
+        let p = resolve(
+            &format!("title = \"A\"\nstatus = \"{written}\""),
+            Kind::Procedure,
+        )
+        .unwrap();
+        let meta = p.procedure.unwrap();
+        assert_eq!(meta.status, status, "{written}");
+        assert_eq!(meta.is_listed(), status != ProcedureStatus::Abolished);
+        assert!(p.warnings.is_empty(), "{written}: {:?}", p.warnings);
+    }
+}
+
+#[test]
+fn an_unknown_status_is_a_warning_at_its_line_and_the_procedure_stays_in_force() {
+    let p = resolve("title = \"A\"\nstatus = \"tạm dừng\"", Kind::Procedure).unwrap();
+    assert!(p.procedure.unwrap().is_listed());
+    assert_eq!(p.warnings.len(), 1);
+    assert_eq!(p.warnings[0].line, 3);
+    assert!(p.warnings[0].message.contains("tạm dừng"));
+}
+
+#[test]
+fn new_procedure_keys_belong_to_procedures() {
+    let e = resolve(
+        "title = \"A\"\ndossier_sets = 1\nstatus = \"abolished\"",
+        Kind::Page,
+    )
+    .unwrap_err();
+    assert_eq!(e.len(), 2, "{e:?}");
+}

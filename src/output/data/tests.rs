@@ -408,7 +408,21 @@ fn procedures_csv_has_bom_crlf_and_every_field_quoted() {
     assert!(body.ends_with("\r\n"));
     let records = read_csv(body);
     assert_eq!(records.len(), 3);
-    assert!(records.iter().all(|r| r.len() == 20));
+    // The national record's fields and the status follow the dossier (issue #25).
+    assert!(records.iter().all(|r| r.len() == 27));
+    assert_eq!(
+        records[0][14..21],
+        [
+            "requirements",
+            "dossier_sets",
+            "receipt_place",
+            "receipt_hours",
+            "decision",
+            "status",
+            "replaced_by"
+        ]
+    );
+    assert_eq!(records[2][19], "current");
     assert_eq!(records[0][..3], ["title", "code", "field"]);
     let p = &records[2];
     assert_eq!(p[0], "Đăng ký khai tử");
@@ -418,7 +432,7 @@ fn procedures_csv_has_bom_crlf_and_every_field_quoted() {
         p[13],
         "Tờ khai (1 bản chính, 0 bản sao); Giấy báo tử (1 bản chính, 2 bản sao)"
     );
-    assert_eq!(p[19], format!("{URL}/thu-tuc/dang-ky-khai-tu/"));
+    assert_eq!(p[26], format!("{URL}/thu-tuc/dang-ky-khai-tu/"));
     assert_eq!(
         records[1][1], "",
         "a missing value is an empty quoted field"

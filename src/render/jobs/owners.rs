@@ -28,6 +28,7 @@ pub fn job_path(site: &Site, j: Job) -> String {
             page,
         ),
         Job::ProcedureSheet(i) => format!("{}in/", site.pages[i].page.path),
+        Job::FieldSheets(t) => format!("{}in/", site.taxonomies[1].terms[t].path),
         Job::NotFound => "/404.html".to_string(),
         Job::Search => SEARCH_PATH.to_string(),
     }
@@ -104,6 +105,13 @@ pub fn made_by(site: &Site, j: Job) -> Option<String> {
             vi: "bản niêm yết của {}",
             site.pages[i].page.file.display()
         ),
+        Job::FieldSheets(t) => {
+            let name = &site.taxonomies[1].terms[t].name;
+            crate::tr!(
+                en: "the posting sheets of field {name}",
+                vi: "các bản niêm yết của lĩnh vực {name}",
+            )
+        }
         Job::NotFound => crate::tr!(en: "the 404 page", vi: "trang 404"),
         Job::Search => crate::tr!(en: "the search page", vi: "trang tìm kiếm"),
     })

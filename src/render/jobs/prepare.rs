@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 use tera::Context;
 
-use super::{AGENCY_TASKS_PER_PAGE, CITATIONS_TEMPLATE, Job, Prepared};
+use super::{AGENCY_TASKS_PER_PAGE, CITATIONS_TEMPLATE, FIELD_SHEETS_TEMPLATE, Job, Prepared};
 use crate::error::Diagnostic;
 use crate::markdown::LinkContext;
 use crate::render::Theme;
@@ -153,6 +153,7 @@ pub(super) fn prepare_job(
         }
         Job::Citations { document, page } => lists::citations_job(v, links, document, page)?,
         Job::ProcedureSheet(i) => sheet_job(v, links, i),
+        Job::FieldSheets(term) => field_sheets_job(v, links, term),
         Job::NotFound => Parts::theme(
             "/404.html".to_string(),
             "404.html",
@@ -232,6 +233,39 @@ fn sheet_job(v: &Views<'_>, links: &LinkContext, i: usize) -> Parts {
         &qr_svg(&v.site.config.permalink(&e.page.path)).unwrap_or_default(),
     );
     Parts::theme(path, "procedure_sheet.html", ctx)
+}
+
+/// A field's page of posting sheets: every procedure in force of the field, each as its
+/// own sheet sees it, with its QR code.
+fn field_sheets_job(v: &Views<'_>, links: &LinkContext, term: usize) -> Parts {
+    let site = v.site;
+    let tm = &site.taxonomies[1].terms[term];
+    let path = format!("{}in/", tm.path);
+    let mut ctx = base_context(v, &path);
+    let basis = |text: &str, own: &str| {
+        let mut html = String::new();
+        links.link_citations(text, own, &mut html);
+        html
+    };
+    let sheets: Vec<_> = crate::site::procedures::field_procedures(site, term)
+        .into_iter()
+        .map(|i| {
+            let permalink = site.config.permalink(&site.pages[i].page.path);
+            serde_json::json!({
+                "page": v.page(i, &basis),
+                "qr_svg": qr_svg(&permalink).unwrap_or_default(),
+            })
+        })
+        .collect();
+    ctx.insert(
+        "field",
+        &serde_json::json!({
+            "name": tm.name,
+            "url": site.config.url(&tm.path),
+        }),
+    );
+    ctx.insert("sheets", &sheets);
+    Parts::theme(path, FIELD_SHEETS_TEMPLATE, ctx)
 }
 
 /// The search page, with the field names its filter offers.

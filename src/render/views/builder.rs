@@ -296,46 +296,67 @@ impl<'a> Views<'a> {
                 show_status: super::domain::shows_status(self.site.tasks[i].iter()),
                 basis: m.basis.iter().map(|b| link_basis(b, &p.path)).collect(),
             }),
-            procedure: p.procedure.as_ref().map(|m| ProcedureView {
-                code: m.code.as_deref(),
-                field: m.field.as_deref(),
-                field_url: m.field.as_ref().and_then(|f| {
-                    self.site.taxonomies[1]
-                        .term(f)
-                        .map(|t| self.config().url(&t.path))
-                }),
-                agency: m.agency.as_deref(),
-                level: m.level.as_deref(),
-                online: &m.online,
-                online_class: online_class(&m.online),
-                online_url: m.online_url.as_deref(),
-                ways: &m.ways,
-                processing_time: m.processing_time.as_deref(),
-                fee: m.fee.as_deref(),
-                subjects: &m.subjects,
-                result: m.result.as_deref(),
-                legal_basis: m
-                    .legal_basis
-                    .iter()
-                    .map(|b| link_basis(b, &p.path))
-                    .collect(),
-                documents: m
-                    .documents
-                    .iter()
-                    .map(|d: &'a DossierDoc| DossierView {
-                        name: &d.name,
-                        originals: d.originals,
-                        copies: d.copies,
-                        form: d.form.as_ref().map(|f| self.file(e, f)),
-                    })
-                    .collect(),
-                sheet_url: self.config().url(&format!("{}in/", p.path)),
-            }),
+            procedure: p
+                .procedure
+                .as_ref()
+                .map(|m| ProcedureView {
+                    code: m.code.as_deref(),
+                    field: m.field.as_deref(),
+                    field_url: m.field.as_ref().and_then(|f| {
+                        self.site.taxonomies[1]
+                            .term(f)
+                            .map(|t| self.config().url(&t.path))
+                    }),
+                    agency: m.agency.as_deref(),
+                    level: m.level.as_deref(),
+                    online: &m.online,
+                    online_class: online_class(&m.online),
+                    online_url: m.online_url.as_deref(),
+                    ways: &m.ways,
+                    processing_time: m.processing_time.as_deref(),
+                    fee: m.fee.as_deref(),
+                    subjects: &m.subjects,
+                    result: m.result.as_deref(),
+                    legal_basis: m
+                        .legal_basis
+                        .iter()
+                        .map(|b| link_basis(b, &p.path))
+                        .collect(),
+                    documents: m
+                        .documents
+                        .iter()
+                        .map(|d: &'a DossierDoc| DossierView {
+                            name: &d.name,
+                            originals: d.originals,
+                            copies: d.copies,
+                            form: d.form.as_ref().map(|f| self.file(e, f)),
+                        })
+                        .collect(),
+                    sheet_url: self.config().url(&format!("{}in/", p.path)),
+                    requirements: &m.requirements,
+                    dossier_sets: m.dossier_sets,
+                    dossier_sets_text: m.dossier_sets.map(|n| format!("{n:02}")),
+                    receipt_place: m.receipt_place.as_deref(),
+                    receipt_hours: m.receipt_hours.as_deref(),
+                    decision: m.decision.as_deref().map(|d| link_basis(d, &p.path)),
+                    status: m.status.name(),
+                    listed: m.is_listed(),
+                    replaced_by: self.replacement(i),
+                    steps: crate::site::procedures::steps(&e.rendered.html),
+                    sheet_steps: Vec::new(),
+                    sheet_steps_shortened: false,
+                })
+                .map(super::sheet::shorten_steps),
             cited_by,
             cited_count,
             cited_list,
             json_ld: self.json_ld(i),
             extra: &p.extra,
+            authority_lines: p
+                .authority
+                .as_deref()
+                .map(|a| crate::text::authority::header(a).lines)
+                .unwrap_or_default(),
         }
     }
 }

@@ -11,6 +11,7 @@ mod languages;
 mod nav;
 mod page_ser;
 mod pager;
+mod sheet;
 mod site_view;
 mod timeline;
 
@@ -36,6 +37,9 @@ pub struct SiteView<'a> {
     pub home_url: &'a str,
     pub language: &'a str,
     pub authority: &'a str,
+    /// `authority` as a state document's header writes it (Decree 30/2020): in capitals,
+    /// in full, one entry a line.
+    pub authority_lines: Vec<String>,
     pub parent_authority: &'a str,
     pub contact: &'a Contact,
     pub menu: Vec<MenuView>,
@@ -198,6 +202,9 @@ pub struct PageView<'a> {
     /// schema.org JSON-LD (news, procedures), safe to print inside `<script>`.
     pub json_ld: Option<String>,
     pub extra: &'a serde_json::Value,
+    /// `authority` as a state document's header writes it (Decree 30/2020): in capitals,
+    /// in full, one entry a line; empty without an authority.
+    pub authority_lines: Vec<String>,
 }
 
 /// A start and end date.
@@ -269,8 +276,39 @@ pub struct ProcedureView<'a> {
     /// Legal basis entries as HTML with their citations linked.
     pub legal_basis: Vec<String>,
     pub documents: Vec<DossierView<'a>>,
-    /// The printable A4 posting sheet (`…/in/`).
+    /// The printable A4 posting sheet (`…/in/`); an abolished procedure has none.
     pub sheet_url: String,
+    /// Yêu cầu, điều kiện.
+    pub requirements: &'a [String],
+    /// Số lượng hồ sơ (bộ).
+    pub dossier_sets: Option<u32>,
+    /// `dossier_sets` as state documents write a count: two digits at least ("01").
+    pub dossier_sets_text: Option<String>,
+    pub receipt_place: Option<&'a str>,
+    pub receipt_hours: Option<&'a str>,
+    /// The announcing decision as HTML, its citation linked.
+    pub decision: Option<String>,
+    /// `current`, `amended` or `abolished`.
+    pub status: &'static str,
+    /// Whether it is in the lists and has a posting sheet (every status but abolished).
+    pub listed: bool,
+    /// What replaces an abolished procedure.
+    pub replaced_by: Option<ReplacementView<'a>>,
+    /// The steps the body lists under "Trình tự thực hiện", as plain text.
+    pub steps: Vec<String>,
+    /// The steps shortened to fit the A4 sheet.
+    pub sheet_steps: Vec<String>,
+    /// Whether `sheet_steps` leaves something out (the sheet then points to the page).
+    pub sheet_steps_shortened: bool,
+}
+
+/// The procedure that replaces an abolished one: a page of the site (with its URL), or
+/// what `replaced_by` says when it names none (a warning says so).
+#[derive(Serialize)]
+pub struct ReplacementView<'a> {
+    pub title: &'a str,
+    pub code: Option<&'a str>,
+    pub url: Option<String>,
 }
 
 /// One paper of a dossier.
@@ -347,6 +385,8 @@ pub struct TermView<'a> {
     pub permalink: String,
     pub pages: Vec<SummaryValue>,
     pub paginator: PaginatorView,
+    /// The field's printable page of posting sheets, when it has procedures in force.
+    pub sheets_url: Option<String>,
 }
 
 pub(crate) fn online_class(online: &str) -> &'static str {

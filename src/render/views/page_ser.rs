@@ -85,8 +85,9 @@ impl Serialize for PageView<'_> {
             cited_list,
             json_ld,
             extra,
+            authority_lines,
         } = self;
-        let mut out = serializer.serialize_struct("PageView", PageSummary::FIELDS + 18)?;
+        let mut out = serializer.serialize_struct("PageView", PageSummary::FIELDS + 19)?;
         summary.serialize_fields(&mut out)?;
         out.serialize_field("path", path)?;
         out.serialize_field("content", content)?;
@@ -106,6 +107,7 @@ impl Serialize for PageView<'_> {
         out.serialize_field("cited_list", cited_list)?;
         out.serialize_field("json_ld", json_ld)?;
         out.serialize_field("extra", extra)?;
+        out.serialize_field("authority_lines", authority_lines)?;
         out.end()
     }
 }

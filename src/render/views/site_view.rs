@@ -15,6 +15,7 @@ impl<'a> Views<'a> {
             home_url: &c.base_path,
             language: &c.language,
             authority: &c.authority,
+            authority_lines: crate::text::authority::header(&c.authority).lines,
             parent_authority: &c.parent_authority,
             contact: &c.contact,
             menu: self.menu(),

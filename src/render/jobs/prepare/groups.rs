@@ -10,12 +10,14 @@ use crate::text::collate;
 pub(super) fn field_groups<'a>(v: &Views<'a>, pages: &[usize]) -> Vec<FieldGroup<'a>> {
     let mut groups: Vec<(String, &'a str, Vec<usize>)> = Vec::new();
     for &i in pages {
-        let field = v.site.pages[i]
-            .page
-            .procedure
-            .as_ref()
-            .and_then(|p| p.field.as_deref())
-            .unwrap_or("Khác");
+        let Some(proc) = v.site.pages[i].page.procedure.as_ref() else {
+            continue;
+        };
+        // Abolished procedures leave the index; their pages stay.
+        if !proc.is_listed() {
+            continue;
+        }
+        let field = proc.field.as_deref().unwrap_or("Khác");
         let key = crate::text::fold::match_key(field);
         match groups.iter_mut().find(|g| g.0 == key) {
             Some(g) => g.2.push(i),
@@ -56,7 +58,8 @@ pub(super) fn home<'a>(v: &Views<'a>) -> HomeView<'a> {
             .find(|s| s.section.kind == kind && s.section.parent.as_deref() == Some(""))
             .map(|s| site.config.url(&s.section.path))
     };
-    let procedures = site.pages_of(Kind::Procedure);
+    let mut procedures = site.pages_of(Kind::Procedure);
+    procedures.retain(|&i| !site.pages[i].page.is_abolished_procedure());
     let [news, plans, documents] = HOME_LATEST.map(|(kind, n)| latest(kind, n));
     HomeView {
         news,

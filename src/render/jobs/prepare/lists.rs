@@ -89,6 +89,11 @@ pub(super) fn term_job(v: &Views<'_>, taxonomy: usize, term: usize, page: usize)
             permalink: site.config.permalink(&tm.path),
             pages: v.summaries_of(&tm.pages, page, per_page),
             paginator: views::paginator(&site.config, &tm.path, page, tm.pages.len(), per_page),
+            // A theme without `field_sheets.html` makes no such page, and its term
+            // template (older than the page) does not link there.
+            sheets_url: (site.taxonomies[taxonomy].name == "fields"
+                && !crate::site::procedures::field_procedures(site, term).is_empty())
+            .then(|| site.config.url(&format!("{}in/", tm.path))),
         },
     );
     Parts::theme(path, "taxonomy_term.html", ctx)
