@@ -86,10 +86,10 @@ fn an_abbreviation_the_header_cannot_expand_is_a_warning_at_its_line() {
     let site = site();
     site.write(
         "content/ke-hoach/a.md",
-        "+++\ntitle = \"Kế hoạch\"\nnumber = \"01/KH-BQL\"\nauthority = \"BQL dự án xã Thử\"\n+++\n\nNội dung.\n",
+        "+++\ntitle = \"Kế hoạch\"\nnumber = \"01/KH-QLDX\"\nauthority = \"QLDX dự án xã Thử\"\n+++\n\nNội dung.\n",
     );
     let report = site.build_ok();
-    let line = "content/ke-hoach/a.md:4:1: warning: `authority`: congbo does not know the abbreviation \"BQL\"";
+    let line = "content/ke-hoach/a.md:4:1: warning: `authority`: congbo does not know the abbreviation \"QLDX\"";
     assert!(
         report.warnings.iter().any(|w| w.starts_with(line)),
         "{:?}",
