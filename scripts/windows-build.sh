@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Cross-compiles congbo for Windows (x86_64-pc-windows-gnu, the MinGW ABI) on Debian 12,
 # as root, and prints the path of the .exe:
-#   target/x86_64-pc-windows-gnu/release/congbo.exe
+#   target/x86_64-pc-windows-gnu/release/congbo.exe  (debug/ with CONGBO_WINDOWS_PROFILE=dev)
 #
 # It installs what it needs itself. Two routes, the first that can work is taken:
 #  1. The machine's own rustc has the Windows standard library (`rustup target add
@@ -23,7 +23,10 @@ cd "$(dirname "$0")/.."
 TARGET=x86_64-pc-windows-gnu
 PROFILE=${CONGBO_WINDOWS_PROFILE:-release}
 ROOT=${CONGBO_WINDOWS_ROOT:-/var/cache/congbo-windows/sid}
-OUT="target/$TARGET/$PROFILE/congbo.exe"
+# cargo names the dev profile's folder "debug".
+DIR=$PROFILE
+[ "$PROFILE" = dev ] && DIR=debug
+OUT="target/$TARGET/$DIR/congbo.exe"
 MINGW=gcc-mingw-w64-x86-64
 
 # The C parts (mimalloc, libwebp) and the final link go through MinGW's gcc.
@@ -77,7 +80,8 @@ else
     echo "== apt-get install rustc cargo rust-src $MINGW in the sid root"
     chroot "$ROOT" /usr/bin/env DEBIAN_FRONTEND=noninteractive sh -c \
       "apt-get update -qq && apt-get install -y -qq --no-install-recommends \
-         rustc cargo rust-src $MINGW binutils-mingw-w64-x86-64 ca-certificates >/dev/null"
+         rustc cargo rust-src $MINGW binutils-mingw-w64-x86-64 ca-certificates >/dev/null \
+       && apt-get clean"
   fi
   cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
   # cargo in the root trusts the host's certificates (a host behind a TLS-inspecting proxy
@@ -102,7 +106,7 @@ else
       CARGO_TARGET_DIR=/src/target/windows-sid RUSTC_BOOTSTRAP=1 \
       sh -c "cd /src && cargo --version && cargo build --locked -Zbuild-std=std,panic_abort $*"
   ' _ "$ROOT" "${profile_flag[@]}" --target "$TARGET"
-  cp "target/windows-sid/$TARGET/$PROFILE/congbo.exe" "$OUT"
+  cp "target/windows-sid/$TARGET/$DIR/congbo.exe" "$OUT"
 fi
 
 test -s "$OUT"

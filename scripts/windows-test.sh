@@ -71,6 +71,14 @@ same_output() {
   find "$a" -type f | wc -l
 }
 
+# 0. init: the next step it prints is a Command Prompt line (cd /d, a quoted folder).
+init_dir="$WORK/Trang mới"
+got=$(win init "$(winpath "$init_dir")" 2>&1 | tr -d '\r') || fail "congbo.exe init: $got"
+[ -f "$init_dir/site.toml" ] || fail "congbo.exe init made no site.toml in $init_dir"
+want="cd /d \"$(winpath "$init_dir")\" && congbo build"
+case $got in *"$want"*) ;; *) fail "congbo.exe init should say '$want'; it said: $got" ;; esac
+ok "congbo.exe init $(winpath "$init_dir") made a site and says: $want"
+
 # 1. The example site, --root as a Windows path.
 copy_example() {
   mkdir -p "$1"
