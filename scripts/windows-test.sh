@@ -79,6 +79,24 @@ want="cd /d \"$(winpath "$init_dir")\" && congbo build"
 case $got in *"$want"*) ;; *) fail "congbo.exe init should say '$want'; it said: $got" ;; esac
 ok "congbo.exe init $(winpath "$init_dir") made a site and says: $want"
 
+# Messages: Windows has no LANG; a Windows set to Vietnamese gets Vietnamese. Wine takes its
+# locale from the Unix one (which glibc must have), and cmd then removes the variables
+# from congbo.exe's environment, as on a real Windows.
+if ! locale -a 2>/dev/null | grep -qix 'vi_VN.utf8'; then
+  echo "== locale-gen vi_VN.UTF-8 (Wine's Vietnamese locale)"
+  dpkg -s locales >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends locales >/dev/null
+  grep -qx 'vi_VN.UTF-8 UTF-8' /etc/locale.gen || echo 'vi_VN.UTF-8 UTF-8' >>/etc/locale.gen
+  locale-gen >/dev/null
+fi
+got=$(cd "$WORK" && LC_ALL=vi_VN.UTF-8 LANG=vi_VN.UTF-8 "$WINE" cmd /c \
+  "set LC_ALL=& set LC_MESSAGES=& set LANG=& set & $(winpath "$EXE") build --root $(winpath "$WORK/none")" 2>&1 | tr -d '\r' || true)
+printf '%s\n' "$got" | grep -qE '^(LANG|LC_ALL|LC_MESSAGES)=' && fail "cmd left a locale variable: $got"
+case $got in
+  *"site.toml: lỗi: không đọc được site.toml"*) ;;
+  *) fail "with Windows' locale Vietnamese and no LANG, congbo.exe should answer in Vietnamese; it said: $(printf '%s\n' "$got" | grep site.toml)" ;;
+esac
+ok "no LANG, Windows locale vi-VN: congbo.exe's error is in Vietnamese ($(printf '%s\n' "$got" | grep -m1 -o 'site.toml: lỗi: [^(]*'))"
+
 # 1. The example site, --root as a Windows path.
 copy_example() {
   mkdir -p "$1"
