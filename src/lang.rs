@@ -1,6 +1,7 @@
 //! The language of congbo's own messages (the build summary, serve's lines, errors): what
 //! `--lang` or `CONGBO_LANG` asks for; else Vietnamese for a Vietnamese site (editors run
-//! Vietnamese and English Windows alike, and read the site's language); else the locale's.
+//! Vietnamese and English Windows alike, and read the site's language); else the locale's
+//! (on Windows, without locale variables, the user's Windows locale).
 //! It is chosen once, when the command line starts, and fixed for the process in a
 //! [`OnceLock`]; everything else only reads it. Each message is written in both languages
 //! at the place it is made, with [`tr!`](crate::tr).
@@ -63,15 +64,53 @@ impl Lang {
         }
     }
 
-    /// The language of this process's locale.
+    /// [`Lang::from_locale`], but when none of the variables is set, the operating system's
+    /// own locale (`system`, asked only then) decides: Windows has no `LANG`, and an office
+    /// whose Windows is set to Vietnamese should get Vietnamese messages.
+    pub fn from_locale_or_system(
+        lc_all: Option<&str>,
+        lc_messages: Option<&str>,
+        lang: Option<&str>,
+        system: impl FnOnce() -> Option<String>,
+    ) -> Lang {
+        let set = |v: Option<&str>| v.is_some_and(|v| !v.trim().is_empty());
+        if set(lc_all) || set(lc_messages) || set(lang) {
+            return Lang::from_locale(lc_all, lc_messages, lang);
+        }
+        Lang::from_locale(None, None, system().as_deref())
+    }
+
+    /// The language of this process's environment.
     pub fn from_env() -> Lang {
         let var = |n: &str| std::env::var(n).ok();
-        Lang::from_locale(
+        Lang::from_locale_or_system(
             var("LC_ALL").as_deref(),
             var("LC_MESSAGES").as_deref(),
             var("LANG").as_deref(),
+            system_locale,
         )
     }
+}
+
+/// The user's locale name as Windows gives it (`vi-VN`, `en-US`): the "Region" setting.
+#[cfg(windows)]
+fn system_locale() -> Option<String> {
+    unsafe extern "system" {
+        fn GetUserDefaultLocaleName(name: *mut u16, len: i32) -> i32;
+    }
+    // LOCALE_NAME_MAX_LENGTH, counting the closing NUL.
+    let mut buf = [0u16; 85];
+    // SAFETY: the pointer and length describe `buf`, which Windows fills with at most
+    // `len` UTF-16 units and a NUL; it returns the count with the NUL, or 0 on failure.
+    let n = unsafe { GetUserDefaultLocaleName(buf.as_mut_ptr(), buf.len() as i32) };
+    let n = usize::try_from(n).ok()?.checked_sub(1)?;
+    buf.get(..n).map(String::from_utf16_lossy)
+}
+
+/// Elsewhere the locale variables are the system's locale: nothing more to ask.
+#[cfg(not(windows))]
+fn system_locale() -> Option<String> {
+    None
 }
 
 fn is_vietnamese(locale: &str) -> bool {
@@ -140,6 +179,37 @@ mod tests {
         assert_eq!(Lang::parse("vi"), Some(Vi));
         assert_eq!(Lang::parse(" en_US.UTF-8"), Some(En));
         assert_eq!(Lang::parse("fr"), None);
+    }
+
+    #[test]
+    fn without_locale_variables_the_system_locale_decides() {
+        // Windows has no LC_ALL or LANG: its own locale ("vi-VN") decides there.
+        assert_eq!(
+            Lang::from_locale_or_system(None, None, None, || Some("vi-VN".into())),
+            Lang::Vi
+        );
+        assert_eq!(
+            Lang::from_locale_or_system(None, None, Some(""), || Some("vi-VN".into())),
+            Lang::Vi
+        );
+        assert_eq!(
+            Lang::from_locale_or_system(None, None, None, || Some("en-US".into())),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_locale_or_system(None, None, None, || None),
+            Lang::En
+        );
+        // A variable that is set wins, and the system is not even asked.
+        let never = || -> Option<String> { panic!("asked the system") };
+        assert_eq!(
+            Lang::from_locale_or_system(None, None, Some("C"), never),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_locale_or_system(Some("vi_VN.UTF-8"), None, None, never),
+            Lang::Vi
+        );
     }
 
     #[test]

@@ -144,11 +144,33 @@ pub fn images(made: usize, reused: usize) -> String {
 
 /// What `congbo init` says once it has made a site.
 pub fn initialised(dir: &Path) -> String {
+    initialised_for(dir, cfg!(windows))
+}
+
+/// [`initialised`] for one platform's shell, so that its command can be pasted as it is:
+/// Windows' Command Prompt changes drives only with `cd /d` (`cd D:\xa` from C: stays on
+/// C:), and a folder with spaces or quotes needs each shell's own quoting.
+fn initialised_for(dir: &Path, windows: bool) -> String {
     let d = dir.display();
+    let cd = cd_command(&d.to_string(), windows);
     tr!(
-        en: "Created a new site in {d}. Next: cd {d} && congbo build",
-        vi: "Đã tạo trang mới trong {d}. Tiếp theo: cd {d} && congbo build",
+        en: "Created a new site in {d}. Next: {cd} && congbo build",
+        vi: "Đã tạo trang mới trong {d}. Tiếp theo: {cd} && congbo build",
     )
+}
+
+fn cd_command(dir: &str, windows: bool) -> String {
+    let plain = dir.chars().all(|c| {
+        !(c.is_whitespace() || c.is_ascii_punctuation())
+            || matches!(c, '/' | '\\' | ':' | '.' | '_' | '-')
+    });
+    match (windows, plain) {
+        (true, true) => format!("cd /d {dir}"),
+        // Windows names cannot hold `"`.
+        (true, false) => format!("cd /d \"{dir}\""),
+        (false, true) => format!("cd {dir}"),
+        (false, false) => format!("cd '{}'", dir.replace('\'', r"'\''")),
+    }
 }
 
 #[cfg(test)]
@@ -190,6 +212,27 @@ mod tests {
         assert_eq!(
             build_summary(&report([0; 5], 0.0)),
             "Built 120 files (no pages) into public in 0.00 s: 7 written, 113 unchanged, 2 removed"
+        );
+    }
+
+    #[test]
+    fn the_init_hint_is_a_line_each_shell_takes_as_it_is() {
+        // Command Prompt stays on its drive without /d; spaces need quotes in both shells.
+        assert_eq!(
+            initialised_for(Path::new(r"D:\cong-thong-tin"), true),
+            r"Created a new site in D:\cong-thong-tin. Next: cd /d D:\cong-thong-tin && congbo build"
+        );
+        assert_eq!(
+            initialised_for(Path::new(r"D:\Trang xã"), true),
+            r#"Created a new site in D:\Trang xã. Next: cd /d "D:\Trang xã" && congbo build"#
+        );
+        assert_eq!(
+            initialised_for(Path::new("/srv/xã-an"), false),
+            "Created a new site in /srv/xã-an. Next: cd /srv/xã-an && congbo build"
+        );
+        assert_eq!(
+            initialised_for(Path::new("/srv/Bà Rịa's"), false),
+            r"Created a new site in /srv/Bà Rịa's. Next: cd '/srv/Bà Rịa'\''s' && congbo build"
         );
     }
 
