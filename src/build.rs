@@ -228,7 +228,11 @@ fn report(
 
 /// Settings that are allowed but risky.
 fn warnings(config: &Config) -> Vec<String> {
-    let mut w = Vec::new();
+    let mut w: Vec<String> = config
+        .warnings
+        .iter()
+        .map(crate::check::warning_line)
+        .collect();
     if config.unsafe_html {
         w.push(crate::tr!(
             en: "site.toml: warning: unsafe_html = true publishes raw HTML in Markdown as written, scripts included; remove it unless every editor and every pasted text is trusted",

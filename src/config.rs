@@ -61,6 +61,10 @@ pub struct Config {
     pub check: crate::check::CheckConfig,
     /// Search settings (`[search]`).
     pub search: SearchConfig,
+    /// What `site.toml` asks that congbo cannot do as written, said as warnings (an
+    /// abbreviation of `authority` the document header cannot write in full).
+    #[serde(skip)]
+    pub warnings: Vec<Diagnostic>,
     /// The site's own spellings of its agencies (`[agencies] aliases`).
     #[serde(skip)]
     pub agency_aliases: crate::text::agency::Aliases,
@@ -262,7 +266,21 @@ pub fn parse(text: &str, file: &Path, overrides: &Overrides) -> Result<Config, D
         let line = table_line(&text, &format!("languages.{code}")).unwrap_or(0);
         Diagnostic::at(file, line, 1, msg)
     })?;
+    let line = key_line(&text, "authority").unwrap_or(0);
+    let warnings = crate::text::authority::header(&raw.authority)
+        .unknown
+        .iter()
+        .map(|w| {
+            Diagnostic::at(
+                file,
+                line,
+                1,
+                crate::text::authority::unknown_abbreviation(w),
+            )
+        })
+        .collect();
     Ok(Config {
+        warnings,
         title: raw.title,
         description: raw.description,
         root_path: base_path.clone(),

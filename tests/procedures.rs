@@ -327,3 +327,39 @@ fn what_a_procedure_cannot_apply_is_a_warning_at_its_line_in_build_and_check() {
     // The unknown status is shown as in force: listed.
     assert!(site.read("thu-tuc/index.html").contains("Thủ tục A"));
 }
+
+#[test]
+fn an_abbreviation_of_the_site_s_authority_is_a_warning_at_its_site_toml_line() {
+    let site = site();
+    let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    let toml = toml.replace(
+        "authority = \"Ủy ban nhân dân xã Thử Nghiệm\"",
+        "authority = \"QLDX xã Thử Nghiệm\"",
+    );
+    assert!(
+        toml.contains("QLDX"),
+        "the harness's site.toml changed: {toml}"
+    );
+    let line = toml
+        .lines()
+        .position(|l| l.starts_with("authority"))
+        .unwrap()
+        + 1;
+    site.write("site.toml", &toml);
+    site.write("content/a.md", "+++\ntitle = \"A\"\n+++\n");
+    let said = format!(
+        "site.toml:{line}:1: warning: `authority`: congbo does not know the abbreviation \"QLDX\""
+    );
+    let report = site.build_ok();
+    assert!(
+        report.warnings.iter().any(|w| w.starts_with(&said)),
+        "{:?}",
+        report.warnings
+    );
+    let (checked, _) = congbo::build::check(&site.opts, false).unwrap();
+    assert!(
+        checked.warnings.iter().any(|w| w.starts_with(&said)),
+        "{:?}",
+        checked.warnings
+    );
+}

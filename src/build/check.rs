@@ -111,6 +111,9 @@ pub fn check(
         .map(|r| (1, r.refs.links.len() + r.refs.images.len()))
         .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
     notes.extend(parts.iter().flat_map(|(s, _)| check::agencies::notes(s)));
+    // What site.toml asks that cannot be done as written, as `build` says it.
+    let config = &parts[0].0.config;
+    warnings.extend(config.warnings.iter().map(check::warning_line));
     let report = CheckReport {
         pages: bodies.0,
         links: bodies.1,

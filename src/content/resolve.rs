@@ -246,13 +246,8 @@ pub fn page(
 /// write in full (ND 30 wants the issuing organ in full): they are printed as written.
 fn authority_warnings(authority: &str, origin: &Origin<'_>, warnings: &mut Vec<Diagnostic>) {
     for word in crate::text::authority::header(authority).unknown {
-        warnings.push(origin.at_key(
-            "authority",
-            crate::tr!(
-                en: "`authority`: congbo does not know the abbreviation \"{word}\", so the document header prints it as written, while Decree 30/2020 wants the issuing authority in full; write it in full",
-                vi: "`authority`: congbo không biết chữ viết tắt \"{word}\", nên phần đầu văn bản in nguyên như vậy, trong khi Nghị định 30/2020 yêu cầu ghi tên cơ quan ban hành đầy đủ; hãy viết đầy đủ",
-            ),
-        ));
+        let said = crate::text::authority::unknown_abbreviation(&word);
+        warnings.push(origin.at_key("authority", said));
     }
 }
 

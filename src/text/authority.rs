@@ -17,6 +17,15 @@ pub struct Header {
     pub unknown: Vec<String>,
 }
 
+/// What a warning says of an abbreviation [`header`] could not write in full, wherever the
+/// `authority` was written (a page's front matter, `site.toml`).
+pub fn unknown_abbreviation(word: &str) -> String {
+    crate::tr!(
+        en: "`authority`: congbo does not know the abbreviation \"{word}\", so the document header prints it as written, while Decree 30/2020 wants the issuing authority in full; write it in full",
+        vi: "`authority`: congbo không biết chữ viết tắt \"{word}\", nên phần đầu văn bản in nguyên như vậy, trong khi Nghị định 30/2020 yêu cầu ghi tên cơ quan ban hành đầy đủ; hãy viết đầy đủ",
+    )
+}
+
 /// The abbreviations of places that the table of agency names leaves alone (they have
 /// several meanings in a name), but which in a header's authority, after its organ, can only
 /// be places. Matched on the word in capitals, without a final full stop (`TP.` = `TP`).
