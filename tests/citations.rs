@@ -172,3 +172,46 @@ fn corpus_prose_holds_no_law_by_name() {
     }
     assert!(seen > 20, "the corpus plans cite documents: {seen}");
 }
+
+#[test]
+fn doubts_in_front_matter_are_warnings_at_the_line_of_their_key() {
+    let s = site();
+    s.write(
+        "content/ke-hoach/kh-172-b.md",
+        "+++\ntitle = \"Kế hoạch khác\"\nnumber = \"172/KH-UBND\"\ndate = 2024-09-01\n+++\nNội dung.\n",
+    );
+    s.write(
+        "content/ke-hoach/c.md",
+        "+++\ntitle = \"Kế hoạch C\"\ndate = 2025-03-01\n\
+         basis = [\"Kế hoạch số 172/KH-UBND ngày 02/02/2024\"]\n+++\nNội dung.\n",
+    );
+    s.write(
+        "content/thu-tuc/d.md",
+        "+++\ntitle = \"Thủ tục D\"\nlegal_basis = [\"Luật Hộ tịch\"]\n\
+         decision = \"Kế hoạch số 172/KH-UBND\"\n+++\nNội dung.\n",
+    );
+    let r = s.build_ok();
+    let said = |file: &str, w: &[String]| {
+        w.iter()
+            .filter(|l| l.contains(file))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let plan = said("ke-hoach/c.md", &r.warnings);
+    assert_eq!(plan.len(), 1, "{:?}", r.warnings);
+    assert!(
+        plan[0].contains("c.md:4:1: warning:") && plan[0].contains("several pages"),
+        "{}",
+        plan[0]
+    );
+    let procedure = said("thu-tuc/d.md", &r.warnings);
+    assert_eq!(procedure.len(), 1, "{:?}", r.warnings);
+    assert!(
+        procedure[0].contains("d.md:4:1: warning:") && procedure[0].contains("no year"),
+        "{}",
+        procedure[0]
+    );
+    let (report, _) = check(&s.opts, false).unwrap();
+    assert_eq!(said("ke-hoach/c.md", &report.warnings), plan);
+    assert_eq!(said("thu-tuc/d.md", &report.warnings), procedure);
+}

@@ -27,6 +27,14 @@ pub(super) fn stage(
     let (errors, mut warnings) = check::report(found, &parts[0].0.config.check, listed);
     // Links in static/ that are left out: said, not silently skipped.
     warnings.extend(crate::output::static_entries(theme).warnings);
+    // Citations of front matter whose page cannot be told, as the body's are.
+    for (site, links) in parts {
+        warnings.extend(
+            check::basis::doubts(site, links)
+                .iter()
+                .map(check::warning_line),
+        );
+    }
     // Partners cells that read as lists but could not be cut: said, not guessed.
     for (site, _) in parts {
         warnings.extend(

@@ -7,6 +7,7 @@
 //! errors into warnings; citations and unknown statuses are always warnings.
 
 pub mod agencies;
+pub mod basis;
 pub mod external;
 mod featured;
 mod files;

@@ -155,6 +155,10 @@ pub struct KeyLines {
     pub decision: usize,
     /// `replaced_by` (what replaces an abolished procedure).
     pub replaced_by: usize,
+    /// `basis` (a plan's legal basis).
+    pub basis: usize,
+    /// `legal_basis` (a procedure's).
+    pub legal_basis: usize,
 }
 
 /// A resolved page of any kind.

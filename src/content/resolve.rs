@@ -222,6 +222,8 @@ pub fn page(
             image: origin.line_of("image"),
             decision: origin.line_of("decision"),
             replaced_by: origin.line_of("replaced_by"),
+            basis: origin.line_of("basis"),
+            legal_basis: origin.line_of("legal_basis"),
         },
         weight: raw.weight,
         template: origin.template("template", raw.template),
