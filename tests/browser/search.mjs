@@ -64,6 +64,13 @@ async function main() {
     const metas = [...document.querySelectorAll('#search-results .search-meta')].map((m) => m.innerText);
     return metas.length > 0 && metas.every((m) => m.startsWith('Tin tức'));
   }, null, { timeout: 5000 }).catch(() => fail('the kind filter did not keep news only'));
+  // Tone marks: exact spellings only; with none, the tone-less matches under a line.
+  const toneless = () => page.$eval('#search-toneless', (e) => !e.hidden && e.offsetHeight > 0);
+  await type(page, 'khái');
+  if (!(await results()).length || !(await toneless())) fail('"khái": no tone-less results under the notice');
+  await type(page, 'đường');
+  if (await toneless()) fail('"đường": the tone-less notice shows though pages have "đường"');
+  if ((await results()).some((x) => /trợ cấp xã hội/i.test(x.title))) fail('"đường" lists a page with only "dưỡng"');
   // No result: a message says so.
   await page.selectOption('#search-kind', '');
   await type(page, 'xyzzyqw');
