@@ -227,4 +227,24 @@ fn the_search_page_in_chromium() {
     );
     eprintln!("{text}");
     assert!(o.status.success(), "the search page checks failed:\n{text}");
+
+    // A site that overrides search.html with a copy from before the tone notice.
+    let theme = repo_root().join("themes/cong-thong-tin/templates/search.html");
+    let template = std::fs::read_to_string(theme).expect("the theme's search.html");
+    let old: String = template
+        .lines()
+        .filter(|l| !l.contains("search-toneless"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_ne!(old, template);
+    site.write("templates/search.html", &old);
+    site.build_ok();
+    let o = Command::new("node")
+        .arg(repo_root().join("tests/browser/search.mjs"))
+        .arg(site.out())
+        .arg("old-template")
+        .output()
+        .expect("node runs");
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "with an old search.html:\n{text}");
 }

@@ -235,7 +235,8 @@
   var status = document.getElementById('search-status');
   var results = document.getElementById('search-results');
   var more = document.getElementById('search-more');
-  var toneless = document.getElementById('search-toneless');
+  // A site's own search.html from before the notice has no line for it: then none shows.
+  var toneless = document.getElementById('search-toneless') || {};
   var str = function (k) { return box.getAttribute('data-' + k) || ''; };
   var cache = {};
   function get(path) {
