@@ -24,8 +24,29 @@ const CASES = [
   ['chung thuc ban sa', 'Chứng thực bản sao'],
 ];
 
+// A site's own search.html made before the tone notice (no #search-toneless): a query
+// that falls back to tone-less matches still lists them.
+async function oldTemplate(dir) {
+  const server = await serve(dir);
+  const browser = await launch();
+  const page = await (await browser.newContext({ viewport: { width: 360, height: 800 } })).newPage();
+  await page.goto(server.url + '/tim-kiem/', { waitUntil: 'load' });
+  let ok = true;
+  try {
+    await type(page, 'khái');
+    ok = (await page.$$('#search-results li')).length > 0;
+  } catch {
+    ok = false;
+  }
+  await browser.close();
+  server.close();
+  console.log(ok ? 'ok   an old search.html lists tone-less matches' : 'FAIL an old search.html shows no results');
+  process.exit(ok ? 0 : 1);
+}
+
 async function main() {
   const dir = process.argv[2];
+  if (process.argv[3] === 'old-template') return oldTemplate(dir);
   const server = await serve(dir);
   const browser = await launch();
   const page = await (await browser.newContext({ viewport: { width: 360, height: 800 } })).newPage();
@@ -64,6 +85,13 @@ async function main() {
     const metas = [...document.querySelectorAll('#search-results .search-meta')].map((m) => m.innerText);
     return metas.length > 0 && metas.every((m) => m.startsWith('Tin tức'));
   }, null, { timeout: 5000 }).catch(() => fail('the kind filter did not keep news only'));
+  // Tone marks: exact spellings only; with none, the tone-less matches under a line.
+  const toneless = () => page.$eval('#search-toneless', (e) => !e.hidden && e.offsetHeight > 0);
+  await type(page, 'khái');
+  if (!(await results()).length || !(await toneless())) fail('"khái": no tone-less results under the notice');
+  await type(page, 'đường');
+  if (await toneless()) fail('"đường": the tone-less notice shows though pages have "đường"');
+  if ((await results()).some((x) => /trợ cấp xã hội/i.test(x.title))) fail('"đường" lists a page with only "dưỡng"');
   // No result: a message says so.
   await page.selectOption('#search-kind', '');
   await type(page, 'xyzzyqw');

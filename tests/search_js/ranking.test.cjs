@@ -23,10 +23,13 @@ function search(query) {
     }
   });
   const ranked = s.rank(terms, [...wanted].map((n) => read(`s/${n}.json`)), meta);
-  return ranked.filter((r) => r.all).map((r) => {
+  const picked = s.select(ranked, terms);
+  const list = picked.list.map((r) => {
     const rec = read(`d/${Math.floor(r.page / meta.chunk)}.json`)[r.page % meta.chunk];
     return { ...r, title: rec.t, kind: rec.k, url: rec.u };
   });
+  list.toneless = picked.toneless;
+  return list;
 }
 
 test('folding: no tones, đ as d, the same for old and new tone placement', () => {
@@ -57,10 +60,12 @@ test('the same pages with and without tone marks', () => {
   const plain = search('thu tuc khai sinh');
   assert.ok(plain.length > 0);
   assert.match(plain[0].title, /khai sinh/);
-  assert.deepStrictEqual(
-    search('thủ tục khai sinh').map((x) => x.page).sort(),
-    plain.map((x) => x.page).sort(),
-  );
+  // With tone marks: the pages that have the words as typed, among those found without.
+  const toned = search('thủ tục khai sinh');
+  assert.strictEqual(toned.toneless, false);
+  assert.strictEqual(toned[0].title, plain[0].title);
+  const plainPages = plain.map((x) => x.page);
+  assert.ok(toned.every((x) => plainPages.includes(x.page)));
 });
 
 test('đ folds to d', () => {
@@ -68,20 +73,58 @@ test('đ folds to d', () => {
   assert.ok(r.some((x) => x.title === 'Đăng ký khai tử'));
 });
 
-test('old and new tone placement find the same pages', () => {
-  const a = search('hòa').map((x) => x.page);
-  const b = search('hoà').map((x) => x.page);
-  assert.ok(a.length > 0);
-  assert.deepStrictEqual(a, b);
+test('old and new tone placement find the same pages, as exact matches', () => {
+  for (const [a, b] of [['hòa', 'hoà'], ['hóa', 'hoá'], ['thủy', 'thuỷ']]) {
+    const x = search(a);
+    const y = search(b);
+    assert.ok(x.length > 0, a);
+    assert.strictEqual(x.toneless, false, a);
+    assert.deepStrictEqual(x.map((r) => r.page), y.map((r) => r.page), `${a} ${b}`);
+  }
 });
 
-test('exact tone marks rank first when the query has them', () => {
-  // "khai tử" (death) and "khai sinh" both fold "khai"; "tu" also folds "tư", "từ", "tự".
-  const r = search('tử');
-  const firstNot = r.findIndex((x) => x.exact === 0);
-  const lastExact = r.map((x) => x.exact > 0).lastIndexOf(true);
-  assert.ok(lastExact >= 0, 'some page has "tử"');
-  assert.ok(firstNot === -1 || firstNot > lastExact, 'every exact match comes before the others');
+test('a query with tone marks shows only the pages with those tones', () => {
+  // "đường" (road, line) and "dưỡng" (nuôi dưỡng, on the welfare procedure) fold alike.
+  const plain = search('duong');
+  assert.ok(plain.some((x) => /trợ cấp xã hội/.test(x.title)), 'duong finds dưỡng');
+  const r = search('đường');
+  assert.ok(r.length > 0);
+  assert.strictEqual(r.toneless, false);
+  assert.ok(r.every((x) => x.exact === 1));
+  assert.ok(!r.some((x) => /trợ cấp xã hội/.test(x.title)), 'đường does not list dưỡng');
+  // A word still being typed may lack its tone: "đươn" is "đường" begun.
+  assert.ok(search('đươn').length > 0);
+  assert.strictEqual(search('đươn').toneless, false);
+  // Words without marks in the query match any spelling beside the marked one.
+  const mixed = search('duong dây nóng');
+  assert.ok(mixed.length > 0);
+  assert.strictEqual(mixed.toneless, false);
+});
+
+test('with no exact-tone match, the tone-less matches are shown and flagged', () => {
+  // No page has "khái" (or "khải"); many have "khai".
+  const r = search('khái');
+  assert.ok(r.length > 0);
+  assert.strictEqual(r.toneless, true);
+  assert.deepStrictEqual(r.map((x) => x.page), search('khai').map((x) => x.page));
+  // Nothing at all: no notice either.
+  const none = search('đzzq');
+  assert.strictEqual(none.length, 0);
+  assert.strictEqual(none.toneless, false);
+});
+
+test('the whole text is searched: words far into a plan, a procedure\'s dossier', () => {
+  // Past the first 1,500 bytes of the body of the 2026 procedures plan.
+  const r = search('đường dây nóng');
+  assert.ok(r.some((x) => x.url.includes('ke-hoach-kiem-soat-tthc-2026')), 'deep in a plan');
+  // Only in the subjects and the dossier of the welfare procedure (front matter).
+  const d = search('nuôi dưỡng');
+  assert.ok(d.some((x) => /trợ cấp xã hội/.test(x.title)), 'in the dossier');
+});
+
+test('postings decode as src/output/search/postings.rs writes them', () => {
+  assert.deepStrictEqual(s.decode('023HYC', true), [[0, 1], [1, 1], [2, 17], [40, 1]]);
+  assert.deepStrictEqual(s.decode('31Z0', false), [3, 4, 100]);
 });
 
 test('all words required; the phrase first', () => {

@@ -4,8 +4,9 @@
 //! - `search/meta.json`: which shard holds which key prefix, the chunk size, field names;
 //! - `search/s/<n>.json`: shards of the word index, split by folded key prefix until each
 //!   is small. A shard maps a folded word to its exact spellings, each with its postings
-//!   (page, score) delta-coded; and a folded word pair (`"khai sinh"`) to the pages where
-//!   the two words stand side by side, which ranks phrases first;
+//!   (page, score) as short text (see [`postings`]); and a folded word pair (`"khai
+//!   sinh"`) to the pages where the two words stand side by side, which ranks phrases
+//!   first;
 //! - `search/d/<n>.json`: page records (URL, title, kind, date, fields, snippet text) in
 //!   chunks of [`CHUNK`] pages, fetched only for the results shown;
 //! - `search/loc.json`: each page's kind and fields, fetched only when a filter is used.
@@ -14,14 +15,13 @@
 //! Built in parallel per page, words interned once per site, folded once per distinct
 //! word; every map is sorted before it is written, so the output is byte-identical.
 
+mod fx;
+mod postings;
 mod shards;
 mod tokens;
 
 #[cfg(test)]
 mod tests;
-
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -29,15 +29,13 @@ use serde::Serialize;
 use crate::content::Kind;
 use crate::render::{OutputData, OutputFile};
 use crate::site::Site;
+pub(crate) use fx::FxMap;
 pub(crate) use tokens::{each_word, exact, folded};
 
 /// Pages per record chunk: a result page of ten fetches at most ten small chunks.
 pub(crate) const CHUNK: usize = 16;
 /// Bytes of snippet text kept per page.
 const SNIPPET: usize = 240;
-/// Bytes of body text indexed per page (description first): enough for what a page is
-/// about, while the whole body of a 10,000-page site (60 MB of text) would cost seconds.
-const BODY: usize = 1500;
 /// Neighbour pairs (for phrase ranking) are taken from the first this many words (title,
 /// number and fields first, then the body).
 const PAIR_WORDS: usize = 64;
@@ -45,60 +43,6 @@ const PAIR_WORDS: usize = 64;
 const MAX_TF: u32 = 15;
 /// Added to the score of a word found in the title, number, code or fields.
 pub(crate) const TITLE: u32 = 16;
-
-/// A small, fast hasher for the word maps (keys are short strings and integers; the
-/// standard SipHash costs more than the rest of the indexing). Not for untrusted keys
-/// from the network: these are the site's own words.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct Fx(u64);
-
-impl Hasher for Fx {
-    fn finish(&self) -> u64 {
-        // The multiply leaves a key's last bytes only in the high bits; the map picks
-        // buckets by the low ones (as rustc-hash 2 does).
-        self.0.rotate_left(26)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        // Most words are shorter than 8 bytes: one step for the rest, not one a byte.
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-    fn write_u128(&mut self, i: u128) {
-        self.add(i as u64);
-        self.add((i >> 64) as u64);
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-}
-
-impl Fx {
-    fn add(&mut self, v: u64) {
-        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0xf1_35_7a_ea_2e_62_a9_c5);
-    }
-}
-
-/// A hash map with [`Fx`].
-pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
 /// One page's words: slices of its lower-cased text.
 struct PageWords {
@@ -199,12 +143,14 @@ fn page_words(site: &Site, i: usize) -> (PageWords, Record<'_>) {
         head.push_str(part);
         head.push('\n');
     }
-    let mut body = String::with_capacity(BODY + 256);
+    // The whole text of the page (issue 25): what a citizen reads is what a query finds.
+    let mut body = String::with_capacity(p.body.len() + 256);
     if let Some(d) = &p.description {
         body.push_str(d);
         body.push('\n');
     }
-    tokens::html_text(&e.rendered.html, &mut body, BODY);
+    tokens::html_text(&e.rendered.html, &mut body);
+    details_text(p, &mut body);
     let record = Record {
         u: site.config.url(&p.path),
         t: &p.title,
@@ -219,6 +165,49 @@ fn page_words(site: &Site, i: usize) -> (PageWords, Record<'_>) {
     let head_end = text.len();
     tokens::push_lower(&body, &mut text);
     (count(text, head_end), record)
+}
+
+/// The text the page's template shows from its front matter rather than its body: a
+/// plan's tasks (those of its body's tables are in its HTML already) and legal basis, a
+/// procedure's details and dossier, the tags.
+fn details_text(p: &crate::content::Page, out: &mut String) {
+    let mut parts: Vec<&str> = Vec::new();
+    if let Some(plan) = &p.plan {
+        for t in &plan.tasks {
+            parts.push(&t.name);
+            parts.extend(
+                [&t.lead, &t.quantity, &t.due, &t.result]
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str),
+            );
+            parts.extend(t.partners.iter().map(String::as_str));
+        }
+        parts.extend(plan.basis.iter().map(String::as_str));
+    }
+    if let Some(m) = &p.procedure {
+        let one = [
+            &m.field,
+            &m.agency,
+            &m.level,
+            &m.processing_time,
+            &m.fee,
+            &m.result,
+            &m.receipt_place,
+            &m.receipt_hours,
+            &m.decision,
+        ];
+        parts.extend(one.into_iter().flatten().map(String::as_str));
+        for list in [&m.ways, &m.subjects, &m.legal_basis, &m.requirements] {
+            parts.extend(list.iter().map(String::as_str));
+        }
+        parts.extend(m.documents.iter().map(|d| d.name.as_str()));
+    }
+    parts.extend(p.tags.iter().map(String::as_str));
+    for s in parts {
+        out.push_str(s);
+        out.push('\n');
+    }
 }
 
 /// Counts the distinct words and neighbour pairs of lower-cased `text`; words before

@@ -6,10 +6,9 @@
 
 use rayon::prelude::*;
 
-use super::{FxMap, PageWords, json_file};
+use super::{FxMap, PageWords, json_file, postings};
 use crate::render::{OutputData, OutputFile};
 use crate::site::Site;
-use crate::text::push_decimal;
 
 /// About how many bytes of JSON a shard may hold before it is split.
 pub(crate) const LIMIT: usize = 12 * 1024;
@@ -151,23 +150,49 @@ impl Index {
 
     /// `search/meta.json` and the shard files.
     pub(super) fn files(&self, site: &Site) -> Vec<OutputFile> {
+        // Every posting list in its text form once: its length is what it weighs.
+        let words: Vec<Vec<String>> = self
+            .words
+            .par_iter()
+            .map(|(_, v)| {
+                v.iter()
+                    .map(|(_, l)| {
+                        let mut s = String::with_capacity(l.len() * 2);
+                        postings::push_postings(&mut s, l);
+                        s
+                    })
+                    .collect()
+            })
+            .collect();
+        let pairs: Vec<String> = self
+            .pairs
+            .par_iter()
+            .map(|(_, l)| {
+                let mut s = String::with_capacity(l.len() * 2);
+                postings::push_pages(&mut s, l);
+                s
+            })
+            .collect();
         let mut entries: Vec<Keyed> = self
             .words
             .iter()
+            .zip(&words)
             .enumerate()
-            .map(|(i, (k, v))| {
+            .map(|(i, ((k, v), text))| {
                 let weight = k.len()
                     + 4
                     + v.iter()
-                        .map(|(e, l)| e.len() + 6 + 6 * l.len())
+                        .zip(text)
+                        .map(|((e, _), t)| e.len() + 4 + t.len())
                         .sum::<usize>();
                 (k.as_str(), weight, Entry::Word(i))
             })
             .chain(
                 self.pairs
                     .iter()
+                    .zip(&pairs)
                     .enumerate()
-                    .map(|(i, (k, l))| (k.as_str(), k.len() + 4 + 4 * l.len(), Entry::Pair(i))),
+                    .map(|(i, ((k, _), t))| (k.as_str(), k.len() + 4 + t.len(), Entry::Pair(i))),
             )
             .collect();
         entries.sort_by(|a, b| a.0.cmp(b.0));
@@ -179,11 +204,11 @@ impl Index {
             .enumerate()
             .map(|(n, (_, list))| OutputFile {
                 path: format!("/search/s/{n}.json"),
-                data: OutputData::Bytes(self.shard_json(list).into_bytes()),
+                data: OutputData::Bytes(self.shard_json(list, &words, &pairs).into_bytes()),
             })
             .collect();
         let meta = Meta {
-            v: 1,
+            v: 2,
             pages: site.pages.len(),
             chunk: super::CHUNK,
             title: super::TITLE,
@@ -193,9 +218,9 @@ impl Index {
         out
     }
 
-    /// A shard's JSON: `{"w":{folded:{exact:[page, score, …]}},"p":{pair:[page, …]}}`,
-    /// page numbers as differences from the one before.
-    fn shard_json(&self, list: &[Entry]) -> String {
+    /// A shard's JSON: `{"w":{folded:{exact:"postings"}},"p":{pair:"pages"}}`, with the
+    /// postings and pages as [`postings`] writes them (`words` and `pairs`).
+    fn shard_json(&self, list: &[Entry], words: &[Vec<String>], pairs: &[String]) -> String {
         let mut s = String::with_capacity(LIMIT + 1024);
         s.push_str("{\"w\":{");
         let mut first = true;
@@ -208,23 +233,12 @@ impl Index {
             first = false;
             push_key(&mut s, k);
             s.push('{');
-            for (j, (exact, postings)) in variants.iter().enumerate() {
+            for (j, ((exact, _), text)) in variants.iter().zip(&words[i]).enumerate() {
                 if j > 0 {
                     s.push(',');
                 }
                 push_key(&mut s, exact);
-                s.push('[');
-                let mut last = 0;
-                for (n, &(page, score)) in postings.iter().enumerate() {
-                    if n > 0 {
-                        s.push(',');
-                    }
-                    push_decimal(&mut s, (page - last) as usize);
-                    s.push(',');
-                    push_decimal(&mut s, score as usize);
-                    last = page;
-                }
-                s.push(']');
+                push_text(&mut s, text);
             }
             s.push('}');
         }
@@ -232,26 +246,23 @@ impl Index {
         first = true;
         for e in list {
             let Entry::Pair(i) = *e else { continue };
-            let (k, pages) = &self.pairs[i];
             if !first {
                 s.push(',');
             }
             first = false;
-            push_key(&mut s, k);
-            s.push('[');
-            let mut last = 0;
-            for (n, &page) in pages.iter().enumerate() {
-                if n > 0 {
-                    s.push(',');
-                }
-                push_decimal(&mut s, (page - last) as usize);
-                last = page;
-            }
-            s.push(']');
+            push_key(&mut s, &self.pairs[i].0);
+            push_text(&mut s, &pairs[i]);
         }
         s.push_str("}}");
         s
     }
+}
+
+/// A JSON string of [`postings`] text (its characters need no escaping).
+fn push_text(s: &mut String, text: &str) {
+    s.push('"');
+    s.push_str(text);
+    s.push('"');
 }
 
 /// `search/meta.json`.

@@ -185,14 +185,11 @@ pub(crate) fn exact(word: &str) -> String {
 }
 
 /// The plain text of rendered HTML: tags become spaces, the entities the Markdown
-/// renderer writes are decoded (others become spaces). Stops once `out` holds `max`
-/// bytes or more.
-pub(crate) fn html_text(html: &str, out: &mut String, max: usize) {
+/// renderer writes are decoded (others become spaces).
+pub(crate) fn html_text(html: &str, out: &mut String) {
     let mut rest = html;
     while let Some(i) = memchr::memchr2(b'<', b'&', rest.as_bytes()) {
-        if !push_capped(out, &rest[..i], max) {
-            return;
-        }
+        out.push_str(&rest[..i]);
         let tail = &rest[i..];
         if tail.starts_with('<') {
             out.push(' ');
@@ -207,22 +204,7 @@ pub(crate) fn html_text(html: &str, out: &mut String, max: usize) {
             rest = &tail[skip..];
         }
     }
-    push_capped(out, rest, max);
-}
-
-/// Appends as much of `s` as fits in `max` bytes (whole characters); whether all did.
-fn push_capped(out: &mut String, s: &str, max: usize) -> bool {
-    let room = max.saturating_sub(out.len());
-    if s.len() <= room {
-        out.push_str(s);
-        return true;
-    }
-    let mut end = room;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    out.push_str(&s[..end]);
-    false
+    out.push_str(rest);
 }
 
 /// The text of an entity's name (`amp`, `#39`), a space when unknown.

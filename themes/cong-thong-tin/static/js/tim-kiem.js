@@ -70,15 +70,46 @@
     return list;
   }
 
-  function decode(list, pairs) {
+  // Postings as src/output/search/postings.rs writes them: numbers in groups of five bits,
+  // most significant first, one character of DIGITS each (32 added while more follow).
+  // A word's postings are gap * 2 + (score != 1), then the score when that bit is set;
+  // a pair's are gaps alone. Returns [[page, score]] for a word, [page] for a pair.
+  var DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+  var VALUE = [];
+  for (var d = 0; d < DIGITS.length; d++) VALUE[DIGITS.charCodeAt(d)] = d;
+  function decode(text, scored) {
     var out = [];
     var page = 0;
-    var step = pairs ? 2 : 1;
-    for (var i = 0; i < list.length; i += step) {
-      page += list[i];
-      out.push(pairs ? [page, list[i + 1]] : page);
+    var i = 0;
+    function number() {
+      var v = 0;
+      var g;
+      do {
+        g = VALUE[text.charCodeAt(i++)];
+        v = v * 32 + (g & 31);
+      } while (g & 32);
+      return v;
+    }
+    while (i < text.length) {
+      var v = number();
+      if (!scored) {
+        page += v;
+        out.push(page);
+      } else {
+        page += Math.floor(v / 2);
+        out.push([page, v % 2 ? number() : 1]);
+      }
     }
     return out;
+  }
+
+  // Whether a spelling (its sig) is the query word's with the tones as typed ("hoá" and
+  // "hóa" are one spelling). A word being typed may still lack its tone: "đươn" is
+  // "đường" begun, but "đương" typed whole is not "đường".
+  function sameTones(t, s, full) {
+    if (full) return s.base === t.sig.base && s.tones === t.sig.tones;
+    if (s.base.lastIndexOf(t.sig.base, 0) !== 0) return false;
+    return s.tones === t.sig.tones || (!t.sig.tones && s.base.length > t.sig.base.length);
   }
 
   // Ranks pages for parsed terms over loaded shards (objects with w and p maps).
@@ -93,9 +124,7 @@
           if (!full && !(t.prefix && k.lastIndexOf(t.f, 0) === 0)) return;
           var variants = sh.w[k];
           Object.keys(variants).forEach(function (ex) {
-            var s = sig(ex);
-            var exact = t.marked && s.tones === t.sig.tones &&
-              (full ? s.base === t.sig.base : s.base.lastIndexOf(t.sig.base, 0) === 0);
+            var exact = t.marked && sameTones(t, sig(ex), full);
             decode(variants[ex], true).forEach(function (ps) {
               var h = hits[ps[0]] || (hits[ps[0]] = { page: ps[0], t: {} });
               var inTitle = ps[1] >= title;
@@ -155,6 +184,18 @@
     return list;
   }
 
+  // What the page lists of ranked pages: those with every word and, when the query has
+  // tone marks, those with its words as typed; only when there are none, every page with
+  // the words whatever their tones, and `toneless` says so (the page shows a line).
+  function select(list, terms) {
+    var all = list.filter(function (r) { return r.all; });
+    var marked = terms.filter(function (t) { return t.marked; }).length;
+    if (!marked) return { list: all, toneless: false };
+    var exact = all.filter(function (r) { return r.exact === marked; });
+    if (exact.length) return { list: exact, toneless: false };
+    return { list: all, toneless: all.length > 0 };
+  }
+
   // The query words and prefixes a text's words are highlighted for.
   function marks(text, terms) {
     var out = [];
@@ -177,7 +218,10 @@
     return out;
   }
 
-  var api = { fold: fold, sig: sig, parse: parse, shardOf: shardOf, shardsFor: shardsFor, decode: decode, rank: rank, marks: marks };
+  var api = {
+    fold: fold, sig: sig, parse: parse, shardOf: shardOf, shardsFor: shardsFor, decode: decode,
+    rank: rank, select: select, marks: marks
+  };
   if (typeof module !== 'undefined' && module.exports) { module.exports = api; return; }
 
   // ---- The page ----
@@ -191,6 +235,8 @@
   var status = document.getElementById('search-status');
   var results = document.getElementById('search-results');
   var more = document.getElementById('search-more');
+  // A site's own search.html from before the notice has no line for it: then none shows.
+  var toneless = document.getElementById('search-toneless') || {};
   var str = function (k) { return box.getAttribute('data-' + k) || ''; };
   var cache = {};
   function get(path) {
@@ -219,7 +265,7 @@
     history.replaceState(null, '', url);
     terms = parse(q);
     if (!terms.length) {
-      results.textContent = ''; status.textContent = ''; more.hidden = true;
+      results.textContent = ''; status.textContent = ''; more.hidden = true; toneless.hidden = true;
       results.setAttribute('data-query', q);
       return;
     }
@@ -241,16 +287,17 @@
         .then(function (both) {
           if (id !== current) return;
           var list = rank(terms, both[0], meta);
-          var all = list.filter(function (r) { return r.all; });
           var loc = both[1];
           if (loc) {
-            all = all.filter(function (r) {
+            list = list.filter(function (r) {
               var k = loc.k.charAt(r.page);
               return (!kindSel.value || KINDS[k] === kindSel.value) &&
                 (!fieldSel.value || loc.f[r.page].indexOf(+fieldSel.value) >= 0);
             });
           }
-          ranked = all;
+          var picked = select(list, terms);
+          ranked = picked.list;
+          toneless.hidden = !picked.toneless;
           shown = 10;
           show(meta, id, q);
         });
