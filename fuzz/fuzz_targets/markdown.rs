@@ -28,8 +28,10 @@ fuzz_target!(|data: &[u8]| {
     };
     ctx.by_file
         .insert("van-ban/qd-1.md".into(), "/van-ban/qd-1/".into());
-    ctx.by_number.insert(
-        citation::number_key("01/2024/QĐ-UBND"),
+    ctx.documents.add(
+        "01/2024/QĐ-UBND",
+        Some(2024),
+        Some("UBND xã Thử"),
         "/van-ban/qd-1/".into(),
     );
     let page = PageRef {
