@@ -23,9 +23,8 @@ use crate::site::procedures::{Replacement, replacement};
 use crate::site::tasks::Task;
 use crate::site::{PageEntry, Site};
 use crate::text::date::Date;
-use crate::text::status::TaskStatus;
 pub use ics::{ics_escape, ics_fold};
-use tasks::{TaskJson, task_json, tasks_csv};
+use tasks::{TaskJson, TaskOutcome, task_json, task_outcome, tasks_csv};
 
 #[derive(Serialize)]
 struct PlanJson<'a> {
@@ -58,10 +57,8 @@ struct AgencyTaskJson<'a> {
     due: Option<&'a str>,
     start: Option<Date>,
     end: Option<Date>,
-    status: Option<TaskStatus>,
-    result: Option<&'a str>,
-    report: Option<String>,
-    overdue: bool,
+    #[serde(flatten)]
+    outcome: TaskOutcome<'a>,
 }
 
 /// A procedure: its front matter keys in the contract's order, then `url`.
@@ -232,10 +229,7 @@ fn agencies_json<'a>(
             due: task.due.as_deref(),
             start: task.start,
             end: task.end,
-            status: task.status,
-            result: task.result.as_deref(),
-            report: task.report_link(|p| site.config.permalink(p)),
-            overdue: task.overdue(),
+            outcome: task_outcome(site, task),
         })
     };
     agencies

@@ -20,6 +20,14 @@ pub(super) struct TaskJson<'a> {
     due: Option<&'a str>,
     start: Option<Date>,
     end: Option<Date>,
+    #[serde(flatten)]
+    outcome: TaskOutcome<'a>,
+}
+
+/// How a task stands, as every open-data file gives it (`plans.json`, `agencies.json`,
+/// `tasks.csv`): the one mapping of [`Task`]'s status, result, report and lateness.
+#[derive(Serialize)]
+pub(super) struct TaskOutcome<'a> {
     /// `done`, `in_progress`, `not_started`, `cancelled`, or null when not reported.
     status: Option<TaskStatus>,
     result: Option<&'a str>,
@@ -27,6 +35,15 @@ pub(super) struct TaskJson<'a> {
     report: Option<String>,
     /// Late on the build date.
     overdue: bool,
+}
+
+pub(super) fn task_outcome<'a>(site: &Site, t: &'a Task) -> TaskOutcome<'a> {
+    TaskOutcome {
+        status: t.status,
+        result: t.result.as_deref(),
+        report: t.report_link(|p| site.config.permalink(p)),
+        overdue: t.overdue(),
+    }
 }
 
 /// The CSV header: the plan's title and URL, then the fields of [`TaskJson`], in order.
@@ -44,10 +61,7 @@ pub(super) fn task_json<'a>(site: &Site, t: &'a Task) -> TaskJson<'a> {
         due: t.due.as_deref(),
         start: t.start,
         end: t.end,
-        status: t.status,
-        result: t.result.as_deref(),
-        report: t.report_link(|p| site.config.permalink(p)),
-        overdue: t.overdue(),
+        outcome: task_outcome(site, t),
     }
 }
 
@@ -77,10 +91,10 @@ pub(super) fn tasks_csv(site: &Site, plans: &[usize], tasks: &[Vec<Task>]) -> St
                 j.due.unwrap_or_default(),
                 &date(j.start),
                 &date(j.end),
-                j.status.map(TaskStatus::key).unwrap_or_default(),
-                j.result.unwrap_or_default(),
-                j.report.as_deref().unwrap_or_default(),
-                if j.overdue { "true" } else { "false" },
+                j.outcome.status.map(TaskStatus::key).unwrap_or_default(),
+                j.outcome.result.unwrap_or_default(),
+                j.outcome.report.as_deref().unwrap_or_default(),
+                if j.outcome.overdue { "true" } else { "false" },
             ]);
         }
     }
