@@ -110,15 +110,11 @@ pub struct MenuItem {
 }
 
 impl MenuItem {
-    /// Whether the entry leaves the site: `https://…`, `//host/…`, `mailto:…`, `tel:…`.
-    /// Anything else is a site path from the site root, with or without its first `/`.
+    /// Whether the entry leaves the site: `https://…`, `//host/…`, `mailto:…`, `tel:…`
+    /// ([`crate::text::address`]). Anything else is a site path from the site root, with
+    /// or without its first `/`.
     pub fn is_external(&self) -> bool {
-        let url = self.url.trim();
-        url.starts_with("//")
-            || url
-                .split(['/', '?', '#'])
-                .next()
-                .is_some_and(|first| first.contains(':'))
+        crate::text::address::classify(&self.url).leaves_site()
     }
 }
 
@@ -209,7 +205,9 @@ pub fn parse(text: &str, file: &Path, overrides: &Overrides) -> Result<Config, D
         .chain(raw.languages.values().flat_map(|l| &l.menu));
     // The header writes an address with a scheme as it is: only those that cannot run code,
     // by the rule Markdown links follow.
-    let plain = |m: &&MenuItem| crate::markdown::links::plain_scheme(&m.url);
+    let plain = |m: &&MenuItem| {
+        crate::text::address::classify(&m.url) != crate::text::address::Address::Refused
+    };
     if let Some(m) = menus.into_iter().find(|m| !plain(m)) {
         return Err(Diagnostic::at(
             file,
@@ -335,19 +333,15 @@ impl Config {
 /// Splits a base URL into its normalised form and its path part.
 fn resolve_base_url(url: &str) -> Result<(String, String), String> {
     let url = url.trim();
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
-    let path = match rest {
-        Some(rest) => {
-            let host_end = rest.find('/').unwrap_or(rest.len());
-            if host_end == 0 {
+    let path = match crate::text::address::web_parts(url) {
+        Some(parts) => {
+            if parts.host.is_empty() {
                 return Err(crate::tr!(
                     en: "`base_url` \"{url}\" has no host; write it like https://xa-thanh-an.gov.vn/",
                     vi: "`base_url` \"{url}\" thiếu tên miền; hãy viết như https://xa-thanh-an.gov.vn/",
                 ));
             }
-            &rest[host_end..]
+            parts.rest
         }
         None if url.starts_with('/') => url,
         None => {

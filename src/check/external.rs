@@ -114,9 +114,10 @@ pub fn check(sites: &[&Site], root: &Path, opts: &Options) -> Findings {
     found
 }
 
+/// Whether the check can ask for it: an `http(s)://` address (`//host` has no scheme to
+/// ask with).
 fn is_external(url: &str) -> bool {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
+    crate::text::address::classify(url) == crate::text::address::Address::Web
 }
 
 /// Asks for every address, `opts.threads` at a time (plain threads: the work is waiting on

@@ -10,6 +10,7 @@ use crate::error::Diagnostic;
 use crate::markdown::refs::Ref;
 use crate::markdown::{Rendered, TocEntry};
 use crate::site::Site;
+use crate::text::address::{Address, classify};
 
 /// What links may point to: the build's files, and the anchors of each page's body.
 pub(super) struct Targets<'a> {
@@ -201,7 +202,11 @@ fn link(l: &Ref, here: &str, root: &str, targets: &Targets<'_>) -> Option<(Rule,
 /// raw HTML, so on a site served from a subfolder such a link is broken; one to a path
 /// the site does not have may be another application on the same host, and is left alone.
 fn outside_folder(url: &str, root: &str, targets: &Targets<'_>) -> Option<String> {
-    if root == "/" || !url.starts_with('/') || url.starts_with("//") || url.starts_with(root) {
+    if root == "/"
+        || classify(url) != Address::SitePath
+        || !url.starts_with('/')
+        || url.starts_with(root)
+    {
         return None;
     }
     let path = url.split(['?', '#']).next().unwrap_or(url);
@@ -213,17 +218,7 @@ fn outside_folder(url: &str, root: &str, targets: &Targets<'_>) -> Option<String
 /// The site path (from the site root, no base path) and anchor a local address points to;
 /// `None` for an address on another site or one that leaves the site's folder.
 fn site_path(url: &str, here: &str, root: &str) -> Option<(String, Option<String>)> {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let scheme = url
-        .split(['/', '?', '#'])
-        .next()
-        .unwrap_or("")
-        .contains(':');
-    if lower.starts_with("http://")
-        || lower.starts_with("https://")
-        || url.starts_with("//")
-        || scheme
-    {
+    if classify(url).leaves_site() {
         return None;
     }
     let (rest, anchor) = match url.split_once('#') {

@@ -241,16 +241,11 @@ impl Page {
     /// Where the featured `image` is, if the page has one.
     pub fn image_ref(&self) -> Option<ImageRef<'_>> {
         let img = self.image.as_deref()?;
-        let lower = img.get(..8).unwrap_or(img).to_ascii_lowercase();
-        if lower.starts_with("https://") || lower.starts_with("http://") {
+        let kind = crate::text::address::classify(img);
+        if kind == crate::text::address::Address::Web {
             return Some(ImageRef::External(img));
         }
-        let scheme = img
-            .split(['/', '?', '#'])
-            .next()
-            .unwrap_or("")
-            .contains(':');
-        if scheme || img.starts_with("//") || img.contains('\\') {
+        if kind.leaves_site() || img.contains('\\') {
             return Some(ImageRef::Outside);
         }
         let path = match img.strip_prefix('/') {

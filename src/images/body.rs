@@ -226,7 +226,7 @@ fn parse_tag(html: &str, start: usize) -> Option<(usize, &str, Vec<Attr<'_>>)> {
 /// for remote images and addresses outside the site.
 fn site_path(src: &str, page_path: &str, c: &Config) -> Option<String> {
     let src = src.split(['?', '#']).next()?;
-    if src.starts_with("//") || src.split('/').next()?.contains(':') {
+    if crate::text::address::classify(src).leaves_site() {
         return None;
     }
     let joined = if let Some(rest) = src.strip_prefix("@/") {

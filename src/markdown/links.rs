@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use super::citation::matching::{DocumentPages, Found};
 use super::citation::{Citation, find_citations};
 use super::highlight::escape_into;
+use crate::text::address::{self, Address};
 
 /// What the Markdown stage needs to know about the whole site to write links.
 #[derive(Clone, Debug, Default)]
@@ -45,7 +46,11 @@ impl LinkContext {
             Some(i) => (&dest[..i], &dest[i..]),
             None => (dest, ""),
         };
-        if let Some(file) = target.strip_prefix("@/") {
+        let kind = address::classify(target);
+        if let Some(file) = address::trim(target)
+            .strip_prefix("@/")
+            .filter(|_| kind == Address::Content)
+        {
             return self.page_url(file, anchor).ok_or_else(|| {
                 crate::tr!(
                     en: "the link {dest} points to content/{file}, which does not exist (or is a draft); correct the file name after @/ (a path under content/), or remove the link",
@@ -53,14 +58,17 @@ impl LinkContext {
                 )
             });
         }
-        if target.is_empty() || target.starts_with("//") || has_scheme(target) {
+        if kind.leaves_site() {
             return Ok(dest.to_string());
         }
-        if let Some(rest) = target.strip_prefix('/') {
+        if let Some(rest) = address::trim(target)
+            .strip_prefix('/')
+            .filter(|_| kind == Address::SitePath)
+        {
             let root = self.root_path.as_deref().unwrap_or(&self.base_path);
             return Ok(format!("{root}{rest}{anchor}"));
         }
-        if target.ends_with(".md") {
+        if kind == Address::Relative && target.ends_with(".md") {
             let dir = page_file.rsplit_once('/').map_or("", |(d, _)| d);
             let joined = join_relative(dir, target).ok_or_else(|| {
                 crate::tr!(
@@ -249,36 +257,6 @@ pub fn resolver_url(resolver: Option<&str>, c: &Citation) -> Option<String> {
 pub fn resolver_for(resolver: Option<&str>, central: bool, query: &str) -> Option<String> {
     let r = resolver?;
     central.then(|| r.replace("{number}", &percent_encode(query)))
-}
-
-fn has_scheme(s: &str) -> bool {
-    match s.find(':') {
-        Some(i) => {
-            s[..i]
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '-' || c == '.')
-                && i > 0
-        }
-        None => false,
-    }
-}
-
-/// Whether a link address is relative or uses a scheme that cannot run code (`http`,
-/// `https`, `mailto`, `tel`, `ftp`). Read the way a browser reads it: leading spaces and
-/// control characters dropped, tabs and line breaks inside ignored, any case.
-pub fn plain_scheme(dest: &str) -> bool {
-    let cleaned: String = dest
-        .trim_start_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .take_while(|c| !matches!(c, '/' | '?' | '#'))
-        .collect();
-    match cleaned.split_once(':') {
-        None => true,
-        Some((scheme, _)) => ["http", "https", "mailto", "tel", "ftp"]
-            .iter()
-            .any(|ok| scheme.eq_ignore_ascii_case(ok)),
-    }
 }
 
 /// Joins a relative path onto a folder, resolving `.` and `..`; `None` if it climbs out.

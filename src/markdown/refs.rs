@@ -4,6 +4,7 @@
 //! link nowhere at almost no cost.
 
 use crate::error::Diagnostic;
+use crate::text::address::{self, Address};
 use crate::text::html_scan::decode_entities;
 
 /// A body's links, images, anchors and unlinked citations.
@@ -276,18 +277,10 @@ pub fn doubt_message(
 }
 
 /// Whether a link address is one to check: relative, root-relative or `http(s)://`, not
-/// `mailto:`, `tel:` and the like.
+/// `mailto:`, `tel:`, `//host` and the like.
 fn checkable(url: &str) -> bool {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    if lower.starts_with("http://") || lower.starts_with("https://") {
-        return true;
-    }
-    !url.starts_with("//")
-        && !url
-            .split(['/', '?', '#'])
-            .next()
-            .unwrap_or("")
-            .contains(':')
+    let kind = address::classify(url);
+    kind == Address::Web || !kind.leaves_site()
 }
 
 #[cfg(test)]

@@ -108,17 +108,16 @@ fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
         .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
-/// Whether `src` is an `https://` address on one of the listed hosts.
+/// Whether `src` is an `https://` address on one of the listed hosts (no user name or
+/// port that could make a listed name say something else).
 fn allowed_embed(src: &str, hosts: &HashSet<String>) -> bool {
-    let Some(rest) = src.strip_prefix("https://") else {
+    let Some(parts) = crate::text::address::web_parts(src) else {
         return false;
     };
-    let host = rest
-        .split(['/', '?', '#'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    !host.contains('@') && !host.contains(':') && hosts.contains(&host)
+    let host = parts.host.to_ascii_lowercase();
+    parts.scheme.eq_ignore_ascii_case("https")
+        && !host.contains(['@', ':'])
+        && hosts.contains(&host)
 }
 
 #[cfg(test)]

@@ -5,8 +5,9 @@ use std::collections::HashSet;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Tag, TagEnd};
 
-use super::{Citation, LinkContext, PageRef, Table, citation, count_words, highlight, links, refs};
+use super::{Citation, LinkContext, PageRef, Table, citation, count_words, highlight, refs};
 use crate::error::{Diagnostic, line_col};
+use crate::text::address::{self, Address};
 use crate::text::slug::{slugify, unique_slug};
 
 /// A heading being read: level, explicit id, classes, where its events start, its text.
@@ -329,7 +330,7 @@ impl<'a> State<'a> {
     /// like raw HTML: the page goes through the sanitiser, which drops the address. Markdown
     /// links are not raw HTML, but `[bấm](javascript:…)` runs a script all the same.
     fn check_scheme(&mut self, dest: &str) {
-        if !links::plain_scheme(dest) {
+        if address::classify(dest) == Address::Refused {
             self.raw_html = true;
         }
     }

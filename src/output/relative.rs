@@ -95,7 +95,9 @@ impl Relative {
         let trimmed = url.trim();
         let rest = if let Some(r) = trimmed.strip_prefix(&self.base_url) {
             r
-        } else if trimmed.starts_with("//") {
+        } else if crate::text::address::classify(trimmed)
+            == crate::text::address::Address::OtherHost
+        {
             return None;
         } else if let Some(r) = trimmed.strip_prefix(&self.base_path) {
             r

@@ -1,5 +1,6 @@
-//! Filters and functions the theme uses beyond Tera's built-ins: the theme's strings in the
-//! site's language (`t`), dates, slugs, URL encoding and base-path-aware URLs.
+//! Filters, tests and functions the theme uses beyond Tera's built-ins: the theme's strings
+//! in the site's language (`t`), dates, slugs, URL encoding, base-path-aware URLs, and
+//! where an address points (`is external`, `address_kind`, by [`crate::text::address`]).
 
 use std::sync::Arc;
 
@@ -7,6 +8,7 @@ use tera::{Error, Kwargs, State, Tera, TeraResult};
 
 use super::i18n::{Catalogue, fill};
 use crate::markdown::links::percent_encode;
+use crate::text::address::classify;
 use crate::text::date::{Date, parse_date};
 use crate::text::slug::slugify;
 
@@ -95,6 +97,18 @@ pub fn register(tera: &mut Tera, base_path: &str, strings: &Arc<Catalogue>) {
     tera.register_filter("urlencode", |v: &str, _: Kwargs, _: &State| {
         percent_encode(v)
     });
+    // `{% if page.source is external %}`: another web site (`https://…`, `//host/…`),
+    // worth a link with rel="external"; anything that is not text is not one.
+    tera.register_test(
+        "external",
+        |v: &tera::Value, _: Kwargs, _: &State| -> bool {
+            v.as_str().is_some_and(|s| classify(s).is_web())
+        },
+    );
+    tera.register_filter(
+        "address_kind",
+        |v: &str, _: Kwargs, _: &State| -> &'static str { classify(v).name() },
+    );
     let base = base_path.to_string();
     tera.register_function(
         "get_url",
@@ -122,9 +136,10 @@ fn arg_text(v: &tera::Value) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// What `get_url(path=…)` gives: the path under the base path, or a full URL as it is.
+/// What `get_url(path=…)` gives: the path under the base path, or an address that leaves
+/// the site (`https://…`, `mailto:…`) as it is.
 pub(crate) fn url_for(base: &str, path: &str) -> String {
-    if path.contains("://") {
+    if classify(path).leaves_site() {
         return path.to_string();
     }
     format!("{base}{}", path.trim_start_matches('/'))
@@ -240,5 +255,46 @@ mod tests {
             "dang-ky-khai-sinh"
         );
         assert_eq!(render("{{ 'a b' | urlencode }}"), "a%20b");
+    }
+
+    #[test]
+    fn templates_ask_where_an_address_points_by_the_one_rule() {
+        for (url, external, kind) in [
+            ("https://x.vn/", true, "web"),
+            ("HTTP://X.VN", true, "web"),
+            ("//cdn.x.vn/a", true, "other_host"),
+            ("mailto:a@b.vn", false, "contact"),
+            (" javascript:x", false, "refused"),
+            ("/tin-tuc/", false, "site_path"),
+            ("Báo Nhân Dân", false, "relative"),
+            ("@/a.md", false, "content"),
+        ] {
+            let tpl = format!(
+                "{{% set u = {} %}}{{% if u is external %}}yes{{% else %}}no{{% endif %}} {{{{ u | address_kind }}}}",
+                serde_json::Value::String(url.into())
+            );
+            let want = format!("{} {kind}", if external { "yes" } else { "no" });
+            assert_eq!(render(&tpl), want, "{url}");
+        }
+        // Not text: not an address of another site.
+        assert_eq!(
+            render("{% if none is external %}yes{% else %}no{% endif %}"),
+            "no"
+        );
+    }
+
+    #[test]
+    fn get_url_leaves_every_address_elsewhere_as_it_is() {
+        for url in [
+            "https://x.vn/a",
+            "HTTPS://x.vn",
+            "//x.vn/a",
+            "mailto:a@b.vn",
+            "tel:1",
+        ] {
+            assert_eq!(url_for("/xa/", url), url);
+        }
+        assert_eq!(url_for("/xa/", "/a?u=https://x"), "/xa/a?u=https://x");
+        assert_eq!(url_for("/xa/", "a"), "/xa/a");
     }
 }

@@ -15,6 +15,7 @@ use serde::Serialize;
 use super::PageEntry;
 use crate::content::Page;
 use crate::content::page::{TaskSource, TaskStatus};
+use crate::text::address::{self, Address};
 use crate::text::date::Date;
 use crate::text::due::{Due, parse_due};
 
@@ -80,7 +81,7 @@ impl Task {
     /// open data's permalink), a full URL as it is.
     pub fn report_link(&self, url: impl Fn(&str) -> String) -> Option<String> {
         let r = self.report_url.as_deref()?;
-        Some(if r.starts_with('/') {
+        Some(if address::classify(r) == Address::SitePath {
             url(r)
         } else {
             r.to_string()
@@ -187,10 +188,14 @@ pub fn report_url(
     plan: &PageEntry,
     by_file: &HashMap<&Path, &str>,
 ) -> Option<String> {
-    if report.starts_with("https://") || report.starts_with("http://") {
+    let kind = address::classify(report);
+    if kind == Address::Web {
         return Some(report.to_string());
     }
-    if let Some(rest) = report.strip_prefix("@/") {
+    if let Some(rest) = report
+        .strip_prefix("@/")
+        .filter(|_| kind == Address::Content)
+    {
         let (file, anchor) = rest.split_once('#').map_or((rest, ""), |(f, a)| (f, a));
         let path = by_file.get(Path::new("content").join(file).as_path())?;
         let anchor = if anchor.is_empty() {

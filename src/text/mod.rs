@@ -1,4 +1,5 @@
-//! Vietnamese text primitives for congbo: Unicode clean-up ([`normalize`]), agency names
+//! Vietnamese text primitives for congbo: Unicode clean-up ([`normalize`]), where an
+//! address points ([`address`]), agency names
 //! and their abbreviations ([`agency`]),
 //! folding keys for matching and search ([`fold`]), URL slugs ([`slug`]),
 //! Vietnamese alphabetical order ([`collate`]), calendar dates in the forms
@@ -9,6 +10,7 @@
 //! Everything here is pure, allocation-light and total: no function panics,
 //! whatever the input.
 
+pub mod address;
 pub mod agency;
 pub mod authority;
 pub mod collate;

@@ -162,7 +162,7 @@ pub(super) fn procedure_meta(
         ));
     }
     if let Some(url) = &online_url
-        && !(url.starts_with("https://") || url.starts_with("http://"))
+        && crate::text::address::classify(url) != crate::text::address::Address::Web
     {
         errors.push(origin.at_key(
             "online_url",

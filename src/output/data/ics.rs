@@ -89,9 +89,8 @@ fn line(out: &mut String, l: &str) {
 
 /// The host of a base URL, for event UIDs; a made-up one when the base URL is a bare path.
 fn host_of(base_url: &str) -> &str {
-    base_url
-        .split_once("://")
-        .map(|(_, rest)| rest.split('/').next().unwrap_or(rest))
+    crate::text::address::web_parts(base_url)
+        .map(|p| p.host)
         .filter(|h| !h.is_empty())
         .unwrap_or("congbo.invalid")
 }

@@ -46,7 +46,7 @@ impl<'a> Views<'a> {
             documents_url: self.site.documents_index_path().map(|p| c.url(&p)),
             json_ld: self.organization_json_ld(),
             share_image: match c.share_image.as_deref() {
-                Some(u) if u.contains("://") => u.to_string(),
+                Some(u) if crate::text::address::classify(u).leaves_site() => u.to_string(),
                 Some(p) => c.permalink(p),
                 None => c.permalink("/anh-chia-se.png"),
             },
