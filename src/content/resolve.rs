@@ -338,10 +338,11 @@ fn clean_list(v: Vec<String>) -> Vec<String> {
 }
 
 /// Normalises an alias to a site path: `tin-tuc/cu` or `/tin-tuc/cu` → `/tin-tuc/cu/`; a path
-/// ending in `.html` is kept as a file. Rejects URLs and `..`.
+/// ending in `.html` is kept as a file. Rejects addresses that leave the site (another
+/// host, `mailto:`, any scheme), backslashes and `..`.
 fn alias_path(a: &str) -> Option<String> {
     let a = a.trim();
-    if a.is_empty() || a.contains("://") || a.starts_with("//") || a.contains('\\') {
+    if a.is_empty() || crate::text::address::classify(a).leaves_site() || a.contains('\\') {
         return None;
     }
     let parts: Vec<&str> = a.split('/').filter(|p| !p.is_empty()).collect();

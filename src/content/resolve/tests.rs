@@ -116,6 +116,24 @@ fn aliases_become_site_paths() {
 }
 
 #[test]
+fn an_alias_that_is_an_address_elsewhere_is_refused() {
+    // A mail, phone or script address is no path of this site: before, only `://` and `//`
+    // were refused, and `mailto:a@b.vn` made a folder of that name (a colon Windows
+    // servers cannot store) holding a redirect no one could reach.
+    for a in [
+        "https://x.vn/a/",
+        "//x.vn/a/",
+        "mailto:a@b.vn",
+        "tel:0123",
+        "javascript:x",
+        "HTTP:x",
+    ] {
+        let front = format!("title = \"A\"\naliases = [\"{a}\"]");
+        assert!(resolve(&front, Kind::Page).is_err(), "{a}");
+    }
+}
+
+#[test]
 fn a_number_left_blank_is_an_error_at_its_line() {
     for n in ["/KH-UBND", "Số: /KH-UBND", " /QĐ-UBND"] {
         let front = format!("title = \"A\"\ndate = 2025-01-02\nnumber = \"{n}\"");
