@@ -24,7 +24,7 @@ use crate::site::tasks::Task;
 use crate::site::{PageEntry, Site};
 use crate::text::date::Date;
 pub use ics::{ics_escape, ics_fold};
-use tasks::{TaskJson, TaskOutcome, task_json, task_outcome, tasks_csv};
+use tasks::{TaskJson, TaskOutcome, open_view, task_json, tasks_csv};
 
 #[derive(Serialize)]
 struct PlanJson<'a> {
@@ -220,16 +220,16 @@ fn agencies_json<'a>(
     agencies: &'a [Agency],
 ) -> Vec<AgencyJson<'a>> {
     let agency_task = |a: &'a Agency, t: &crate::site::agencies::AgencyTask| {
-        let task = tasks.get(t.plan)?.get(t.task)?;
+        let task = open_view(site, tasks.get(t.plan)?.get(t.task)?);
         Some(AgencyTaskJson {
             plan_url: site.config.permalink(&site.pages.get(t.plan)?.page.path),
-            name: &task.name,
+            name: task.name,
             role: t.role,
             spelling: &a.spellings.get(t.spelling)?.text,
-            due: task.due.as_deref(),
+            due: task.due,
             start: task.start,
             end: task.end,
-            outcome: task_outcome(site, task),
+            outcome: task.into(),
         })
     };
     agencies

@@ -77,6 +77,11 @@ impl Task {
         self.standing == Standing::Overdue
     }
 
+    /// Whether its plan has ended with no status given (see [`standing`]).
+    pub fn unreported(&self) -> bool {
+        self.standing == Standing::Unreported
+    }
+
     /// The report's link: a site path made a URL by `url` (a page's relative URL, or the
     /// open data's permalink), a full URL as it is.
     pub fn report_link(&self, url: impl Fn(&str) -> String) -> Option<String> {

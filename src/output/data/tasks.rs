@@ -1,10 +1,12 @@
 //! A plan task in the open data: its JSON object in `plans.json`, and `/data/tasks.csv`,
 //! one row per task of every plan with the same fields after the plan's title and URL.
-//! Whether a task is late comes from [`crate::site::tasks::standing`], as on the pages.
+//! What a task shows is the pages' own [`TaskView`], made with absolute URLs: the open data
+//! only names and orders its fields as its published format says.
 
 use serde::Serialize;
 
 use super::csv_field;
+use crate::render::views::TaskView;
 use crate::site::Site;
 use crate::site::tasks::Task;
 use crate::text::date::Date;
@@ -37,12 +39,34 @@ pub(super) struct TaskOutcome<'a> {
     overdue: bool,
 }
 
-pub(super) fn task_outcome<'a>(site: &Site, t: &'a Task) -> TaskOutcome<'a> {
-    TaskOutcome {
-        status: t.status,
-        result: t.result.as_deref(),
-        report: t.report_link(|p| site.config.permalink(p)),
-        overdue: t.overdue(),
+/// The view of `t` the open data publishes: the pages' own, its report an absolute URL.
+pub(super) fn open_view<'a>(site: &Site, t: &'a Task) -> TaskView<'a> {
+    TaskView::of(t, |p| site.config.permalink(p))
+}
+
+impl<'a> From<TaskView<'a>> for TaskOutcome<'a> {
+    fn from(v: TaskView<'a>) -> Self {
+        TaskOutcome {
+            status: v.status,
+            result: v.result,
+            report: v.report_url,
+            overdue: v.overdue,
+        }
+    }
+}
+
+impl<'a> From<TaskView<'a>> for TaskJson<'a> {
+    fn from(v: TaskView<'a>) -> Self {
+        TaskJson {
+            name: v.name,
+            lead: v.lead,
+            partners: v.partners,
+            quantity: v.quantity,
+            due: v.due,
+            start: v.start,
+            end: v.end,
+            outcome: v.into(),
+        }
     }
 }
 
@@ -53,16 +77,7 @@ const TASK_COLUMNS: &str = concat!(
 );
 
 pub(super) fn task_json<'a>(site: &Site, t: &'a Task) -> TaskJson<'a> {
-    TaskJson {
-        name: &t.name,
-        lead: t.lead.as_deref(),
-        partners: &t.partners,
-        quantity: t.quantity.as_deref(),
-        due: t.due.as_deref(),
-        start: t.start,
-        end: t.end,
-        outcome: task_outcome(site, t),
-    }
+    open_view(site, t).into()
 }
 
 /// Every task of the plans `plans` (in that order) as CSV: BOM, header, one row each, every
@@ -99,4 +114,109 @@ pub(super) fn tasks_csv(site: &Site, plans: &[usize], tasks: &[Vec<Task>]) -> St
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use super::*;
+    use crate::site::tasks::Standing;
+
+    fn task(status: Option<TaskStatus>, standing: Standing, report: Option<&str>) -> Task {
+        Task {
+            name: "Rà soát".into(),
+            lead: Some("Văn phòng".into()),
+            partners: vec!["Công an xã".into()],
+            quantity: None,
+            due: Some("Quý II/2025".into()),
+            start: Date::new(2025, 4, 1),
+            end: Date::new(2025, 6, 30),
+            ongoing: false,
+            line: 3,
+            status,
+            result: status.map(|s| format!("kết quả {}", s.key())),
+            report: report.map(str::to_string),
+            report_url: report.map(str::to_string),
+            standing,
+        }
+    }
+
+    /// The template's view and the open data's record of every kind of task say the same
+    /// status, lateness, result and report: they are one mapping, and this fails when a
+    /// second one creeps back in.
+    #[test]
+    fn the_pages_and_the_open_data_show_a_task_alike() {
+        let statuses = [
+            None,
+            Some(TaskStatus::Done),
+            Some(TaskStatus::InProgress),
+            Some(TaskStatus::NotStarted),
+            Some(TaskStatus::Cancelled),
+        ];
+        let standings = [Standing::Open, Standing::Overdue, Standing::Unreported];
+        let reports = [
+            None,
+            Some("/ke-hoach/a/bao-cao.pdf"),
+            Some("https://x.vn/b.pdf"),
+        ];
+        for status in statuses {
+            for standing in standings {
+                for report in reports {
+                    let t = task(status, standing, report);
+                    let page = serde_json::to_value(TaskView::of(&t, |p| format!("/xa{p}")))
+                        .unwrap_or_default();
+                    let open = TaskView::of(&t, |p| format!("https://h.vn/xa{p}"));
+                    let open = serde_json::to_value(TaskJson::from(open)).unwrap_or_default();
+                    let at = format!("{status:?} {standing:?} {report:?}");
+                    let key = status.map_or(Value::Null, |s| json!(s.key()));
+                    assert_eq!(page["status"], key, "{at}");
+                    assert_eq!(open["status"], key, "{at}");
+                    assert_eq!(
+                        page["overdue"],
+                        json!(standing == Standing::Overdue),
+                        "{at}"
+                    );
+                    assert_eq!(open["overdue"], page["overdue"], "{at}");
+                    assert_eq!(
+                        page["unreported"],
+                        json!(standing == Standing::Unreported),
+                        "{at}"
+                    );
+                    assert_eq!(open["result"], page["result"], "{at}");
+                    for field in [
+                        "name", "lead", "partners", "quantity", "due", "start", "end",
+                    ] {
+                        assert_eq!(open[field], page[field], "{field} {at}");
+                    }
+                    // The same report: the open data's absolute, the page's relative.
+                    let (on_page, in_data) = (page["report_url"].as_str(), open["report"].as_str());
+                    assert_eq!(on_page.is_some(), report.is_some(), "{at}");
+                    assert_eq!(
+                        in_data.map(|r| r.replace("https://h.vn/xa/", "/xa/")),
+                        on_page.map(str::to_string),
+                        "{at}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_open_data_keeps_its_field_names_and_order() {
+        let t = task(Some(TaskStatus::Done), Standing::Open, Some("/a.pdf"));
+        let json = serde_json::to_string(&TaskJson::from(TaskView::of(&t, |p| {
+            format!("https://h.vn{p}")
+        })))
+        .unwrap_or_default();
+        let keys: Vec<&str> = json
+            .split('"')
+            .collect::<Vec<_>>()
+            .windows(3)
+            .filter(|w| w[2].starts_with(':'))
+            .map(|w| w[1])
+            .collect();
+        let columns: Vec<&str> = TASK_COLUMNS.split(',').skip(2).collect();
+        assert_eq!(keys, columns);
+    }
 }

@@ -4,9 +4,7 @@ use std::collections::HashMap;
 
 use super::*;
 use crate::content::page::DossierDoc;
-use crate::site::tasks::Standing;
 use crate::site::{SectionEntry, Site};
-use crate::text::status::TaskStatus;
 
 /// Builds views from the model; holds what every view needs.
 pub struct Views<'a> {
@@ -271,21 +269,7 @@ impl<'a> Views<'a> {
                 attachments: m.attachments.iter().map(|a| self.file(e, a)).collect(),
                 tasks: self.site.tasks[i]
                     .iter()
-                    .map(|t| TaskView {
-                        name: &t.name,
-                        lead: t.lead.as_deref(),
-                        partners: &t.partners,
-                        quantity: t.quantity.as_deref(),
-                        due: t.due.as_deref(),
-                        start: t.start,
-                        end: t.end,
-                        ongoing: t.ongoing,
-                        overdue: t.overdue(),
-                        unreported: t.standing == Standing::Unreported,
-                        status: t.status.map(TaskStatus::key),
-                        result: t.result.as_deref(),
-                        report_url: t.report_link(|p| self.config().url(p)),
-                    })
+                    .map(|t| TaskView::of(t, |p| self.config().url(p)))
                     .collect(),
                 timeline: super::domain::timeline(
                     &self.site.tasks[i],

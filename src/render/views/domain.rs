@@ -6,11 +6,11 @@ use serde::Serialize;
 use serde_json::json;
 
 pub use super::timeline::{TimelineRow, TimelineView, timeline};
-use super::{LinkView, PaginatorView, Views};
+use super::{LinkView, PaginatorView, TaskView, Views};
 use crate::content::page::ImageRef;
 use crate::site::agencies::{Agency, Role};
 use crate::site::documents::{CITED_PREVIEW, CitedDocument};
-use crate::site::tasks::{Standing, Task};
+use crate::site::tasks::Task;
 use crate::text::date::Date;
 use crate::text::push_decimal;
 use crate::text::status::TaskStatus;
@@ -25,26 +25,15 @@ pub struct AgencyLink<'a> {
     pub overdue_count: usize,
 }
 
-/// A task on an agency's page.
+/// A task on an agency's page: the task as every view shows it, and the plan it is in.
 #[derive(Serialize)]
 pub struct AgencyTaskView<'a> {
-    pub name: &'a str,
+    #[serde(flatten)]
+    pub task: TaskView<'a>,
     pub role: Role,
     pub plan_title: &'a str,
     pub plan_url: String,
     pub plan_number: Option<&'a str>,
-    pub due: Option<&'a str>,
-    pub start: Option<Date>,
-    pub end: Option<Date>,
-    pub ongoing: bool,
-    pub overdue: bool,
-    /// Its plan has ended and no status was given: "Chưa cập nhật kết quả".
-    pub unreported: bool,
-    /// `done`, `in_progress`, `not_started`, `cancelled`, when the editor gave one.
-    pub status: Option<&'static str>,
-    pub result: Option<&'a str>,
-    /// The report (báo cáo kết quả): its URL.
-    pub report_url: Option<String>,
 }
 
 /// How many tasks are done, of how many: shown when any task has a status.
@@ -68,12 +57,7 @@ pub fn progress<'t>(tasks: impl Iterator<Item = &'t Task>) -> Option<ProgressVie
 /// Whether a task list needs a status column: some task has a status, a result or a
 /// report, or is unreported.
 pub fn shows_status<'t>(mut tasks: impl Iterator<Item = &'t Task>) -> bool {
-    tasks.any(|t| {
-        t.status.is_some()
-            || t.result.is_some()
-            || t.report.is_some()
-            || t.standing == Standing::Unreported
-    })
+    tasks.any(|t| t.status.is_some() || t.result.is_some() || t.report.is_some() || t.unreported())
 }
 
 /// `agency`: one agency's page.
@@ -156,20 +140,11 @@ impl<'a> Views<'a> {
                     let plan = &self.site.pages.get(at.plan)?.page;
                     let t = self.site.tasks.get(at.plan)?.get(at.task)?;
                     Some(AgencyTaskView {
-                        name: &t.name,
+                        task: TaskView::of(t, |p| c.url(p)),
                         role: at.role,
                         plan_title: &plan.title,
                         plan_url: c.url(&plan.path),
                         plan_number: plan.number.as_deref(),
-                        due: t.due.as_deref(),
-                        start: t.start,
-                        end: t.end,
-                        ongoing: t.ongoing,
-                        overdue: at.overdue,
-                        unreported: t.standing == Standing::Unreported,
-                        status: t.status.map(TaskStatus::key),
-                        result: t.result.as_deref(),
-                        report_url: t.report_link(|p| c.url(p)),
                     })
                 })
                 .collect(),

@@ -13,11 +13,13 @@ mod page_ser;
 mod pager;
 mod sheet;
 mod site_view;
+mod task;
 mod timeline;
 
 pub use builder::Views;
 pub use languages::{Alternate, SwitchLink, alternates, language_switch};
 pub use pager::{PAGER_WINDOW, PagerLink, PaginatorView, page_slice, pager_path, paginator};
+pub use task::TaskView;
 
 use serde::Serialize;
 
@@ -231,28 +233,6 @@ pub struct PlanView<'a> {
     pub show_status: bool,
     /// Legal basis entries as HTML with their citations linked.
     pub basis: Vec<String>,
-}
-
-/// A task of a plan, with its due text read into a period where it could be.
-#[derive(Serialize)]
-pub struct TaskView<'a> {
-    pub name: &'a str,
-    pub lead: Option<&'a str>,
-    pub partners: &'a [String],
-    pub quantity: Option<&'a str>,
-    pub due: Option<&'a str>,
-    pub start: Option<Date>,
-    pub end: Option<Date>,
-    pub ongoing: bool,
-    /// Late on the build date ([`crate::site::tasks::standing`]).
-    pub overdue: bool,
-    /// Its plan has ended and no status was given: "Chưa cập nhật kết quả".
-    pub unreported: bool,
-    /// `done`, `in_progress`, `not_started`, `cancelled`, when the editor gave one.
-    pub status: Option<&'static str>,
-    pub result: Option<&'a str>,
-    /// The report (báo cáo kết quả): its URL.
-    pub report_url: Option<String>,
 }
 
 /// Procedure details.

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::site::tasks::{Standing, Task};
+use crate::site::tasks::Task;
 use crate::text::date::Date;
 use crate::text::status::TaskStatus;
 
@@ -98,7 +98,7 @@ pub fn timeline(
                 span: usize::try_from(e - s + 1).unwrap_or(1),
                 ongoing: t.ongoing,
                 overdue: t.overdue(),
-                unreported: t.standing == Standing::Unreported,
+                unreported: t.unreported(),
                 status: t.status.map(TaskStatus::key),
             })
         })
