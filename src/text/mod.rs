@@ -24,6 +24,8 @@ pub mod slug;
 pub mod status;
 
 #[cfg(test)]
+pub(crate) mod source_scan;
+#[cfg(test)]
 pub(crate) mod testgen;
 
 /// Appends the decimal digits of `n`: for output made of many numbers (QR code paths,

@@ -299,3 +299,28 @@ fn an_ended_plan_is_not_a_list_of_failures_and_agency_pages_agree() {
     agency.sort();
     assert_eq!(agency, [(0, false), (1, true), (2, false)]);
 }
+
+/// Lateness is decided by [`standing`] alone: no other code compares a task's standing,
+/// uses the grace days or asks whether a status closes a task (views read
+/// [`Task::overdue`] and [`Task::unreported`]).
+#[test]
+fn no_other_code_decides_a_task_is_late() {
+    let found = crate::text::source_scan::copies(
+        &[
+            "Standing::Overdue",
+            "Standing::Unreported",
+            ".standing ==",
+            ".standing !=",
+            "GRACE_DAYS",
+            "is_closed()",
+        ],
+        &["src/site/tasks.rs", "src/text/status.rs"],
+        &[],
+    );
+    assert!(
+        found.is_empty(),
+        "whether a task is late is site::tasks::standing's to say; read Task::overdue or \
+         Task::unreported instead of:\n{}",
+        found.join("\n")
+    );
+}

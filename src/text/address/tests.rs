@@ -211,61 +211,10 @@ const NOT_THIS_RULE: &[(&str, &str, &str)] = &[(
      an address points",
 )];
 
-/// Files of `dir` (recursively) whose names end in one of `exts`.
-fn files(dir: &std::path::Path, exts: &[&str], out: &mut Vec<std::path::PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            files(&p, exts, out);
-        } else if exts.iter().any(|x| p.to_string_lossy().ends_with(x)) {
-            out.push(p);
-        }
-    }
-}
-
 #[test]
 fn no_other_copy_of_the_rule_in_src_or_themes() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut all = Vec::new();
-    files(&root.join("src"), &[".rs"], &mut all);
-    files(
-        &root.join("themes"),
-        &[".html", ".xml", ".txt", ".json"],
-        &mut all,
-    );
-    assert!(
-        all.len() > 50,
-        "the scan found too few files: {}",
-        all.len()
-    );
-    let mut found = Vec::new();
-    for path in all {
-        let rel = path
-            .strip_prefix(root)
-            .unwrap_or(&path)
-            .to_string_lossy()
-            .replace('\\', "/");
-        // This module, and tests, which write the tricky addresses on purpose.
-        if rel.starts_with("src/text/address")
-            || rel.ends_with("tests.rs")
-            || rel.contains("/tests/")
-        {
-            continue;
-        }
-        let text = std::fs::read_to_string(&path).unwrap_or_default();
-        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
-        for (n, line) in code.lines().enumerate() {
-            for pat in COPIES {
-                let allowed = NOT_THIS_RULE.iter().any(|(f, p, _)| *f == rel && p == pat);
-                if line.contains(pat) && !allowed {
-                    found.push(format!("{rel}:{}: {}", n + 1, line.trim()));
-                }
-            }
-        }
-    }
+    let allowed: Vec<(&str, &str)> = NOT_THIS_RULE.iter().map(|(f, p, _)| (*f, *p)).collect();
+    let found = crate::text::source_scan::copies(COPIES, &["src/text/address"], &allowed);
     assert!(
         found.is_empty(),
         "where an address points is decided by crate::text::address::classify (in \
