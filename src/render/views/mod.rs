@@ -226,7 +226,7 @@ pub struct PlanView<'a> {
     pub attachments: Vec<FileView>,
     pub tasks: Vec<TaskView<'a>>,
     /// Tasks by quarter, when any task has a readable period.
-    pub timeline: Option<domain::TimelineView>,
+    pub timeline: Option<domain::TimelineView<'a>>,
     /// Done of all tasks, when any task has a status.
     pub progress: Option<domain::ProgressView>,
     /// The tasks need a status column ([`domain::shows_status`]).

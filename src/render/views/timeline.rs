@@ -1,26 +1,29 @@
-//! A plan's tasks laid out by quarter, as a table the theme draws bars in; each row says
-//! whether its task is late as [`crate::site::tasks::standing`] decided, never by itself.
+//! A plan's tasks laid out by quarter, as a table the theme draws bars in; each row shows
+//! its task as [`TaskView`] does (late as [`crate::site::tasks::standing`] decided), never
+//! by itself.
 
 use serde::Serialize;
 
+use super::TaskView;
 use crate::site::tasks::Task;
 use crate::text::date::Date;
 use crate::text::status::TaskStatus;
 
 /// A plan's tasks laid out by quarter.
 #[derive(Serialize)]
-pub struct TimelineView {
+pub struct TimelineView<'a> {
     /// Column labels: "Quý I/2026".
     pub quarters: Vec<String>,
-    pub rows: Vec<TimelineRow>,
+    pub rows: Vec<TimelineRow<'a>>,
 }
 
-/// One task's bar: it starts in column `start` (1-based) and covers `span` quarters.
+/// One task's bar: it starts in column `start` (1-based) and covers `span` quarters. Its
+/// other fields are those of the task's [`TaskView`].
 #[derive(Serialize)]
-pub struct TimelineRow {
-    pub name: String,
-    pub lead: Option<String>,
-    pub due: Option<String>,
+pub struct TimelineRow<'a> {
+    pub name: &'a str,
+    pub lead: Option<&'a str>,
+    pub due: Option<&'a str>,
     pub start: usize,
     pub span: usize,
     pub ongoing: bool,
@@ -29,7 +32,7 @@ pub struct TimelineRow {
     /// Its plan has ended and no status was given.
     pub unreported: bool,
     /// `done`, `in_progress`, `not_started`, `cancelled`, when the editor gave one.
-    pub status: Option<&'static str>,
+    pub status: Option<TaskStatus>,
 }
 
 /// Longest timeline drawn; longer plans are clipped to their first 12 quarters.
@@ -46,11 +49,11 @@ fn roman(q: i64) -> &'static str {
 /// Lays out tasks with a readable period by quarter, over the plan's period widened to
 /// cover every task. `None` when no task has a period.
 /// Column labels come from the catalogue's `quarter` (`{q}` Roman, `{qn}` Arabic, `{year}`).
-pub fn timeline(
-    tasks: &[Task],
+pub fn timeline<'a>(
+    tasks: &'a [Task],
     period: Option<(Date, Date)>,
     strings: &crate::render::i18n::Catalogue,
-) -> Option<TimelineView> {
+) -> Option<TimelineView<'a>> {
     let dated: Vec<&Task> = tasks
         .iter()
         .filter(|t| t.start.is_some() && t.end.is_some())
@@ -90,16 +93,18 @@ pub fn timeline(
             }
             let s = s.max(first);
             let e = e.min(last).max(s);
+            // The bar has no report link: no URL to make.
+            let v = TaskView::of(t, str::to_string);
             Some(TimelineRow {
-                name: t.name.clone(),
-                lead: t.lead.clone(),
-                due: t.due.clone(),
+                name: v.name,
+                lead: v.lead,
+                due: v.due,
                 start: usize::try_from(s - first + 1).unwrap_or(1),
                 span: usize::try_from(e - s + 1).unwrap_or(1),
-                ongoing: t.ongoing,
-                overdue: t.overdue(),
-                unreported: t.unreported(),
-                status: t.status.map(TaskStatus::key),
+                ongoing: v.ongoing,
+                overdue: v.overdue,
+                unreported: v.unreported,
+                status: v.status,
             })
         })
         .collect();
