@@ -36,6 +36,8 @@ pub(super) fn calendar(site: &Site, plans: &[usize], tasks: &[Vec<Task>]) -> Str
     for &i in plans {
         let page = &site.pages[i].page;
         for (n, t) in tasks.get(i).into_iter().flatten().enumerate() {
+            // What the event says of its task is what the pages and the other open data say.
+            let t = super::tasks::open_view(site, t);
             let (Some(start), Some(end)) = (t.start, t.end) else {
                 continue;
             };
@@ -44,22 +46,19 @@ pub(super) fn calendar(site: &Site, plans: &[usize], tasks: &[Vec<Task>]) -> Str
                 continue;
             };
             let mut about = Vec::new();
-            about.extend(t.lead.as_ref().map(|l| format!("Chủ trì: {l}")));
+            about.extend(t.lead.map(|l| format!("Chủ trì: {l}")));
             if !t.partners.is_empty() {
                 about.push(format!("Phối hợp: {}", t.partners.join("; ")));
             }
-            about.extend(t.quantity.as_ref().map(|q| format!("Số lượng: {q}")));
-            about.extend(t.due.as_ref().map(|d| format!("Thời gian: {d}")));
+            about.extend(t.quantity.map(|q| format!("Số lượng: {q}")));
+            about.extend(t.due.map(|d| format!("Thời gian: {d}")));
             // The status in the editor's words; late only by the one rule the pages use.
             about.extend(t.status.map(|s| format!("Tình trạng: {}", s.label_vi())));
-            if t.overdue() {
+            if t.overdue {
                 about.push("Quá hạn".to_string());
             }
-            about.extend(t.result.as_ref().map(|r| format!("Kết quả: {r}")));
-            about.extend(
-                t.report_link(|p| c.permalink(p))
-                    .map(|r| format!("Báo cáo: {r}")),
-            );
+            about.extend(t.result.map(|r| format!("Kết quả: {r}")));
+            about.extend(t.report_url.map(|r| format!("Báo cáo: {r}")));
             about.push(format!("Kế hoạch: {}", page.title));
             line(&mut out, "BEGIN:VEVENT");
             let uid = fnv1a(&format!("{}#{n}", page.path));
@@ -67,7 +66,7 @@ pub(super) fn calendar(site: &Site, plans: &[usize], tasks: &[Vec<Task>]) -> Str
             line(&mut out, &format!("DTSTAMP:{stamp}T000000Z"));
             line(&mut out, &format!("DTSTART;VALUE=DATE:{}", compact(start)));
             line(&mut out, &format!("DTEND;VALUE=DATE:{}", compact(after)));
-            line(&mut out, &format!("SUMMARY:{}", ics_escape(&t.name)));
+            line(&mut out, &format!("SUMMARY:{}", ics_escape(t.name)));
             if t.status == Some(TaskStatus::Cancelled) {
                 line(&mut out, "STATUS:CANCELLED");
             }
