@@ -301,8 +301,7 @@ pub fn load_config(root: &Path, overrides: &Overrides) -> Result<Config, Diagnos
     let text = std::fs::read_to_string(&path).map_err(|e| no_site(root, &e))?;
     let mut config = config::parse(&text, Path::new("site.toml"), overrides)?;
     let theme_dir = root.join("themes").join(&config.theme);
-    let load =
-        |lang: &str| render::i18n::Catalogue::load(root, &theme_dir, lang).map(std::sync::Arc::new);
+    let load = |lang: &str| render::i18n::load(root, &theme_dir, lang).map(std::sync::Arc::new);
     let mut errors = Diagnostics::default();
     match load(&config.language) {
         Ok(c) => config.strings = c,

@@ -7,15 +7,16 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Diagnostic;
-use crate::render::i18n::Catalogue;
 
 mod agencies;
 mod languages;
+pub mod strings;
 pub mod toml_explain;
 pub mod toml_keys;
 mod toml_text;
 pub use languages::Language;
 use languages::{RawLanguage, resolve_languages, table_line};
+use strings::Catalogue;
 use toml_text::mark_menu_lines;
 pub use toml_text::{key_line, toml_error, toml_to_json};
 

@@ -15,6 +15,7 @@ use tera::{ErrorKind, Tera};
 use walkdir::WalkDir;
 
 use crate::config::Config;
+use crate::config::strings::Catalogue;
 use crate::error::{Diagnostic, Diagnostics};
 
 /// A file of the built site.
@@ -148,7 +149,7 @@ pub fn load_theme(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
     let mut tera = Tera::default();
     filters::register(&mut tera, &config.base_path, &config.strings);
     // Every key a template names must be in every language's strings.
-    let catalogues: Vec<&i18n::Catalogue> = std::iter::once(&*config.strings)
+    let catalogues: Vec<&Catalogue> = std::iter::once(&*config.strings)
         .chain(config.languages.iter().map(|l| &*l.strings))
         .collect();
     errors.extend(Diagnostics(i18n::check_templates(&sources, &catalogues)));
@@ -193,7 +194,7 @@ pub fn load_theme(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
 fn compile(
     sources: &[(String, String)],
     base_path: &str,
-    strings: &std::sync::Arc<i18n::Catalogue>,
+    strings: &std::sync::Arc<Catalogue>,
 ) -> Result<Tera, tera::Error> {
     let mut tera = Tera::default();
     filters::register(&mut tera, base_path, strings);

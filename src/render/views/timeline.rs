@@ -49,7 +49,7 @@ fn roman(q: i64) -> &'static str {
 pub fn timeline(
     tasks: &[Task],
     period: Option<(Date, Date)>,
-    strings: &crate::render::i18n::Catalogue,
+    strings: &crate::config::strings::Catalogue,
 ) -> Option<TimelineView> {
     let dated: Vec<&Task> = tasks
         .iter()
@@ -71,7 +71,7 @@ pub fn timeline(
     let pattern = strings.get("quarter").unwrap_or("Quý {q}/{year}");
     let quarters = (first..=last)
         .map(|q| {
-            crate::render::i18n::fill(
+            crate::config::strings::fill(
                 pattern,
                 &[
                     ("q", roman(q).to_string()),
