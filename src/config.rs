@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Diagnostic;
 
 mod agencies;
+pub mod check;
 mod languages;
 pub mod strings;
 pub mod toml_explain;
@@ -59,7 +60,7 @@ pub struct Config {
     /// a site path or a full URL; the theme's `anh-chia-se.png` when unset.
     pub share_image: Option<String>,
     /// `[check]`: which check rules only warn.
-    pub check: crate::check::CheckConfig,
+    pub check: check::CheckConfig,
     /// Search settings (`[search]`).
     pub search: SearchConfig,
     /// What `site.toml` asks that congbo cannot do as written, said as warnings (an
@@ -168,7 +169,7 @@ struct RawConfig {
     server_files: Option<bool>,
     share_image: Option<String>,
     #[serde(default)]
-    check: crate::check::CheckConfig,
+    check: check::CheckConfig,
     #[serde(default)]
     search: SearchConfig,
     #[serde(default)]
@@ -210,7 +211,7 @@ pub fn parse(text: &str, file: &Path, overrides: &Overrides) -> Result<Config, D
         .chain(raw.languages.values().flat_map(|l| &l.menu));
     // The header writes an address with a scheme as it is: only those that cannot run code,
     // by the rule Markdown links follow.
-    let plain = |m: &&MenuItem| crate::markdown::links::plain_scheme(&m.url);
+    let plain = |m: &&MenuItem| crate::text::html::plain_scheme(&m.url);
     if let Some(m) = menus.into_iter().find(|m| !plain(m)) {
         return Err(Diagnostic::at(
             file,

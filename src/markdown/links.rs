@@ -263,24 +263,6 @@ fn has_scheme(s: &str) -> bool {
     }
 }
 
-/// Whether a link address is relative or uses a scheme that cannot run code (`http`,
-/// `https`, `mailto`, `tel`, `ftp`). Read the way a browser reads it: leading spaces and
-/// control characters dropped, tabs and line breaks inside ignored, any case.
-pub fn plain_scheme(dest: &str) -> bool {
-    let cleaned: String = dest
-        .trim_start_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .take_while(|c| !matches!(c, '/' | '?' | '#'))
-        .collect();
-    match cleaned.split_once(':') {
-        None => true,
-        Some((scheme, _)) => ["http", "https", "mailto", "tel", "ftp"]
-            .iter()
-            .any(|ok| scheme.eq_ignore_ascii_case(ok)),
-    }
-}
-
 /// Joins a relative path onto a folder, resolving `.` and `..`; `None` if it climbs out.
 fn join_relative(dir: &str, rel: &str) -> Option<String> {
     let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();

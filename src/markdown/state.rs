@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Tag, TagEnd};
 
-use super::{Citation, LinkContext, PageRef, Table, citation, count_words, highlight, links, refs};
+use super::{Citation, LinkContext, PageRef, Table, citation, count_words, highlight, refs};
 use crate::error::{Diagnostic, line_col};
 use crate::text::slug::{slugify, unique_slug};
 
@@ -329,7 +329,7 @@ impl<'a> State<'a> {
     /// like raw HTML: the page goes through the sanitiser, which drops the address. Markdown
     /// links are not raw HTML, but `[bấm](javascript:…)` runs a script all the same.
     fn check_scheme(&mut self, dest: &str) {
-        if !links::plain_scheme(dest) {
+        if !crate::text::html::plain_scheme(dest) {
             self.raw_html = true;
         }
     }
