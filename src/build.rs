@@ -20,7 +20,8 @@ use crate::config::{self, Config, Overrides};
 use crate::content::Kind;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::output;
-use crate::render::{self, OutputFile};
+use crate::output_file::OutputFile;
+use crate::render;
 use crate::site::Site;
 use crate::text::date::Date;
 pub use bodies::{

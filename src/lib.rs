@@ -15,6 +15,7 @@ pub mod lang;
 pub mod markdown;
 pub mod new_page;
 pub mod output;
+pub mod output_file;
 pub mod render;
 pub mod scaffold;
 pub mod serve;

@@ -14,7 +14,8 @@ use crate::content::{self, Content, ParseOptions};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::LinkContext;
 use crate::output;
-use crate::render::{self, OutputFile, Theme};
+use crate::output_file::OutputFile;
+use crate::render::{self, Theme};
 use crate::site::Site;
 
 /// One language's part of the site.

@@ -1,7 +1,7 @@
 //! RSS 2.0 and Atom feeds of news: one for the site, one per news section.
 
 use crate::content::Kind;
-use crate::render::{OutputData, OutputFile};
+use crate::output_file::{OutputData, OutputFile};
 use crate::site::Site;
 use crate::text::date::Date;
 use crate::text::fold::match_key;

@@ -1,7 +1,7 @@
 //! `sitemap.xml`, `robots.txt` and alias redirect pages.
 
+use crate::output_file::{OutputData, OutputFile};
 use crate::render::views::pager_path;
-use crate::render::{OutputData, OutputFile};
 use crate::site::Site;
 use crate::text::html::escape;
 

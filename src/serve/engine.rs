@@ -29,8 +29,9 @@ use crate::build::{BuildOptions, load_config};
 use crate::config::{Config, Overrides};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::LinkContext;
+use crate::output_file::{OutputData, OutputFile};
+use crate::render::Theme;
 use crate::render::jobs::{self, Job};
-use crate::render::{OutputData, OutputFile, Theme};
 use crate::site::Site;
 
 /// The last good build.

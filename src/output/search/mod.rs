@@ -27,7 +27,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::content::Kind;
-use crate::render::{OutputData, OutputFile};
+use crate::output_file::{OutputData, OutputFile};
 use crate::site::Site;
 pub(crate) use fx::FxMap;
 pub(crate) use tokens::{each_word, exact, folded};
