@@ -4,7 +4,6 @@
 mod bodies;
 mod check;
 pub use check::{CheckReport, check};
-mod clock;
 pub mod languages;
 mod model;
 mod progress;
@@ -24,11 +23,10 @@ use crate::output_file::OutputFile;
 use crate::render;
 use crate::site::Site;
 use crate::text::date::Date;
+use crate::timing::StageClock;
 pub use bodies::{
     content_rel, link_context, render_markdown, render_markdown_consuming, render_markdown_reusing,
 };
-use clock::StageClock;
-pub(crate) use clock::{cpu_clock, cpu_seconds, timings_on};
 use model::model;
 use progress::mark;
 pub use progress::{Progress, Stage};
