@@ -25,7 +25,7 @@ use crate::site::Site;
 use crate::text::date::Date;
 use crate::timing::StageClock;
 pub use bodies::{
-    content_rel, link_context, render_markdown, render_markdown_consuming, render_markdown_reusing,
+    link_context, render_markdown, render_markdown_consuming, render_markdown_reusing,
 };
 use model::model;
 use progress::mark;

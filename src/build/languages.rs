@@ -6,10 +6,11 @@
 
 use std::collections::HashMap;
 
-use super::{content_rel, link_context};
+use super::link_context;
 use crate::config::Config;
 use crate::content::langs::{split, translation_key};
 use crate::content::walk::ContentFiles;
+use crate::content::walk::content_rel;
 use crate::content::{self, Content, ParseOptions};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::LinkContext;

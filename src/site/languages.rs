@@ -42,7 +42,7 @@ pub fn link(sites: &mut [Site]) {
         .map(|s| {
             let lang = (s.config.language != main).then_some(s.config.language.as_str());
             let pages = s.pages.iter().map(|p| {
-                let rel = crate::build::content_rel(&p.page.file);
+                let rel = crate::content::walk::content_rel(&p.page.file);
                 (translation_key(&rel, lang), p.page.path.clone())
             });
             let sections = s
