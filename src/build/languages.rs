@@ -18,6 +18,7 @@ use crate::output;
 use crate::output_file::OutputFile;
 use crate::render::{self, Theme};
 use crate::site::Site;
+use crate::site::languages::prefix;
 
 /// One language's part of the site.
 pub type Part = (Site, LinkContext);
@@ -97,15 +98,6 @@ pub fn link_contexts(parts: &[(Config, Content)]) -> Vec<LinkContext> {
         l.other_files = other;
     }
     links
-}
-
-/// The folder a language's files go in: `""` for the main language, `/en` for English.
-pub fn prefix(site: &Site) -> String {
-    if site.config.base_path == site.config.root_path {
-        String::new()
-    } else {
-        format!("/{}", site.config.language)
-    }
 }
 
 fn prefixed(mut f: OutputFile, prefix: &str) -> OutputFile {

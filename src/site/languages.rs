@@ -22,6 +22,15 @@ pub struct LanguageLink {
     pub permalink: String,
 }
 
+/// The folder a language's files go in: `""` for the main language, `/en` for English.
+pub fn prefix(site: &Site) -> String {
+    if site.config.base_path == site.config.root_path {
+        String::new()
+    } else {
+        format!("/{}", site.config.language)
+    }
+}
+
 /// Fills [`Site::languages`] and [`Site::translations`] of each language's site; `sites`
 /// holds the main language first. Nothing is done for a site in one language.
 pub fn link(sites: &mut [Site]) {
