@@ -1,7 +1,6 @@
 //! `build()`: the whole pipeline, one stage per line. Stages are functions from data to
 //! data; errors of independent stages (content and templates) are reported together.
 
-mod bodies;
 mod check;
 pub use check::{CheckReport, check};
 pub mod languages;
@@ -24,7 +23,9 @@ use crate::render;
 use crate::site::Site;
 use crate::text::date::Date;
 use crate::timing::StageClock;
-pub use bodies::{
+// The Markdown stage over the whole site lives in markdown::bodies (the site model's tests
+// run it too); build names it among its stages, as before.
+pub use crate::markdown::bodies::{
     link_context, render_markdown, render_markdown_consuming, render_markdown_reusing,
 };
 use model::model;
