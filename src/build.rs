@@ -1,10 +1,8 @@
 //! `build()`: the whole pipeline, one stage per line. Stages are functions from data to
 //! data; errors of independent stages (content and templates) are reported together.
 
-mod bodies;
 mod check;
 pub use check::{CheckReport, check};
-mod clock;
 pub mod languages;
 mod model;
 mod progress;
@@ -20,14 +18,16 @@ use crate::config::{self, Config, Overrides};
 use crate::content::Kind;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::output;
-use crate::render::{self, OutputFile};
+use crate::output_file::OutputFile;
+use crate::render;
 use crate::site::Site;
 use crate::text::date::Date;
-pub use bodies::{
-    content_rel, link_context, render_markdown, render_markdown_consuming, render_markdown_reusing,
+use crate::timing::StageClock;
+// The Markdown stage over the whole site lives in markdown::bodies (the site model's tests
+// run it too); build names it among its stages, as before.
+pub use crate::markdown::bodies::{
+    link_context, render_markdown, render_markdown_consuming, render_markdown_reusing,
 };
-use clock::StageClock;
-pub(crate) use clock::{cpu_clock, cpu_seconds, timings_on};
 use model::model;
 use progress::mark;
 pub use progress::{Progress, Stage};
@@ -301,8 +301,7 @@ pub fn load_config(root: &Path, overrides: &Overrides) -> Result<Config, Diagnos
     let text = std::fs::read_to_string(&path).map_err(|e| no_site(root, &e))?;
     let mut config = config::parse(&text, Path::new("site.toml"), overrides)?;
     let theme_dir = root.join("themes").join(&config.theme);
-    let load =
-        |lang: &str| render::i18n::Catalogue::load(root, &theme_dir, lang).map(std::sync::Arc::new);
+    let load = |lang: &str| render::i18n::load(root, &theme_dir, lang).map(std::sync::Arc::new);
     let mut errors = Diagnostics::default();
     match load(&config.language) {
         Ok(c) => config.strings = c,

@@ -7,15 +7,17 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Diagnostic;
-use crate::render::i18n::Catalogue;
 
 mod agencies;
+pub mod check;
 mod languages;
+pub mod strings;
 pub mod toml_explain;
 pub mod toml_keys;
 mod toml_text;
 pub use languages::Language;
 use languages::{RawLanguage, resolve_languages, table_line};
+use strings::Catalogue;
 use toml_text::mark_menu_lines;
 pub use toml_text::{key_line, toml_error, toml_to_json};
 
@@ -58,7 +60,7 @@ pub struct Config {
     /// a site path or a full URL; the theme's `anh-chia-se.png` when unset.
     pub share_image: Option<String>,
     /// `[check]`: which check rules only warn.
-    pub check: crate::check::CheckConfig,
+    pub check: check::CheckConfig,
     /// Search settings (`[search]`).
     pub search: SearchConfig,
     /// What `site.toml` asks that congbo cannot do as written, said as warnings (an
@@ -163,7 +165,7 @@ struct RawConfig {
     server_files: Option<bool>,
     share_image: Option<String>,
     #[serde(default)]
-    check: crate::check::CheckConfig,
+    check: check::CheckConfig,
     #[serde(default)]
     search: SearchConfig,
     #[serde(default)]

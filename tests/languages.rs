@@ -376,8 +376,8 @@ fn serving_a_multilingual_site_makes_what_the_build_writes() {
     for f in &files {
         let on_disk = std::fs::read(s.out().join(f.path.trim_start_matches('/'))).unwrap();
         let made = match &f.data {
-            congbo::render::OutputData::Bytes(b) => b.clone(),
-            congbo::render::OutputData::Copy(p) => std::fs::read(p).unwrap(),
+            congbo::output_file::OutputData::Bytes(b) => b.clone(),
+            congbo::output_file::OutputData::Copy(p) => std::fs::read(p).unwrap(),
         };
         assert!(on_disk == made, "{} differs", f.path);
     }

@@ -94,8 +94,8 @@ fn streaming_build_writes_exactly_what_the_in_memory_build_makes() {
     for f in &files {
         let on_disk = std::fs::read(site.out().join(f.path.trim_start_matches('/'))).unwrap();
         let made = match &f.data {
-            congbo::render::OutputData::Bytes(b) => b.clone(),
-            congbo::render::OutputData::Copy(p) => std::fs::read(p).unwrap(),
+            congbo::output_file::OutputData::Bytes(b) => b.clone(),
+            congbo::output_file::OutputData::Copy(p) => std::fs::read(p).unwrap(),
         };
         assert!(on_disk == made, "{} differs", f.path);
     }

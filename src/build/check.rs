@@ -72,7 +72,7 @@ pub fn check(
     let (parts, mut theme) = model(opts, &mut clock, true, true)?;
     let paths = Mutex::new(HashSet::new());
     let lock_error = || Diagnostic::file("public", "an internal lock was poisoned");
-    let keep = |f: crate::render::OutputFile| {
+    let keep = |f: crate::output_file::OutputFile| {
         paths.lock().map_err(|_| lock_error())?.insert(f.path);
         Ok(())
     };

@@ -6,16 +6,19 @@
 
 use std::collections::HashMap;
 
-use super::{content_rel, link_context};
+use super::link_context;
 use crate::config::Config;
 use crate::content::langs::{split, translation_key};
 use crate::content::walk::ContentFiles;
+use crate::content::walk::content_rel;
 use crate::content::{self, Content, ParseOptions};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::LinkContext;
 use crate::output;
-use crate::render::{self, OutputFile, Theme};
+use crate::output_file::OutputFile;
+use crate::render::{self, Theme};
 use crate::site::Site;
+use crate::site::languages::prefix;
 
 /// One language's part of the site.
 pub type Part = (Site, LinkContext);
@@ -95,15 +98,6 @@ pub fn link_contexts(parts: &[(Config, Content)]) -> Vec<LinkContext> {
         l.other_files = other;
     }
     links
-}
-
-/// The folder a language's files go in: `""` for the main language, `/en` for English.
-pub fn prefix(site: &Site) -> String {
-    if site.config.base_path == site.config.root_path {
-        String::new()
-    } else {
-        format!("/{}", site.config.language)
-    }
 }
 
 fn prefixed(mut f: OutputFile, prefix: &str) -> OutputFile {

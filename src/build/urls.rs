@@ -6,11 +6,13 @@
 
 use std::path::Path;
 
-use super::languages::{self, Part, prefix};
+use super::languages::{self, Part};
 use crate::content::urls::{self, Claim, Owner, file_of};
 use crate::error::Diagnostics;
 use crate::output::Made;
-use crate::render::{self, OutputData, OutputFile, Theme};
+use crate::output_file::{OutputData, OutputFile};
+use crate::render::{self, Theme};
+use crate::site::languages::prefix;
 
 /// The claim of a file [`languages::generated_into`] made; `None` for a redirect, which
 /// the content claims already hold with its page's file and line.

@@ -4,10 +4,10 @@
 
 use super::links::Targets;
 use super::{Findings, Rule};
-use crate::build::languages::prefix;
 use crate::content::page::ImageRef;
 use crate::error::Diagnostic;
 use crate::site::Site;
+use crate::site::languages::prefix;
 
 /// Checks one language's featured images.
 pub(super) fn check(site: &Site, targets: &Targets<'_>, found: &mut Findings) {

@@ -4,12 +4,12 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{Findings, Rule};
-use crate::build::languages::prefix;
 use crate::content::urls::join;
 use crate::error::Diagnostic;
 use crate::markdown::refs::Ref;
 use crate::markdown::{Rendered, TocEntry};
 use crate::site::Site;
+use crate::site::languages::prefix;
 use crate::text::address::{Address, classify};
 
 /// What links may point to: the build's files, and the anchors of each page's body.

@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use super::strings::Catalogue;
 use super::{Config, MenuItem};
-use crate::render::i18n::Catalogue;
 
 /// A language the site is also published in, under `/<code>/`.
 #[derive(Clone, Debug, Serialize)]

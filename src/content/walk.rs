@@ -229,6 +229,12 @@ pub fn asset_rel(content_dir: &Path, path: &Path) -> String {
         .replace('\\', "/")
 }
 
+/// A content file's path relative to `content/`, with `/` separators (`tin-tuc/abc.md`):
+/// the name links (`@/tin-tuc/abc.md`) and translations (`abc.en.md`) know a file by.
+pub fn content_rel(f: &Path) -> String {
+    asset_rel(Path::new("content"), f)
+}
+
 /// A Markdown file's text: read, decoded (with a plain error for other encodings) and
 /// normalised to NFC. `rel` names the file in errors.
 pub fn read_text(path: &Path, rel: &Path) -> Result<String, Diagnostic> {

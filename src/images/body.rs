@@ -14,7 +14,7 @@ use std::borrow::Cow;
 
 use super::{Format, ImageSet, scaled_height};
 use crate::config::Config;
-use crate::markdown::highlight::escape_into;
+use crate::text::html::escape_into;
 use crate::text::html_scan::decode_entities;
 
 /// `sizes` of body images: the text column of the theme's pages (848 px from 880 px wide).

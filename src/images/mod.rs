@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use crate::content::PlacedAsset;
-use crate::render::{OutputData, OutputFile};
+use crate::output_file::{OutputData, OutputFile};
 
 /// Widths made of each image (never wider than the original, which is always offered too
 /// when it is narrower than the widest of these).

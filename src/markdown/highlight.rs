@@ -7,6 +7,8 @@ use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
+use crate::text::html::{escape, escape_into};
+
 /// Loaded once, and only if a page has a fenced code block with a language.
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
 
@@ -46,32 +48,6 @@ pub fn code_block(lang: &str, code: &str) -> String {
     }
     out.push_str("</code></pre>\n");
     out
-}
-
-/// HTML-escapes text.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    escape_into(s, &mut out);
-    out
-}
-
-/// HTML-escapes text into `out`, copying runs without special characters in one piece.
-pub fn escape_into(s: &str, out: &mut String) {
-    let mut last = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let rep = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&s[last..i]);
-        out.push_str(rep);
-        last = i + 1;
-    }
-    out.push_str(&s[last..]);
 }
 
 #[cfg(test)]

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use super::citation::matching::{DocumentPages, Found};
 use super::citation::{Citation, find_citations};
-use super::highlight::escape_into;
 use crate::text::address::{self, Address};
+use crate::text::html::escape_into;
 
 /// What the Markdown stage needs to know about the whole site to write links.
 #[derive(Clone, Debug, Default)]

@@ -1,7 +1,9 @@
 //! The Markdown stage: one page body in, HTML and what the site model needs out (table of
 //! contents, summary, citations, tables, word count). Pure: the whole-site knowledge it
-//! needs comes in a [`LinkContext`].
+//! needs comes in a [`LinkContext`]. [`bodies`] runs it over a whole site: the site's
+//! link context, and every page and section body rendered in parallel.
 
+pub mod bodies;
 pub mod citation;
 pub mod highlight;
 pub mod links;

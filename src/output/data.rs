@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::content::Kind;
 use crate::content::page::ProcedureMeta;
 use crate::markdown::links::resolver_for;
-use crate::render::{OutputData, OutputFile};
+use crate::output_file::{OutputData, OutputFile};
 use crate::site::agencies::{Agency, Role};
 use crate::site::documents::{CitedDocument, document_key, page_citations, shown_number};
 use crate::site::procedures::{Replacement, replacement};

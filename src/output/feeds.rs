@@ -1,11 +1,11 @@
 //! RSS 2.0 and Atom feeds of news: one for the site, one per news section.
 
 use crate::content::Kind;
-use crate::markdown::highlight;
-use crate::render::{OutputData, OutputFile};
+use crate::output_file::{OutputData, OutputFile};
 use crate::site::Site;
 use crate::text::date::Date;
 use crate::text::fold::match_key;
+use crate::text::html;
 
 /// Site feeds (`/rss.xml`, `/atom.xml`) and one pair per news section.
 pub fn feeds(site: &Site) -> Vec<OutputFile> {
@@ -176,8 +176,8 @@ fn escape(s: &str) -> String {
         (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
     };
     if s.contains(forbidden) {
-        highlight::escape(&s.replace(forbidden, ""))
+        html::escape(&s.replace(forbidden, ""))
     } else {
-        highlight::escape(s)
+        html::escape(s)
     }
 }

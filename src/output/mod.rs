@@ -16,7 +16,8 @@ use std::path::PathBuf;
 
 use walkdir::WalkDir;
 
-use crate::render::{OutputData, OutputFile, Theme};
+use crate::output_file::{OutputData, OutputFile};
+use crate::render::Theme;
 use crate::site::Site;
 
 /// Everything besides the rendered pages: feeds, sitemap, robots, aliases.

@@ -11,7 +11,7 @@
 //! server shows it at any address, where relative links would break.
 
 use crate::config::Config;
-use crate::render::{OutputData, OutputFile};
+use crate::output_file::{OutputData, OutputFile};
 
 /// Rewrites the HTML files of one site.
 #[derive(Clone, Debug)]

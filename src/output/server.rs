@@ -6,7 +6,7 @@
 //! `site.toml` leaves them out.
 
 use crate::config::Config;
-use crate::render::{OutputData, OutputFile};
+use crate::output_file::{OutputData, OutputFile};
 
 const HTACCESS: &str = include_str!("../../deploy/htaccess");
 const WEB_CONFIG: &str = include_str!("../../deploy/web.config");

@@ -1,9 +1,9 @@
 //! `sitemap.xml`, `robots.txt` and alias redirect pages.
 
-use crate::markdown::highlight::escape;
+use crate::output_file::{OutputData, OutputFile};
 use crate::render::views::pager_path;
-use crate::render::{OutputData, OutputFile};
 use crate::site::Site;
+use crate::text::html::escape;
 
 /// Every page, section, list page and taxonomy page, with the date it last changed.
 pub fn sitemap(site: &Site) -> OutputFile {

@@ -19,7 +19,7 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use crate::error::{Diagnostic, Diagnostics};
-use crate::render::{OutputData, OutputFile};
+use crate::output_file::{OutputData, OutputFile};
 
 /// What a write did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

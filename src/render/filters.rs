@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use tera::{Error, Kwargs, State, Tera, TeraResult};
 
-use super::i18n::{Catalogue, fill};
+use crate::config::strings::{Catalogue, fill};
 use crate::markdown::links::percent_encode;
 use crate::text::address::classify;
 use crate::text::date::{Date, parse_date};

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::i18n::Catalogue;
+use crate::config::strings::Catalogue;
 
 /// `source` with its constant `t` and `get_url` calls replaced by string literals. A call
 /// whose key is missing (reported elsewhere, with its line), or whose text holds every

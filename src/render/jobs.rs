@@ -12,11 +12,12 @@ pub use owners::{job_path, made_by};
 use prepare::prepare_job;
 pub use prepare::{prepare, prepare_many};
 
+use super::Theme;
 use super::views::Views;
-use super::{OutputData, OutputFile, Theme};
 use crate::content::Kind;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::LinkContext;
+use crate::output_file::{OutputData, OutputFile};
 use crate::site::Site;
 
 /// One HTML file to render.

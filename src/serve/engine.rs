@@ -24,13 +24,14 @@ use rayon::prelude::*;
 use super::classify::Rebuild;
 use super::sources::Sources;
 use super::state::{Body, Files};
-pub(super) use crate::build::content_rel;
 use crate::build::{BuildOptions, load_config};
 use crate::config::{Config, Overrides};
+pub(super) use crate::content::walk::content_rel;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::LinkContext;
+use crate::output_file::{OutputData, OutputFile};
+use crate::render::Theme;
 use crate::render::jobs::{self, Job};
-use crate::render::{OutputData, OutputFile, Theme};
 use crate::site::Site;
 
 /// The last good build.

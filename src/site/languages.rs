@@ -22,6 +22,15 @@ pub struct LanguageLink {
     pub permalink: String,
 }
 
+/// The folder a language's files go in: `""` for the main language, `/en` for English.
+pub fn prefix(site: &Site) -> String {
+    if site.config.base_path == site.config.root_path {
+        String::new()
+    } else {
+        format!("/{}", site.config.language)
+    }
+}
+
 /// Fills [`Site::languages`] and [`Site::translations`] of each language's site; `sites`
 /// holds the main language first. Nothing is done for a site in one language.
 pub fn link(sites: &mut [Site]) {
@@ -42,7 +51,7 @@ pub fn link(sites: &mut [Site]) {
         .map(|s| {
             let lang = (s.config.language != main).then_some(s.config.language.as_str());
             let pages = s.pages.iter().map(|p| {
-                let rel = crate::build::content_rel(&p.page.file);
+                let rel = crate::content::walk::content_rel(&p.page.file);
                 (translation_key(&rel, lang), p.page.path.clone())
             });
             let sections = s

@@ -4,8 +4,8 @@
 //! folding keys for matching and search ([`fold`]), URL slugs ([`slug`]),
 //! Vietnamese alphabetical order ([`collate`]), calendar dates in the forms
 //! state documents use ([`date`]), reading a plan task's "due" text into
-//! a period ([`due`]) and its status words ([`status`]), and a small
-//! scanner for the start tags of HTML ([`html_scan`]).
+//! a period ([`due`]) and its status words ([`status`]), HTML escaping ([`html`]), and a
+//! small scanner for the start tags of HTML ([`html_scan`]).
 //!
 //! Everything here is pure, allocation-light and total: no function panics,
 //! whatever the input.
@@ -18,6 +18,7 @@ pub mod date;
 mod decompose;
 pub mod due;
 pub mod fold;
+pub mod html;
 pub mod html_scan;
 pub mod normalize;
 pub mod slug;

@@ -27,7 +27,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::content::Kind;
-use crate::render::{OutputData, OutputFile};
+use crate::output_file::{OutputData, OutputFile};
 use crate::site::Site;
 pub(crate) use fx::FxMap;
 pub(crate) use tokens::{each_word, exact, folded};
@@ -82,7 +82,7 @@ pub fn index_files(site: &Site) -> Vec<OutputFile> {
 /// [`index_files`], each handed to `sink` as soon as it is made: the page records a batch
 /// at a time, then the shards.
 pub fn index_files_into(site: &Site, sink: &mut dyn FnMut(OutputFile)) {
-    let clock = crate::build::cpu_clock();
+    let clock = crate::timing::cpu_clock();
     let mut files = 0;
     index_files_inner(site, &mut |f| {
         files += 1;
@@ -92,7 +92,7 @@ pub fn index_files_into(site: &Site, sink: &mut dyn FnMut(OutputFile)) {
         eprintln!(
             "{:>8.1} ms wall {:>8.1} ms cpu  search index ({files} files, while the pages render)",
             wall.elapsed().as_secs_f64() * 1000.0,
-            (crate::build::cpu_seconds() - cpu) * 1000.0,
+            (crate::timing::cpu_seconds() - cpu) * 1000.0,
         );
     }
 }

@@ -7,7 +7,7 @@
 use rayon::prelude::*;
 
 use super::{FxMap, PageWords, json_file, postings};
-use crate::render::{OutputData, OutputFile};
+use crate::output_file::{OutputData, OutputFile};
 use crate::site::Site;
 
 /// About how many bytes of JSON a shard may hold before it is split.

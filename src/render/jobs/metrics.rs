@@ -29,7 +29,7 @@ impl TemplateTimes {
     /// Collecting when `CONGBO_TIMINGS` is set, else a no-op.
     pub(super) fn from_env() -> Self {
         TemplateTimes {
-            by_template: crate::build::timings_on().then(Mutex::default),
+            by_template: crate::timing::timings_on().then(Mutex::default),
         }
     }
 

@@ -270,7 +270,7 @@ pub fn script_safe_json_string(text: String) -> String {
 /// benchmark), and any mask decodes; the search only tunes contrast for hard scans.
 pub fn qr_svg(url: &str) -> Option<String> {
     let (modules, width) = qr_modules(url)?;
-    let label = crate::markdown::highlight::escape(url);
+    let label = crate::text::html::escape(url);
     Some(modules_svg(&modules, width, &label))
 }
 

@@ -52,7 +52,7 @@ fn roman(q: i64) -> &'static str {
 pub fn timeline<'a>(
     tasks: &'a [Task],
     period: Option<(Date, Date)>,
-    strings: &crate::render::i18n::Catalogue,
+    strings: &crate::config::strings::Catalogue,
 ) -> Option<TimelineView<'a>> {
     let dated: Vec<&Task> = tasks
         .iter()
@@ -74,7 +74,7 @@ pub fn timeline<'a>(
     let pattern = strings.get("quarter").unwrap_or("Quý {q}/{year}");
     let quarters = (first..=last)
         .map(|q| {
-            crate::render::i18n::fill(
+            crate::config::strings::fill(
                 pattern,
                 &[
                     ("q", roman(q).to_string()),

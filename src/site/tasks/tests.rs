@@ -19,8 +19,8 @@ pub(crate) fn build_site(extra_config: &str, files: &[(&str, &str)], build_date:
     );
     let config = config::parse(&toml, Path::new("site.toml"), &Overrides::default()).unwrap();
     let content = content::parse(content_files(files), ParseOptions::default()).unwrap();
-    let links = crate::build::link_context(&config, &content);
-    let (pages, sections) = crate::build::render_markdown(&content, &links).unwrap();
+    let links = crate::markdown::bodies::link_context(&config, &content);
+    let (pages, sections) = crate::markdown::bodies::render_markdown(&content, &links).unwrap();
     crate::site::assemble(config, content, pages, sections, build_date)
 }
 

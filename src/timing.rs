@@ -1,16 +1,19 @@
-//! The stage timings `CONGBO_TIMINGS` prints: a wall and CPU clock per stage.
+//! The stage timings `CONGBO_TIMINGS` prints: a wall and CPU clock per stage. At the bottom
+//! of the modules (it depends on nothing) so that the stages that time themselves while
+//! running beside others (render's templates, output's search index) need not import the
+//! build that drives them.
 
 use std::time::Instant;
 
 /// Prints how long each stage took when `CONGBO_TIMINGS` is set, to find where time goes.
-pub(super) struct StageClock {
+pub(crate) struct StageClock {
     on: bool,
     last: Instant,
     last_cpu: f64,
 }
 
 impl StageClock {
-    pub(super) fn new() -> Self {
+    pub(crate) fn new() -> Self {
         StageClock {
             on: timings_on(),
             last: Instant::now(),
@@ -18,7 +21,7 @@ impl StageClock {
         }
     }
 
-    pub(super) fn lap(&mut self, stage: &str) {
+    pub(crate) fn lap(&mut self, stage: &str) {
         if self.on {
             // CPU time beside wall time shows whether a stage kept every core busy.
             let cpu = cpu_seconds();

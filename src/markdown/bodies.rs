@@ -6,6 +6,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::config::Config;
+use crate::content::walk::content_rel;
 use crate::content::{Content, Page};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::{self, LinkContext, PageRef, Rendered};
@@ -39,14 +40,6 @@ pub fn link_context(config: &Config, content: &Content) -> LinkContext {
         }
     }
     links
-}
-
-/// A content file's path relative to `content/`, with `/` separators (`tin-tuc/abc.md`).
-pub fn content_rel(f: &Path) -> String {
-    f.strip_prefix("content")
-        .unwrap_or(f)
-        .to_string_lossy()
-        .replace('\\', "/")
 }
 
 /// Renders every page and section body in parallel.
