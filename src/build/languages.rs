@@ -17,8 +17,14 @@ use crate::output;
 use crate::render::{self, OutputFile, Theme};
 use crate::site::Site;
 
-/// One language's part of the site.
-pub type Part = (Site, LinkContext);
+/// One language's part of the site: its model, and the links its Markdown was rendered
+/// with (the check stage and the templates read them again).
+pub struct Part {
+    /// The language's site model.
+    pub site: Site,
+    /// Its link context.
+    pub links: LinkContext,
+}
 
 /// Parses each language's content with its configuration, the main language first.
 pub fn parse(
@@ -115,8 +121,8 @@ fn prefixed(mut f: OutputFile, prefix: &str) -> OutputFile {
 
 /// The theme's and the site's static files, and each language's content files.
 pub fn static_files(theme: &Theme, parts: &[Part]) -> Vec<OutputFile> {
-    let mut out = output::static_files(theme, &parts[0].0);
-    for (site, _) in &parts[1..] {
+    let mut out = output::static_files(theme, &parts[0].site);
+    for Part { site, .. } in &parts[1..] {
         let p = prefix(site);
         out.extend(
             output::content_files(site)
@@ -139,9 +145,9 @@ pub fn generated(parts: &[Part]) -> Vec<OutputFile> {
 /// same order.
 pub fn generated_into(parts: &[Part], sink: &mut dyn FnMut(OutputFile, output::Made)) {
     if parts.len() == 1 {
-        return output::generated_into(&parts[0].0, sink);
+        return output::generated_into(&parts[0].site, sink);
     }
-    let sites: Vec<&Site> = parts.iter().map(|(s, _)| s).collect();
+    let sites: Vec<&Site> = parts.iter().map(|p| &p.site).collect();
     // The main language's sitemap is replaced by one of all languages, made last.
     output::generated_into(sites[0], &mut |f, made| {
         if f.path != "/sitemap.xml" {
@@ -162,7 +168,7 @@ pub fn render_each(
     sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
 ) -> Result<(), Diagnostics> {
     let mut errors = Diagnostics::default();
-    for (i, (site, links)) in parts.iter().enumerate() {
+    for (i, Part { site, links }) in parts.iter().enumerate() {
         let p = prefix(site);
         let put = |f: OutputFile| sink(prefixed(f, &p));
         let result = if i == 0 {

@@ -24,9 +24,9 @@ use rayon::prelude::*;
 use super::classify::Rebuild;
 use super::sources::Sources;
 use super::state::{Body, Files};
+use crate::build::BuildOptions;
 pub(super) use crate::build::content_rel;
-use crate::build::{BuildOptions, load_config};
-use crate::config::{Config, Overrides};
+use crate::config::Config;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::LinkContext;
 use crate::render::jobs::{self, Job};
@@ -150,17 +150,14 @@ impl Engine {
     /// Everything again: `site.toml`, templates, content. Texts and rendered Markdown of
     /// unchanged files come from the caches; the files in `force` are read again.
     pub(super) fn full(&mut self, force: &BTreeSet<PathBuf>) -> Result<Outcome, Diagnostics> {
-        let overrides = Overrides {
-            base_url: self.opts.base_url.clone(),
-        };
-        let config = load_config(&self.opts.root, &overrides)?;
+        let config = crate::build::pipeline::config(&self.opts)?;
         if !config.languages.is_empty() {
             self.theme = Some(config.theme.clone());
             return self.every_language();
         }
         self.theme = None;
         // `site.toml` or a broken site: no file of the last build is kept.
-        let mut o = self.content(config, force, false)?;
+        let mut o = self.content(config, force, super::rebuild::Pages::All)?;
         o.how = "full rebuild";
         Ok(o)
     }
