@@ -5,10 +5,11 @@
 //! own page depends on what changed, so only that page is rendered again. Anything else
 //! returns `None` and the caller takes the whole-model path.
 //!
-//! Keep this in step with the views: the HTML files that show a page's `content`, `toc`
-//! or `word_count` are those of `render::jobs::page_jobs`; any other output that shows them
-//! must be handled here too (the property test in `tests/serve_incremental.rs` fails
-//! otherwise).
+//! The HTML files that show a page's body are those of `render::jobs::page_jobs`: the
+//! fields of the views that show it are declared `Body` in `affected/shown.rs`, whose test
+//! fails on a body field outside a page's own view. Outputs that are no views (feeds, open
+//! data, the search index) are handled here: the search index is made again below, and the
+//! others read of a body only its summary, citations and tables, compared below.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
