@@ -29,6 +29,7 @@ pub(super) use crate::build::content_rel;
 use crate::config::Config;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::LinkContext;
+use crate::output::search::PageWordsCache;
 use crate::render::jobs::{self, Job};
 use crate::render::{OutputData, OutputFile, Theme};
 use crate::site::Site;
@@ -46,6 +47,9 @@ pub(super) struct Model {
     pub(super) statics: Files,
     pub(super) generated: Files,
     pub(super) pages: Files,
+    /// Each page's counted words for the search index, made at the first edit of a body
+    /// and kept while only bodies change (`fast.rs`).
+    pub(super) search: Option<PageWordsCache>,
 }
 
 /// What a rebuild did.

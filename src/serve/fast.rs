@@ -18,7 +18,7 @@ use super::engine::{Engine, Outcome, content_rel, render_jobs, to_files};
 use crate::content::{self, Page, ParseOptions};
 use crate::error::Diagnostics;
 use crate::markdown::{self, PageRef, Rendered};
-use crate::output;
+use crate::output::search::PageWordsCache;
 use crate::render::jobs;
 
 /// Where the search index is (`output::search`).
@@ -90,10 +90,15 @@ impl Engine {
         }
         let model = self.model.as_mut()?;
         let mut todo = Vec::with_capacity(updates.len());
+        // The words of every page as the last build had them, the first time.
+        let search = model
+            .search
+            .get_or_insert_with(|| PageWordsCache::new(&model.site));
         for (i, page, rendered) in updates {
             if let Some(e) = model.site.pages.get_mut(i) {
                 e.page = page;
                 e.rendered = rendered;
+                search.update(&model.site, i);
                 todo.extend(jobs::page_jobs(&model.site, i));
             }
         }
@@ -108,9 +113,14 @@ impl Engine {
                 self.files.insert(path.clone(), body.clone());
                 model.pages.insert(path, body);
             }
-            // The search index reads every page's text: made again whole (cheap), and
-            // its shards may be others than before.
-            let search = to_files(output::search::index_files(&model.site));
+            // The search index reads every page's text: only the changed pages' words
+            // were counted again; the index is merged from all, and its shards may be
+            // others than before.
+            let search = model
+                .search
+                .as_ref()
+                .map(|c| to_files(c.index_files(&model.site)))
+                .unwrap_or_default();
             let old: Vec<String> = model
                 .generated
                 .keys()

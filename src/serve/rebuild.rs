@@ -143,6 +143,9 @@ impl Engine {
             statics,
             generated,
             pages,
+            // The whole index was made again with `generated`; its words are counted
+            // again at the next edit of a body.
+            search: None,
         });
         let changed = self.remerge();
         Ok(Outcome {
