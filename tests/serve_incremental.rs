@@ -165,9 +165,10 @@ fn body_edits_take_the_fast_path_and_list_edits_do_not() {
     check_same(&engine, &site, 2, "title");
 }
 
-/// The search index of a body edit is merged from the words kept since the first body
-/// edit: edits of other pages' bodies, one after another and after a list edit (which
-/// makes the index whole again), each give the index of a clean build.
+/// The search index is merged from the words serve keeps for every page: edits of two
+/// pages' bodies one after another (the fast path), and a title edit between them (the
+/// content path, which keeps the unchanged pages' words), each give the index of a clean
+/// build.
 #[test]
 fn body_edits_one_after_another_keep_the_search_index_right() {
     let site = example_site();
@@ -201,7 +202,7 @@ fn body_edits_one_after_another_keep_the_search_index_right() {
         );
         check_same(&engine, &site, step, "body");
         if step == 1 {
-            // A title edit takes the content path, which makes the index whole again.
+            // A title edit takes the content path: this page's words are counted again.
             site.write(rel, &text.replacen("title = \"", "title = \"Mới ", 1));
             let o = engine.apply(&classify(&layout, &change)).unwrap();
             assert_eq!(o.how, "content rebuild (affected pages)");

@@ -47,9 +47,9 @@ pub(super) struct Model {
     pub(super) statics: Files,
     pub(super) generated: Files,
     pub(super) pages: Files,
-    /// Each page's counted words for the search index, made at the first edit of a body
-    /// and kept while only bodies change (`fast.rs`).
-    pub(super) search: Option<PageWordsCache>,
+    /// Each page's counted words for the search index: an edit counts only the pages
+    /// it changed again.
+    pub(super) search: PageWordsCache,
 }
 
 /// What a rebuild did.

@@ -8,8 +8,9 @@
 //! The HTML files that show a page's body are those of `render::jobs::page_jobs`: the
 //! fields of the views that show it are declared `Body` in `affected/shown.rs`, whose test
 //! fails on a body field outside a page's own view. Outputs that are no views (feeds, open
-//! data, the search index) are handled here: the search index is made again below, and the
-//! others read of a body only its summary, citations and tables, compared below.
+//! data, the search index) are handled here: the search index is merged again below from
+//! the kept words, this page's counted again; the others read of a body only its summary,
+//! citations and tables, compared below.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -18,7 +19,6 @@ use super::engine::{Engine, Outcome, content_rel, render_jobs, to_files};
 use crate::content::{self, Page, ParseOptions};
 use crate::error::Diagnostics;
 use crate::markdown::{self, PageRef, Rendered};
-use crate::output::search::PageWordsCache;
 use crate::render::jobs;
 
 /// Where the search index is (`output::search`).
@@ -90,15 +90,11 @@ impl Engine {
         }
         let model = self.model.as_mut()?;
         let mut todo = Vec::with_capacity(updates.len());
-        // The words of every page as the last build had them, the first time.
-        let search = model
-            .search
-            .get_or_insert_with(|| PageWordsCache::new(&model.site));
         for (i, page, rendered) in updates {
             if let Some(e) = model.site.pages.get_mut(i) {
                 e.page = page;
                 e.rendered = rendered;
-                search.update(&model.site, i);
+                model.search.update(&model.site, i);
                 todo.extend(jobs::page_jobs(&model.site, i));
             }
         }
@@ -116,11 +112,7 @@ impl Engine {
             // The search index reads every page's text: only the changed pages' words
             // were counted again; the index is merged from all, and its shards may be
             // others than before.
-            let search = model
-                .search
-                .as_ref()
-                .map(|c| to_files(c.index_files(&model.site)))
-                .unwrap_or_default();
+            let search = to_files(model.search.index_files(&model.site));
             let old: Vec<String> = model
                 .generated
                 .keys()

@@ -14,6 +14,7 @@ use crate::content::Page;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::{LinkContext, Rendered};
 use crate::output;
+use crate::output::search::PageWordsCache;
 use crate::render::jobs::{self, Job};
 use crate::site::Site;
 
@@ -87,6 +88,8 @@ impl Engine {
             }
             _ => None,
         };
+        // Before the last good build is taken apart below.
+        let search = self.words_of(&site);
         let (pages, job_templates, rendered, how) = match selected {
             Some((list, gone)) => {
                 let (fresh, templates) = render_jobs(&theme, &site, &links, &list)?;
@@ -126,7 +129,7 @@ impl Engine {
             }
         };
         let statics = to_files(output::static_files(&theme, &site));
-        let generated = to_files(output::generated(&site));
+        let generated = to_files(output::generated_with_words(&site, &search));
         let page_index = site
             .pages
             .iter()
@@ -143,9 +146,7 @@ impl Engine {
             statics,
             generated,
             pages,
-            // The whole index was made again with `generated`; its words are counted
-            // again at the next edit of a body.
-            search: None,
+            search,
         });
         let changed = self.remerge();
         Ok(Outcome {
@@ -154,6 +155,21 @@ impl Engine {
             how,
             ..Outcome::default()
         })
+    }
+
+    /// The search words of every page of `site`: kept from the last good build for a
+    /// page whose front matter and rendered body are unchanged, counted for the others.
+    fn words_of(&self, site: &Site) -> PageWordsCache {
+        let Some(m) = &self.model else {
+            return PageWordsCache::new(site);
+        };
+        let same = |i: usize| {
+            let new = &site.pages[i];
+            let j = *m.page_index.get(&new.page.file)?;
+            let old = m.site.pages.get(j)?;
+            (old.page == new.page && old.rendered == new.rendered).then_some(j)
+        };
+        PageWordsCache::carried(site, &m.search, &same)
     }
 
     /// A multilingual site is built whole on every change, every language in memory: the

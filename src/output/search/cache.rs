@@ -1,6 +1,8 @@
 //! The words of every page kept between edits (`congbo serve`), so that an edit of one
 //! page's body counts that page's words again, not the whole site's.
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
 use super::{
@@ -14,7 +16,8 @@ use crate::site::Site;
 /// merged from the others' kept words. What a page's words are depends on that page alone
 /// (its front matter and rendered body); its URL (in its record) is made anew each time.
 pub struct PageWordsCache {
-    pages: Vec<(PageWords, String)>,
+    /// Shared, so that a new model carries an unchanged page's words without copying.
+    pages: Vec<Arc<(PageWords, String)>>,
 }
 
 impl PageWordsCache {
@@ -23,7 +26,26 @@ impl PageWordsCache {
         PageWordsCache {
             pages: (0..site.pages.len())
                 .into_par_iter()
-                .map(|i| page_words(site, i))
+                .map(|i| Arc::new(page_words(site, i)))
+                .collect(),
+        }
+    }
+
+    /// Every page of `site` with the words kept in `old` for page `same(i)` of the old
+    /// site when it gives one (the caller vouches that page and its rendered body are
+    /// unchanged), else counted.
+    pub fn carried(
+        site: &Site,
+        old: &PageWordsCache,
+        same: &(dyn Fn(usize) -> Option<usize> + Sync),
+    ) -> Self {
+        PageWordsCache {
+            pages: (0..site.pages.len())
+                .into_par_iter()
+                .map(|i| match same(i).and_then(|j| old.pages.get(j)) {
+                    Some(kept) => Arc::clone(kept),
+                    None => Arc::new(page_words(site, i)),
+                })
                 .collect(),
         }
     }
@@ -31,7 +53,7 @@ impl PageWordsCache {
     /// Counts page `i` again, after its page or body changed in `site`.
     pub fn update(&mut self, site: &Site, i: usize) {
         if let Some(slot) = self.pages.get_mut(i) {
-            *slot = page_words(site, i);
+            *slot = Arc::new(page_words(site, i));
         }
     }
 

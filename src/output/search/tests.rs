@@ -170,6 +170,12 @@ fn kept_words_make_the_same_index_after_a_page_changed() {
         .unwrap();
     // Before the update the kept words are the old page's: the index is the old one's.
     assert_ne!(by_path(cache.index_files(&new)), by_path(index_files(&new)));
+    // Carried into the new site: the unchanged page's words kept, the changed one counted.
+    let carried = PageWordsCache::carried(&new, &cache, &|j| (j != i).then_some(j));
+    assert_eq!(
+        by_path(carried.index_files(&new)),
+        by_path(index_files(&new))
+    );
     cache.update(&new, i);
     assert_eq!(by_path(cache.index_files(&new)), by_path(index_files(&new)));
 }
