@@ -26,12 +26,20 @@ pub struct Part {
     pub links: LinkContext,
 }
 
+/// One language's configuration and parsed content, before its Markdown is rendered.
+pub struct LanguageContent {
+    /// The site's configuration as this language sees it (title, menu, strings, paths).
+    pub config: Config,
+    /// Its pages and sections.
+    pub content: Content,
+}
+
 /// Parses each language's content with its configuration, the main language first.
 pub fn parse(
     files: ContentFiles,
     config: &Config,
     drafts: bool,
-) -> Result<Vec<(Config, Content)>, Diagnostics> {
+) -> Result<Vec<LanguageContent>, Diagnostics> {
     let others: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
     let mut errors = Diagnostics::default();
     let mut out = Vec::new();
@@ -39,7 +47,10 @@ pub fn parse(
         let language = (code != config.language).then(|| code.clone());
         let lang_config = config.for_language(&code).unwrap_or_else(|| config.clone());
         match content::parse(files, ParseOptions { drafts, language }) {
-            Ok(c) => out.push((lang_config, c)),
+            Ok(content) => out.push(LanguageContent {
+                config: lang_config,
+                content,
+            }),
             Err(e) => errors.extend(e),
         }
     }
@@ -49,40 +60,48 @@ pub fn parse(
 /// Each language's link context. `@/tin-tuc/abc.md` in an English page goes to the English
 /// version when there is one, else to the Vietnamese page; `/…` links start at the site
 /// root in every language.
-pub fn link_contexts(parts: &[(Config, Content)]) -> Vec<LinkContext> {
-    let mut links: Vec<LinkContext> = parts.iter().map(|(c, t)| link_context(c, t)).collect();
+pub fn link_contexts(parts: &[LanguageContent]) -> Vec<LinkContext> {
+    let mut links: Vec<LinkContext> = parts
+        .iter()
+        .map(|p| link_context(&p.config, &p.content))
+        .collect();
     if parts.len() < 2 {
         return links;
     }
-    let main = parts[0].0.language.clone();
+    let main = parts[0].config.language.clone();
     // Per language: (file, translation key, site path) of every page and section file.
     let files: Vec<Vec<(String, String, String)>> = parts
         .iter()
-        .map(|(c, t)| {
-            let lang = (c.language != main).then_some(c.language.as_str());
-            let pages = t.pages.iter().map(|p| (&p.file, &p.path));
-            let sections = t
-                .sections
-                .iter()
-                .filter_map(|s| s.file.as_ref().map(|f| (f, &s.path)));
-            pages
-                .chain(sections)
-                .map(|(f, path)| {
-                    let rel = content_rel(f);
-                    (translation_key(&rel, lang), rel, path.clone())
-                })
-                .map(|(key, rel, path)| (rel, key, path))
-                .collect()
-        })
+        .map(
+            |LanguageContent {
+                 config: c,
+                 content: t,
+             }| {
+                let lang = (c.language != main).then_some(c.language.as_str());
+                let pages = t.pages.iter().map(|p| (&p.file, &p.path));
+                let sections = t
+                    .sections
+                    .iter()
+                    .filter_map(|s| s.file.as_ref().map(|f| (f, &s.path)));
+                pages
+                    .chain(sections)
+                    .map(|(f, path)| {
+                        let rel = content_rel(f);
+                        (translation_key(&rel, lang), rel, path.clone())
+                    })
+                    .map(|(key, rel, path)| (rel, key, path))
+                    .collect()
+            },
+        )
         .collect();
     for (i, l) in links.iter_mut().enumerate() {
-        let (config, _) = &parts[i];
+        let config = &parts[i].config;
         l.root_path = Some(config.root_path.clone());
         for (_, key, path) in &files[i] {
             l.by_file.entry(key.clone()).or_insert_with(|| path.clone());
         }
         // Sections without an `_index.<code>.md` are still this language's sections.
-        for s in &parts[i].1.sections {
+        for s in &parts[i].content.sections {
             let file = if s.key.is_empty() {
                 "_index.md".to_string()
             } else {
@@ -94,7 +113,7 @@ pub fn link_contexts(parts: &[(Config, Content)]) -> Vec<LinkContext> {
         for (j, list) in files.iter().enumerate().filter(|(j, _)| *j != i) {
             for (rel, _, path) in list {
                 if !l.by_file.contains_key(rel) {
-                    other.insert(rel.clone(), parts[j].0.url(path));
+                    other.insert(rel.clone(), parts[j].config.url(path));
                 }
             }
         }

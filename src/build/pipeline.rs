@@ -15,12 +15,13 @@ use super::clock::StageClock;
 use super::progress::{Stage, mark};
 use super::sink::{Relative, Sink};
 use super::{
-    BuildOptions, build_date, check, languages, load_config, render_markdown,
-    render_markdown_consuming, render_markdown_reusing, urls,
+    BuildOptions, build_date, check,
+    languages::{self, LanguageContent},
+    load_config, render_markdown, render_markdown_consuming, render_markdown_reusing, urls,
 };
 use crate::config::{Config, Overrides};
 use crate::content::walk::ContentFiles;
-use crate::content::{self, Content, Page};
+use crate::content::{self, Page};
 use crate::error::{Diagnostics, both};
 use crate::markdown::{LinkContext, Rendered};
 use crate::output;
@@ -144,12 +145,12 @@ pub fn model(
     // Images (the main language's bundles) are resized while the Markdown renders; a site
     // without images pays nothing. The assets are lent to the images while the Markdown
     // takes the pages' sources out of `contents`, then put back.
-    let assets = std::mem::take(&mut contents[0].1.assets);
+    let assets = std::mem::take(&mut contents[0].content.assets);
     let (bodies, images) = rayon::join(
         || markdown(&mut contents, &links, &plan.bodies),
         || crate::images::process(&opts.root, &assets),
     );
-    contents[0].1.assets = assets;
+    contents[0].content.assets = assets;
     let bodies = bodies?;
     clock.lap("markdown and images");
     mark(progress, Stage::Model);
@@ -187,7 +188,7 @@ fn content(
     config: &Config,
     texts: Texts,
     clock: &mut StageClock,
-) -> Result<(Theme, Vec<(Config, Content)>), Diagnostics> {
+) -> Result<(Theme, Vec<LanguageContent>), Diagnostics> {
     let theme = render::load_theme(&opts.root, config);
     clock.lap("config and templates");
     let files = match texts {
@@ -201,7 +202,7 @@ fn content(
 }
 
 /// Each language's links; with a check stage, broken `@/` links wait for it.
-fn link_contexts(contents: &[(Config, Content)], checking: Checking) -> Vec<LinkContext> {
+fn link_contexts(contents: &[LanguageContent], checking: Checking) -> Vec<LinkContext> {
     let mut links = languages::link_contexts(contents);
     for l in &mut links {
         l.defer_broken = checking != Checking::None;
@@ -219,13 +220,13 @@ struct LanguageBodies {
 
 /// Stage 3: every language's page and section bodies.
 fn markdown(
-    contents: &mut [(Config, Content)],
+    contents: &mut [LanguageContent],
     links: &[LinkContext],
     how: &Bodies<'_>,
 ) -> Result<Vec<LanguageBodies>, Diagnostics> {
     let mut errors = Diagnostics::default();
     let mut bodies = Vec::with_capacity(contents.len());
-    for ((_, content), links) in contents.iter_mut().zip(links) {
+    for (LanguageContent { content, .. }, links) in contents.iter_mut().zip(links) {
         let rendered = match how {
             Bodies::Render => render_markdown(content, links),
             Bodies::RenderFreeingSources => render_markdown_consuming(content, links),
@@ -244,7 +245,7 @@ fn markdown(
 /// Stage 5: each language's site, linked to the others, every one showing the same image
 /// copies (made once, published at the site root).
 fn site_model(
-    contents: Vec<(Config, Content)>,
+    contents: Vec<LanguageContent>,
     bodies: Vec<LanguageBodies>,
     images: crate::images::ImageSet,
     links: Vec<LinkContext>,
@@ -253,7 +254,8 @@ fn site_model(
     let mut sites: Vec<Site> = contents
         .into_iter()
         .zip(bodies)
-        .map(|((config, content), bodies)| {
+        .map(|(language, bodies)| {
+            let LanguageContent { config, content } = language;
             site::assemble(config, content, bodies.pages, bodies.sections, today)
         })
         .collect();
