@@ -1,18 +1,19 @@
-//! `build()`: the whole pipeline, one stage per line. Stages are functions from data to
-//! data; errors of independent stages (content and templates) are reported together.
+//! `build()`, `check()` and `build_in_memory()`: the one pipeline (`pipeline.rs`) run with
+//! what each needs, into the publishing writer, only paths, or memory (`sink.rs`). Stages
+//! are functions from data to data; errors of independent stages (content and templates)
+//! are reported together.
 
 mod check;
 pub use check::{CheckReport, check};
 pub mod languages;
-mod model;
+pub mod pipeline;
 mod progress;
+mod sink;
 mod urls;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
-
-use rayon::prelude::*;
 
 use crate::config::{self, Config, Overrides};
 use crate::content::Kind;
@@ -22,15 +23,14 @@ use crate::output_file::OutputFile;
 use crate::render;
 use crate::site::Site;
 use crate::text::date::Date;
-use crate::timing::StageClock;
 // The Markdown stage over the whole site lives in markdown::bodies (the site model's tests
 // run it too); build names it among its stages, as before.
 pub use crate::markdown::bodies::{
     link_context, render_markdown, render_markdown_consuming, render_markdown_reusing,
 };
-use model::model;
-use progress::mark;
+use pipeline::{Made, Plan};
 pub use progress::{Progress, Stage};
+pub use sink::Sink;
 
 /// What `congbo build` was asked to do.
 #[derive(Clone, Debug, Default)]
@@ -78,115 +78,27 @@ pub struct BuildReport {
     pub images_reused: usize,
 }
 
-/// Builds the site and writes it, replacing the output folder only on success.
+/// Builds the site and writes it, replacing the output folder only on success: the
+/// pipeline's stages up to the site model, then rendered and output into the publishing
+/// writer and checked before any file is published.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
-    let mut clock = StageClock::new();
-    // Config, content, Markdown and the site model (each timed inside).
-    let (parts, mut theme) = model(opts, &mut clock, true, true)?;
+    let config = pipeline::config(opts)?;
+    // Notes (local documents not on the site) are for `congbo check` only.
+    let mut model = pipeline::model(opts, config, Plan::checked(0))?;
     let output_dir = (opts.output_dir.clone()).unwrap_or_else(|| opts.root.join("public"));
     let writer = output::Writer::begin(&output_dir, opts.clean_output)?;
-    let written = render_and_write(opts, &parts, &mut theme, &writer);
-    clock.lap("templates, feeds, data and write");
-    // Links are checked against the files the build made, before any of them is published.
-    // Notes (local documents not on the site) are for `congbo check` only.
-    let (check_errors, check_warnings, _notes) =
-        check::stage(&parts, &theme, &opts.root, &|p| writer.has(p), 0);
-    clock.lap("check links");
-    if let Err(e) = both_stages(written, check_errors) {
+    let Made {
+        errors, warnings, ..
+    } = pipeline::make(opts, &mut model, &writer);
+    if !errors.is_empty() {
         writer.abort();
-        return Err(e);
+        return Err(errors.into_result(()).err().unwrap_or_default());
     }
     let (write, kept) = writer.finish()?;
-    clock.lap("swap");
-    let warnings = check_warnings.into_iter().chain(kept).collect();
-    Ok(report(&parts, write, output_dir, started, warnings))
-}
-
-/// Renders every language's pages, feeds, open data and static files into `writer`.
-/// Feeds and open data are made on one thread while the pages render on the others.
-/// Pages go to the writer as they are rendered, and so do the generated files as they
-/// are made, except those that may meet a page (redirects) and static files: those are
-/// put afterwards, once no URL has two owners ([`urls::check`]). The site is never all in
-/// memory.
-fn render_and_write(
-    opts: &BuildOptions,
-    parts: &[languages::Part],
-    theme: &mut render::Theme,
-    writer: &output::Writer,
-) -> Result<(), Diagnostics> {
-    let statics = languages::static_files(theme, parts);
-    let progress = opts.progress.as_deref();
-    if let Some(p) = progress {
-        p.start_rendering(parts.iter().map(|(s, _)| render::jobs::plan(s).len()).sum());
-    }
-    // Relative to the site root: every language's pages live under it.
-    let relative = opts
-        .relative_urls
-        .then(|| output::relative::Relative::new(&parts[0].0.config));
-    let put = |f: &OutputFile| match relative.as_ref().and_then(|r| r.apply(f)) {
-        Some(rewritten) => writer.put(&rewritten),
-        None => writer.put(f),
-    };
-    let ((held, claims, mut put_errors), rendered) = rayon::join(
-        || {
-            // At 100,000 pages the search index and open data alone are 280 MB: written
-            // as they come, they are never all in memory beside the pages being rendered.
-            let mut held = Vec::new();
-            let mut claims = Vec::new();
-            let mut errors = Vec::new();
-            languages::generated_into(parts, &mut |f, made| {
-                claims.extend(urls::made_claim(&f, made));
-                if output::may_meet_a_page(&f.path) {
-                    held.push(f);
-                } else if let Err(e) = put(&f) {
-                    errors.push(e);
-                }
-            });
-            (held, claims, errors)
-        },
-        || {
-            languages::render_each(theme, parts, &|f| {
-                let done = put(&f);
-                if let Some(p) = progress {
-                    p.tick();
-                }
-                done
-            })
-        },
-    );
-    mark(progress, Stage::Finishing);
-    // Two owners of one URL fail the build with every clash. The other files are still
-    // staged, so the link check sees the site as it is; what fails to be written at a
-    // clash (a file where a folder is needed) is said better by the clash itself.
-    let clashes = urls::check(theme, parts, &opts.root, claims);
-    // Generated files win over static ones at the same path, pages over both.
-    let extras = output::merge(vec![statics, held]);
-    if let Err(mut e) = rendered {
-        e.extend(clashes);
-        return Err(e);
-    }
-    put_errors.par_extend(
-        extras
-            .par_iter()
-            .filter(|f| !writer.has(&f.path))
-            .filter_map(|f| put(f).err()),
-    );
-    if !clashes.is_empty() {
-        return Err(clashes);
-    }
-    Diagnostics(put_errors).into_result(())
-}
-
-/// The errors of writing and of the link check, together.
-fn both_stages(written: Result<(), Diagnostics>, check: Diagnostics) -> Result<(), Diagnostics> {
-    match written {
-        Ok(()) => check.into_result(()),
-        Err(mut e) => {
-            e.extend(check);
-            Diagnostics(e.0).into_result(())
-        }
-    }
+    model.lap("swap");
+    let warnings = warnings.into_iter().chain(kept).collect();
+    Ok(report(&model.parts, write, output_dir, started, warnings))
 }
 
 /// What the build made, for the command line.
@@ -207,7 +119,7 @@ fn report(
     .into_iter()
     .map(|k| {
         let count = |s: &Site| s.pages.iter().filter(|p| p.page.kind == k).count();
-        (k, parts.iter().map(|(s, _)| count(s)).sum())
+        (k, parts.iter().map(|p| count(&p.site)).sum())
     })
     .collect();
     BuildReport {
@@ -216,13 +128,13 @@ fn report(
         write,
         output_dir,
         seconds: started.elapsed().as_secs_f64(),
-        warnings: warnings(&parts[0].0.config)
+        warnings: warnings(&parts[0].site.config)
             .into_iter()
-            .chain(parts[0].0.images.warnings.iter().cloned())
+            .chain(parts[0].site.images.warnings.iter().cloned())
             .chain(more_warnings)
             .collect(),
-        images_encoded: parts[0].0.images.encoded,
-        images_reused: parts[0].0.images.reused,
+        images_encoded: parts[0].site.images.encoded,
+        images_reused: parts[0].site.images.reused,
     }
 }
 
@@ -242,42 +154,17 @@ fn warnings(config: &Config) -> Vec<String> {
     w
 }
 
-/// Every stage but the write: the site model (the main language's) and the files it makes
-/// (every language's).
+/// Every stage but the write and the check: the site model (the main language's) and the
+/// files it makes (every language's), sorted by path.
 pub fn build_in_memory(opts: &BuildOptions) -> Result<(Site, Vec<OutputFile>), Diagnostics> {
-    let mut clock = StageClock::new();
-    let (parts, mut theme) = model(opts, &mut clock, false, false)?;
-    let pages = std::sync::Mutex::new(Vec::new());
-    languages::render_each(&mut theme, &parts, &|f| {
-        pages
-            .lock()
-            .map_err(|_| Diagnostic::file("public", "an internal lock was poisoned"))?
-            .push(f);
-        Ok(())
-    })?;
-    let mut pages = pages.into_inner().map_err(|_| {
-        Diagnostics::from(Diagnostic::file("public", "an internal lock was poisoned"))
-    })?;
-    pages.sort_by(|a, b| a.path.cmp(&b.path));
-    clock.lap("templates");
-    let mut files = output::merge(vec![
-        languages::static_files(&theme, &parts),
-        languages::generated(&parts),
-        pages,
-    ]);
-    if opts.relative_urls {
-        let relative = output::relative::Relative::new(&parts[0].0.config);
-        for f in &mut files {
-            if let Some(rewritten) = relative.apply(f) {
-                *f = rewritten;
-            }
-        }
-    }
-    clock.lap("feeds, sitemap, data");
-    let site = parts
-        .into_iter()
-        .next()
-        .map(|(s, _)| s)
+    let config = pipeline::config(opts)?;
+    let mut model = pipeline::model(opts, config, Plan::in_memory())?;
+    let files = sink::Memory::default();
+    let made = pipeline::make(opts, &mut model, &files);
+    made.errors.into_result(())?;
+    let files = files.into_files()?;
+    let site = (model.parts.into_iter().next())
+        .map(|p| p.site)
         .ok_or_else(|| Diagnostics::from(Diagnostic::file("content", "no site was built")))?;
     Ok((site, files))
 }

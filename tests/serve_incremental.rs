@@ -164,3 +164,49 @@ fn body_edits_take_the_fast_path_and_list_edits_do_not() {
     );
     check_same(&engine, &site, 2, "title");
 }
+
+/// The search index is merged from the words serve keeps for every page: edits of two
+/// pages' bodies one after another (the fast path), and a title edit between them (the
+/// content path, which keeps the unchanged pages' words), each give the index of a clean
+/// build.
+#[test]
+fn body_edits_one_after_another_keep_the_search_index_right() {
+    let site = example_site();
+    let mut engine = Engine::new(site.opts.clone());
+    engine.apply(&Rebuild::Full).unwrap();
+    let layout = Layout {
+        root: site.root().to_path_buf(),
+        theme: "cong-thong-tin".into(),
+    };
+    let pages = [
+        "content/tin-tuc/to-cong-nghe-so-cong-dong-ve-tung-ap/index.md",
+        "content/tin-tuc/huong-ung-ngay-chuyen-doi-so-quoc-gia/index.md",
+        "content/tin-tuc/to-cong-nghe-so-cong-dong-ve-tung-ap/index.md",
+    ];
+    for (step, rel) in pages.iter().enumerate() {
+        let text = std::fs::read_to_string(site.root().join(rel)).unwrap();
+        site.write(
+            rel,
+            &format!("{text}\nTừ khóa{step} riêng của lần sửa này.\n"),
+        );
+        let change = vec![Change {
+            path: site.root().join(rel),
+            kind: ChangeKind::Modify,
+        }];
+        let o = engine.apply(&classify(&layout, &change)).unwrap();
+        assert_eq!(o.how, "page bodies", "step {step}");
+        assert!(
+            o.changed.iter().any(|p| p.starts_with("/search/")),
+            "step {step}: {:?}",
+            o.changed
+        );
+        check_same(&engine, &site, step, "body");
+        if step == 1 {
+            // A title edit takes the content path: this page's words are counted again.
+            site.write(rel, &text.replacen("title = \"", "title = \"Mới ", 1));
+            let o = engine.apply(&classify(&layout, &change)).unwrap();
+            assert_eq!(o.how, "content rebuild (affected pages)");
+            check_same(&engine, &site, step, "title");
+        }
+    }
+}

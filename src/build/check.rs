@@ -1,34 +1,35 @@
 //! The check stage inside a build, and `congbo check`: the whole build in memory, with
 //! only the paths of the files kept, then the check of every link against them.
 
-use std::collections::HashSet;
 use std::path::Path;
-use std::sync::Mutex;
 
-use super::{BuildOptions, StageClock, languages, model, urls};
+use super::pipeline::{self, Made, Plan};
+use super::sink::{Paths, Sink};
+use super::{BuildOptions, languages};
 use crate::check::{self, external};
-use crate::error::{Diagnostic, Diagnostics};
+use crate::error::Diagnostics;
 use crate::render::Theme;
 
-/// Checks every language's pages against the files the build makes; errors, warning
-/// lines for the rules `[check] warn` names and for unlinked citations (the first
+/// Checks every language's pages against the files the build put into `sink`; errors,
+/// warning lines for the rules `[check] warn` names and for unlinked citations (the first
 /// `listed` of them each on a line, then a count), and notes (local documents cited, not
 /// on the site), which only `congbo check` shows.
 pub(super) fn stage(
     parts: &[languages::Part],
     theme: &Theme,
     root: &Path,
-    exists: &(dyn Fn(&str) -> bool + Sync),
+    sink: &dyn Sink,
     listed: usize,
-) -> (Diagnostics, Vec<String>, Vec<String>) {
-    let sites: Vec<_> = parts.iter().map(|(s, _)| s).collect();
-    let found = check::site(&sites, root, exists, &check::template_ids(theme, root));
+) -> Made {
+    let sites: Vec<_> = parts.iter().map(|p| &p.site).collect();
+    let exists = |p: &str| sink.has(p);
+    let found = check::site(&sites, root, &exists, &check::template_ids(theme, root));
     let notes = check::not_on_site_line(&found).into_iter().collect();
-    let (errors, mut warnings) = check::report(found, &parts[0].0.config.check, listed);
+    let (errors, mut warnings) = check::report(found, &parts[0].site.config.check, listed);
     // Links in static/ that are left out: said, not silently skipped.
     warnings.extend(crate::output::static_entries(theme).warnings);
     // Citations of front matter whose page cannot be told, as the body's are.
-    for (site, links) in parts {
+    for languages::Part { site, links } in parts {
         warnings.extend(
             check::basis::doubts(site, links)
                 .iter()
@@ -36,14 +37,18 @@ pub(super) fn stage(
         );
     }
     // Partners cells that read as lists but could not be cut: said, not guessed.
-    for (site, _) in parts {
+    for languages::Part { site, .. } in parts {
         warnings.extend(
             check::agencies::warnings(site)
                 .iter()
                 .map(check::warning_line),
         );
     }
-    (errors, warnings, notes)
+    Made {
+        errors,
+        warnings,
+        notes,
+    }
 }
 
 /// What `congbo check` found that is not an error.
@@ -68,59 +73,33 @@ pub fn check(
     opts: &BuildOptions,
     with_external: bool,
 ) -> Result<(CheckReport, Diagnostics), Diagnostics> {
-    let mut clock = StageClock::new();
-    let (parts, mut theme) = model(opts, &mut clock, true, true)?;
-    let paths = Mutex::new(HashSet::new());
-    let lock_error = || Diagnostic::file("public", "an internal lock was poisoned");
-    let keep = |f: crate::output_file::OutputFile| {
-        paths.lock().map_err(|_| lock_error())?.insert(f.path);
-        Ok(())
-    };
-    let rendered = languages::render_each(&mut theme, &parts, &keep);
-    for f in languages::static_files(&theme, &parts) {
-        keep(f)?;
-    }
-    let mut claims = Vec::new();
-    let mut kept = Ok(());
-    languages::generated_into(&parts, &mut |f, made| {
-        claims.extend(urls::made_claim(&f, made));
-        if kept.is_ok() {
-            kept = keep(f);
-        }
-    });
-    kept?;
-    let paths = paths.into_inner().map_err(|_| lock_error())?;
-    clock.lap("templates, feeds, data");
-    let (mut errors, mut warnings, mut notes) = stage(
-        &parts,
-        &theme,
-        &opts.root,
-        &|p| paths.contains(p),
-        check::LISTED_CITATIONS,
-    );
-    if let Err(e) = rendered {
-        errors.extend(e);
-    }
-    errors.extend(urls::check(&theme, &parts, &opts.root, claims));
+    let config = pipeline::config(opts)?;
+    let mut model = pipeline::model(opts, config, Plan::checked(check::LISTED_CITATIONS))?;
+    let Made {
+        mut errors,
+        mut warnings,
+        mut notes,
+    } = pipeline::make(opts, &mut model, &Paths::default());
+    let parts = &model.parts;
     if with_external {
-        let sites: Vec<_> = parts.iter().map(|(s, _)| s).collect();
+        let sites: Vec<_> = parts.iter().map(|p| &p.site).collect();
         let found = external::check(&sites, &opts.root, &external::Options::default());
-        let (e, w) = check::report(found, &parts[0].0.config.check, 0);
+        let (e, w) = check::report(found, &parts[0].site.config.check, 0);
         errors.extend(e);
         warnings.extend(w);
     }
-    clock.lap("check");
     let bodies = parts
         .iter()
-        .flat_map(|(s, _)| {
+        .flat_map(|p| {
+            let s = &p.site;
             let pages = s.pages.iter().map(|e| &e.rendered);
             pages.chain(s.sections.iter().map(|e| &e.rendered))
         })
         .map(|r| (1, r.refs.links.len() + r.refs.images.len()))
         .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
-    notes.extend(parts.iter().flat_map(|(s, _)| check::agencies::notes(s)));
+    notes.extend(parts.iter().flat_map(|p| check::agencies::notes(&p.site)));
     // What site.toml asks that cannot be done as written, as `build` says it.
-    let config = &parts[0].0.config;
+    let config = &parts[0].site.config;
     warnings.extend(config.warnings.iter().map(check::warning_line));
     let report = CheckReport {
         pages: bodies.0,

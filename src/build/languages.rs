@@ -20,15 +20,29 @@ use crate::render::{self, Theme};
 use crate::site::Site;
 use crate::site::languages::prefix;
 
-/// One language's part of the site.
-pub type Part = (Site, LinkContext);
+/// One language's part of the site: its model, and the links its Markdown was rendered
+/// with (the check stage and the templates read them again).
+pub struct Part {
+    /// The language's site model.
+    pub site: Site,
+    /// Its link context.
+    pub links: LinkContext,
+}
+
+/// One language's configuration and parsed content, before its Markdown is rendered.
+pub struct LanguageContent {
+    /// The site's configuration as this language sees it (title, menu, strings, paths).
+    pub config: Config,
+    /// Its pages and sections.
+    pub content: Content,
+}
 
 /// Parses each language's content with its configuration, the main language first.
 pub fn parse(
     files: ContentFiles,
     config: &Config,
     drafts: bool,
-) -> Result<Vec<(Config, Content)>, Diagnostics> {
+) -> Result<Vec<LanguageContent>, Diagnostics> {
     let others: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
     let mut errors = Diagnostics::default();
     let mut out = Vec::new();
@@ -36,7 +50,10 @@ pub fn parse(
         let language = (code != config.language).then(|| code.clone());
         let lang_config = config.for_language(&code).unwrap_or_else(|| config.clone());
         match content::parse(files, ParseOptions { drafts, language }) {
-            Ok(c) => out.push((lang_config, c)),
+            Ok(content) => out.push(LanguageContent {
+                config: lang_config,
+                content,
+            }),
             Err(e) => errors.extend(e),
         }
     }
@@ -46,40 +63,48 @@ pub fn parse(
 /// Each language's link context. `@/tin-tuc/abc.md` in an English page goes to the English
 /// version when there is one, else to the Vietnamese page; `/…` links start at the site
 /// root in every language.
-pub fn link_contexts(parts: &[(Config, Content)]) -> Vec<LinkContext> {
-    let mut links: Vec<LinkContext> = parts.iter().map(|(c, t)| link_context(c, t)).collect();
+pub fn link_contexts(parts: &[LanguageContent]) -> Vec<LinkContext> {
+    let mut links: Vec<LinkContext> = parts
+        .iter()
+        .map(|p| link_context(&p.config, &p.content))
+        .collect();
     if parts.len() < 2 {
         return links;
     }
-    let main = parts[0].0.language.clone();
+    let main = parts[0].config.language.clone();
     // Per language: (file, translation key, site path) of every page and section file.
     let files: Vec<Vec<(String, String, String)>> = parts
         .iter()
-        .map(|(c, t)| {
-            let lang = (c.language != main).then_some(c.language.as_str());
-            let pages = t.pages.iter().map(|p| (&p.file, &p.path));
-            let sections = t
-                .sections
-                .iter()
-                .filter_map(|s| s.file.as_ref().map(|f| (f, &s.path)));
-            pages
-                .chain(sections)
-                .map(|(f, path)| {
-                    let rel = content_rel(f);
-                    (translation_key(&rel, lang), rel, path.clone())
-                })
-                .map(|(key, rel, path)| (rel, key, path))
-                .collect()
-        })
+        .map(
+            |LanguageContent {
+                 config: c,
+                 content: t,
+             }| {
+                let lang = (c.language != main).then_some(c.language.as_str());
+                let pages = t.pages.iter().map(|p| (&p.file, &p.path));
+                let sections = t
+                    .sections
+                    .iter()
+                    .filter_map(|s| s.file.as_ref().map(|f| (f, &s.path)));
+                pages
+                    .chain(sections)
+                    .map(|(f, path)| {
+                        let rel = content_rel(f);
+                        (translation_key(&rel, lang), rel, path.clone())
+                    })
+                    .map(|(key, rel, path)| (rel, key, path))
+                    .collect()
+            },
+        )
         .collect();
     for (i, l) in links.iter_mut().enumerate() {
-        let (config, _) = &parts[i];
+        let config = &parts[i].config;
         l.root_path = Some(config.root_path.clone());
         for (_, key, path) in &files[i] {
             l.by_file.entry(key.clone()).or_insert_with(|| path.clone());
         }
         // Sections without an `_index.<code>.md` are still this language's sections.
-        for s in &parts[i].1.sections {
+        for s in &parts[i].content.sections {
             let file = if s.key.is_empty() {
                 "_index.md".to_string()
             } else {
@@ -91,7 +116,7 @@ pub fn link_contexts(parts: &[(Config, Content)]) -> Vec<LinkContext> {
         for (j, list) in files.iter().enumerate().filter(|(j, _)| *j != i) {
             for (rel, _, path) in list {
                 if !l.by_file.contains_key(rel) {
-                    other.insert(rel.clone(), parts[j].0.url(path));
+                    other.insert(rel.clone(), parts[j].config.url(path));
                 }
             }
         }
@@ -109,8 +134,8 @@ fn prefixed(mut f: OutputFile, prefix: &str) -> OutputFile {
 
 /// The theme's and the site's static files, and each language's content files.
 pub fn static_files(theme: &Theme, parts: &[Part]) -> Vec<OutputFile> {
-    let mut out = output::static_files(theme, &parts[0].0);
-    for (site, _) in &parts[1..] {
+    let mut out = output::static_files(theme, &parts[0].site);
+    for Part { site, .. } in &parts[1..] {
         let p = prefix(site);
         out.extend(
             output::content_files(site)
@@ -133,9 +158,9 @@ pub fn generated(parts: &[Part]) -> Vec<OutputFile> {
 /// same order.
 pub fn generated_into(parts: &[Part], sink: &mut dyn FnMut(OutputFile, output::Made)) {
     if parts.len() == 1 {
-        return output::generated_into(&parts[0].0, sink);
+        return output::generated_into(&parts[0].site, sink);
     }
-    let sites: Vec<&Site> = parts.iter().map(|(s, _)| s).collect();
+    let sites: Vec<&Site> = parts.iter().map(|p| &p.site).collect();
     // The main language's sitemap is replaced by one of all languages, made last.
     output::generated_into(sites[0], &mut |f, made| {
         if f.path != "/sitemap.xml" {
@@ -156,7 +181,7 @@ pub fn render_each(
     sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
 ) -> Result<(), Diagnostics> {
     let mut errors = Diagnostics::default();
-    for (i, (site, links)) in parts.iter().enumerate() {
+    for (i, Part { site, links }) in parts.iter().enumerate() {
         let p = prefix(site);
         let put = |f: OutputFile| sink(prefixed(f, &p));
         let result = if i == 0 {

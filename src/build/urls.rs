@@ -32,7 +32,7 @@ pub(super) fn check(
     generated: Vec<Claim>,
 ) -> Diagnostics {
     let mut claims = Vec::new();
-    for (site, _) in parts {
+    for Part { site, .. } in parts {
         let p = prefix(site);
         let sections = site.sections.iter().map(|s| &s.section);
         let pages = site.pages.iter().map(|e| &e.page);

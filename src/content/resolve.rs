@@ -11,7 +11,7 @@ use super::raw::{RawPage, RawSection};
 use crate::config::{key_line, toml_to_json};
 use crate::error::Diagnostic;
 use crate::text::date::{Date, parse_date};
-use meta::{plan_meta, procedure_meta};
+use meta::{PlanKeys, plan_meta, procedure_meta};
 
 /// Where a front matter came from, so errors can point at a key's line.
 pub struct Origin<'a> {
@@ -109,6 +109,11 @@ pub fn page(
     let mut warnings = Vec::new();
     let procedure = (kind == Kind::Procedure)
         .then(|| procedure_meta(&mut raw, origin, &mut errors, &mut warnings));
+    let plan_keys = match kind {
+        Kind::Plan => Some(PlanKeys::of_plan(&mut raw)),
+        Kind::Document => Some(PlanKeys::of_document(&mut raw)),
+        _ => None,
+    };
     if let Some(a) = &raw.authority {
         authority_warnings(a, origin, &mut warnings);
     }
@@ -176,31 +181,7 @@ pub fn page(
             )),
         }
     }
-    let plan = match kind {
-        Kind::Plan => Some(plan_meta(
-            &raw.place,
-            raw.period,
-            raw.signer,
-            raw.recipients,
-            raw.attachments,
-            raw.tasks,
-            raw.basis,
-            origin,
-            &mut errors,
-        )),
-        Kind::Document => Some(plan_meta(
-            &raw.place,
-            None,
-            raw.signer,
-            raw.recipients,
-            raw.attachments,
-            None,
-            None,
-            origin,
-            &mut errors,
-        )),
-        _ => None,
-    };
+    let plan = plan_keys.map(|keys| plan_meta(keys, origin, &mut errors));
     if !errors.is_empty() {
         return Err(errors);
     }

@@ -27,6 +27,13 @@ pub fn generated(site: &Site) -> Vec<OutputFile> {
     out
 }
 
+/// [`generated`], the search index made from the words `congbo serve` keeps.
+pub fn generated_with_words(site: &Site, words: &search::PageWordsCache) -> Vec<OutputFile> {
+    let mut out = Vec::new();
+    generated_with(site, Words::Kept(words), &mut |f, _| out.push(f));
+    out
+}
+
 /// What kind of file [`generated_into`] made: the other side of an error when content
 /// takes its URL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,6 +78,20 @@ impl Made {
 /// (in the same order), so a build can write them while the pages render instead of
 /// holding them all.
 pub fn generated_into(site: &Site, sink: &mut dyn FnMut(OutputFile, Made)) {
+    generated_with(site, Words::Count, sink);
+}
+
+/// Where the search index takes each page's words from.
+#[derive(Clone, Copy)]
+pub enum Words<'a> {
+    /// Counted now, a batch of pages at a time (a build).
+    Count,
+    /// Kept between edits by `congbo serve`, for every page of the site as it is.
+    Kept(&'a search::PageWordsCache),
+}
+
+/// [`generated_into`], the search index made from `words`.
+pub fn generated_with(site: &Site, words: Words<'_>, sink: &mut dyn FnMut(OutputFile, Made)) {
     feeds::feeds(site)
         .into_iter()
         .for_each(|f| sink(f, Made::Feed));
@@ -86,7 +107,13 @@ pub fn generated_into(site: &Site, sink: &mut dyn FnMut(OutputFile, Made)) {
     sitemap::aliases(site)
         .into_iter()
         .for_each(|f| sink(f, Made::Redirect));
-    search::index_files_into(site, &mut |f| sink(f, Made::SearchIndex));
+    match words {
+        Words::Count => search::index_files_into(site, &mut |f| sink(f, Made::SearchIndex)),
+        Words::Kept(kept) => kept
+            .index_files(site)
+            .into_iter()
+            .for_each(|f| sink(f, Made::SearchIndex)),
+    }
 }
 
 /// What another language of a multilingual site makes besides its pages, into `sink` as

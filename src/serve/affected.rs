@@ -23,8 +23,9 @@
 //! rarer, and job indexes stay the same otherwise. Only a term's number of list pages may
 //! change (a tag moved between terms): its new list pages are named here, and the caller
 //! drops the files of the ones gone. Links (`same_links`) and templates are checked by
-//! the caller. Keep this in step with the views: a view that shows more of another page
-//! must be handled here (`tests/serve_incremental.rs` fails otherwise).
+//! the caller. Every field every view shows is declared in `shown.rs`, under what it
+//! shows and so which comparison here covers it; its test fails on a field not declared, so
+//! a view that shows more of another page cannot be missed here.
 
 use std::collections::{BTreeSet, HashSet};
 
@@ -308,5 +309,7 @@ fn cited_by_changed(old: &Site, new: &Site, retitled: &HashSet<usize>) -> Vec<us
         .collect()
 }
 
+#[cfg(test)]
+mod shown;
 #[cfg(test)]
 mod tests;

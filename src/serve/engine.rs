@@ -24,11 +24,12 @@ use rayon::prelude::*;
 use super::classify::Rebuild;
 use super::sources::Sources;
 use super::state::{Body, Files};
-use crate::build::{BuildOptions, load_config};
-use crate::config::{Config, Overrides};
+use crate::build::BuildOptions;
+use crate::config::Config;
 pub(super) use crate::content::walk::content_rel;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::LinkContext;
+use crate::output::search::PageWordsCache;
 use crate::output_file::{OutputData, OutputFile};
 use crate::render::Theme;
 use crate::render::jobs::{self, Job};
@@ -47,6 +48,9 @@ pub(super) struct Model {
     pub(super) statics: Files,
     pub(super) generated: Files,
     pub(super) pages: Files,
+    /// Each page's counted words for the search index: an edit counts only the pages
+    /// it changed again.
+    pub(super) search: PageWordsCache,
 }
 
 /// What a rebuild did.
@@ -151,17 +155,14 @@ impl Engine {
     /// Everything again: `site.toml`, templates, content. Texts and rendered Markdown of
     /// unchanged files come from the caches; the files in `force` are read again.
     pub(super) fn full(&mut self, force: &BTreeSet<PathBuf>) -> Result<Outcome, Diagnostics> {
-        let overrides = Overrides {
-            base_url: self.opts.base_url.clone(),
-        };
-        let config = load_config(&self.opts.root, &overrides)?;
+        let config = crate::build::pipeline::config(&self.opts)?;
         if !config.languages.is_empty() {
             self.theme = Some(config.theme.clone());
             return self.every_language();
         }
         self.theme = None;
         // `site.toml` or a broken site: no file of the last build is kept.
-        let mut o = self.content(config, force, false)?;
+        let mut o = self.content(config, force, super::rebuild::Pages::All)?;
         o.how = "full rebuild";
         Ok(o)
     }

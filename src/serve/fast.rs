@@ -5,10 +5,12 @@
 //! own page depends on what changed, so only that page is rendered again. Anything else
 //! returns `None` and the caller takes the whole-model path.
 //!
-//! Keep this in step with the views: the HTML files that show a page's `content`, `toc`
-//! or `word_count` are those of `render::jobs::page_jobs`; any other output that shows them
-//! must be handled here too (the property test in `tests/serve_incremental.rs` fails
-//! otherwise).
+//! The HTML files that show a page's body are those of `render::jobs::page_jobs`: the
+//! fields of the views that show it are declared `Body` in `affected/shown.rs`, whose test
+//! fails on a body field outside a page's own view. Outputs that are no views (feeds, open
+//! data, the search index) are handled here: the search index is merged again below from
+//! the kept words, this page's counted again; the others read of a body only its summary,
+//! citations and tables, compared below.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -17,7 +19,6 @@ use super::engine::{Engine, Outcome, content_rel, render_jobs, to_files};
 use crate::content::{self, Page, ParseOptions};
 use crate::error::Diagnostics;
 use crate::markdown::{self, PageRef, Rendered};
-use crate::output;
 use crate::render::jobs;
 
 /// Where the search index is (`output::search`).
@@ -93,6 +94,7 @@ impl Engine {
             if let Some(e) = model.site.pages.get_mut(i) {
                 e.page = page;
                 e.rendered = rendered;
+                model.search.update(&model.site, i);
                 todo.extend(jobs::page_jobs(&model.site, i));
             }
         }
@@ -107,9 +109,10 @@ impl Engine {
                 self.files.insert(path.clone(), body.clone());
                 model.pages.insert(path, body);
             }
-            // The search index reads every page's text: made again whole (cheap), and
-            // its shards may be others than before.
-            let search = to_files(output::search::index_files(&model.site));
+            // The search index reads every page's text: only the changed pages' words
+            // were counted again; the index is merged from all, and its shards may be
+            // others than before.
+            let search = to_files(model.search.index_files(&model.site));
             let old: Vec<String> = model
                 .generated
                 .keys()

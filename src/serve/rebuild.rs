@@ -7,83 +7,76 @@ use std::path::PathBuf;
 
 use super::affected::{Affected, affected_jobs};
 use super::engine::{Engine, Model, Outcome, render_jobs, to_files};
-use crate::build::{build_date, link_context, render_markdown_reusing};
+use crate::build::languages::Part;
+use crate::build::pipeline::{self, Bodies, Checking, Plan, SiteModel, Texts};
 use crate::config::Config;
-use crate::content::{self, Content, ParseOptions};
-use crate::error::{Diagnostics, both};
+use crate::content::Page;
+use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::{LinkContext, Rendered};
 use crate::output;
+use crate::output::search::PageWordsCache;
 use crate::render::jobs::{self, Job};
-use crate::render::{self, Theme};
-use crate::site::{self, Site};
+use crate::site::Site;
+
+/// Which pages the content path renders again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Pages {
+    /// Only those whose output can differ from the last good build ([`affected_jobs`]);
+    /// the others keep its files.
+    Affected,
+    /// Every page (`site.toml` changed, or the site was broken).
+    All,
+}
 
 impl Engine {
-    /// Content changed in a way that may touch lists: the whole model from cached texts,
-    /// with the Markdown of unchanged pages reused. With `reuse`, only the pages whose
-    /// output can differ from the last good build are rendered again; else every page.
+    /// Content changed in a way that may touch lists: the pipeline up to the site model
+    /// from cached texts, with the Markdown of unchanged pages reused, then the `pages`
+    /// rendered again.
     pub(super) fn content(
         &mut self,
         config: Config,
         force: &BTreeSet<PathBuf>,
-        reuse: bool,
+        pages: Pages,
     ) -> Result<Outcome, Diagnostics> {
-        let theme = render::load_theme(&self.opts.root, &config);
         self.sources.refresh(&self.opts.root, force);
-        let content = self.sources.content_files().and_then(|files| {
-            content::parse(
-                files,
-                ParseOptions {
-                    drafts: self.opts.drafts,
-                    ..ParseOptions::default()
-                },
-            )
-        });
-        let (theme, content) = both(theme, content)?;
-        let links = link_context(&config, &content);
         let previous = self.model.as_ref().map(|m| Previous {
             site: &m.site,
             links: &m.links,
             page_index: &m.page_index,
         });
-        let (page_bodies, section_bodies) = render_bodies(&content, &links, previous.as_ref())?;
-        self.rebuild_with(
-            config,
-            theme,
-            content,
-            links,
-            (page_bodies, section_bodies),
-            reuse,
-        )
+        let reused = |p: &Page, links: &LinkContext| previous.as_ref()?.body_of(p, links);
+        let plan = Plan {
+            texts: Texts::Given(self.sources.content_files()),
+            bodies: Bodies::Reuse(&reused),
+            checking: Checking::None,
+        };
+        let model = pipeline::model(&self.opts, config.clone(), plan)?;
+        self.rebuild_with(config, model, pages)
     }
 
-    /// Assembles the site from parsed content and rendered bodies, renders the pages (with
-    /// `reuse`, those [`affected_jobs`] names, keeping the last build's files of the
-    /// others), makes every other file, and replaces the last good build.
+    /// Renders the pages of the site model (with [`Pages::Affected`], those
+    /// [`affected_jobs`] names, keeping the last build's files of the others), makes every
+    /// other file, and replaces the last good build.
     fn rebuild_with(
         &mut self,
         config: Config,
-        mut theme: Theme,
-        content: Content,
-        links: LinkContext,
-        (page_bodies, section_bodies): (Vec<Rendered>, Vec<Rendered>),
-        reuse: bool,
+        model: SiteModel,
+        pages: Pages,
     ) -> Result<Outcome, Diagnostics> {
-        let mut site = site::assemble(
-            config.clone(),
-            content,
-            page_bodies,
-            section_bodies,
-            self.opts.build_date.unwrap_or_else(build_date),
-        );
-        // The same resized images as a build, from the same cache.
-        site.images = crate::images::process(&self.opts.root, &site.assets);
+        let SiteModel {
+            parts, mut theme, ..
+        } = model;
+        // Serve keeps a model of a site in one language only (`every_language`).
+        let Some(Part { site, links }) = parts.into_iter().next() else {
+            return Err(Diagnostic::file("content", "no site was built").into());
+        };
         jobs::set_globals(&mut theme, &site)?;
         let all = jobs::plan(&site);
         let selected = match &self.model {
             // Files rendered with other links or templates cannot be kept.
             // Nor can pages that show an image whose copies changed: rare, so all are.
             Some(m)
-                if reuse
+                if pages == Pages::Affected
                     && same_links(&m.links, &links)
                     && m.theme.files == theme.files
                     && m.site.images.same_output(&site.images) =>
@@ -95,6 +88,8 @@ impl Engine {
             }
             _ => None,
         };
+        // Before the last good build is taken apart below.
+        let search = self.words_of(&site);
         let (pages, job_templates, rendered, how) = match selected {
             Some((list, gone)) => {
                 let (fresh, templates) = render_jobs(&theme, &site, &links, &list)?;
@@ -134,7 +129,7 @@ impl Engine {
             }
         };
         let statics = to_files(output::static_files(&theme, &site));
-        let generated = to_files(output::generated(&site));
+        let generated = to_files(output::generated_with_words(&site, &search));
         let page_index = site
             .pages
             .iter()
@@ -151,6 +146,7 @@ impl Engine {
             statics,
             generated,
             pages,
+            search,
         });
         let changed = self.remerge();
         Ok(Outcome {
@@ -159,6 +155,21 @@ impl Engine {
             how,
             ..Outcome::default()
         })
+    }
+
+    /// The search words of every page of `site`: kept from the last good build for a
+    /// page whose front matter and rendered body are unchanged, counted for the others.
+    fn words_of(&self, site: &Site) -> PageWordsCache {
+        let Some(m) = &self.model else {
+            return PageWordsCache::new(site);
+        };
+        let same = |i: usize| {
+            let new = &site.pages[i];
+            let j = *m.page_index.get(&new.page.file)?;
+            let old = m.site.pages.get(j)?;
+            (old.page == new.page && old.rendered == new.rendered).then_some(j)
+        };
+        PageWordsCache::carried(site, &m.search, &same)
     }
 
     /// A multilingual site is built whole on every change, every language in memory: the
@@ -196,7 +207,7 @@ impl Engine {
         force: &BTreeSet<PathBuf>,
     ) -> Result<Outcome, Diagnostics> {
         match self.model.as_ref().map(|m| m.config.clone()) {
-            Some(config) => self.content(config, force, true),
+            Some(config) => self.content(config, force, Pages::Affected),
             None => self.full(force),
         }
     }
@@ -231,19 +242,14 @@ fn same_links(a: &LinkContext, b: &LinkContext) -> bool {
         && a.documents == b.documents
 }
 
-/// Content file relative to `content/`, for relative links.
-/// Renders page and section bodies like `build::render_markdown`, reusing the previous
-/// build's result for a page whose body, path and links are unchanged.
-fn render_bodies(
-    content: &Content,
-    links: &LinkContext,
-    previous: Option<&Previous<'_>>,
-) -> Result<(Vec<Rendered>, Vec<Rendered>), Diagnostics> {
-    let previous = previous.filter(|p| same_links(p.links, links));
-    render_markdown_reusing(content, links, &|p| {
-        let prev = previous?;
-        let old = prev.site.pages.get(*prev.page_index.get(&p.file)?)?;
+impl Previous<'_> {
+    /// The previous build's body of a page whose body, path and links are unchanged.
+    fn body_of(&self, p: &Page, links: &LinkContext) -> Option<Rendered> {
+        if !same_links(self.links, links) {
+            return None;
+        }
+        let old = self.site.pages.get(*self.page_index.get(&p.file)?)?;
         (old.page.body == p.body && old.page.path == p.path && old.page.body_line == p.body_line)
             .then(|| old.rendered.clone())
-    })
+    }
 }

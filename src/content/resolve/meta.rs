@@ -5,23 +5,63 @@ use super::{Origin, clean_list, non_empty, read_date};
 use crate::content::page::{
     DossierDoc, PlanMeta, ProcedureMeta, ProcedureStatus, Signer, TaskSource,
 };
-use crate::content::raw::{RawPage, RawTask};
+use crate::content::raw::{RawPage, RawPeriod, RawSigner, RawTask};
 use crate::error::Diagnostic;
 use crate::text::agency::split_partners;
 use crate::text::status::read_status;
 
-#[allow(clippy::too_many_arguments)]
+/// The raw keys of a plan's (or document's) details, as the front matter gave them.
+pub(super) struct PlanKeys {
+    pub(super) place: Option<String>,
+    pub(super) period: Option<RawPeriod>,
+    pub(super) signer: Option<RawSigner>,
+    pub(super) recipients: Option<Vec<String>>,
+    pub(super) attachments: Option<Vec<String>>,
+    pub(super) tasks: Option<Vec<RawTask>>,
+    pub(super) basis: Option<Vec<String>>,
+}
+
+impl PlanKeys {
+    /// A plan's keys, taken out of the raw front matter.
+    pub(super) fn of_plan(raw: &mut RawPage) -> Self {
+        PlanKeys {
+            place: raw.place.take(),
+            period: raw.period.take(),
+            signer: raw.signer.take(),
+            recipients: raw.recipients.take(),
+            attachments: raw.attachments.take(),
+            tasks: raw.tasks.take(),
+            basis: raw.basis.take(),
+        }
+    }
+
+    /// A document's: a plan's without period, tasks and basis (keys a document may not
+    /// have, reported as such before this is read).
+    pub(super) fn of_document(raw: &mut RawPage) -> Self {
+        PlanKeys {
+            period: None,
+            tasks: None,
+            basis: None,
+            ..PlanKeys::of_plan(raw)
+        }
+    }
+}
+
+/// A plan's (or document's) details, read and checked.
 pub(super) fn plan_meta(
-    place: &Option<String>,
-    period: Option<crate::content::raw::RawPeriod>,
-    signer: Option<crate::content::raw::RawSigner>,
-    recipients: Option<Vec<String>>,
-    attachments: Option<Vec<String>>,
-    tasks: Option<Vec<crate::content::raw::RawTask>>,
-    basis: Option<Vec<String>>,
+    keys: PlanKeys,
     origin: &Origin<'_>,
     errors: &mut Vec<Diagnostic>,
 ) -> PlanMeta {
+    let PlanKeys {
+        place,
+        period,
+        signer,
+        recipients,
+        attachments,
+        tasks,
+        basis,
+    } = keys;
     let period = period.and_then(|p| {
         let start = read_date(&p.start, "period", origin)
             .map_err(|e| errors.push(e))
@@ -42,7 +82,7 @@ pub(super) fn plan_meta(
         Some((start, end))
     });
     PlanMeta {
-        place: place.clone().and_then(|p| non_empty(Some(p))),
+        place: place.and_then(|p| non_empty(Some(p))),
         period,
         signer: signer.map(|s| Signer {
             name: s.name,

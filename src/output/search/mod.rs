@@ -15,6 +15,7 @@
 //! Built in parallel per page, words interned once per site, folded once per distinct
 //! word; every map is sorted before it is written, so the output is byte-identical.
 
+mod cache;
 mod fx;
 mod postings;
 mod shards;
@@ -29,6 +30,7 @@ use serde::Serialize;
 use crate::content::Kind;
 use crate::output_file::{OutputData, OutputFile};
 use crate::site::Site;
+pub use cache::PageWordsCache;
 pub(crate) use fx::FxMap;
 pub(crate) use tokens::{each_word, exact, folded};
 
@@ -105,18 +107,28 @@ fn index_files_inner(site: &Site, sink: &mut dyn FnMut(OutputFile)) {
     let mut merger = shards::Merger::default();
     let mut records_made = 0;
     for batch in order.chunks(BATCH) {
-        let (words, records): (Vec<PageWords>, Vec<Record>) =
-            batch.par_iter().map(|&i| page_words(site, i)).unzip();
+        let (words, records): (Vec<PageWords>, Vec<Record>) = batch
+            .par_iter()
+            .map(|&i| {
+                let (words, snippet) = page_words(site, i);
+                (words, record(site, i, snippet))
+            })
+            .unzip();
         merger.add(&words);
-        for chunk in records.chunks(CHUNK) {
-            sink(json_file(&format!("/search/d/{records_made}.json"), &chunk));
-            records_made += 1;
-        }
+        sink_records(&records, &mut records_made, sink);
     }
     for f in merger.finish().files(site) {
         sink(f);
     }
     sink(json_file("/search/loc.json", &locations(site, &order)));
+}
+
+/// Puts the page records in chunks of [`CHUNK`], numbered on from `made`.
+fn sink_records(records: &[Record<'_>], made: &mut usize, sink: &mut dyn FnMut(OutputFile)) {
+    for chunk in records.chunks(CHUNK) {
+        sink(json_file(&format!("/search/d/{made}.json"), &chunk));
+        *made += 1;
+    }
 }
 
 /// Page indexes, newest first (undated last), then by path.
@@ -129,12 +141,11 @@ fn page_order(site: &Site) -> Vec<usize> {
     order
 }
 
-/// Page `i`'s words and record.
-fn page_words(site: &Site, i: usize) -> (PageWords, Record<'_>) {
+/// Page `i`'s words, and the snippet of its record.
+fn page_words(site: &Site, i: usize) -> (PageWords, String) {
     let e = &site.pages[i];
     let p = &e.page;
-    let code = p.procedure.as_ref().and_then(|m| m.code.as_deref());
-    let number = code.or(p.number.as_deref()).unwrap_or("");
+    let number = number_of(p);
     let mut head = String::with_capacity(p.title.len() + 64);
     for part in [p.title.as_str(), number]
         .into_iter()
@@ -151,20 +162,32 @@ fn page_words(site: &Site, i: usize) -> (PageWords, Record<'_>) {
     }
     tokens::html_text(&e.rendered.html, &mut body);
     details_text(p, &mut body);
-    let record = Record {
+    let snippet = tokens::snippet(&body, SNIPPET);
+    let mut text = String::with_capacity(head.len() + body.len() + 16);
+    tokens::push_lower(&head, &mut text);
+    let head_end = text.len();
+    tokens::push_lower(&body, &mut text);
+    (count(text, head_end), snippet)
+}
+
+/// A procedure's code, else a document's number, else nothing.
+fn number_of(p: &crate::content::Page) -> &str {
+    let code = p.procedure.as_ref().and_then(|m| m.code.as_deref());
+    code.or(p.number.as_deref()).unwrap_or("")
+}
+
+/// Page `i`'s record, with its snippet.
+fn record(site: &Site, i: usize, snippet: String) -> Record<'_> {
+    let p = &site.pages[i].page;
+    Record {
         u: site.config.url(&p.path),
         t: &p.title,
         k: p.kind,
         d: p.date.map(|d| d.iso()).unwrap_or_default(),
         f: &p.fields,
-        n: number,
-        s: tokens::snippet(&body, SNIPPET),
-    };
-    let mut text = String::with_capacity(head.len() + body.len() + 16);
-    tokens::push_lower(&head, &mut text);
-    let head_end = text.len();
-    tokens::push_lower(&body, &mut text);
-    (count(text, head_end), record)
+        n: number_of(p),
+        s: snippet,
+    }
 }
 
 /// The text the page's template shows from its front matter rather than its body: a

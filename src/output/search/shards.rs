@@ -54,7 +54,7 @@ pub(super) struct Merger {
 
 impl Merger {
     /// Adds the next pages, in index order.
-    pub(super) fn add(&mut self, pages: &[PageWords]) {
+    pub(super) fn add<'a>(&mut self, pages: impl IntoIterator<Item = &'a PageWords>) {
         let mut local: Vec<u32> = Vec::new();
         for page in pages {
             let p = self.pages;

@@ -128,3 +128,54 @@ fn a_word_packed_in_place_is_the_word_packed_alone() {
     });
     assert!(n > 8);
 }
+
+/// The bytes of index files, by path.
+fn by_path(files: Vec<OutputFile>) -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<(String, Vec<u8>)> = files
+        .into_iter()
+        .map(|f| match f.data {
+            OutputData::Bytes(b) => (f.path, b),
+            OutputData::Copy(p) => (f.path, p.to_string_lossy().as_bytes().to_vec()),
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn kept_words_make_the_same_index_after_a_page_changed() {
+    use crate::site::tasks::tests::{build_site, d};
+    let news = |n: &str, body: &str| {
+        (
+            format!("content/tin-tuc/{n}.md"),
+            format!("+++\ntitle = \"Tin {n}\"\ndate = 2025-01-0{n}\n+++\n{body}\n"),
+        )
+    };
+    let site = |second: &str| {
+        let files = [news("1", "Khai sinh tại xã."), news("2", second)];
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        build_site("", &refs, d(2025, 6, 1))
+    };
+    let old = site("Đăng ký kết hôn.");
+    let mut cache = PageWordsCache::new(&old);
+    assert_eq!(by_path(cache.index_files(&old)), by_path(index_files(&old)));
+    let new = site("Chứng thực bản sao điện tử.");
+    let i = new
+        .pages
+        .iter()
+        .position(|p| p.page.title == "Tin 2")
+        .unwrap();
+    // Before the update the kept words are the old page's: the index is the old one's.
+    assert_ne!(by_path(cache.index_files(&new)), by_path(index_files(&new)));
+    // Carried into the new site: the unchanged page's words kept, the changed one counted.
+    let carried = PageWordsCache::carried(&new, &cache, &|j| (j != i).then_some(j));
+    assert_eq!(
+        by_path(carried.index_files(&new)),
+        by_path(index_files(&new))
+    );
+    cache.update(&new, i);
+    assert_eq!(by_path(cache.index_files(&new)), by_path(index_files(&new)));
+}
