@@ -1,12 +1,10 @@
 //! The `congbo` command: parses arguments and hands over to the library.
 
 /// mimalloc instead of the system allocator: building a site makes millions of small
-/// strings (template values, escaped text); glibc's malloc/free were a sixth of all
-/// instructions in a callgrind profile of the 1,000-page benchmark. Its 2.x line (the
-/// `v2` feature in Cargo.toml), not the crate's default 3.x: at 100,000 pages, builds
-/// interleaved with the same code on 3.x took 25.5, 26.3 and 29.3 s against 32.9, 27.9
-/// and 30.8 s, with less user and system time in every pair (same peak memory, 2.0 GB);
-/// at 10,000 pages the two were level (medians 1.84 and 1.93 s of six runs each).
+/// strings (template values, escaped text), and the system's malloc and free were a large
+/// share of a build's work. Its 2.x line (the `v2` feature in Cargo.toml), not the crate's
+/// default 3.x, which was slower on large sites. The measurements are in the book,
+/// docs/maintainers/performance.md ("The allocator").
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -16,10 +14,9 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 /// Tells mimalloc to keep memory it has freed instead of handing it back to the system
 /// after a second. A build frees and reuses memory phase after phase; with transparent
-/// huge pages, each page handed back was faulted in again and zeroed 2 MB at a time: at
-/// 100,000 pages that was a sixth of all CPU time (perf), and never purging took the
-/// build from 32 s to 26 s with the same peak memory. Not for `serve`, which lives long
-/// and should give memory back between rebuilds.
+/// huge pages, each page handed back was faulted in again and zeroed 2 MB at a time, which
+/// on large sites cost more than the memory kept (docs/maintainers/performance.md). Not for
+/// `serve`, which lives long and should give memory back between rebuilds.
 fn keep_freed_memory() {
     // SAFETY: sets a plain integer option, before any thread exists.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };

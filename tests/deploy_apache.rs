@@ -1,10 +1,10 @@
 //! The `.htaccess` every build writes (the text of `deploy/htaccess`) serves a built site
-//! through a real Apache as the README says: the example site is built for the root of a
-//! host and for a subfolder, each folder given only `AllowOverride FileInfo` (what shared
-//! hosting usually allows, and the class of every directive in the file), and the answers
-//! are checked: the 404 page, types with UTF-8, caching, compression, folder redirects, the
-//! server files hidden. Skipped, with a message, where Apache is not installed (CI
-//! installs it).
+//! through a real Apache as the book says (`docs/setup/deploying.md`): the example site is
+//! built for the root of a host and for a subfolder, each folder given only `AllowOverride
+//! FileInfo` (what shared hosting usually allows, and the class of every directive in the
+//! file), and the answers are checked: the 404 page, types with UTF-8, caching, compression,
+//! folder redirects, the server files hidden. Skipped, with a message, where Apache is not
+//! installed (CI installs it).
 
 mod common;
 use common::http::{

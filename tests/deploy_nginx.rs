@@ -1,9 +1,9 @@
-//! The nginx files in `deploy/nginx/` serve a built site as the README says: the example
-//! site is built for the root of a host and for a subfolder, served by a real nginx on
-//! free ports with `site-root.conf`, `site-subfolder.conf` and `congbo.conf` as shipped (only
-//! ports and folders changed), and the answers are checked: the 404 page, types with UTF-8,
-//! caching, compression, folder redirects. Skipped, with a message, where nginx is not
-//! installed (CI installs it).
+//! The nginx files in `deploy/nginx/` serve a built site as the book says
+//! (`docs/setup/deploying.md`): the example site is built for the root of a host and for a
+//! subfolder, served by a real nginx on free ports with `site-root.conf`, `site-subfolder.conf`
+//! and `congbo.conf` as shipped (only ports and folders changed), and the answers are checked:
+//! the 404 page, types with UTF-8, caching, compression, folder redirects. Skipped, with a
+//! message, where nginx is not installed (CI installs it).
 
 mod common;
 use common::*;

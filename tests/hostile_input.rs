@@ -232,11 +232,10 @@ fn long_runs_of_markup_characters() {
     );
 }
 
-/// A long run of `[` measured ×59 (100 KB → 1 MB) once in this debug-build test, on a
-/// machine loaded by other builds. A release build's Markdown stage, measured apart on
-/// 2026-12-03, grows linearly: 46 ms at 100 KB, 370 ms at 1 MB, 1.2 s at 3 MB, 4 s at
-/// 10 MB (with about 130 bytes of memory per `[`). Why the debug build's ratio is so much
-/// worse is not known yet, so the test stays out of the default run:
+/// A long run of `[` grows far faster than ten times in this debug-build test, while a
+/// release build's Markdown stage grows linearly with it (the measurements are in
+/// docs/maintainers/performance.md, "Pathological Markdown"). Why the debug build's ratio is
+/// so much worse is not known yet, so the test stays out of the default run:
 /// `cargo test --test hostile_input -- --ignored`.
 #[test]
 #[ignore = "debug-build ratio not understood; linear in release (see above)"]

@@ -121,8 +121,8 @@ thread_local! {
 }
 
 /// The HTML of `events` in a string of its own length. The site keeps every page's body
-/// and summary until the pages render, so it matters: written straight into a string, the doubling
-/// left a third of the bodies' memory unused (91 MB for 64 MB of HTML at 10,000 pages).
+/// and summary until the pages render, so it matters: written straight into a string, the
+/// doubling left about a third of the bodies' memory unused.
 fn exact_html(events: &[pulldown_cmark::Event<'_>]) -> String {
     HTML.with_borrow_mut(|buf| {
         buf.clear();

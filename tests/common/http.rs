@@ -176,8 +176,8 @@ pub fn wait_for(ports: &[u16], server: &str, log: impl Fn() -> String) {
     }
 }
 
-/// What every server should do with the example site built for `base` (the README's list
-/// under "Deploying"): the home page as UTF-8 HTML, compressed and checked on each visit;
+/// What every server should do with the example site built for `base` (the list of
+/// docs/setup/deploying.md): the home page as UTF-8 HTML, compressed and checked on each visit;
 /// the site's 404 page for a missing page; each kind of file with its type and cache time.
 /// `xml` is the type the server gives `.xml` (`text/xml` or `application/xml`, both right).
 pub fn assert_serves_the_site(port: u16, base: &str, xml: &str, log: impl Fn() -> String) {

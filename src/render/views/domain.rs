@@ -266,8 +266,8 @@ pub fn script_safe_json_string(text: String) -> String {
 /// The QR code of a URL as inline SVG, for printed posting sheets.
 ///
 /// The mask pattern is fixed instead of searched: scoring all eight masks made QR codes a
-/// fifth of a whole build's instructions (profiled with callgrind on the 1,000-page
-/// benchmark), and any mask decodes; the search only tunes contrast for hard scans.
+/// large share of a whole build's work, and any mask decodes; the search only tunes
+/// contrast for hard scans.
 pub fn qr_svg(url: &str) -> Option<String> {
     let (modules, width) = qr_modules(url)?;
     let label = crate::text::html::escape(url);

@@ -1,6 +1,6 @@
 //! Typed, serialisable views of the site model: what templates see. Views borrow from the
 //! model (bodies are `&str`), and list pages get summaries, never whole bodies. Field names
-//! are the template contract, documented in the README.
+//! are the template contract, documented in docs/setup/themes.md.
 #![allow(missing_docs)]
 
 mod builder;
