@@ -1,6 +1,8 @@
-//! Light pages: the home page and a news page of the example site each weigh under 50 KB
-//! transferred, counting the gzip-compressed HTML and every stylesheet and script they load
-//! (images aside), and load nothing from another host.
+//! Light pages: the home page and a news page of the example site each weigh at most
+//! 50 KiB, counting the HTML and every stylesheet and script they load as the browser
+//! holds them (uncompressed: not every commune's host compresses, and a phone parses every
+//! byte), images aside; and they load nothing from another host. Issue #26: the home page
+//! weighed 50.7 KiB, 31 KiB of it CSS mostly for other page kinds.
 
 mod common;
 
@@ -8,7 +10,7 @@ use std::io::Write;
 
 use common::*;
 
-/// The budget of one page, images aside, gzip-compressed as a web server sends it.
+/// The budget of one page, images aside, uncompressed.
 const BUDGET: usize = 50 * 1024;
 
 fn gzip_len(bytes: &[u8]) -> usize {
@@ -45,10 +47,10 @@ fn subresources(html: &str) -> Vec<String> {
     v
 }
 
-/// The page's weight: its gzipped HTML plus each subresource's, in bytes.
+/// The page's weight: its HTML plus each subresource, uncompressed, in bytes.
 fn weight(site: &TestSite, page: &str) -> (usize, Vec<(String, usize)>) {
     let html = site.read(page);
-    let mut parts = vec![(page.to_string(), gzip_len(html.as_bytes()))];
+    let mut parts = vec![(page.to_string(), html.len())];
     for url in subresources(&html) {
         assert!(
             url.starts_with('/') && !url.starts_with("//"),
@@ -56,13 +58,13 @@ fn weight(site: &TestSite, page: &str) -> (usize, Vec<(String, usize)>) {
         );
         let bytes = std::fs::read(site.out().join(url.trim_start_matches('/')))
             .unwrap_or_else(|e| panic!("{page} loads {url}, which is not in the output: {e}"));
-        parts.push((url, gzip_len(&bytes)));
+        parts.push((url, bytes.len()));
     }
     (parts.iter().map(|(_, n)| n).sum(), parts)
 }
 
 #[test]
-fn the_home_and_a_news_page_are_under_50_kb_without_images() {
+fn the_home_and_a_news_page_weigh_at_most_50_kib_without_images() {
     let site = example_copy();
     site.build_ok();
     for page in [
@@ -70,14 +72,19 @@ fn the_home_and_a_news_page_are_under_50_kb_without_images() {
         "tin-tuc/huong-ung-ngay-chuyen-doi-so-quoc-gia/index.html",
     ] {
         let (total, parts) = weight(&site, page);
-        eprintln!("{page}: {total} bytes gzipped: {parts:?}");
+        let gzipped: usize = std::iter::once(gzip_len(site.read(page).as_bytes()))
+            .chain(parts[1..].iter().map(|(url, _)| {
+                gzip_len(&std::fs::read(site.out().join(url.trim_start_matches('/'))).unwrap())
+            }))
+            .sum();
+        eprintln!("{page}: {total} bytes ({gzipped} gzipped): {parts:?}");
         assert!(
             parts.len() >= 2,
             "{page}: the stylesheet was not found: {parts:?}"
         );
         assert!(
-            total < BUDGET,
-            "{page} weighs {total} bytes gzipped (budget {BUDGET}): {parts:?}"
+            total <= BUDGET,
+            "{page} weighs {total} bytes without images (budget {BUDGET}): {parts:?}"
         );
     }
 }

@@ -273,10 +273,45 @@ fn each_field_has_one_printable_page_of_its_posting_sheets() {
             "Mã QR: https://thu-nghiem.example.gov.vn/thu-tuc/ket-hon/",
         ],
     );
-    let css = site.read("css/style.css");
+    let css = site.read("css/sheet.css");
     assert!(
         css.contains("break-after: page"),
         "each sheet on its own A4 page"
+    );
+}
+
+/// Issue #26: "Ctrl+P" means nothing on a phone, so the sheets have a print button; it
+/// needs JavaScript, so it is hidden until js/in.js shows it. The address under the QR
+/// code breaks only after a slash, never inside the host name (it broke anywhere).
+#[test]
+fn the_posting_sheets_print_by_a_button_and_break_their_address_only_after_slashes() {
+    let site = procedures_site();
+    site.build_ok();
+    for page in [
+        "thu-tuc/khai-sinh/in/index.html",
+        "linh-vuc/ho-tich/in/index.html",
+    ] {
+        let html = site.read(page);
+        assert_has(
+            &html,
+            &[
+                "<button class=\"btn btn-primary\" type=\"button\" data-print hidden>",
+                "<script src=\"/js/in.js\" defer></script>",
+                "<link rel=\"stylesheet\" href=\"/css/sheet.css\">",
+                "https://<wbr><span class=\"sheet-host\">thu-nghiem.example.gov.vn</span>/<wbr>thu-tuc/<wbr>",
+            ],
+        );
+    }
+    assert_has(
+        &site.read("js/in.js"),
+        &["window.print()", "hidden = false"],
+    );
+    assert!(!site.read("css/sheet.css").contains("break-all"));
+    // The procedure's own page prints as it is, without the sheets' button.
+    assert!(
+        !site
+            .read("thu-tuc/khai-sinh/index.html")
+            .contains("js/in.js")
     );
 }
 

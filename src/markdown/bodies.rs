@@ -20,6 +20,7 @@ pub fn link_context(config: &Config, content: &Content) -> LinkContext {
             unsafe_html: config.unsafe_html,
             iframe_hosts: config.iframe_hosts.clone(),
         },
+        table_label: config.strings.label("table_n", "Bảng {n}"),
         ..Default::default()
     };
     let rel = |f: &Path| content_rel(f);

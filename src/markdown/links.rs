@@ -31,6 +31,9 @@ pub struct LinkContext {
     /// `@/…` and `….md` links to no page are left to the check stage (which the site may
     /// tell to only warn) instead of failing the render: `congbo build` and `congbo check`.
     pub defer_broken: bool,
+    /// The name of a table's scrolling region, `{n}` its number on the page (the theme's
+    /// `table_n`, "Bảng {n}"); empty: "Bảng {n}".
+    pub table_label: String,
 }
 
 impl LinkContext {

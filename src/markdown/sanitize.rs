@@ -30,6 +30,7 @@ pub fn sanitize(html: &str, policy: &HtmlPolicy) -> String {
     b.add_generic_attributes(&["id", "class"])
         .add_tags(&["input"])
         .add_tag_attributes("input", &["type", "checked", "disabled"])
+        .add_tag_attributes("div", &["role", "tabindex", "aria-label"])
         .add_tag_attributes("th", &["style"])
         .add_tag_attributes("td", &["style"])
         .filter_style_properties(["text-align"].into_iter().collect())
@@ -53,6 +54,10 @@ pub fn sanitize(html: &str, policy: &HtmlPolicy) -> String {
         move |element, attribute, value| match (element, attribute) {
             ("iframe", "src") => allowed_embed(value, &hosts).then(|| value.into()),
             ("input", "type") => (value == "checkbox").then(|| value.into()),
+            // Only the scrolling region congbo wraps a table in (state.rs): no other tab
+            // stop, role or tab order from pasted HTML.
+            ("div", "role") => (value == "region").then(|| value.into()),
+            ("div", "tabindex") => (value == "0").then(|| value.into()),
             _ => Some(value.into()),
         },
     );

@@ -246,7 +246,22 @@ impl<'a> State<'a> {
             }
             Event::Start(Tag::Table(a)) => {
                 self.tables.push(Table::default());
+                // A wide table scrolls sideways in its wrapper (the theme's `.table-wrap`):
+                // keyboard users reach it by Tab and screen readers hear its name.
+                let name = self.table_name(self.tables.len());
+                let mut open = String::with_capacity(80 + name.len());
+                open.push_str(
+                    "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"",
+                );
+                highlight::escape_into(&name, &mut open);
+                open.push_str("\">");
+                self.out.push(Event::Html(open.into()));
                 self.out.push(Event::Start(Tag::Table(a)));
+            }
+            Event::End(TagEnd::Table) => {
+                self.depth = self.depth.saturating_sub(1);
+                self.out.push(Event::End(TagEnd::Table));
+                self.out.push(Event::Html("</div>\n".into()));
             }
             Event::Start(Tag::TableHead) => {
                 self.in_head = true;
@@ -312,6 +327,15 @@ impl<'a> State<'a> {
             }
             other => self.out.push(other),
         }
+    }
+
+    /// The name of the page's `n`th table's scrolling region ("Bảng 2").
+    fn table_name(&self, n: usize) -> String {
+        let label = match self.ctx.table_label.as_str() {
+            "" => "Bảng {n}",
+            l => l,
+        };
+        label.replace("{n}", &n.to_string())
     }
 
     /// An `@/…` or `….md` link to no page: an error of the render, or, when the check

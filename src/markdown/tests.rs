@@ -296,3 +296,53 @@ fn doubtful_citations_are_warnings_at_their_line() {
     assert!(!r.html.contains("/ke-hoach/a/"));
     assert!(r.html.contains("https://vb.example/?q=76%2FNQ-CP"));
 }
+
+/// A wide table scrolls sideways inside its wrapper, so the wrapper must be reachable by
+/// keyboard and named for screen readers (axe `scrollable-region-focusable`): a focusable
+/// region named after its number on the page, in the site's language.
+#[test]
+fn tables_scroll_in_a_focusable_named_region() {
+    let body = "| A | B |\n|---|---|\n| 1 | 2 |\n\nGiữa.\n\n| C |\n|---|\n| 3 |\n";
+    let r = md(body);
+    assert!(
+        r.html.contains(
+            "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Bảng 1\"><table>"
+        ),
+        "{}",
+        r.html
+    );
+    assert!(
+        r.html.contains("aria-label=\"Bảng 2\"><table>"),
+        "{}",
+        r.html
+    );
+    assert_eq!(r.html.matches("</table>\n</div>").count(), 2, "{}", r.html);
+    let en = render(
+        body,
+        &page(),
+        &LinkContext {
+            base_path: "/".into(),
+            table_label: "Table \"{n}\"".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(
+        en.html.contains("aria-label=\"Table &quot;2&quot;\""),
+        "{}",
+        en.html
+    );
+    // Raw HTML sends the page through the sanitiser, which keeps the wrapper whole.
+    let raw = md(&format!("<b>x</b>\n\n{body}"));
+    assert!(
+        raw.html.contains(
+            "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Bảng 1\">"
+        ),
+        "{}",
+        raw.html
+    );
+    // An editor's own div gets no tab stop nor role from it.
+    let own = md("<div role=\"button\" tabindex=\"3\" aria-label=\"x\">y</div>\n");
+    assert!(!own.html.contains("tabindex=\"3\""), "{}", own.html);
+    assert!(!own.html.contains("role=\"button\""), "{}", own.html);
+}
