@@ -253,7 +253,7 @@ impl<'a> State<'a> {
                 open.push_str(
                     "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"",
                 );
-                highlight::escape_into(&name, &mut open);
+                crate::text::html::escape_into(&name, &mut open);
                 open.push_str("\">");
                 self.out.push(Event::Html(open.into()));
                 self.out.push(Event::Start(Tag::Table(a)));
