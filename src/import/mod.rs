@@ -158,7 +158,7 @@ pub(crate) fn convert(
 }
 
 fn import_one(opts: &ImportOptions, file: &Path) -> Result<Imported, Diagnostic> {
-    let bytes = std::fs::read(file).map_err(|e| Diagnostic::io(file, "read", &e))?;
+    let bytes = std::fs::read(file).map_err(|e| Diagnostic::io(file, "read this file", &e))?;
     let stem = file
         .file_stem()
         .and_then(|s| s.to_str())
