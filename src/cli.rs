@@ -111,6 +111,26 @@ pub enum Command {
         #[arg(long)]
         bundle: bool,
     },
+    /// Turn Word files (.docx) or text pasted from a PDF (.txt) into pages, keeping the
+    /// original beside each: congbo import ke-hoach.docx.
+    Import {
+        /// The files to import.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The kind of page (plan, document, news, procedure, page); default: from the
+        /// document's type word (KẾ HOẠCH → plan, QUYẾT ĐỊNH → document).
+        #[arg(long, value_parser = ["plan", "document", "news", "procedure", "page"])]
+        kind: Option<String>,
+        /// The section folder under content/ (default: the kind's).
+        #[arg(long)]
+        section: Option<String>,
+        /// The site folder, holding site.toml.
+        #[arg(long, short = 'r', default_value = ".")]
+        root: PathBuf,
+        /// Only say what would be written.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 /// The command line's help in the messages' language: clap reads the English doc comments
@@ -133,6 +153,12 @@ fn command() -> clap::Command {
             "bind" => "Địa chỉ để lắng nghe; mặc định chỉ máy này vào được.",
             "open" => "Mở trang trong trình duyệt.",
             "dir" => "Thư mục cần tạo (phải trống hoặc chưa có).",
+            "files" => "Các tệp cần nhập.",
+            "kind" => {
+                "Loại trang (plan, document, news, procedure, page); mặc định: theo tên loại văn bản (KẾ HOẠCH → plan, QUYẾT ĐỊNH → document)."
+            }
+            "section" => "Thư mục chuyên mục trong content/ (mặc định: theo loại trang).",
+            "dry_run" => "Chỉ cho biết sẽ ghi gì, không ghi.",
             "lang" => {
                 "Ngôn ngữ của các thông báo: vi hoặc en (mặc định: tiếng Việt với trang tiếng Việt, nếu không thì theo ngôn ngữ của máy; cũng có thể đặt CONGBO_LANG)."
             }
@@ -155,6 +181,9 @@ fn command() -> clap::Command {
             "Dựng trang trong bộ nhớ (không ghi gì) và báo các liên kết, neo, ảnh và tệp không dẫn đến đâu, kèm tệp và dòng; mã thoát là 1 nếu có lỗi."
         }
         "init" => "Tạo một trang mới trong DIR: site.toml, nội dung mỗi loại, giao diện mặc định.",
+        "import" => {
+            "Chuyển tệp Word (.docx) hoặc chữ chép từ PDF (.txt) thành trang, giữ tệp gốc bên cạnh: congbo import ke-hoach.docx."
+        }
         _ => "",
     };
     let names: Vec<String> = cmd
@@ -362,6 +391,35 @@ pub fn main() -> i32 {
                     1
                 }
             }
+        }
+        Command::Import {
+            files,
+            kind,
+            section,
+            root,
+            dry_run,
+        } => {
+            let opts = crate::import::ImportOptions {
+                root,
+                files,
+                kind: kind.as_deref().and_then(crate::content::Kind::parse),
+                section,
+                dry_run,
+            };
+            let (done, errors) = crate::import::import(&opts);
+            for i in &done {
+                println!("{}", messages::imported(&i.source, &i.page, dry_run));
+                for line in &i.lines {
+                    println!("  {line}");
+                }
+                for w in &i.warnings {
+                    eprintln!("  {}: {w}", crate::tr!(en: "warning", vi: "cảnh báo"));
+                }
+            }
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            i32::from(!errors.is_empty())
         }
     }
 }

@@ -8,7 +8,7 @@
 //! bottom up; `tests/layers.rs` holds the same order and fails on any upward import:
 //!
 //! `lang` → `error` → `timing` → `output_file` → `text` → `config` → `content` → `markdown`
-//! → `images` → `site` → `render` → `output` → `check` → `build` → `new_page` → `scaffold`
+//! → `images` → `site` → `render` → `output` → `check` → `build` → `new_page` → `import` → `scaffold`
 //! → `serve` → `cli`.
 //!
 //! A type or function lives in the lowest module that uses it where its meaning is: the
@@ -22,6 +22,7 @@ pub mod config;
 pub mod content;
 pub mod error;
 pub mod images;
+pub mod import;
 pub mod lang;
 pub mod markdown;
 pub mod new_page;

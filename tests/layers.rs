@@ -42,6 +42,7 @@ const LAYERS: &[&str] = &[
     "check",
     "build",
     "new_page",
+    "import",
     "scaffold",
     "serve",
     "cli",

@@ -133,6 +133,22 @@ pub fn created(file: &Path, kind: Kind) -> String {
     )
 }
 
+/// What `congbo import` says for each file it read.
+pub fn imported(source: &Path, page: &Path, dry_run: bool) -> String {
+    let (source, page) = (source.display(), page.display());
+    if dry_run {
+        tr!(
+            en: "{source} → {page} (dry run: nothing written)",
+            vi: "{source} → {page} (chạy thử: chưa ghi gì)",
+        )
+    } else {
+        tr!(
+            en: "{source} → {page}: check the page, then run congbo build",
+            vi: "{source} → {page}: hãy xem lại trang, rồi chạy congbo build",
+        )
+    }
+}
+
 /// What a build says when it resized images.
 pub fn images(made: usize, reused: usize) -> String {
     let cache = crate::images::CACHE_DIR;

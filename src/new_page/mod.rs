@@ -168,6 +168,12 @@ fn section_of(root: &Path, place: &str) -> Result<(String, Kind), Diagnostic> {
     Ok((place.to_string(), kind_of(root, place)))
 }
 
+/// The section folder (relative to `content/`) that holds pages of `kind`, as
+/// `congbo new <kind>` chooses it; `congbo import` writes there too.
+pub fn section_for(root: &Path, kind: Kind) -> Result<String, Diagnostic> {
+    section_for_kind(root, kind).map(|(s, _)| s)
+}
+
 /// The section that holds pages of `kind`: the one whose folder is the default name for
 /// it, else the only top-level section of that kind, else the default folder (created).
 fn section_for_kind(root: &Path, kind: Kind) -> Result<(String, Kind), Diagnostic> {

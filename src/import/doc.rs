@@ -1,0 +1,83 @@
+//! What a reader makes of a source document, whatever its format: paragraphs (with their
+//! plain text for recognising the header and ending, and their inline Markdown for the
+//! body) and tables whose merged cells are already resolved.
+
+/// One paragraph of the source.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Para {
+    /// The plain text, NFC, spaces collapsed.
+    pub text: String,
+    /// The same text as inline Markdown (bold, italic, links, footnote marks, images).
+    pub md: String,
+    /// Every letter of the paragraph is bold (a heading in Word's way of writing one).
+    pub bold: bool,
+    /// A real Word list item (numbering), written `- `.
+    pub list: bool,
+    /// Centred (the title lines of the ND 30/2020 layout).
+    pub center: bool,
+    /// Where it is in the source: the paragraph's number (Word) or line (text), from 1.
+    pub pos: usize,
+}
+
+/// A table: rows of cells, each cell its paragraphs.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Table {
+    /// The rows, merged cells resolved: a vertical merge repeats the value above, a
+    /// horizontal one leaves the spanned cells empty.
+    pub rows: Vec<Vec<Vec<Para>>>,
+    /// Where it starts in the source.
+    pub pos: usize,
+}
+
+/// One block of the body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Block {
+    /// A paragraph.
+    Para(Para),
+    /// A table.
+    Table(Table),
+}
+
+/// An image found in the document, to be written into the page's folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Image {
+    /// Its file name in the page's folder.
+    pub name: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// A whole source document.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Doc {
+    /// The body, in order.
+    pub blocks: Vec<Block>,
+    /// Footnotes: (label, Markdown text).
+    pub footnotes: Vec<(String, String)>,
+    /// The images the body refers to.
+    pub images: Vec<Image>,
+    /// Runs written in a legacy font (TCVN3, VNI) that were decoded.
+    pub legacy_runs: usize,
+}
+
+impl Table {
+    /// The plain text of cell (row, col), paragraphs joined by a space.
+    pub(crate) fn cell_text(&self, row: usize, col: usize) -> String {
+        self.rows
+            .get(row)
+            .and_then(|r| r.get(col))
+            .map(|c| {
+                c.iter()
+                    .map(|p| p.text.as_str())
+                    .filter(|t| !t.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// Collapses runs of white space into one space and trims.
+pub(crate) fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,255 @@
+//! `congbo import FILE…`: a document that already exists as a Word file (`.docx`) or as
+//! text pasted from a signed PDF (`.txt`, `.md`) becomes a page bundle with congbo's front
+//! matter, so an editor does not retype it. The reader ([`docx`], with the zip and XML
+//! limits of [`package`]) makes a [`doc::Doc`]; [`header`] finds the ND 30/2020 frame;
+//! [`body`] writes the rest as Markdown. Task extraction is the build's: import converts
+//! faithfully, and the build finds the tasks in the Markdown.
+
+mod body;
+mod doc;
+mod docx;
+mod front;
+mod header;
+mod inline;
+mod legacy;
+mod package;
+mod text;
+
+use std::path::{Path, PathBuf};
+
+use crate::content::Kind;
+use crate::error::Diagnostic;
+use crate::text::slug::slugify;
+
+/// What `congbo import` was asked for.
+#[derive(Clone, Debug, Default)]
+pub struct ImportOptions {
+    /// The site folder (with `site.toml`).
+    pub root: PathBuf,
+    /// The files to import.
+    pub files: Vec<PathBuf>,
+    /// The kind, instead of the one the type word gives.
+    pub kind: Option<Kind>,
+    /// The section folder under `content/`, instead of the kind's.
+    pub section: Option<String>,
+    /// Write nothing, only say what would be written.
+    pub dry_run: bool,
+}
+
+/// What one file gave.
+#[derive(Clone, Debug, Default)]
+pub struct Imported {
+    /// The source file.
+    pub source: PathBuf,
+    /// The page written (or that would be), relative to the site folder.
+    pub page: PathBuf,
+    /// One line per thing found, for the editor to check.
+    pub lines: Vec<String>,
+    /// Values left unset and paragraphs not placed.
+    pub warnings: Vec<String>,
+}
+
+/// Imports every file; a file that fails is reported and writes nothing, the others go on.
+pub fn import(opts: &ImportOptions) -> (Vec<Imported>, Vec<Diagnostic>) {
+    let mut done = Vec::new();
+    let mut errors = Vec::new();
+    if let Err(e) = std::fs::metadata(opts.root.join("site.toml")) {
+        errors.push(crate::build::no_site(&opts.root, &e));
+        return (done, errors);
+    }
+    for file in &opts.files {
+        match import_one(opts, file) {
+            Ok(i) => done.push(i),
+            Err(e) => errors.push(e),
+        }
+    }
+    (done, errors)
+}
+
+/// A converted document, before anything is written.
+pub(crate) struct Converted {
+    /// The kind of page.
+    pub kind: Kind,
+    /// The title.
+    pub title: String,
+    /// `index.md`'s text.
+    pub page: String,
+    /// Images to write beside it.
+    pub images: Vec<doc::Image>,
+    /// Summary lines.
+    pub lines: Vec<String>,
+    /// Warnings.
+    pub warnings: Vec<String>,
+}
+
+/// Reads and converts one source file; `attachment` is the name the original gets in the
+/// bundle.
+pub(crate) fn convert(
+    file: &Path,
+    bytes: &[u8],
+    kind: Option<Kind>,
+    attachment: Option<&str>,
+) -> Result<Converted, Diagnostic> {
+    let ext = file
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let (document, formatted) = match ext.as_str() {
+        "docx" => (docx::read(file, bytes)?, true),
+        "txt" | "md" => (text::read(file, bytes)?, false),
+        _ => {
+            return Err(Diagnostic::file(
+                file,
+                crate::tr!(
+                    en: "congbo import reads .docx, .txt and .md files; save this one from Word as .docx, or copy its text into a .txt file",
+                    vi: "congbo import đọc tệp .docx, .txt và .md; hãy lưu tệp này trong Word dạng .docx, hoặc chép chữ vào một tệp .txt",
+                ),
+            ));
+        }
+    };
+    let framed = header::frame(document.blocks);
+    let meta = &framed.meta;
+    let kind = kind
+        .or_else(|| meta.kind.and_then(Kind::parse))
+        .unwrap_or(Kind::Page);
+    let title = meta.title.clone().unwrap_or_else(|| {
+        file.file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string()
+    });
+    let (body, counts) = body::markdown(&framed.body, &document.footnotes, formatted);
+    let citations = crate::markdown::citation::find_citations(&body).len();
+    let page = front::front_matter(kind, &title, meta, attachment) + "\n" + &body;
+    let none = || crate::tr!(en: "(none)", vi: "(không có)");
+    let mut lines = vec![
+        format!("kind: {}", kind.name()),
+        format!("number: {}", meta.number.clone().unwrap_or_else(none)),
+        format!("date: {}", meta.date.map(|d| d.iso()).unwrap_or_else(none)),
+        format!("authority: {}", meta.authority.clone().unwrap_or_else(none)),
+        format!("title: {title}"),
+        format!("sections: {}", counts.sections),
+        format!("tables: {}", counts.tables),
+        format!("citations: {citations}"),
+        format!("images: {}", document.images.len()),
+    ];
+    if document.legacy_runs > 0 {
+        lines.push(format!(
+            "legacy-font runs decoded: {}",
+            document.legacy_runs
+        ));
+    }
+    let mut warnings = framed.warnings.clone();
+    for (pos, t) in &framed.unplaced {
+        warnings.push(crate::tr!(
+            en: "paragraph {pos} not placed (left out): \"{t}\"",
+            vi: "đoạn {pos} không xếp được vào đâu (đã bỏ ra): \"{t}\"",
+        ));
+    }
+    Ok(Converted {
+        kind,
+        title,
+        page,
+        images: document.images,
+        lines,
+        warnings,
+    })
+}
+
+fn import_one(opts: &ImportOptions, file: &Path) -> Result<Imported, Diagnostic> {
+    let bytes = std::fs::read(file).map_err(|e| Diagnostic::io(file, "read this file", &e))?;
+    let stem = file
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("van-ban");
+    let ext = file
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let attachment = {
+        let s = slugify(stem);
+        let s = if s.is_empty() {
+            "van-ban".to_string()
+        } else {
+            s
+        };
+        format!("{s}.{ext}")
+    };
+    let c = convert(file, &bytes, opts.kind, Some(&attachment))?;
+    let section = match &opts.section {
+        Some(s) => s.trim().trim_matches('/').to_string(),
+        None => crate::new_page::section_for(&opts.root, c.kind)?,
+    };
+    if section.split('/').any(|p| p == ".." || p == ".") {
+        return Err(Diagnostic::command(crate::tr!(
+            en: "--section \"{section}\" is not a folder under content/",
+            vi: "--section \"{section}\" không phải thư mục trong content/",
+        )));
+    }
+    let mut slug = slugify(&c.title);
+    if slug.is_empty() {
+        slug = slugify(stem);
+    }
+    let dir_rel = Path::new("content").join(&section).join(&slug);
+    let page = dir_rel.join("index.md");
+    let dir = opts.root.join(&dir_rel);
+    if dir.exists()
+        || opts
+            .root
+            .join("content")
+            .join(&section)
+            .join(format!("{slug}.md"))
+            .exists()
+    {
+        return Err(Diagnostic::file(
+            &page,
+            crate::tr!(
+                en: "this page already exists, so congbo import did not replace it: remove or rename it first, or edit it by hand",
+                vi: "trang này đã có, nên congbo import không ghi đè: hãy xóa hoặc đổi tên trang cũ trước, hoặc sửa tay",
+            ),
+        ));
+    }
+    if !opts.dry_run {
+        write_bundle(&dir, &c, &attachment, &bytes)?;
+    }
+    Ok(Imported {
+        source: file.to_path_buf(),
+        page,
+        lines: c.lines,
+        warnings: c.warnings,
+    })
+}
+
+/// Writes the bundle into a folder that must not exist yet; on a failure half way the
+/// folder is removed again, so nothing half-written is left for the build.
+fn write_bundle(
+    dir: &Path,
+    c: &Converted,
+    attachment: &str,
+    original: &[u8],
+) -> Result<(), Diagnostic> {
+    if let Some(parent) = dir.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| Diagnostic::io(parent, "create a folder", &e))?;
+    }
+    std::fs::create_dir(dir).map_err(|e| Diagnostic::io(dir, "create a folder", &e))?;
+    let write = || -> Result<(), Diagnostic> {
+        let put = |name: &str, bytes: &[u8]| {
+            let p = dir.join(name);
+            std::fs::write(&p, bytes).map_err(|e| Diagnostic::io(&p, "write", &e))
+        };
+        put(attachment, original)?;
+        for img in &c.images {
+            put(&img.name, &img.bytes)?;
+        }
+        put("index.md", c.page.as_bytes())
+    };
+    write().inspect_err(|_| {
+        let _ = std::fs::remove_dir_all(dir);
+    })
+}
+
+#[cfg(test)]
+mod tests;

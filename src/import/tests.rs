@@ -1,0 +1,124 @@
+use super::*;
+use std::io::Write;
+
+/// A .docx made in memory from (entry name, text) pairs.
+pub(crate) fn docx(entries: &[(&str, &str)]) -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let o = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, text) in entries {
+            z.start_file(*name, o).expect("in-memory zip");
+            z.write_all(text.as_bytes()).expect("in-memory zip");
+        }
+        z.finish().expect("in-memory zip");
+    }
+    buf.into_inner()
+}
+
+const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
+
+fn document(body: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document {NS}><w:body>{body}</w:body></w:document>"#
+    )
+}
+
+fn read(entries: &[(&str, &str)]) -> Result<Converted, Diagnostic> {
+    convert(Path::new("ke-hoach.docx"), &docx(entries), None, None)
+}
+
+#[test]
+fn merged_cells_runs_links_and_footnotes() {
+    let body = r#"<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>I. NỘI DUNG</w:t></w:r></w:p>
+<w:p><w:r><w:t xml:space="preserve">Xem </w:t></w:r><w:hyperlink r:id="rId9"><w:r><w:t>Cổng</w:t></w:r></w:hyperlink><w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve"> ngay</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r><w:r><w:br w:type="page"/></w:r></w:p>
+<w:tbl>
+<w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:p><w:r><w:t>Việc</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Chủ trì</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Thời gian</w:t></w:r></w:p></w:tc></w:tr>
+<w:tr><w:tc><w:p><w:r><w:t>Một</w:t></w:r></w:p><w:p><w:r><w:t>Hai</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>Sở Nội vụ</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>2026</w:t></w:r></w:p></w:tc></w:tr>
+<w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:p><w:r><w:t>Việc</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Chủ trì</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Thời gian</w:t></w:r></w:p></w:tc></w:tr>
+<w:tr><w:tc><w:p><w:r><w:t>Ba</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>2027</w:t></w:r></w:p></w:tc></w:tr>
+<w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>Cộng</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>2</w:t></w:r></w:p></w:tc></w:tr>
+</w:tbl>"#;
+    let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="hyperlink" Target="https://x.gov.vn/" TargetMode="External"/></Relationships>"#;
+    let notes = format!(
+        r#"<w:footnotes {NS}><w:footnote w:type="separator" w:id="0"><w:p/></w:footnote><w:footnote w:id="2"><w:p><w:r><w:t>Ghi chú.</w:t></w:r></w:p></w:footnote></w:footnotes>"#
+    );
+    let c = read(&[
+        ("word/document.xml", &document(body)),
+        ("word/_rels/document.xml.rels", rels),
+        ("word/footnotes.xml", &notes),
+    ])
+    .expect("a valid document");
+    let md = c.page.split("+++\n\n").nth(1).unwrap_or("");
+    assert_eq!(
+        md,
+        "## I. NỘI DUNG\n\nXem [Cổng](<https://x.gov.vn/>) *ngay*[^2]\n\n| Việc | Chủ trì | Thời gian |\n|---|---|---|\n| Một<br>Hai | Sở Nội vụ | 2026 |\n| Ba | Sở Nội vụ | 2027 |\n| Cộng |  | 2 |\n\n[^2]: Ghi chú.\n"
+    );
+}
+
+#[test]
+fn legacy_font_runs_are_decoded_beside_unicode_ones() {
+    let body = r#"<w:p><w:r><w:rPr><w:rFonts w:ascii=".VnTime"/></w:rPr><w:t xml:space="preserve">Thùc hiÖn </w:t></w:r><w:r><w:t>Kế hoạch</w:t></w:r></w:p>"#;
+    let c = read(&[("word/document.xml", &document(body))]).expect("valid");
+    assert!(c.page.contains("Thực hiện Kế hoạch"), "{}", c.page);
+}
+
+#[test]
+fn unsafe_and_broken_files_are_refused_naming_the_file() {
+    let doc = document("<w:p/>");
+    let cases: Vec<(Vec<u8>, &str)> = vec![
+        (b"not a zip at all".to_vec(), "zip"),
+        (
+            docx(&[("word/document.xml", &doc), ("../evil.txt", "x")]),
+            "../evil.txt",
+        ),
+        (
+            docx(&[(
+                "word/document.xml",
+                r#"<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">]><d>&a;</d>"#,
+            )]),
+            "DTD",
+        ),
+        (docx(&[("word/other.xml", "<x/>")]), "word/document.xml"),
+        (
+            docx(&[("word/document.xml", "<w:document><unclosed>")]),
+            "XML",
+        ),
+    ];
+    for (bytes, says) in cases {
+        let e = convert(Path::new("ke-hoach.docx"), &bytes, None, None)
+            .err()
+            .expect("refused");
+        assert_eq!(e.file, Path::new("ke-hoach.docx"));
+        assert!(e.message.contains(says), "{says}: {}", e.message);
+    }
+}
+
+#[test]
+fn a_zip_bomb_stops_at_the_limit() {
+    // One entry of zeros that deflates to almost nothing and unpacks past the limit.
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let o = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .large_file(true);
+        z.start_file("word/document.xml", o).expect("zip");
+        let chunk = vec![b' '; 1 << 20];
+        for _ in 0..(package::MAX_TOTAL >> 20) + 1 {
+            z.write_all(&chunk).expect("zip");
+        }
+        z.finish().expect("zip");
+    }
+    let bytes = buf.into_inner();
+    assert!(
+        bytes.len() < 2 * 1024 * 1024,
+        "the bomb is small: {}",
+        bytes.len()
+    );
+    let e = convert(Path::new("bom.docx"), &bytes, None, None)
+        .err()
+        .expect("refused");
+    assert!(e.message.contains("MB"), "{}", e.message);
+}
