@@ -1,6 +1,12 @@
-//! Reading a plan's activity table into tasks: which header cell is which column, and how a
-//! row becomes a [`TaskSource`]. Header matching ignores case, tone marks and their
-//! placement, dash kinds and trailing marks such as `(**)`.
+//! Reading a plan's tasks from every shape it writes them in: activity tables (which
+//! header cell is which column, and how a row becomes a [`TaskSource`]; header matching
+//! ignores case, tone marks and their placement, dash kinds and trailing marks such as
+//! `(**)`), appendix tables, and tasks written as text ([`prose`]). [`plan_tasks`] reads
+//! them all, with the shape each came from and what looked like a task but was not taken,
+//! for the build and for `congbo check`.
+
+mod blocks;
+mod prose;
 
 use super::Table;
 use crate::content::page::TaskSource;
@@ -74,6 +80,102 @@ fn header_key(cell: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Which shape of a plan a task was read from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Shape {
+    /// A row of an activity table in the body.
+    Table,
+    /// A row of a table in the appendix ("Phụ lục", "Danh mục nhiệm vụ").
+    Appendix,
+    /// An activity followed by "- Đơn vị thực hiện: …" lines.
+    List,
+    /// A "Tổ chức thực hiện" section: an agency heading's bullets, or an agency's sentence.
+    Section,
+}
+
+impl Shape {
+    /// Its name in `congbo check`'s summary.
+    pub fn label(self) -> String {
+        match self {
+            Shape::Table => crate::tr!(en: "table", vi: "bảng"),
+            Shape::Appendix => crate::tr!(en: "appendix", vi: "phụ lục"),
+            Shape::List => crate::tr!(en: "list", vi: "danh sách"),
+            Shape::Section => crate::tr!(en: "\"Tổ chức thực hiện\"", vi: "\"Tổ chức thực hiện\""),
+        }
+    }
+}
+
+/// Text that looked like a task but was not taken as one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Missed {
+    /// File line.
+    pub line: usize,
+    /// The text, as written.
+    pub text: String,
+    /// Why it was not taken, in the user's language.
+    pub why: String,
+}
+
+/// A plan's tasks, read from every shape.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Extraction {
+    /// Each task with the shape it was read from, tables first, then text in file order.
+    pub tasks: Vec<(Shape, TaskSource)>,
+    /// What looked like a task but was not taken.
+    pub missed: Vec<Missed>,
+}
+
+/// A plan's tasks written as text, read while its body is rendered (the build keeps no
+/// Markdown after that).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TextTasks {
+    /// Each task with its shape, in file order.
+    pub tasks: Vec<(Shape, TaskSource)>,
+    /// What looked like a task but was not taken.
+    pub missed: Vec<Missed>,
+    /// File line where the appendix starts ("PHỤ LỤC", "DANH MỤC NHIỆM VỤ"), if any.
+    pub appendix: Option<usize>,
+}
+
+/// Reads a plan body (whose first line is file line `body_line`) for its tasks written as
+/// text and where its appendix starts.
+pub fn read_text(body: &str, body_line: usize) -> TextTasks {
+    let mut missed = Vec::new();
+    let tasks = prose::tasks_from_text(body, body_line, &mut missed);
+    TextTasks {
+        tasks,
+        missed,
+        appendix: prose::appendix_line(body, body_line),
+    }
+}
+
+/// Every task of a plan: its tables' rows (`tables`, from the rendered body; a table after
+/// the appendix's start is the appendix's), then its tasks written as text.
+pub fn plan_tasks(text: &TextTasks, tables: &[Table]) -> Extraction {
+    let mut tasks: Vec<(Shape, TaskSource)> = Vec::new();
+    for table in tables {
+        let in_appendix = text
+            .appendix
+            .is_some_and(|a| table.row_lines.first().is_some_and(|&l| l > a));
+        let shape = if in_appendix {
+            Shape::Appendix
+        } else {
+            Shape::Table
+        };
+        tasks.extend(
+            tasks_from_table(table)
+                .into_iter()
+                .flatten()
+                .map(|t| (shape, t)),
+        );
+    }
+    tasks.extend(text.tasks.iter().cloned());
+    Extraction {
+        tasks,
+        missed: text.missed.clone(),
+    }
 }
 
 /// Which column a header cell names, if any: a known wording, else a rule on its words
@@ -489,5 +591,26 @@ mod tests {
         let tasks = tasks_from_table(&t).unwrap();
         assert_eq!(tasks.len(), 2);
         assert_eq!(tasks[1].lead.as_deref(), Some("Công an xã"));
+    }
+
+    #[test]
+    fn plan_tasks_reads_text_shapes() {
+        let body =
+            "## V. TỔ CHỨC THỰC HIỆN\n\n### 1. Phòng Văn hóa – Xã hội\n\n- Tham mưu kế hoạch.\n";
+        let found = plan_tasks(&read_text(body, 5), &[]);
+        let got: Vec<_> = found
+            .tasks
+            .iter()
+            .map(|(s, t)| (*s, t.name.as_str(), t.lead.as_deref(), t.line))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(
+                Shape::Section,
+                "Tham mưu kế hoạch",
+                Some("Phòng Văn hóa – Xã hội"),
+                9
+            )]
+        );
     }
 }

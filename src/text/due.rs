@@ -12,7 +12,10 @@
 //! III/2025"). A form that names no real period (month 13, 30/02) makes the
 //! whole text unreadable rather than silently wrong.
 
+mod phrase;
 mod tokens;
+
+pub use self::phrase::due_in_text;
 
 use self::tokens::{Tok, connector, date_sep, num, tokenize, word};
 use super::date::Date;
