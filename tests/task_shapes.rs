@@ -347,3 +347,38 @@ fn the_corpus_plans_give_their_assigned_tasks() {
         .count();
     assert_eq!(missed, 4, "{notes:#?}");
 }
+
+#[test]
+fn recurring_work_repeats_in_the_calendar() {
+    let site = TestSite::new();
+    site.write(
+        "content/ke-hoach/thu.md",
+        &plan(
+            "| TT | Nội dung | Chủ trì | Thời gian thực hiện |
+|---|---|---|---|
+| 1 | Báo cáo kết quả | Văn phòng UBND xã | Trước ngày 05 tháng cuối quý |
+| 2 | Hội nghị tổng kết | Văn phòng UBND xã | Cuối năm 2026 |
+",
+        ),
+    );
+    site.build_ok();
+    let ics = site.read("/data/tasks.ics");
+    let events: Vec<&str> = ics.split("BEGIN:VEVENT").skip(1).collect();
+    assert_eq!(events.len(), 2, "{ics}");
+    assert_has(
+        events[0],
+        &[
+            "DTSTART;VALUE=DATE:20260305\r\n",
+            "DTEND;VALUE=DATE:20260306\r\n",
+            "RRULE:FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=5;UNTIL=20261231\r\n",
+        ],
+    );
+    assert_has(
+        events[1],
+        &[
+            "DTSTART;VALUE=DATE:20261001\r\n",
+            "DTEND;VALUE=DATE:20270101\r\n",
+        ],
+    );
+    assert!(!events[1].contains("RRULE"), "{}", events[1]);
+}
