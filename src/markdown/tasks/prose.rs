@@ -27,7 +27,13 @@ fn task(name: &str, agencies: &str, line: usize) -> TaskSource {
             .trim_end_matches(['.', ';', ':', '/', ','])
             .trim(),
     );
-    let mut parts = split_partners(agencies).parts.into_iter();
+    // "Ủy ban MTTQ xã và các tổ chức chính trị - xã hội": one agency with the group it
+    // leads, not one agency named by both.
+    let (first, group) = match agencies.split_once(" và các ") {
+        Some((first, group)) if is_agency_name(first) => (first, Some(format!("các {group}"))),
+        _ => (agencies, None),
+    };
+    let mut parts = split_partners(first).parts.into_iter().chain(group);
     TaskSource {
         due: due_in_text(&name).map(capitalised),
         name,
@@ -164,8 +170,8 @@ fn sections(blocks: &[Block], used: &[usize], missed: &mut Vec<Missed>) -> Vec<T
                 line: b.line,
                 text: text.to_string(),
                 why: crate::tr!(
-                    en: "no agency: write it under the agency's heading, or start it with the agency",
-                    vi: "không rõ cơ quan: đặt dưới tiêu đề tên cơ quan, hoặc mở đầu câu bằng tên cơ quan"
+                    en: "congbo cannot tell which agency does it: put it under a heading that is the agency's name, or write the agency's name followed at once by the action (\"Phòng … tổ chức …\")",
+                    vi: "congbo không đọc được cơ quan thực hiện: đặt dưới tiêu đề là tên cơ quan, hoặc viết tên cơ quan rồi ngay sau đó là việc làm (\"Phòng … tổ chức …\")"
                 ),
             })
         };
