@@ -98,6 +98,7 @@ fn markdown_stage(md: &str) {
         content_file: "ke-hoach/a.md",
         path: "/ke-hoach/a/",
         body_line: 1,
+        plan: true,
     };
     let r = markdown::render(md, &page, &ctx).expect("renders");
     for t in &r.tables {

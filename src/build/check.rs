@@ -61,7 +61,8 @@ pub struct CheckReport {
     /// Warning lines.
     pub warnings: Vec<String>,
     /// Notes for the editor that are no problem: the count of local documents cited, not
-    /// on the site; agency spellings grouped under another name, and agencies named once.
+    /// on the site; agency spellings grouped under another name, and agencies named once;
+    /// each plan's tasks by shape, and the lines that looked like tasks but were not taken.
     pub notes: Vec<String>,
 }
 
@@ -98,6 +99,8 @@ pub fn check(
         .map(|r| (1, r.refs.links.len() + r.refs.images.len()))
         .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
     notes.extend(parts.iter().flat_map(|p| check::agencies::notes(&p.site)));
+    // Each plan's tasks by shape, and what looked like a task but was not taken.
+    notes.extend(parts.iter().flat_map(|p| check::tasks::notes(&p.site)));
     // What site.toml asks that cannot be done as written, as `build` says it.
     let config = &parts[0].site.config;
     warnings.extend(config.warnings.iter().map(check::warning_line));

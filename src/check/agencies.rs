@@ -76,7 +76,7 @@ pub fn notes(site: &Site) -> Vec<String> {
 }
 
 /// A note: like a warning line, with "note" for "warning".
-fn note_line(d: &Diagnostic) -> String {
+pub(super) fn note_line(d: &Diagnostic) -> String {
     let mut s = d.file.display().to_string();
     if d.line > 0 {
         s.push_str(&format!(":{}", d.line));

@@ -13,7 +13,7 @@ mod featured;
 mod files;
 mod links;
 mod procedures;
-mod tasks;
+pub mod tasks;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};

@@ -1,13 +1,74 @@
 //! What the check says about plan tasks: a status it does not know is a warning at its
 //! line (the task is shown without a status, never with a guessed one), and a `report`
 //! that names no page of the site and no file of the plan's bundle is a link or file
-//! problem, as any other link or file would be.
+//! problem, as any other link or file would be. Notes, which only `congbo check` shows,
+//! sum up each plan's tasks by the shape they were read from and name, at its line, what
+//! looked like a task but was not taken (precision over recall: the editor decides).
 
 use std::path::Path;
 
+use super::agencies::note_line;
 use super::{Findings, Rule};
+use crate::content::page::Kind;
 use crate::error::Diagnostic;
+use crate::markdown::tasks::{Shape, plan_tasks};
 use crate::site::Site;
+
+/// At most this many characters of a line not taken are quoted.
+const QUOTED: usize = 80;
+
+/// Notes on each plan's tasks: how many were read from each shape, and each line that
+/// looked like a task but was not taken, at its line.
+pub fn notes(site: &Site) -> Vec<String> {
+    let mut notes = Vec::new();
+    for e in site.pages.iter().filter(|e| e.page.kind == Kind::Plan) {
+        let file = &e.page.file;
+        let found = plan_tasks(&e.rendered.text_tasks, &e.rendered.tables);
+        let front = e.tasks.len().saturating_sub(found.tasks.len());
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        if front > 0 {
+            counts.push((crate::tr!(en: "front matter", vi: "phần khai báo"), front));
+        }
+        for shape in [Shape::Table, Shape::Appendix, Shape::List, Shape::Section] {
+            let n = found.tasks.iter().filter(|(s, _)| *s == shape).count();
+            if n > 0 {
+                counts.push((shape.label(), n));
+            }
+        }
+        let total = e.tasks.len();
+        let by_shape = counts
+            .iter()
+            .map(|(label, n)| format!("{n} {label}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let message = if total == 0 {
+            crate::tr!(
+                en: "no task found in this plan; see the shapes congbo reads in the guide (Nhiệm vụ)",
+                vi: "không tìm thấy nhiệm vụ nào trong kế hoạch này; xem các cách viết congbo đọc được trong hướng dẫn (Nhiệm vụ)"
+            )
+        } else {
+            crate::tr!(en: "{total} tasks: {by_shape}", vi: "{total} nhiệm vụ: {by_shape}")
+        };
+        notes.push(Diagnostic::at(file, 0, 0, message));
+        for m in &found.missed {
+            let mut text: String = m.text.chars().take(QUOTED).collect();
+            if text.len() < m.text.len() {
+                text.push('…');
+            }
+            let why = &m.why;
+            notes.push(Diagnostic::at(
+                file,
+                m.line,
+                0,
+                crate::tr!(
+                    en: "not taken as a task: \"{text}\" ({why})",
+                    vi: "không được lấy làm nhiệm vụ: \"{text}\" ({why})"
+                ),
+            ));
+        }
+    }
+    notes.iter().map(note_line).collect()
+}
 
 /// Checks one language's plans.
 pub(super) fn check(site: &Site, root: &Path, found: &mut Findings) {

@@ -6,6 +6,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::config::Config;
+use crate::content::page::Kind;
 use crate::content::walk::content_rel;
 use crate::content::{Content, Page};
 use crate::error::{Diagnostic, Diagnostics};
@@ -61,12 +62,7 @@ pub fn render_markdown_reusing(
     let pages = content
         .pages
         .par_iter()
-        .map(|p| {
-            reuse(p).map_or_else(
-                || render_one(links, &p.file, &p.path, &p.body, p.body_line),
-                Ok,
-            )
-        })
+        .map(|p| reuse(p).map_or_else(|| render_one(links, p, &p.body), Ok))
         .collect();
     all_ok(pages, render_sections(content, links))
 }
@@ -84,18 +80,30 @@ pub fn render_markdown_consuming(
         .par_iter_mut()
         .map(|p| {
             let body = std::mem::take(&mut p.body);
-            render_one(links, &p.file, &p.path, &body, p.body_line)
+            render_one(links, p, &body)
         })
         .collect();
     all_ok(pages, render_sections(content, links))
 }
 
-fn render_one(
+fn render_one(links: &LinkContext, p: &Page, body: &str) -> Result<Rendered, Vec<Diagnostic>> {
+    render_body(
+        links,
+        &p.file,
+        &p.path,
+        body,
+        p.body_line,
+        p.kind == Kind::Plan,
+    )
+}
+
+fn render_body(
     links: &LinkContext,
     file: &Path,
     path: &str,
     body: &str,
     body_line: usize,
+    plan: bool,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let cf = content_rel(file);
     markdown::render(
@@ -105,6 +113,7 @@ fn render_one(
             content_file: &cf,
             path,
             body_line,
+            plan,
         },
         links,
     )
@@ -118,12 +127,13 @@ fn render_sections(
         .sections
         .par_iter()
         .map(|s| {
-            render_one(
+            render_body(
                 links,
                 s.file.as_deref().unwrap_or(Path::new("")),
                 &s.path,
                 &s.body,
                 s.body_line,
+                false,
             )
         })
         .collect()

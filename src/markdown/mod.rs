@@ -33,6 +33,9 @@ pub struct Rendered {
     pub citations: Vec<Citation>,
     /// Tables, as cell text, for plans' task lists.
     pub tables: Vec<Table>,
+    /// A plan's tasks written as text, and what looked like a task but was not taken
+    /// (empty for other pages).
+    pub text_tasks: tasks::TextTasks,
     /// Words in the text.
     pub word_count: usize,
     /// Links, images, anchors and unlinked citations, for `congbo check`.
@@ -73,6 +76,8 @@ pub struct PageRef<'a> {
     pub path: &'a str,
     /// File line of the body's first line.
     pub body_line: usize,
+    /// The page is a plan: its tasks written as text are read (see [`tasks`]).
+    pub plan: bool,
 }
 
 fn options() -> Options {
@@ -110,6 +115,11 @@ pub fn render(
         toc: nest(st.headings),
         citations: st.citations,
         tables: st.tables,
+        text_tasks: if page.plan {
+            tasks::read_text(md, page.body_line)
+        } else {
+            tasks::TextTasks::default()
+        },
         word_count: st.words,
         refs: st.refs.refs,
     })

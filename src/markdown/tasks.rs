@@ -1,6 +1,12 @@
-//! Reading a plan's activity table into tasks: which header cell is which column, and how a
-//! row becomes a [`TaskSource`]. Header matching ignores case, tone marks and their
-//! placement, dash kinds and trailing marks such as `(**)`.
+//! Reading a plan's tasks from every shape it writes them in: activity tables (which
+//! header cell is which column, and how a row becomes a [`TaskSource`]; header matching
+//! ignores case, tone marks and their placement, dash kinds and trailing marks such as
+//! `(**)`), appendix tables, and tasks written as text ([`prose`]). [`plan_tasks`] reads
+//! them all, with the shape each came from and what looked like a task but was not taken,
+//! for the build and for `congbo check`.
+
+mod blocks;
+mod prose;
 
 use super::Table;
 use crate::content::page::TaskSource;
@@ -15,11 +21,11 @@ pub enum Column {
     Order,
     /// Nội dung, Nhiệm vụ, Hoạt động, Hình thức tuyên truyền.
     What,
-    /// Số lượng, Số lượng/tần suất.
+    /// Số lượng, Số lượng/tần suất, Sản phẩm.
     Quantity,
-    /// Cơ quan chủ trì, Đơn vị chủ trì, Đơn vị thực hiện, Cơ quan thực hiện.
+    /// Cơ quan chủ trì, Đơn vị chủ trì, Chủ trì, Cơ quan/Đơn vị/Bộ phận thực hiện.
     Lead,
-    /// Cơ quan phối hợp, Đơn vị phối hợp.
+    /// Cơ quan phối hợp, Đơn vị phối hợp, Phối hợp.
     Partners,
     /// Thời gian thực hiện, Thời gian, Thời hạn.
     Time,
@@ -76,10 +82,223 @@ fn header_key(cell: &str) -> String {
         .join(" ")
 }
 
-/// Which column a header cell names, if any.
+/// Which shape of a plan a task was read from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Shape {
+    /// A row of an activity table in the body.
+    Table,
+    /// A row of a table in the appendix ("Phụ lục", "Danh mục nhiệm vụ").
+    Appendix,
+    /// An activity followed by "- Đơn vị thực hiện: …" lines.
+    List,
+    /// A "Tổ chức thực hiện" section: an agency heading's bullets, or an agency's sentence.
+    Section,
+}
+
+impl Shape {
+    /// Its name in `congbo check`'s summary.
+    pub fn label(self) -> String {
+        match self {
+            Shape::Table => crate::tr!(en: "table", vi: "bảng"),
+            Shape::Appendix => crate::tr!(en: "appendix", vi: "phụ lục"),
+            Shape::List => crate::tr!(en: "list", vi: "danh sách"),
+            Shape::Section => crate::tr!(en: "\"Tổ chức thực hiện\"", vi: "\"Tổ chức thực hiện\""),
+        }
+    }
+}
+
+/// Text that looked like a task but was not taken as one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Missed {
+    /// File line.
+    pub line: usize,
+    /// The text, as written.
+    pub text: String,
+    /// Why it was not taken, in the user's language.
+    pub why: String,
+}
+
+/// A plan's tasks, read from every shape.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Extraction {
+    /// Each task with the shape it was read from, tables first, then text in file order.
+    pub tasks: Vec<(Shape, TaskSource)>,
+    /// What looked like a task but was not taken.
+    pub missed: Vec<Missed>,
+}
+
+/// A plan's tasks written as text, read while its body is rendered (the build keeps no
+/// Markdown after that).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TextTasks {
+    /// Each task with its shape, in file order.
+    pub tasks: Vec<(Shape, TaskSource)>,
+    /// What looked like a task but was not taken.
+    pub missed: Vec<Missed>,
+    /// File line where the appendix starts ("PHỤ LỤC", "DANH MỤC NHIỆM VỤ"), if any.
+    pub appendix: Option<usize>,
+}
+
+/// Reads a plan body (whose first line is file line `body_line`) for its tasks written as
+/// text and where its appendix starts.
+pub fn read_text(body: &str, body_line: usize) -> TextTasks {
+    let mut missed = Vec::new();
+    let tasks = prose::tasks_from_text(body, body_line, &mut missed);
+    TextTasks {
+        tasks,
+        missed,
+        appendix: prose::appendix_line(body, body_line),
+    }
+}
+
+/// Every task of a plan: its tables' rows (`tables`, from the rendered body; a table after
+/// the appendix's start is the appendix's), then its tasks written as text.
+pub fn plan_tasks(text: &TextTasks, tables: &[Table]) -> Extraction {
+    let mut tasks: Vec<(Shape, TaskSource)> = Vec::new();
+    for table in tables {
+        let in_appendix = text
+            .appendix
+            .is_some_and(|a| table.row_lines.first().is_some_and(|&l| l > a));
+        let shape = if in_appendix {
+            Shape::Appendix
+        } else {
+            Shape::Table
+        };
+        tasks.extend(
+            tasks_from_table(table)
+                .into_iter()
+                .flatten()
+                .map(|t| (shape, t)),
+        );
+    }
+    tasks.extend(text.tasks.iter().cloned());
+    Extraction {
+        tasks,
+        missed: text.missed.clone(),
+    }
+}
+
+/// Which column a header cell names, if any: a known wording, else a rule on its words
+/// ("… chủ trì …" leads, "… phối hợp" partners, "Cơ quan/Đơn vị/Bộ phận … thực hiện"
+/// leads), so that the many wordings plans use ("Chủ trì", "Cơ quan, đơn vị chủ trì",
+/// "Đơn vị chủ trì thực hiện", "Bộ phận thực hiện") need no entry each.
 pub fn classify(cell: &str) -> Option<Column> {
     let key = header_key(cell);
-    HEADERS.iter().find(|(h, _)| *h == key).map(|(_, c)| *c)
+    if let Some((_, c)) = HEADERS.iter().find(|(h, _)| *h == key) {
+        return Some(*c);
+    }
+    let padded = format!(" {key} ");
+    let has = |words: &str| padded.contains(&format!(" {words} "));
+    let starts = |words: &[&str]| words.iter().any(|w| padded.starts_with(&format!(" {w} ")));
+    if has("chu tri") {
+        Some(Column::Lead)
+    } else if has("phoi hop") {
+        Some(Column::Partners)
+    } else if starts(&["co quan", "don vi", "bo phan"]) && key.ends_with(" thuc hien") {
+        Some(Column::Lead)
+    } else if starts(&["san pham"]) {
+        Some(Column::Quantity)
+    } else {
+        None
+    }
+}
+
+/// Whether a cell is a ditto mark: "the same as the cell above", as Word tables write it.
+fn is_ditto(cell: &str) -> bool {
+    matches!(header_key(cell).as_str(), "nt" | "n t" | "nhu tren")
+        || matches!(cell.trim(), "〃" | "\"" | "”" | "''")
+}
+
+/// Whether a body row only repeats the header (Word repeats it atop each page) or numbers
+/// the columns ("(1) | (2) | …").
+fn is_header_again(row: &[String], header: &[String]) -> bool {
+    let filled: Vec<(usize, &str)> = row
+        .iter()
+        .map(|c| c.trim())
+        .enumerate()
+        .filter(|(_, c)| !c.is_empty())
+        .collect();
+    let numbering = filled.iter().all(|(_, c)| {
+        let n = c.trim_start_matches('(').trim_end_matches(')');
+        !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())
+    }) && filled.iter().any(|(_, c)| c.starts_with('('));
+    let repeated = filled.iter().all(|(i, c)| {
+        header
+            .get(*i)
+            .is_some_and(|h| header_key(h) == header_key(c))
+    });
+    !filled.is_empty() && (numbering || repeated)
+}
+
+/// Whether the cell is a Roman numeral ("I", "II.", "IV"): a row numbered so is a group
+/// heading of the table, not a task.
+fn is_roman(cell: &str) -> bool {
+    let t = cell.trim().trim_end_matches('.');
+    !t.is_empty() && t.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// The body rows as Word means them, with their lines: header rows repeated at page breaks
+/// and group headings ("I | Tuyên truyền" and nothing else) dropped; a row without an
+/// order number of its own (the tail of a row broken across pages) joined to the row
+/// above, cell by cell; a ditto mark ("nt", "〃", "như trên"), or an empty lead under a
+/// vertically merged cell, replaced by the value above.
+fn word_rows(table: &Table, columns: &[Option<Column>]) -> Vec<(Vec<String>, usize)> {
+    let find = |c: Column| columns.iter().position(|x| *x == Some(c));
+    let (order, what, lead) = (find(Column::Order), find(Column::What), find(Column::Lead));
+    let blank = |row: &[String], i: Option<usize>| {
+        i.is_none_or(|i| row.get(i).is_none_or(|c| c.trim().is_empty()))
+    };
+    let mut rows: Vec<(Vec<String>, usize)> = Vec::new();
+    // After a group heading, a merged lead or a ditto has nothing above it to repeat.
+    let mut above_ok = false;
+    let lines = table.row_lines.iter().copied().chain(std::iter::repeat(0));
+    for (row, line) in table.rows.iter().zip(lines) {
+        if is_header_again(row, &table.header) {
+            continue;
+        }
+        let only_order_and_what = row
+            .iter()
+            .enumerate()
+            .all(|(i, c)| c.trim().is_empty() || Some(i) == order || Some(i) == what);
+        if order.and_then(|o| row.get(o)).is_some_and(|o| is_roman(o)) && only_order_and_what {
+            above_ok = false;
+            continue;
+        }
+        let mut row = row.clone();
+        // A row of its own has an order number where the rows above have one, or (with
+        // no order column) task text.
+        let numbered_above = rows.last().is_some_and(|(above, _)| !blank(above, order));
+        let tail = match order {
+            Some(_) => blank(&row, order) && numbered_above,
+            None => what.is_some() && blank(&row, what),
+        };
+        if let Some((above, _)) = rows.last_mut().filter(|_| tail && above_ok) {
+            for (i, cell) in row.iter().enumerate() {
+                let cell = cell.trim();
+                if let Some(a) = above
+                    .get_mut(i)
+                    .filter(|_| !cell.is_empty() && !is_ditto(cell))
+                {
+                    if !a.trim().is_empty() {
+                        a.push(' ');
+                    }
+                    a.push_str(cell);
+                }
+            }
+            continue;
+        }
+        if let Some((above, _)) = rows.last().filter(|_| above_ok) {
+            for (i, cell) in row.iter_mut().enumerate() {
+                let merged_lead = Some(i) == lead && cell.trim().is_empty();
+                if is_ditto(cell) || merged_lead {
+                    *cell = above.get(i).cloned().unwrap_or_default();
+                }
+            }
+        }
+        above_ok = true;
+        rows.push((row, line));
+    }
+    rows
 }
 
 /// Reads a table as tasks, or `None` when its header has no lead column.
@@ -93,11 +312,10 @@ pub fn tasks_from_table(table: &Table) -> Option<Vec<TaskSource>> {
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty() && s != "-")
     };
-    let tasks = table
-        .rows
-        .iter()
-        .zip(table.row_lines.iter().copied().chain(std::iter::repeat(0)))
+    let tasks = word_rows(table, &columns)
+        .into_iter()
         .filter_map(|(row, line)| {
+            let row = row.as_slice();
             let name = cell(row, what).or_else(|| {
                 // Without a "what" column, the first non-order, non-lead text cell names the task.
                 row.iter()
@@ -259,6 +477,140 @@ mod tests {
         assert_eq!(
             tasks[0].partners,
             vec!["Báo và Phát thanh, Truyền hình Thái Nguyên", "Công an xã"]
+        );
+    }
+
+    #[test]
+    fn common_header_wordings_name_their_columns() {
+        let cases = [
+            ("Chủ trì", Some(Column::Lead)),
+            ("Phối hợp", Some(Column::Partners)),
+            ("Cơ quan, đơn vị chủ trì", Some(Column::Lead)),
+            ("CƠ QUAN, ĐƠN VỊ CHỦ TRÌ", Some(Column::Lead)),
+            ("Đơn vị chủ trì thực hiện", Some(Column::Lead)),
+            ("Bộ phận thực hiện", Some(Column::Lead)),
+            ("Bộ phận  thực  hiện", Some(Column::Lead)),
+            ("Nội dung công việc", Some(Column::What)),
+            ("Cơ quan chủ trì", Some(Column::Lead)),
+            ("Cơ quan phối hợp", Some(Column::Partners)),
+            ("Cơ quan, đơn vị phối hợp", Some(Column::Partners)),
+            ("Thời gian thực hiện", Some(Column::Time)),
+            ("Thời gian hoàn thành", Some(Column::Time)),
+            ("Thời gian hoàn thành", Some(Column::Time)),
+            ("Sản phẩm", Some(Column::Quantity)),
+            ("Sản phẩm đầu ra", Some(Column::Quantity)),
+            ("Ghi chú", None),
+            ("Kinh phí thực hiện", None),
+        ];
+        for (h, want) in cases {
+            assert_eq!(classify(h), want, "{h}");
+        }
+    }
+
+    #[test]
+    fn word_table_quirks_are_read_as_word_means_them() {
+        let t = table(
+            &[
+                "TT",
+                "Nội dung công việc",
+                "Chủ trì",
+                "Phối hợp",
+                "Thời gian hoàn thành",
+            ],
+            &[
+                &["I", "Tuyên truyền", "", "", ""],
+                &[
+                    "1",
+                    "Đăng tin, bài về",
+                    "Văn phòng HĐND và UBND xã",
+                    "Công an xã",
+                    "Quý I/2026",
+                ],
+                // The rest of row 1 after a page break, under the repeated header.
+                &[
+                    "TT",
+                    "Nội dung công việc",
+                    "Chủ trì",
+                    "Phối hợp",
+                    "Thời gian hoàn thành",
+                ],
+                &["", "cải cách hành chính", "", "", ""],
+                &["(1)", "(2)", "(3)", "(4)", "(5)"],
+                // The lead cell merged down from row 1.
+                &["2", "Phát chuyên mục", "", "nt", "Quý II/2026"],
+                &["3", "Niêm yết", "Phòng Văn hóa - Xã hội", "như trên", "〃"],
+            ],
+        );
+        let tasks = tasks_from_table(&t).unwrap();
+        let got: Vec<_> = tasks
+            .iter()
+            .map(|t| {
+                (
+                    t.name.as_str(),
+                    t.lead.as_deref(),
+                    t.partners.clone(),
+                    t.due.as_deref(),
+                    t.line,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Đăng tin, bài về cải cách hành chính",
+                    Some("Văn phòng HĐND và UBND xã"),
+                    vec!["Công an xã".to_string()],
+                    Some("Quý I/2026"),
+                    11
+                ),
+                (
+                    "Phát chuyên mục",
+                    Some("Văn phòng HĐND và UBND xã"),
+                    vec!["Công an xã".to_string()],
+                    Some("Quý II/2026"),
+                    15
+                ),
+                (
+                    "Niêm yết",
+                    Some("Phòng Văn hóa - Xã hội"),
+                    vec!["Công an xã".to_string()],
+                    Some("Quý II/2026"),
+                    16
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_table_without_order_numbers_keeps_every_row() {
+        let t = table(
+            &["Nhiệm vụ", "Chủ trì"],
+            &[&["Tuyên truyền", "UBND xã"], &["Niêm yết", "Công an xã"]],
+        );
+        let tasks = tasks_from_table(&t).unwrap();
+        assert_eq!(tasks.len(), 2);
+        assert_eq!(tasks[1].lead.as_deref(), Some("Công an xã"));
+    }
+
+    #[test]
+    fn plan_tasks_reads_text_shapes() {
+        let body =
+            "## V. TỔ CHỨC THỰC HIỆN\n\n### 1. Phòng Văn hóa – Xã hội\n\n- Tham mưu kế hoạch.\n";
+        let found = plan_tasks(&read_text(body, 5), &[]);
+        let got: Vec<_> = found
+            .tasks
+            .iter()
+            .map(|(s, t)| (*s, t.name.as_str(), t.lead.as_deref(), t.line))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(
+                Shape::Section,
+                "Tham mưu kế hoạch",
+                Some("Phòng Văn hóa – Xã hội"),
+                9
+            )]
         );
     }
 }

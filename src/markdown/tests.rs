@@ -7,6 +7,7 @@ fn page() -> PageRef<'static> {
         content_file: "tin-tuc/a.md",
         path: "/tin-tuc/a/",
         body_line: 5,
+        plan: false,
     }
 }
 

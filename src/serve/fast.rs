@@ -77,12 +77,14 @@ impl Engine {
                 content_file: &cf,
                 path: &new.path,
                 body_line: new.body_line,
+                plan: new.kind == crate::content::page::Kind::Plan,
             };
             let rendered = markdown::render(&new.body, &r, &model.links).ok()?;
             let old = &old.rendered;
             if rendered.summary != old.summary
                 || rendered.citations != old.citations
                 || rendered.tables != old.tables
+                || rendered.text_tasks != old.text_tasks
             {
                 return None;
             }

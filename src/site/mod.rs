@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use crate::content::page::{SortBy, TaskSource};
 use crate::content::{Content, Kind, Page, PlacedAsset, Section};
 use crate::markdown::Rendered;
-use crate::markdown::tasks::tasks_from_table;
+use crate::markdown::tasks::plan_tasks;
 use crate::text::collate;
 use crate::text::date::Date;
 pub use taxonomy::{Taxonomy, Term};
@@ -114,13 +114,8 @@ pub fn assemble(
                 .map(|p| p.tasks.clone())
                 .unwrap_or_default();
             if page.kind == Kind::Plan {
-                tasks.extend(
-                    rendered
-                        .tables
-                        .iter()
-                        .filter_map(tasks_from_table)
-                        .flatten(),
-                );
+                let found = plan_tasks(&rendered.text_tasks, &rendered.tables);
+                tasks.extend(found.tasks.into_iter().map(|(_, t)| t));
             }
             let section = section_index.get(&page.section).copied().unwrap_or(0);
             let title_key = collate::sort_key(&page.title);

@@ -11,7 +11,12 @@
 //!
 //! Like the rest of `text`, nothing here fails or panics: a name it cannot read is kept.
 
+mod subject;
 mod table;
+
+pub use subject::{
+    capitalised, is_agency_name, starts_with_action, subject_agency, without_asking,
+};
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

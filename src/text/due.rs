@@ -12,7 +12,12 @@
 //! III/2025"). A form that names no real period (month 13, 30/02) makes the
 //! whole text unreadable rather than silently wrong.
 
+mod phrase;
+mod recur;
 mod tokens;
+
+pub use self::phrase::due_in_text;
+pub use self::recur::{Recurrence, recurrence};
 
 use self::tokens::{Tok, connector, date_sep, num, tokenize, word};
 use super::date::Date;
@@ -72,7 +77,7 @@ impl Form {
 }
 
 /// Word pairs that mark recurring or continuous work, folded.
-const ONGOING: [&str; 9] = [
+const ONGOING: [&str; 10] = [
     "thuong xuyen",
     "thuong nien",
     "lien tuc",
@@ -82,6 +87,8 @@ const ONGOING: [&str; 9] = [
     "hang thang",
     "hang tuan",
     "hang ngay",
+    // "Trước ngày 05 tháng cuối quý": every quarter.
+    "cuoi quy",
 ];
 
 /// Reads a plan task's due text. Never fails: what cannot be read is
@@ -232,6 +239,7 @@ fn series(t: &[Tok], i: usize, keywords: &[&str], item: Item) -> Option<(Vec<For
 fn read_form(t: &[Tok], i: usize) -> Option<(Vec<Form>, usize)> {
     let one = |(form, next): (Form, usize)| (vec![form], next);
     half_year(t, i)
+        .or_else(|| end_of_year(t, i))
         .map(one)
         .or_else(|| series(t, i, &["quy"], quarter_item))
         .or_else(|| series(t, i, &["qui"], quarter_item))
@@ -241,6 +249,17 @@ fn read_form(t: &[Tok], i: usize) -> Option<(Vec<Form>, usize)> {
         .or_else(|| day_range(t, i))
         .or_else(|| day(t, i).map(one))
         .or_else(|| bare_numbers(t, i).map(one))
+}
+
+/// "Cuối năm 2025": the year's last quarter (work finished "at the end of the year" is
+/// late in January, not due any day of the year).
+fn end_of_year(t: &[Tok], i: usize) -> Option<(Form, usize)> {
+    if !(word(t, i, "cuoi") && word(t, i + 1, "nam")) {
+        return None;
+    }
+    let year = num(t, i + 2, 4, 4);
+    let next = if year.is_some() { i + 3 } else { i + 2 };
+    Some((Form::months(10, 12, year), next))
 }
 
 /// "6 tháng đầu năm 2025", "sáu tháng cuối năm", "nửa đầu năm 2025": the

@@ -7,6 +7,7 @@
 use crate::site::Site;
 use crate::site::tasks::Task;
 use crate::text::date::Date;
+use crate::text::due::recurrence;
 use crate::text::status::TaskStatus;
 
 /// The calendar: one all-day event per task with a readable period, plans in `plans` order.
@@ -38,9 +39,18 @@ pub(super) fn calendar(site: &Site, plans: &[usize], tasks: &[Vec<Task>]) -> Str
         for (n, t) in tasks.get(i).into_iter().flatten().enumerate() {
             // What the event says of its task is what the pages and the other open data say.
             let t = super::tasks::open_view(site, t);
-            let (Some(start), Some(end)) = (t.start, t.end) else {
+            let (Some(mut start), Some(mut end)) = (t.start, t.end) else {
                 continue;
             };
+            // Recurring work ("Hằng quý", "Trước ngày 05 tháng cuối quý") is one day that
+            // repeats until the period's end, not one event spanning the whole period.
+            let mut rrule = None;
+            if let Some(r) = t.due.and_then(recurrence)
+                && let Some(first) = r.first_on_or_after(start).filter(|f| *f <= end)
+            {
+                rrule = Some(r.rrule(end));
+                (start, end) = (first, first);
+            }
             // DTEND is exclusive: the day after the last day.
             let Some(after) = end.checked_add_days(1) else {
                 continue;
@@ -66,6 +76,9 @@ pub(super) fn calendar(site: &Site, plans: &[usize], tasks: &[Vec<Task>]) -> Str
             line(&mut out, &format!("DTSTAMP:{stamp}T000000Z"));
             line(&mut out, &format!("DTSTART;VALUE=DATE:{}", compact(start)));
             line(&mut out, &format!("DTEND;VALUE=DATE:{}", compact(after)));
+            if let Some(rule) = &rrule {
+                line(&mut out, &format!("RRULE:{rule}"));
+            }
             line(&mut out, &format!("SUMMARY:{}", ics_escape(t.name)));
             if t.status == Some(TaskStatus::Cancelled) {
                 line(&mut out, "STATUS:CANCELLED");

@@ -195,6 +195,7 @@ fn can_tho_plan_has_fourteen_table_tasks_eight_led_by_so_noi_vu() {
             content_file: "ke-hoach/can-tho.md",
             path: &page.path,
             body_line: page.body_line,
+            plan: true,
         },
         &Default::default(),
     )

@@ -311,3 +311,79 @@ fn due_property_generated_forms() {
         assert_eq!(parse_due(&text), want, "parse_due({text:?})");
     }
 }
+
+#[test]
+fn end_of_year_is_its_last_quarter() {
+    check(
+        &["Cuối năm 2025", "cuối năm 2025", "Trước cuối năm 2025"],
+        &p((2025, 10, 1), (2025, 12, 31)),
+    );
+    // "6 tháng cuối năm" keeps its six months.
+    check(&["6 tháng cuối năm 2025"], &p((2025, 7, 1), (2025, 12, 31)));
+}
+
+#[test]
+fn every_quarter_is_recurring_work() {
+    for text in [
+        "Trước ngày 05 tháng cuối quý",
+        "Hằng tháng",
+        "Hằng quý",
+        "Định kỳ 6 tháng",
+    ] {
+        assert_eq!(parse_due(text), Due::Ongoing, "{text}");
+    }
+}
+
+#[test]
+fn recurring_texts_say_how_often() {
+    let r = |every, day| Some(Recurrence { every, day });
+    let cases = [
+        ("Hằng tháng", r(1, None)),
+        ("hàng tháng", r(1, None)),
+        ("Hằng quý", r(3, None)),
+        ("Định kỳ hằng quý", r(3, None)),
+        ("Trước ngày 05 tháng cuối quý", r(3, Some(5))),
+        ("Định kỳ 6 tháng", r(6, None)),
+        ("định kỳ 06 tháng", r(6, None)),
+        ("Hằng năm", r(12, None)),
+        ("Thường xuyên", None),
+        ("Quý I/2026", None),
+        ("6 tháng đầu năm 2026", None),
+    ];
+    for (text, want) in cases {
+        assert_eq!(recurrence(text), want, "{text}");
+    }
+}
+
+#[test]
+fn a_recurrence_starts_on_its_first_day_in_a_period() {
+    let d = |y, m, day| Date::new(y, m, day).unwrap();
+    let quarterly = Recurrence {
+        every: 3,
+        day: Some(5),
+    };
+    assert_eq!(
+        quarterly.first_on_or_after(d(2026, 1, 1)),
+        Some(d(2026, 3, 5))
+    );
+    assert_eq!(
+        quarterly.first_on_or_after(d(2026, 3, 6)),
+        Some(d(2026, 6, 5))
+    );
+    let monthly = Recurrence {
+        every: 1,
+        day: None,
+    };
+    assert_eq!(
+        monthly.first_on_or_after(d(2026, 2, 10)),
+        Some(d(2026, 2, 28))
+    );
+    assert_eq!(
+        monthly.rrule(d(2026, 12, 31)),
+        "FREQ=MONTHLY;INTERVAL=1;BYMONTHDAY=-1;UNTIL=20261231"
+    );
+    assert_eq!(
+        quarterly.rrule(d(2026, 12, 31)),
+        "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=5;UNTIL=20261231"
+    );
+}
