@@ -5,8 +5,9 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 
-use super::affected::{Affected, affected_jobs};
+use super::affected::{changed_pages, jobs_of_changed};
 use super::engine::{Engine, Model, Outcome, render_jobs, to_files};
+use super::generated::{Generated, stale_kinds};
 use crate::build::languages::Part;
 use crate::build::pipeline::{self, Bodies, Checking, Plan, SiteModel, Texts};
 use crate::config::Config;
@@ -17,11 +18,12 @@ use crate::output;
 use crate::output::search::PageWordsCache;
 use crate::render::jobs::{self, Job};
 use crate::site::Site;
+use crate::timing::StageClock;
 
 /// Which pages the content path renders again.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Pages {
-    /// Only those whose output can differ from the last good build ([`affected_jobs`]);
+    /// Only those whose output can differ from the last good build ([`jobs_of_changed`]);
     /// the others keep its files.
     Affected,
     /// Every page (`site.toml` changed, or the site was broken).
@@ -38,7 +40,9 @@ impl Engine {
         force: &BTreeSet<PathBuf>,
         pages: Pages,
     ) -> Result<Outcome, Diagnostics> {
+        let mut clock = StageClock::new();
         self.sources.refresh(&self.opts.root, force);
+        clock.lap("serve: refresh texts");
         let previous = self.model.as_ref().map(|m| Previous {
             site: &m.site,
             links: &m.links,
@@ -51,17 +55,19 @@ impl Engine {
             checking: Checking::None,
         };
         let model = pipeline::model(&self.opts, config.clone(), plan)?;
-        self.rebuild_with(config, model, pages)
+        clock = StageClock::new();
+        self.rebuild_with(config, model, pages, &mut clock)
     }
 
     /// Renders the pages of the site model (with [`Pages::Affected`], those
-    /// [`affected_jobs`] names, keeping the last build's files of the others), makes every
+    /// [`jobs_of_changed`] names, keeping the last build's files of the others), makes every
     /// other file, and replaces the last good build.
     fn rebuild_with(
         &mut self,
         config: Config,
         model: SiteModel,
         pages: Pages,
+        clock: &mut StageClock,
     ) -> Result<Outcome, Diagnostics> {
         let SiteModel {
             parts, mut theme, ..
@@ -81,24 +87,33 @@ impl Engine {
                     && m.theme.files == theme.files
                     && m.site.images.same_output(&site.images) =>
             {
-                match (affected_jobs(&m.site, &site, &all), gone_files(m, &all)) {
-                    (Affected::Some(list), Some(gone)) => Some((list, gone)),
+                let changed = changed_pages(&m.site, &site, &all);
+                let jobs = changed
+                    .as_ref()
+                    .map(|c| jobs_of_changed(&m.site, &site, &all, c));
+                match (jobs, gone_files(m, &all), changed) {
+                    (Some(list), Some(gone), Some(changed)) => {
+                        let stale = stale_kinds(&m.site, &site, &changed);
+                        Some((list, gone, stale))
+                    }
                     _ => None,
                 }
             }
             _ => None,
         };
+        clock.lap("serve: plan and affected jobs");
         // Before the last good build is taken apart below.
         let search = self.words_of(&site);
-        let (pages, job_templates, rendered, how) = match selected {
-            Some((list, gone)) => {
+        clock.lap("serve: search words");
+        let (pages, job_templates, rendered, how, kept) = match selected {
+            Some((list, gone, stale)) => {
                 let (fresh, templates) = render_jobs(&theme, &site, &links, &list)?;
                 let rendered = fresh.len();
                 // `Some` only comes with a last good build, whose files the others keep.
-                let (mut pages, old_jobs) = self
+                let (mut pages, old_jobs, generated) = self
                     .model
                     .take()
-                    .map(|m| (m.pages, m.jobs))
+                    .map(|m| (m.pages, m.jobs, Some(m.generated)))
                     .unwrap_or_default();
                 for f in &gone {
                     pages.remove(f);
@@ -120,16 +135,24 @@ impl Engine {
                     job_templates,
                     rendered,
                     "content rebuild (affected pages)",
+                    generated.map(|g| (g, stale)),
                 )
             }
             None => {
                 let (pages, job_templates) = render_jobs(&theme, &site, &links, &all)?;
                 let rendered = pages.len();
-                (pages, job_templates, rendered, "content rebuild")
+                (pages, job_templates, rendered, "content rebuild", None)
             }
         };
+        clock.lap("serve: render");
         let statics = to_files(output::static_files(&theme, &site));
-        let generated = to_files(output::generated_with_words(&site, &search));
+        clock.lap("serve: static files");
+        let generated = match kept {
+            Some((old, stale)) => {
+                Generated::make(&site, &search, &|k| stale.contains(&k), Some(old))
+            }
+            None => Generated::make(&site, &search, &|_| true, None),
+        };
         let page_index = site
             .pages
             .iter()
@@ -149,6 +172,7 @@ impl Engine {
             search,
         });
         let changed = self.remerge();
+        clock.lap("serve: merge served files");
         Ok(Outcome {
             changed,
             rendered,
