@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use super::affected::{changed_pages, jobs_of_changed};
 use super::engine::{Engine, Model, Outcome, render_jobs, to_files};
@@ -48,7 +49,21 @@ impl Engine {
             links: &m.links,
             page_index: &m.page_index,
         });
-        let reused = |p: &Page, links: &LinkContext| previous.as_ref()?.body_of(p, links);
+        // Whether the links are the last build's, asked once per link context (serve keeps
+        // one language): compared for every page, a large site's links (a path per page)
+        // were compared as many times as there are pages, seconds at 10,000.
+        let same: OnceLock<(usize, bool)> = OnceLock::new();
+        let reused = |p: &Page, links: &LinkContext| {
+            let previous = previous.as_ref()?;
+            let at = std::ptr::from_ref(links) as usize;
+            let &(asked, answer) = same.get_or_init(|| (at, same_links(previous.links, links)));
+            let answer = if asked == at {
+                answer
+            } else {
+                same_links(previous.links, links)
+            };
+            answer.then(|| previous.body_of(p)).flatten()
+        };
         let plan = Plan {
             texts: Texts::Given(self.sources.content_files()),
             bodies: Bodies::Reuse(&reused),
@@ -267,11 +282,9 @@ fn same_links(a: &LinkContext, b: &LinkContext) -> bool {
 }
 
 impl Previous<'_> {
-    /// The previous build's body of a page whose body, path and links are unchanged.
-    fn body_of(&self, p: &Page, links: &LinkContext) -> Option<Rendered> {
-        if !same_links(self.links, links) {
-            return None;
-        }
+    /// The previous build's body of a page whose body and path are unchanged (the caller
+    /// vouches that the links are).
+    fn body_of(&self, p: &Page) -> Option<Rendered> {
         let old = self.site.pages.get(*self.page_index.get(&p.file)?)?;
         (old.page.body == p.body && old.page.path == p.path && old.page.body_line == p.body_line)
             .then(|| old.rendered.clone())
