@@ -210,3 +210,149 @@ fn body_edits_one_after_another_keep_the_search_index_right() {
         }
     }
 }
+
+/// The served bytes at `path`, shared between builds while a rebuild keeps them.
+fn bytes_of(engine: &Engine, path: &str) -> std::sync::Arc<Vec<u8>> {
+    match engine.files().get(path) {
+        Some(congbo::serve::state::Body::Bytes(b)) => b.clone(),
+        other => panic!("{path}: {other:?}"),
+    }
+}
+
+/// A news title edit changes no plan, procedure or document, nor any date: the open data
+/// and the sitemap are kept from the last build (the same bytes, not made again), while
+/// the feeds and the search index are made again and right.
+#[test]
+fn a_news_title_edit_keeps_the_open_data_and_the_sitemap() {
+    let site = example_site();
+    let mut engine = Engine::new(site.opts.clone());
+    engine.apply(&Rebuild::Full).unwrap();
+    let plans = bytes_of(&engine, "/data/plans.json");
+    let sitemap = bytes_of(&engine, "/sitemap.xml");
+    let rss = bytes_of(&engine, "/rss.xml");
+    let rel = "content/tin-tuc/huong-ung-ngay-chuyen-doi-so-quoc-gia/index.md";
+    let text = std::fs::read_to_string(site.root().join(rel)).unwrap();
+    site.write(rel, &text.replacen("title = \"", "title = \"Mới ", 1));
+    let o = engine
+        .apply(&Rebuild::Pages([rel.into()].into_iter().collect()))
+        .unwrap();
+    assert_eq!(o.how, "content rebuild (affected pages)");
+    assert!(std::sync::Arc::ptr_eq(
+        &plans,
+        &bytes_of(&engine, "/data/plans.json")
+    ));
+    assert!(std::sync::Arc::ptr_eq(
+        &sitemap,
+        &bytes_of(&engine, "/sitemap.xml")
+    ));
+    assert_ne!(rss, bytes_of(&engine, "/rss.xml"));
+    check_same(&engine, &site, 1, "news title");
+}
+
+/// A page's new text from its old one; `None` deletes it.
+type NewText = dyn Fn(&str) -> Option<String>;
+
+/// Edits of news that change which entries the feeds hold (a short feed: a date that
+/// moves a page in or out of it, a new page, a page deleted), an alias, tags and a plan's
+/// and a document's title, one after another: after each, every file is a clean build's.
+#[test]
+fn edits_that_change_feed_entries_aliases_and_open_data_give_a_clean_build() {
+    let site = example_site();
+    let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", &format!("feed_limit = 2\n{toml}"));
+    let mut engine = Engine::new(site.opts.clone());
+    engine.apply(&Rebuild::Full).unwrap();
+    check_same(&engine, &site, 0, "first build");
+    let root = site.root().to_path_buf();
+    let layout = Layout {
+        root: root.clone(),
+        theme: "cong-thong-tin".into(),
+    };
+    let news = "content/tin-tuc/to-cong-nghe-so-cong-dong-ve-tung-ap/index.md";
+    let added = "content/tin-tuc/tin-moi-nhat.md";
+    let plan = files_under(&root, "content/ke-hoach", |n| {
+        n.ends_with(".md") && !n.contains("_index")
+    });
+    let doc = files_under(&root, "content/van-ban", |n| {
+        n.ends_with(".md") && !n.contains("_index")
+    });
+    let first = |v: &[String]| v.first().cloned().expect("a page of this kind");
+    let steps: Vec<(&str, String, Box<NewText>)> = vec![
+        (
+            "date: newest",
+            news.into(),
+            Box::new(|t: &str| Some(set_key(t, "date", "2030-01-01"))),
+        ),
+        (
+            "title of a feed entry",
+            news.into(),
+            Box::new(|t: &str| Some(t.replacen("title = \"", "title = \"Mới ", 1))),
+        ),
+        (
+            "tags",
+            news.into(),
+            Box::new(|t: &str| Some(set_key(t, "tags", "[\"Chủ đề riêng\"]"))),
+        ),
+        (
+            "alias",
+            news.into(),
+            Box::new(|t: &str| Some(set_key(t, "aliases", "[\"/tin-cu/to-cong-nghe/\"]"))),
+        ),
+        (
+            "date: oldest",
+            news.into(),
+            Box::new(|t: &str| Some(set_key(t, "date", "2001-01-01"))),
+        ),
+        (
+            "alias gone",
+            news.into(),
+            Box::new(|t: &str| Some(set_key(t, "aliases", "[]"))),
+        ),
+        (
+            "new newest page",
+            added.into(),
+            Box::new(|_: &str| {
+                Some("+++\ntitle = \"Tin mới nhất\"\ndate = 2031-01-01\n+++\n\nNội dung.\n".into())
+            }),
+        ),
+        (
+            "plan title",
+            first(&plan),
+            Box::new(|t: &str| Some(t.replacen("title = \"", "title = \"Sửa ", 1))),
+        ),
+        (
+            "document title",
+            first(&doc),
+            Box::new(|t: &str| Some(t.replacen("title = \"", "title = \"Sửa ", 1))),
+        ),
+        (
+            "newest page deleted",
+            added.into(),
+            Box::new(|_: &str| None),
+        ),
+    ];
+    for (step, (what, rel, change)) in steps.iter().enumerate() {
+        let path = root.join(rel);
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let kind = match change(&text) {
+            Some(t) => {
+                let kind = if path.exists() {
+                    ChangeKind::Modify
+                } else {
+                    ChangeKind::Create
+                };
+                site.write(rel, &t);
+                kind
+            }
+            None => {
+                std::fs::remove_file(&path).unwrap();
+                ChangeKind::Remove
+            }
+        };
+        let plan = classify(&layout, &[Change { path, kind }]);
+        engine
+            .apply(&plan)
+            .unwrap_or_else(|e| panic!("{what}: {e}"));
+        check_same(&engine, &site, step + 1, what);
+    }
+}

@@ -27,13 +27,6 @@ pub fn generated(site: &Site) -> Vec<OutputFile> {
     out
 }
 
-/// [`generated`], the search index made from the words `congbo serve` keeps.
-pub fn generated_with_words(site: &Site, words: &search::PageWordsCache) -> Vec<OutputFile> {
-    let mut out = Vec::new();
-    generated_with(site, Words::Kept(words), &mut |f, _| out.push(f));
-    out
-}
-
 /// What kind of file [`generated_into`] made: the other side of an error when content
 /// takes its URL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,27 +85,51 @@ pub enum Words<'a> {
 
 /// [`generated_into`], the search index made from `words`.
 pub fn generated_with(site: &Site, words: Words<'_>, sink: &mut dyn FnMut(OutputFile, Made)) {
-    feeds::feeds(site)
-        .into_iter()
-        .for_each(|f| sink(f, Made::Feed));
-    data::open_data_into(
-        site,
-        &site.tasks,
-        &site.agencies,
-        &site.documents,
-        &mut |f| sink(f, Made::OpenData),
-    );
-    sink(sitemap::sitemap(site), Made::Sitemap);
-    sink(sitemap::robots(site), Made::Robots);
-    sitemap::aliases(site)
-        .into_iter()
-        .for_each(|f| sink(f, Made::Redirect));
-    match words {
-        Words::Count => search::index_files_into(site, &mut |f| sink(f, Made::SearchIndex)),
-        Words::Kept(kept) => kept
-            .index_files(site)
+    generated_only(site, words, &|_| true, sink);
+}
+
+/// [`generated_with`], making only the kinds of file `make` asks for (`congbo serve`
+/// keeps the others from its last build when an edit cannot change them). The files of
+/// one kind are made together, in the same order as [`generated_with`] makes them.
+pub fn generated_only(
+    site: &Site,
+    words: Words<'_>,
+    make: &dyn Fn(Made) -> bool,
+    sink: &mut dyn FnMut(OutputFile, Made),
+) {
+    if make(Made::Feed) {
+        feeds::feeds(site)
             .into_iter()
-            .for_each(|f| sink(f, Made::SearchIndex)),
+            .for_each(|f| sink(f, Made::Feed));
+    }
+    if make(Made::OpenData) {
+        data::open_data_into(
+            site,
+            &site.tasks,
+            &site.agencies,
+            &site.documents,
+            &mut |f| sink(f, Made::OpenData),
+        );
+    }
+    if make(Made::Sitemap) {
+        sink(sitemap::sitemap(site), Made::Sitemap);
+    }
+    if make(Made::Robots) {
+        sink(sitemap::robots(site), Made::Robots);
+    }
+    if make(Made::Redirect) {
+        sitemap::aliases(site)
+            .into_iter()
+            .for_each(|f| sink(f, Made::Redirect));
+    }
+    if make(Made::SearchIndex) {
+        match words {
+            Words::Count => search::index_files_into(site, &mut |f| sink(f, Made::SearchIndex)),
+            Words::Kept(kept) => kept
+                .index_files(site)
+                .into_iter()
+                .for_each(|f| sink(f, Made::SearchIndex)),
+        }
     }
 }
 

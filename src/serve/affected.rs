@@ -37,6 +37,7 @@ use crate::render::views::Views;
 use crate::site::Site;
 
 /// The jobs to render again after a content edit.
+#[cfg(test)]
 #[derive(Debug, PartialEq, Eq)]
 pub(super) enum Affected {
     /// Every job.
@@ -47,25 +48,49 @@ pub(super) enum Affected {
 }
 
 /// The jobs of `new` (whose plan is `all_jobs`) whose output can differ from `old`'s.
+#[cfg(test)]
 pub(super) fn affected_jobs(old: &Site, new: &Site, all_jobs: &[Job]) -> Affected {
-    let before = jobs::plan(old);
-    if !same_frame(old, new, &before, all_jobs) {
-        return Affected::All;
+    match changed_pages(old, new, all_jobs) {
+        Some(changed) => Affected::Some(jobs_of_changed(old, new, all_jobs, &changed)),
+        None => Affected::All,
     }
-    let before: HashSet<Job> = before.into_iter().collect();
-    let n = new.pages.len();
+}
+
+/// The pages of `new` (whose plan is `all_jobs`) that differ from `old`'s in anything a
+/// page or list reads of them, in index order; `None` when the frame changed (what every
+/// page shows, which pages, sections, terms or agencies exist, a page's path), which
+/// nothing can be kept through.
+pub(super) fn changed_pages(old: &Site, new: &Site, all_jobs: &[Job]) -> Option<Vec<usize>> {
+    if !same_frame(old, new, &jobs::plan(old), all_jobs) {
+        return None;
+    }
     // Parallel: on large sites this compares every page body twice over (source and HTML).
-    let changed: Vec<usize> = (0..n)
-        .into_par_iter()
-        .filter(|&i| page_changed(old, new, i))
-        .collect();
+    Some(
+        (0..new.pages.len())
+            .into_par_iter()
+            .filter(|&i| page_changed(old, new, i))
+            .collect(),
+    )
+}
+
+/// The jobs of `new` whose output can differ from `old`'s, given the frame is the same and
+/// `changed` ([`changed_pages`]) are the pages that differ: in the order of `all_jobs`,
+/// with every job the old plan lacks; the other jobs' files are unchanged.
+pub(super) fn jobs_of_changed(
+    old: &Site,
+    new: &Site,
+    all_jobs: &[Job],
+    changed: &[usize],
+) -> Vec<Job> {
+    let before: HashSet<Job> = jobs::plan(old).into_iter().collect();
+    let n = new.pages.len();
     if changed.is_empty() {
         // Nothing a page shows changed, so neither did the plan.
-        return Affected::Some(Vec::new());
+        return Vec::new();
     }
     // Pages whose summary (what lists and neighbours show of them) differs.
     let mut listed = vec![false; n];
-    for &i in &changed {
+    for &i in changed {
         let (a, b) = (summary(old, i), summary(new, i));
         listed[i] = a.is_none() || a != b;
     }
@@ -93,7 +118,7 @@ pub(super) fn affected_jobs(old: &Site, new: &Site, all_jobs: &[Job]) -> Affecte
                 || is_listed(b.older)
         })
         .collect();
-    for &i in &changed {
+    for &i in changed {
         own[i] = true;
     }
     // Lists of citations show the citing pages' titles (their paths cannot have changed).
@@ -181,13 +206,11 @@ pub(super) fn affected_jobs(old: &Site, new: &Site, all_jobs: &[Job]) -> Affecte
         // `same_frame` compares.
         Job::NotFound | Job::Search => false,
     };
-    Affected::Some(
-        all_jobs
-            .iter()
-            .copied()
-            .filter(|j| !before.contains(j) || select(j))
-            .collect(),
-    )
+    all_jobs
+        .iter()
+        .copied()
+        .filter(|j| !before.contains(j) || select(j))
+        .collect()
 }
 
 /// Whether everything every page shows is the same, and the jobs (`before`, `after`) but

@@ -22,6 +22,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use super::classify::Rebuild;
+use super::generated::Generated;
 use super::sources::Sources;
 use super::state::{Body, Files};
 use crate::build::BuildOptions;
@@ -46,7 +47,8 @@ pub(super) struct Model {
     /// Every HTML job and its template.
     pub(super) jobs: Vec<(Job, String)>,
     pub(super) statics: Files,
-    pub(super) generated: Files,
+    /// Feeds, open data, sitemap, redirects and search index, by kind.
+    pub(super) generated: Generated,
     pub(super) pages: Files,
     /// Each page's counted words for the search index: an edit counts only the pages
     /// it changed again.
@@ -174,10 +176,11 @@ impl Engine {
             return Vec::new();
         };
         let mut files = Files::with_capacity(m.statics.len() + m.generated.len() + m.pages.len());
-        for part in [&m.statics, &m.generated, &m.pages] {
-            for (p, b) in part {
-                files.insert(p.clone(), b.clone());
-            }
+        let parts = (m.statics.iter())
+            .chain(m.generated.iter())
+            .chain(m.pages.iter());
+        for (p, b) in parts {
+            files.insert(p.clone(), b.clone());
         }
         let mut changed: Vec<String> = files
             .iter()

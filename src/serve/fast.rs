@@ -19,10 +19,8 @@ use super::engine::{Engine, Outcome, content_rel, render_jobs, to_files};
 use crate::content::{self, Page, ParseOptions};
 use crate::error::Diagnostics;
 use crate::markdown::{self, PageRef, Rendered};
+use crate::output::Made;
 use crate::render::jobs;
-
-/// Where the search index is (`output::search`).
-const SEARCH_DIR: &str = "/search/";
 
 impl Engine {
     /// Re-renders only the pages whose bodies changed, if that is all that changed.
@@ -115,25 +113,23 @@ impl Engine {
             // were counted again; the index is merged from all, and its shards may be
             // others than before.
             let search = to_files(model.search.index_files(&model.site));
-            let old: Vec<String> = model
-                .generated
-                .keys()
-                .filter(|p| p.starts_with(SEARCH_DIR) && !search.contains_key(*p))
+            let old: Vec<String> = (model.generated.of(Made::SearchIndex).into_iter())
+                .flat_map(|f| f.keys())
+                .filter(|p| !search.contains_key(*p))
                 .cloned()
                 .collect();
             for path in old {
-                model.generated.remove(&path);
                 if !model.pages.contains_key(&path) && self.files.remove(&path).is_some() {
                     out.push(path);
                 }
             }
-            for (path, body) in search {
-                if !model.pages.contains_key(&path) && self.files.get(&path) != Some(&body) {
+            for (path, body) in &search {
+                if !model.pages.contains_key(path) && self.files.get(path) != Some(body) {
                     out.push(path.clone());
                     self.files.insert(path.clone(), body.clone());
                 }
-                model.generated.insert(path, body);
             }
+            model.generated.set(Made::SearchIndex, search);
             out.sort();
             Outcome {
                 changed: out,

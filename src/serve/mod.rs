@@ -10,6 +10,7 @@ mod affected;
 pub mod classify;
 pub mod engine;
 mod fast;
+mod generated;
 pub mod http;
 pub mod inject;
 mod partial;

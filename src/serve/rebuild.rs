@@ -4,9 +4,11 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
-use super::affected::{Affected, affected_jobs};
+use super::affected::{changed_pages, jobs_of_changed};
 use super::engine::{Engine, Model, Outcome, render_jobs, to_files};
+use super::generated::{Generated, stale_kinds};
 use crate::build::languages::Part;
 use crate::build::pipeline::{self, Bodies, Checking, Plan, SiteModel, Texts};
 use crate::config::Config;
@@ -17,11 +19,12 @@ use crate::output;
 use crate::output::search::PageWordsCache;
 use crate::render::jobs::{self, Job};
 use crate::site::Site;
+use crate::timing::StageClock;
 
 /// Which pages the content path renders again.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Pages {
-    /// Only those whose output can differ from the last good build ([`affected_jobs`]);
+    /// Only those whose output can differ from the last good build ([`jobs_of_changed`]);
     /// the others keep its files.
     Affected,
     /// Every page (`site.toml` changed, or the site was broken).
@@ -38,30 +41,48 @@ impl Engine {
         force: &BTreeSet<PathBuf>,
         pages: Pages,
     ) -> Result<Outcome, Diagnostics> {
+        let mut clock = StageClock::new();
         self.sources.refresh(&self.opts.root, force);
+        clock.lap("serve: refresh texts");
         let previous = self.model.as_ref().map(|m| Previous {
             site: &m.site,
             links: &m.links,
             page_index: &m.page_index,
         });
-        let reused = |p: &Page, links: &LinkContext| previous.as_ref()?.body_of(p, links);
+        // Whether the links are the last build's, asked once per link context (serve keeps
+        // one language): compared for every page, a large site's links (a path per page)
+        // were compared as many times as there are pages, seconds at 10,000.
+        let same: OnceLock<(usize, bool)> = OnceLock::new();
+        let reused = |p: &Page, links: &LinkContext| {
+            let previous = previous.as_ref()?;
+            let at = std::ptr::from_ref(links) as usize;
+            let &(asked, answer) = same.get_or_init(|| (at, same_links(previous.links, links)));
+            let answer = if asked == at {
+                answer
+            } else {
+                same_links(previous.links, links)
+            };
+            answer.then(|| previous.body_of(p)).flatten()
+        };
         let plan = Plan {
             texts: Texts::Given(self.sources.content_files()),
             bodies: Bodies::Reuse(&reused),
             checking: Checking::None,
         };
         let model = pipeline::model(&self.opts, config.clone(), plan)?;
-        self.rebuild_with(config, model, pages)
+        clock = StageClock::new();
+        self.rebuild_with(config, model, pages, &mut clock)
     }
 
     /// Renders the pages of the site model (with [`Pages::Affected`], those
-    /// [`affected_jobs`] names, keeping the last build's files of the others), makes every
+    /// [`jobs_of_changed`] names, keeping the last build's files of the others), makes every
     /// other file, and replaces the last good build.
     fn rebuild_with(
         &mut self,
         config: Config,
         model: SiteModel,
         pages: Pages,
+        clock: &mut StageClock,
     ) -> Result<Outcome, Diagnostics> {
         let SiteModel {
             parts, mut theme, ..
@@ -81,24 +102,33 @@ impl Engine {
                     && m.theme.files == theme.files
                     && m.site.images.same_output(&site.images) =>
             {
-                match (affected_jobs(&m.site, &site, &all), gone_files(m, &all)) {
-                    (Affected::Some(list), Some(gone)) => Some((list, gone)),
+                let changed = changed_pages(&m.site, &site, &all);
+                let jobs = changed
+                    .as_ref()
+                    .map(|c| jobs_of_changed(&m.site, &site, &all, c));
+                match (jobs, gone_files(m, &all), changed) {
+                    (Some(list), Some(gone), Some(changed)) => {
+                        let stale = stale_kinds(&m.site, &site, &changed);
+                        Some((list, gone, stale))
+                    }
                     _ => None,
                 }
             }
             _ => None,
         };
+        clock.lap("serve: plan and affected jobs");
         // Before the last good build is taken apart below.
         let search = self.words_of(&site);
-        let (pages, job_templates, rendered, how) = match selected {
-            Some((list, gone)) => {
+        clock.lap("serve: search words");
+        let (pages, job_templates, rendered, how, kept) = match selected {
+            Some((list, gone, stale)) => {
                 let (fresh, templates) = render_jobs(&theme, &site, &links, &list)?;
                 let rendered = fresh.len();
                 // `Some` only comes with a last good build, whose files the others keep.
-                let (mut pages, old_jobs) = self
+                let (mut pages, old_jobs, generated) = self
                     .model
                     .take()
-                    .map(|m| (m.pages, m.jobs))
+                    .map(|m| (m.pages, m.jobs, Some(m.generated)))
                     .unwrap_or_default();
                 for f in &gone {
                     pages.remove(f);
@@ -120,16 +150,24 @@ impl Engine {
                     job_templates,
                     rendered,
                     "content rebuild (affected pages)",
+                    generated.map(|g| (g, stale)),
                 )
             }
             None => {
                 let (pages, job_templates) = render_jobs(&theme, &site, &links, &all)?;
                 let rendered = pages.len();
-                (pages, job_templates, rendered, "content rebuild")
+                (pages, job_templates, rendered, "content rebuild", None)
             }
         };
+        clock.lap("serve: render");
         let statics = to_files(output::static_files(&theme, &site));
-        let generated = to_files(output::generated_with_words(&site, &search));
+        clock.lap("serve: static files");
+        let generated = match kept {
+            Some((old, stale)) => {
+                Generated::make(&site, &search, &|k| stale.contains(&k), Some(old))
+            }
+            None => Generated::make(&site, &search, &|_| true, None),
+        };
         let page_index = site
             .pages
             .iter()
@@ -149,6 +187,7 @@ impl Engine {
             search,
         });
         let changed = self.remerge();
+        clock.lap("serve: merge served files");
         Ok(Outcome {
             changed,
             rendered,
@@ -243,11 +282,9 @@ fn same_links(a: &LinkContext, b: &LinkContext) -> bool {
 }
 
 impl Previous<'_> {
-    /// The previous build's body of a page whose body, path and links are unchanged.
-    fn body_of(&self, p: &Page, links: &LinkContext) -> Option<Rendered> {
-        if !same_links(self.links, links) {
-            return None;
-        }
+    /// The previous build's body of a page whose body and path are unchanged (the caller
+    /// vouches that the links are).
+    fn body_of(&self, p: &Page) -> Option<Rendered> {
         let old = self.site.pages.get(*self.page_index.get(&p.file)?)?;
         (old.page.body == p.body && old.page.path == p.path && old.page.body_line == p.body_line)
             .then(|| old.rendered.clone())

@@ -1,0 +1,150 @@
+//! The files besides the pages (feeds, open data, sitemap, robots, redirects, search
+//! index), kept between content edits by kind ([`Made`]): a content edit makes again only
+//! the kinds that read something it changed; the others keep the last build's files. At
+//! 10,000 pages making them all again was most of a title edit's time, and a news title
+//! changes no plan, procedure or document of the open data, nor any date of the sitemap.
+//!
+//! What each kind reads of the pages, when the frame is the same (`affected::changed_pages`:
+//! the configuration, the build date, which pages, sections, terms and agencies exist,
+//! every page's path, kind and section):
+//! - feeds: news pages (a section's pages are of its kind);
+//! - open data: plans and their tasks, procedures, the cited documents (each with its own
+//!   page's title and its citers' paths) and the agencies;
+//! - the sitemap: each page's date (or date updated), each term's number of pages, the
+//!   agencies' paths and whether documents are cited;
+//! - `robots.txt`: the configuration only;
+//! - redirects: each page's aliases, and the agencies' old paths;
+//! - the search index: every page.
+
+use super::state::{Body, Files};
+use crate::content::Kind;
+use crate::output::{self, Made, Words, search::PageWordsCache};
+use crate::site::Site;
+use crate::timing::StageClock;
+
+/// Every kind, in the order `output::generated_with` makes them: a later file wins at a
+/// path two kinds share, as it does there.
+const KINDS: [Made; 6] = [
+    Made::Feed,
+    Made::OpenData,
+    Made::Sitemap,
+    Made::Robots,
+    Made::Redirect,
+    Made::SearchIndex,
+];
+
+/// The generated files of the last good build, by kind (in the order of [`KINDS`]).
+#[derive(Default)]
+pub(super) struct Generated {
+    kinds: Vec<(Made, Files)>,
+}
+
+impl Generated {
+    /// Makes the kinds `stale` names for `site` (the search index from `words`), keeping
+    /// the others' files from `old`; with no `old`, every kind is made.
+    pub(super) fn make(
+        site: &Site,
+        words: &PageWordsCache,
+        stale: &dyn Fn(Made) -> bool,
+        old: Option<Generated>,
+    ) -> Generated {
+        let mut clock = StageClock::new();
+        let mut old = old.map(|g| g.kinds).unwrap_or_default();
+        let kinds = KINDS
+            .iter()
+            .map(|&kind| {
+                let kept = old
+                    .iter()
+                    .position(|(k, _)| *k == kind)
+                    .map(|at| old.swap_remove(at).1);
+                let files = match kept {
+                    Some(files) if !stale(kind) => files,
+                    _ => {
+                        let mut made = Vec::new();
+                        output::generated_only(
+                            site,
+                            Words::Kept(words),
+                            &|k| k == kind,
+                            &mut |f, _| made.push(f),
+                        );
+                        let files = super::engine::to_files(made);
+                        clock.lap(&format!("serve: generated {kind:?}"));
+                        files
+                    }
+                };
+                (kind, files)
+            })
+            .collect();
+        Generated { kinds }
+    }
+
+    /// The files of one kind.
+    pub(super) fn of(&self, kind: Made) -> Option<&Files> {
+        self.kinds.iter().find(|(k, _)| *k == kind).map(|(_, f)| f)
+    }
+
+    /// Replaces the files of one kind.
+    pub(super) fn set(&mut self, kind: Made, files: Files) {
+        match self.kinds.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, f)) => *f = files,
+            None => self.kinds.push((kind, files)),
+        }
+    }
+
+    /// How many files there are, counting a path two kinds share twice.
+    pub(super) fn len(&self) -> usize {
+        self.kinds.iter().map(|(_, f)| f.len()).sum()
+    }
+
+    /// Every file, kind by kind in the order they are made.
+    pub(super) fn iter(&self) -> impl Iterator<Item = (&String, &Body)> {
+        self.kinds.iter().flat_map(|(_, f)| f.iter())
+    }
+}
+
+/// Page `i` of `site`.
+fn page(site: &Site, i: usize) -> &crate::content::Page {
+    &site.pages[i].page
+}
+
+/// Which kinds of generated file can differ from `old`'s in `new`, when the frame is the
+/// same and `changed` are the pages that differ (`affected::changed_pages`).
+pub(super) fn stale_kinds(old: &Site, new: &Site, changed: &[usize]) -> Vec<Made> {
+    let any = |f: &dyn Fn(usize) -> bool| changed.iter().any(|&i| f(i));
+    let kind = |i: usize| new.pages[i].page.kind;
+    let owns_a_document = |i: usize| {
+        (old.documents.iter())
+            .chain(&new.documents)
+            .any(|d| d.page == Some(i))
+    };
+    let term_counts = |s: &Site| -> Vec<Vec<usize>> {
+        (s.taxonomies.iter())
+            .map(|t| t.terms.iter().map(|term| term.pages.len()).collect())
+            .collect()
+    };
+    let mut stale = Vec::new();
+    if any(&|i| kind(i) == Kind::News) {
+        stale.push(Made::Feed);
+    }
+    if old.documents != new.documents
+        || old.agencies != new.agencies
+        || any(&|i| matches!(kind(i), Kind::Plan | Kind::Procedure) || owns_a_document(i))
+    {
+        stale.push(Made::OpenData);
+    }
+    let date = |s: &Site, i: usize| page(s, i).updated.or(page(s, i).date);
+    if any(&|i| date(old, i) != date(new, i))
+        || term_counts(old) != term_counts(new)
+        || old.agencies != new.agencies
+        || old.documents.is_empty() != new.documents.is_empty()
+    {
+        stale.push(Made::Sitemap);
+    }
+    if old.agencies != new.agencies || any(&|i| page(old, i).aliases != page(new, i).aliases) {
+        stale.push(Made::Redirect);
+    }
+    if !changed.is_empty() {
+        stale.push(Made::SearchIndex);
+    }
+    stale
+}
