@@ -2,8 +2,9 @@
 //! deep nesting, a 100,000-row task table, long runs of `|` or `*`, front matter with huge
 //! arrays) go through the string-level stages. No timed assertion in seconds (the build
 //! benchmark watches speed); instead each input is measured at two sizes ten times apart,
-//! and the time must grow far less than the 100× of a quadratic stage (the bound is 30×).
-//! Each measurement is the best of a few runs, one measurement at a time across the file.
+//! and the time must grow far less than the 100× of a quadratic stage (the bound is 30×, in
+//! the best of three attempts, so that a loaded machine does not fail a linear stage). Each
+//! measurement is the best of a few runs, one measurement at a time across the file.
 //!
 //! The sizes are 1 MB and 10 MB in an optimised build (`cargo test --release --test
 //! hostile_input`); a debug build (plain `cargo test`) is some 30× slower, so there they are
@@ -58,15 +59,26 @@ fn scales(name: &str, make: &dyn Fn(usize) -> String, stage: &dyn Fn(&str)) {
     );
     let _one_at_a_time = TIMING.lock().unwrap_or_else(|e| e.into_inner());
     stage(&small); // warm-up: first-use costs (lazy regexes, page faults) are not growth
-    let t_small = best_of(5, &|| stage(&small));
-    let t_large = best_of(2, &|| stage(&large));
-    let ratio = t_large.as_secs_f64() / t_small.as_secs_f64().max(1e-9);
     let kb = SMALL >> 10;
-    eprintln!("{name}: {kb} KB {t_small:?}, ×10 size {t_large:?}, ×{ratio:.1}");
-    assert!(
-        ratio < 30.0,
-        "{name}: ten times the input took {ratio:.1}× the time ({t_small:?} → {t_large:?}); \
-         something in this stage is quadratic"
+    // On a loaded machine one slow measurement can make a linear stage look 30× worse; a
+    // quadratic stage is slow in every attempt. So the best of three attempts counts.
+    let mut best: Option<(f64, Duration, Duration)> = None;
+    for _ in 0..3 {
+        let t_small = best_of(5, &|| stage(&small));
+        let t_large = best_of(2, &|| stage(&large));
+        let ratio = t_large.as_secs_f64() / t_small.as_secs_f64().max(1e-9);
+        eprintln!("{name}: {kb} KB {t_small:?}, ×10 size {t_large:?}, ×{ratio:.1}");
+        if best.is_none_or(|(r, _, _)| ratio < r) {
+            best = Some((ratio, t_small, t_large));
+        }
+        if ratio < 30.0 {
+            return;
+        }
+    }
+    let (ratio, t_small, t_large) = best.unwrap_or_default();
+    panic!(
+        "{name}: ten times the input took {ratio:.1}× the time ({t_small:?} → {t_large:?}) \
+         in each of three attempts; something in this stage is quadratic"
     );
 }
 
