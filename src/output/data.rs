@@ -399,9 +399,17 @@ fn documents_json<'a>(site: &'a Site, documents: &'a [CitedDocument]) -> Vec<Doc
         .collect()
 }
 
-/// One CSV field, always quoted, inner quotes doubled (RFC 4180).
+/// One CSV field, always quoted, inner quotes doubled (RFC 4180). A field that a spreadsheet
+/// would read as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return)
+/// gets a leading `'`, so that opening the open data in Excel or LibreOffice never runs
+/// what an editor or a pasted document wrote (CSV injection, OWASP).
 pub fn csv_field(s: &str) -> String {
-    format!("\"{}\"", s.replace('"', "\"\""))
+    let guard = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        "'"
+    } else {
+        ""
+    };
+    format!("\"{guard}{}\"", s.replace('"', "\"\""))
 }
 
 #[cfg(test)]

@@ -448,6 +448,19 @@ fn csv_field_quotes_everything() {
 }
 
 #[test]
+fn csv_field_keeps_spreadsheets_from_reading_formulas() {
+    assert_eq!(
+        csv_field("=HYPERLINK(\"http://x\")"),
+        "\"'=HYPERLINK(\"\"http://x\"\")\""
+    );
+    for start in ["+84 912", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+        assert_eq!(csv_field(start), format!("\"'{start}\""), "{start:?}");
+    }
+    assert_eq!(csv_field("Quý III/2026"), "\"Quý III/2026\"");
+    assert_eq!(csv_field("a=b"), "\"a=b\"");
+}
+
+#[test]
 fn documents_json_groups_stray_space_numbers_and_links_them() {
     let (_, files) = site_and_files(d(2025, 6, 1));
     keys_in_order(
