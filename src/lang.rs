@@ -129,6 +129,12 @@ pub fn current() -> Lang {
     CURRENT.get().copied().unwrap_or_default()
 }
 
+/// "1 warning", "2 warnings": a count with its English noun. Only for the English text of
+/// a [`tr!`](crate::tr) message; Vietnamese nouns have no plural ("1 cảnh báo", "2 cảnh báo").
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// A message in both languages, formatted in the current one:
 /// `tr!(en: "could not read {file}", vi: "không đọc được {file}")`. Extra arguments are
 /// positional arguments of both texts.
@@ -146,6 +152,13 @@ macro_rules! tr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_counts_have_a_singular() {
+        assert_eq!(count(1, "warning", "warnings"), "1 warning");
+        assert_eq!(count(0, "warning", "warnings"), "0 warnings");
+        assert_eq!(count(2, "document is", "documents are"), "2 documents are");
+    }
 
     #[test]
     fn locale_precedence_and_values() {

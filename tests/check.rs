@@ -73,7 +73,7 @@ fn check_reports_every_broken_thing_with_its_place() {
     // it), but the check counts it.
     assert!(
         text(&out.stdout)
-            .contains("cited, not on the site: 1 documents of local bodies (512/QĐ-UBND)"),
+            .contains("cited, not on the site: 1 document of local bodies (512/QĐ-UBND)"),
         "{}",
         text(&out.stdout)
     );

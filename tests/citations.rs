@@ -121,7 +121,7 @@ fn check_counts_local_documents_not_on_the_site() {
         .find(|w| w.contains("cited, not on the site"))
         .unwrap_or_else(|| panic!("{:?}", report.notes));
     assert!(
-        line.contains("1 documents of local bodies (172/KH-UBND)"),
+        line.contains("1 document of local bodies (172/KH-UBND)"),
         "{line}"
     );
     // They are not "links nowhere": a resolver would not help them.

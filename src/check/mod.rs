@@ -134,8 +134,15 @@ pub fn not_on_site_line(found: &Findings) -> Option<String> {
     if count > NAMED_NOT_ON_SITE {
         named.push_str(", …");
     }
+    let docs = crate::lang::count(count, "document", "documents");
+    let at = crate::lang::count(places, "place", "places");
+    let (are, them) = if count == 1 {
+        ("is", "it")
+    } else {
+        ("are", "them")
+    };
     Some(crate::tr!(
-        en: "cited, not on the site: {count} documents of local bodies ({named}), cited in {places} places, are not linked: the national legal database does not hold them, so no resolver is asked; to link one, add it under content/van-ban/ with its number, date and authority",
+        en: "cited, not on the site: {docs} of local bodies ({named}), cited in {at}, {are} not linked: the national legal database does not hold {them}, so no resolver is asked; to link one, add it under content/van-ban/ with its number, date and authority",
         vi: "được trích dẫn, không có trên trang: {count} văn bản của cơ quan địa phương ({named}), trích dẫn ở {places} chỗ, không có liên kết: cơ sở dữ liệu quốc gia về văn bản pháp luật không có các văn bản này nên không dùng resolver; muốn có liên kết, hãy thêm văn bản vào content/van-ban/ với số hiệu, ngày ban hành và cơ quan ban hành",
     ))
 }

@@ -29,14 +29,20 @@ pub fn pages_of_kind(kind: Kind, n: usize) -> String {
 /// The line `congbo check` ends with.
 pub fn check_summary(r: &crate::build::CheckReport, errors: usize, warnings: usize) -> String {
     let (pages, links) = (r.pages, r.links);
+    let count = crate::lang::count;
+    let (links_en, pages_en) = (count(links, "link", "links"), count(pages, "page", "pages"));
+    let (errors_en, warnings_en) = (
+        count(errors, "error", "errors"),
+        count(warnings, "warning", "warnings"),
+    );
     if errors == 0 {
         tr!(
-            en: "Checked {links} links and images on {pages} pages: no errors, {warnings} warnings.",
+            en: "Checked {links_en} and images on {pages_en}: no errors, {warnings_en}.",
             vi: "Đã kiểm tra {links} liên kết và ảnh trên {pages} trang: không có lỗi, {warnings} cảnh báo.",
         )
     } else {
         tr!(
-            en: "Checked {links} links and images on {pages} pages: {errors} errors, {warnings} warnings.",
+            en: "Checked {links_en} and images on {pages_en}: {errors_en}, {warnings_en}.",
             vi: "Đã kiểm tra {links} liên kết và ảnh trên {pages} trang: {errors} lỗi, {warnings} cảnh báo.",
         )
     }
