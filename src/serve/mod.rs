@@ -3,8 +3,8 @@
 //! the errors over the last good page). Nothing is written to `public/`.
 //!
 //! Threads: the main thread waits for change batches from the watcher and applies them
-//! with the [`engine::Engine`]; the HTTP server accepts connections on its own thread, one
-//! thread per connection. They share one [`state::Shared`] value.
+//! with the [`engine::Engine`]; the HTTP server (hyper and axum on a small tokio runtime,
+//! see [`http`]) runs on its own thread. They share one [`state::Shared`] value.
 
 mod affected;
 pub mod classify;
@@ -142,7 +142,18 @@ pub fn run(opts: &ServeOptions) -> i32 {
         let shared = Arc::clone(&shared);
         let spawned = std::thread::Builder::new()
             .name("congbo-listen".into())
-            .spawn(move || http::serve(listener, shared));
+            .spawn(move || {
+                let app = http::site_router(shared);
+                if let Err(e) = http::serve(listener, app) {
+                    eprintln!(
+                        "{}",
+                        crate::tr!(
+                            en: "error: the server stopped ({e})",
+                            vi: "lỗi: máy chủ xem thử đã dừng ({e})",
+                        )
+                    );
+                }
+            });
         if let Err(e) = spawned {
             eprintln!(
                 "{}",
