@@ -212,6 +212,34 @@ mod tests {
         assert_eq!(hash_of(None), "");
     }
 
+    #[test]
+    fn in_a_git_repository_each_save_is_a_commit_of_that_file_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let git = |args: &[&str]| {
+            std::process::Command::new("git")
+                .arg("-C")
+                .arg(root)
+                .args(args)
+                .output()
+        };
+        if git(&["init", "-q"]).is_err() {
+            eprintln!("SKIPPED: git is not installed");
+            return;
+        }
+        std::fs::create_dir_all(root.join("content/tin-tuc")).unwrap();
+        std::fs::write(root.join("site.toml"), "title = \"x\"\n").unwrap();
+        let file = inside_content(root, "tin-tuc/mot.md").unwrap();
+        save(root, "tin-tuc/mot.md", &file, "một", "create").unwrap();
+        save(root, "tin-tuc/mot.md", &file, "hai", "save").unwrap();
+        let log = git(&["log", "--format=%s", "--name-only"]).unwrap();
+        let log = String::from_utf8_lossy(&log.stdout).to_string();
+        assert_eq!(log.matches("content/tin-tuc/mot.md").count(), 4, "{log}");
+        assert!(log.contains("congbo soạn thảo: save"), "{log}");
+        assert!(!log.contains("site.toml"), "{log}");
+        assert!(!root.join(".congbo/history").exists());
+    }
+
     #[cfg(unix)]
     #[test]
     fn a_link_out_of_content_is_refused() {
