@@ -202,7 +202,8 @@ impl Editor {
         };
         let what = if publish { "publish" } else { what };
         if let Err(e) = store::save(&self.root, rel, &file, &made.text, what) {
-            let d = Diagnostic::io(&Path::new("content").join(rel), "write", &e);
+            let path = Path::new("content").join(rel);
+            let d = Diagnostic::io(&path, "write", &e);
             return Reply::page(500, page_form.render(values, &[(None, d)]));
         }
         Reply {
@@ -239,9 +240,17 @@ impl Editor {
         in_form.is_some_and(|t| *t == self.token) && cookie == Some(self.token.as_str())
     }
 
-    /// A checked page path under `content/` and its file.
+    /// A checked page path under `content/` and its file. A section's `_index.md` has
+    /// other keys (`RawSection`) than the page form shows: not editable here yet.
     fn file(&self, rel: &str) -> Option<(String, PathBuf)> {
         let rel = store::checked_rel(rel, true)?;
+        if rel
+            .rsplit('/')
+            .next()
+            .is_some_and(|n| n.starts_with("_index"))
+        {
+            return None;
+        }
         let file = store::inside_content(&self.root, &rel)?;
         Some((rel, file))
     }

@@ -83,4 +83,11 @@ fn an_edit_form_shows_the_files_values() {
     }
     assert_eq!(ed.edit_form("tin-tuc/khong.md", false).status, 404);
     assert_eq!(ed.edit_form("../site.toml", false).status, 404);
+    // A section's own file has other keys than a page's.
+    std::fs::write(
+        ed.root.join("content/tin-tuc/_index.md"),
+        "+++\ntitle = \"Tin tức\"\n+++\n",
+    )
+    .unwrap();
+    assert_eq!(ed.edit_form("tin-tuc/_index.md", false).status, 404);
 }
