@@ -85,6 +85,10 @@ pub enum Command {
         /// Open the site in the web browser.
         #[arg(long)]
         open: bool,
+        /// Also serve the browser editor at /_soan-thao/ (only on this computer: with
+        /// --edit, --bind must stay a loopback address until accounts exist).
+        #[arg(long)]
+        edit: bool,
     },
     /// Create a new site in DIR: site.toml, content of every kind, the default theme.
     Init {
@@ -347,12 +351,14 @@ pub fn main() -> i32 {
             bind,
             drafts,
             open,
+            edit,
         } => crate::serve::run(&crate::serve::ServeOptions {
             root,
             port,
             bind,
             drafts,
             open,
+            edit,
         }),
         Command::Init { dir } => match scaffold::init(&dir) {
             Ok(()) => {

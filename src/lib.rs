@@ -9,7 +9,7 @@
 //!
 //! `lang` → `error` → `timing` → `output_file` → `text` → `config` → `content` → `markdown`
 //! → `images` → `site` → `render` → `output` → `check` → `build` → `new_page` → `import` → `scaffold`
-//! → `serve` → `cli`.
+//! → `editor` → `serve` → `cli`.
 //!
 //! A type or function lives in the lowest module that uses it where its meaning is: the
 //! theme strings are configuration (`config::strings`), the file a stage makes is
@@ -20,6 +20,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod editor;
 pub mod error;
 pub mod images;
 pub mod import;

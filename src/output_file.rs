@@ -4,7 +4,7 @@
 //! so that each of those stages can make or take them without importing another stage
 //! (the type used to live in `render`, which made images import a later stage).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// A file of the built site.
 #[derive(Clone, Debug)]
@@ -22,4 +22,20 @@ pub enum OutputData {
     Bytes(Vec<u8>),
     /// A file to copy.
     Copy(PathBuf),
+}
+
+/// Writes through a temporary name in the same folder, then renames it over `file`: an
+/// interrupted build never leaves half a file that a later build would take for a
+/// finished one, and an editor's save never leaves half a page. The temporary name starts
+/// with a dot, which `serve` ignores as an editor's file, so it never sees half a save.
+pub fn write_atomic(file: &Path, data: &[u8]) -> std::io::Result<()> {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let tmp = file.with_file_name(format!(".{name}.tmp{}", std::process::id()));
+    std::fs::write(&tmp, data)?;
+    std::fs::rename(&tmp, file).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
 }

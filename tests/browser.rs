@@ -6,7 +6,9 @@
 //! on the 1,000-page benchmark corpus of `../shared/bench/` (skipped, saying so, without
 //! it, unless `CONGBO_REQUIRE_SHARED` is set). They need Node.js, Debian's `chromium` and
 //! `npm ci --prefix tests/browser`; without them the test is skipped with a message, except
-//! when `CI` is set, where it fails and says what to install.
+//! when `CI` is set, where it fails and says what to install. The browser editor of
+//! `serve --edit` is checked too (`tests/browser/editor.mjs`): axe at both widths, a bad
+//! date refused with the text kept, a news item created and then served.
 
 mod common;
 
@@ -131,4 +133,33 @@ fn the_benchmark_corpus_passes_axe_too() {
     let (ok, text) = run_node("axe.mjs", &["--corpus".as_ref(), site.out().as_os_str()]);
     eprintln!("{text}");
     assert!(ok, "the browser checks failed on the corpus:\n{text}");
+}
+
+#[test]
+fn the_editor_creates_a_news_item_that_the_site_then_serves() {
+    if !can_run() {
+        return;
+    }
+    let site = TestSite::new();
+    site.write(
+        "content/tin-tuc/_index.md",
+        "+++\ntitle = \"Tin tức\"\n+++\n",
+    );
+    site.write(
+        "content/tin-tuc/mot.md",
+        &news("Tin một", "2026-01-10", &["Một cửa"]),
+    );
+    let server = common::serve::Server::start_with(&site, &["--edit"]);
+    let url = format!("http://127.0.0.1:{}", server.port);
+    let (ok, text) = run_node("editor.mjs", &[url.as_ref()]);
+    eprintln!("{text}");
+    assert!(ok, "the editor's browser checks failed:\n{text}");
+    assert!(
+        std::fs::read_to_string(
+            site.root()
+                .join("content/tin-tuc/hoi-nghi-doi-thoai-voi-thanh-nien.md")
+        )
+        .unwrap()
+        .contains("date = 2026-01-20")
+    );
 }

@@ -22,7 +22,8 @@ use std::path::{Path, PathBuf};
 /// - `text` holds the pure text rules (dates, slugs, folding, HTML escaping);
 /// - then the pipeline in the order a build runs its stages, `config` to `check`, and
 ///   `build`, which runs them all;
-/// - then the commands made of whole builds (`new_page`, `scaffold`, `serve`), and last
+/// - then the commands made of whole builds (`new_page`, `scaffold`, `serve`), with the
+///   browser editor (`editor`, which `serve --edit` serves) just under `serve`; and last
 ///   the command line that calls them all.
 ///
 /// A new top module must be placed here on purpose (and in the `//!` doc of src/lib.rs).
@@ -44,6 +45,7 @@ const LAYERS: &[&str] = &[
     "new_page",
     "import",
     "scaffold",
+    "editor",
     "serve",
     "cli",
 ];

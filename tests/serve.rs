@@ -3,137 +3,11 @@
 //! served, what the live-reload stream says, and that the server is still running.
 
 mod common;
+use common::serve::Server;
 use common::*;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-
-/// A running `congbo serve`, stopped when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Server {
-    fn start(site: &TestSite) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_congbo"))
-            .args(["serve", "--port", "0", "--root"])
-            .arg(site.root())
-            .env("CONGBO_LANG", "en")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut out = BufReader::new(child.stdout.take().unwrap());
-        let mut port = None;
-        let mut line = String::new();
-        while port.is_none() && out.read_line(&mut line).unwrap() > 0 {
-            if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
-                port = rest.split('/').next().and_then(|p| p.parse().ok());
-            }
-            line.clear();
-        }
-        // Keep reading its output so it never blocks on a full pipe.
-        std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
-        Server {
-            child,
-            port: port.expect("congbo serve printed no address"),
-        }
-    }
-
-    fn alive(&mut self) -> bool {
-        self.child.try_wait().unwrap().is_none()
-    }
-
-    /// Sends raw bytes; returns (status, head, body).
-    fn raw(&self, request: &[u8]) -> (u16, String, String) {
-        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-        // The server may answer (and close) before reading everything.
-        let _ = s.write_all(request);
-        let _ = s.shutdown(std::net::Shutdown::Write);
-        let mut buf = Vec::new();
-        let _ = s.read_to_end(&mut buf);
-        let text = String::from_utf8_lossy(&buf).to_string();
-        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-        let status = head
-            .split(' ')
-            .nth(1)
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(0);
-        (status, head.to_string(), body.to_string())
-    }
-
-    fn get(&self, path: &str) -> (u16, String, String) {
-        self.raw(format!("GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n").as_bytes())
-    }
-
-    /// Polls until the body at `path` satisfies `ok`, or fails after 15 s.
-    fn until(&self, path: &str, what: &str, ok: impl Fn(u16, &str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let (status, _, body) = self.get(path);
-            if ok(status, &body) {
-                return body;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "{path}: never {what}; last {status}:\n{}",
-                &body[..body.len().min(500)]
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Opens the live-reload stream.
-    fn events(&self) -> Events {
-        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        s.write_all(b"GET /__congbo/events HTTP/1.1\r\nHost: localhost\r\n\r\n")
-            .unwrap();
-        s.set_read_timeout(Some(Duration::from_millis(200)))
-            .unwrap();
-        Events {
-            s,
-            seen: String::new(),
-        }
-    }
-}
-
-struct Events {
-    s: TcpStream,
-    seen: String,
-}
-
-impl Events {
-    /// Reads until the stream has shown `needle`, or fails after 15 s.
-    fn expect(&mut self, needle: &str) -> String {
-        let start = Instant::now();
-        let mut buf = [0u8; 4096];
-        while !self.seen.contains(needle) {
-            assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "no {needle:?} in the stream:\n{}",
-                self.seen
-            );
-            if let Ok(n) = self.s.read(&mut buf) {
-                self.seen.push_str(&String::from_utf8_lossy(&buf[..n]));
-            }
-        }
-        let at = self.seen.find(needle).unwrap_or(0);
-        let rest = self.seen[at..].to_string();
-        self.seen = self.seen[at + needle.len()..].to_string();
-        rest
-    }
-}
 
 fn news_site() -> TestSite {
     let site = TestSite::new();
@@ -303,11 +177,16 @@ fn the_server_answers_bad_requests_and_keeps_running() {
         &b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n"[..],
         b"GET\r\n\r\n",
         b"BREW /pot HTTP/1.1\r\n\r\n",
-        b"GET / HTTP/1.1\r\n",
     ] {
         let (status, _, _) = server.raw(junk);
         assert!(status == 400 || status == 405, "{junk:?}: {status}");
     }
+    // A head the client stops sending half-way (it closes its side) is no request: hyper
+    // closes the connection at once, without an answer (0 here), and never hangs on it.
+    let started = Instant::now();
+    let (status, _, _) = server.raw(b"GET / HTTP/1.1\r\n");
+    assert!(status == 0 || status == 400, "{status}");
+    assert!(started.elapsed() < Duration::from_secs(5));
     let huge = format!("GET / HTTP/1.1\r\nX: {}\r\n\r\n", "a".repeat(100_000));
     assert_eq!(server.raw(huge.as_bytes()).0, 431);
 

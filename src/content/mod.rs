@@ -5,6 +5,7 @@
 mod checks;
 mod front_keys;
 pub mod frontmatter;
+pub mod key_docs;
 pub mod langs;
 pub mod names;
 pub mod page;

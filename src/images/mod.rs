@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use crate::content::PlacedAsset;
-use crate::output_file::{OutputData, OutputFile};
+use crate::output_file::{OutputData, OutputFile, write_atomic};
 
 /// Widths made of each image (never wider than the original, which is always offered too
 /// when it is narrower than the widest of these).
@@ -305,14 +305,6 @@ fn hash_hex(bytes: &[u8]) -> String {
     h.write(bytes);
     let v = siphasher::sip128::Hasher128::finish128(&h);
     format!("{:016x}{:016x}", v.h1, v.h2)
-}
-
-/// Writes through a temporary name, so an interrupted build never leaves half a file that
-/// a later build would take for a finished one.
-fn write_atomic(file: &Path, data: &[u8]) -> std::io::Result<()> {
-    let tmp = file.with_extension(format!("tmp{}", std::process::id()));
-    std::fs::write(&tmp, data)?;
-    std::fs::rename(&tmp, file)
 }
 
 #[cfg(test)]

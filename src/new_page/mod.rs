@@ -118,8 +118,9 @@ fn write_new(path: &Path, text: &str) -> Result<(), Diagnostic> {
         .map_err(|e| Diagnostic::io(path, "write", &e))
 }
 
-/// The section folder (relative to `content/`, `/` separators) and its kind.
-fn section_of(root: &Path, place: &str) -> Result<(String, Kind), Diagnostic> {
+/// The section folder (relative to `content/`, `/` separators) and its kind, for a kind
+/// or a section folder as the editor names it; the browser editor's new pages use it too.
+pub fn section_of(root: &Path, place: &str) -> Result<(String, Kind), Diagnostic> {
     let place = place.trim().replace('\\', "/");
     let place = place.trim_matches('/');
     let place = place

@@ -1,14 +1,26 @@
-//! A small HTTP/1.1 server on std's `TcpListener`: one thread per connection, GET and HEAD,
-//! `Connection: close`, except the live-reload stream (Server-Sent Events), which stays
-//! open. It serves only the built site held in memory: a bad request gets 400, a missing
-//! path the site's 404 page. Nothing a client sends can make it panic or read outside the
-//! site: every index and slice below is checked.
+//! The HTTP side of `congbo serve`, on hyper (HTTP/1.1, keep-alive, header limits and
+//! timeouts) with axum's router, on a tokio runtime of its own thread. The site and the
+//! live-reload stream answer GET and HEAD only; the editor's routes (`serve --edit`, see
+//! [`super::editor_routes`]) are the only ones that take POST. A bad request gets 400, a
+//! missing path the site's 404 page; nothing a client sends can read outside the built
+//! site held in memory: every path goes through [`clean_path`] before any lookup.
 
-use std::io::{self, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpListener;
+use std::pin::Pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::task::{Context, Poll};
 use std::time::Duration;
+
+use axum::Router;
+use axum::body::{Body as HttpBody, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::response::Response;
+use http_body::Frame;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
+use tokio::io::AsyncWriteExt;
 
 use super::inject::{EVENTS_PATH, inject};
 use super::paths::{clean_path, content_type};
@@ -16,35 +28,54 @@ use super::state::{Body, Message, Shared};
 
 /// Most connections served at once (live-reload streams included).
 const MAX_CONNECTIONS: usize = 512;
-/// Longest request head accepted.
+/// Longest request head accepted (hyper's buffer; its smallest allowed is 8 KiB).
 const MAX_HEAD: usize = 16 * 1024;
+/// How long a client may take to send a request head.
+const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Accepts connections until the listener fails; each is served on its own thread.
-pub fn serve(listener: TcpListener, shared: Arc<Shared>) {
+/// Serves `app` (the site, plus the editor when asked) on `listener` until the process
+/// ends. Runs its own tokio runtime, so the caller's thread is a plain thread.
+pub fn serve(listener: TcpListener, app: Router) -> std::io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("congbo-http")
+        .enable_io()
+        .enable_time()
+        .build()?;
+    runtime.block_on(accept(listener, app))
+}
+
+async fn accept(listener: TcpListener, app: Router) -> std::io::Result<()> {
+    listener.set_nonblocking(true)?;
+    let listener = tokio::net::TcpListener::from_std(listener)?;
     let open = Arc::new(AtomicUsize::new(0));
-    for stream in listener.incoming() {
-        let Ok(mut stream) = stream else { continue };
+    loop {
+        let Ok((mut stream, _)) = listener.accept().await else {
+            continue;
+        };
         if open.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
-            let _ = respond(
-                &mut stream,
-                503,
-                "text/plain; charset=utf-8",
-                &[],
-                b"busy\n",
-                false,
-            );
+            tokio::spawn(async move {
+                let busy = b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; \
+                    charset=utf-8\r\nContent-Length: 5\r\nConnection: close\r\n\r\nbusy\n";
+                let _ = stream.write_all(busy).await;
+            });
             continue;
         }
         let guard = Counted::new(&open);
-        let shared = Arc::clone(&shared);
-        let spawned = std::thread::Builder::new()
-            .name("congbo-http".into())
-            .spawn(move || {
-                let _guard = guard;
-                let _ = handle(stream, &shared);
-            });
-        // Out of threads: the connection is dropped, the server goes on.
-        drop(spawned);
+        let service = TowerToHyperService::new(app.clone());
+        tokio::spawn(async move {
+            let _guard = guard;
+            let mut http = hyper::server::conn::http1::Builder::new();
+            http.timer(TokioTimer::new())
+                .header_read_timeout(HEAD_TIMEOUT)
+                .max_buf_size(MAX_HEAD)
+                // Header names as browsers and older tools expect them (`Content-Type`).
+                .title_case_headers(true)
+                // A client may close its side once its request is sent and still wait for
+                // the answer (scripts, `curl --no-keepalive`, the tests).
+                .half_close(true);
+            let _ = http.serve_connection(TokioIo::new(stream), service).await;
+        });
     }
 }
 
@@ -64,58 +95,52 @@ impl Drop for Counted {
     }
 }
 
-/// A parsed request line.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Request {
-    /// `GET`, `HEAD`, … (upper-case ASCII letters).
-    pub method: String,
-    /// The request target as sent, before [`clean_path`] (printable ASCII only).
-    pub target: String,
+/// The router of the site alone: every path is the site's (see [`site`]).
+pub fn site_router(shared: Arc<Shared>) -> Router {
+    Router::new().fallback(site).with_state(shared)
 }
 
-fn handle(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    stream.set_write_timeout(Some(Duration::from_secs(10)))?;
-    let req = match read_head(&mut stream) {
-        Ok(r) => r,
-        Err(status) => {
-            plain(&mut stream, status, false)?;
-            return drain(&mut stream);
-        }
-    };
-    let head_only = req.method == "HEAD";
-    if req.method != "GET" && !head_only {
-        let allow = [("Allow", "GET, HEAD".to_string())];
-        return respond(
-            &mut stream,
-            405,
+/// The built site: GET and HEAD of the files in memory, the live-reload stream, redirects
+/// to the base path and to a folder's `/`, the site's 404 page.
+pub async fn site(State(shared): State<Arc<Shared>>, req: Request) -> Response {
+    let head_only = req.method() == Method::HEAD;
+    if req.method() != Method::GET && !head_only {
+        let mut r = respond(
+            StatusCode::METHOD_NOT_ALLOWED,
             "text/plain; charset=utf-8",
-            &allow,
-            b"405 method not allowed\n",
+            b"405 method not allowed\n".to_vec(),
             false,
         );
+        r.headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return r;
     }
-    let path = match clean_path(&req.target) {
+    let target = req
+        .uri()
+        .path_and_query()
+        .map_or("/", |p| p.as_str())
+        .to_string();
+    let path = match clean_path(&target) {
         Ok(p) => p,
-        Err(_) => return plain(&mut stream, 400, head_only),
+        Err(_) => return plain(StatusCode::BAD_REQUEST, head_only),
     };
     if path == EVENTS_PATH {
-        return events(stream, shared);
+        return events(shared);
     }
+    // Reading a source file from disk: off the runtime's threads.
+    let answer = tokio::task::spawn_blocking(move || lookup(&shared, &path, &target, head_only));
+    answer
+        .await
+        .unwrap_or_else(|_| plain(StatusCode::INTERNAL_SERVER_ERROR, head_only))
+}
+
+fn lookup(shared: &Shared, path: &str, target: &str, head_only: bool) -> Response {
     let base = shared.base_path.as_str();
     let Some(rest) = path.strip_prefix(base) else {
         if path == "/" || format!("{path}/") == base {
-            let to = [("Location", base.to_string())];
-            return respond(
-                &mut stream,
-                302,
-                "text/plain; charset=utf-8",
-                &to,
-                b"",
-                head_only,
-            );
+            return redirect(StatusCode::FOUND, base, head_only);
         }
-        return not_found(&mut stream, shared, head_only);
+        return not_found(shared, head_only);
     };
     let site_path = format!("/{rest}");
     let files = shared.files();
@@ -126,83 +151,15 @@ fn handle(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
     };
     match files.get(&key) {
         Some(body) => match read_body(body) {
-            Some(bytes) => send(&mut stream, 200, &key, &bytes, head_only),
-            None => not_found(&mut stream, shared, head_only),
+            Some(bytes) => send(StatusCode::OK, &key, bytes, head_only),
+            None => not_found(shared, head_only),
         },
         None if files.contains_key(&format!("{site_path}/index.html")) => {
-            let raw = req.target.split(['?', '#']).next().unwrap_or_default();
-            let to = [("Location", format!("{raw}/"))];
-            respond(
-                &mut stream,
-                301,
-                "text/plain; charset=utf-8",
-                &to,
-                b"",
-                head_only,
-            )
+            let raw = target.split(['?', '#']).next().unwrap_or_default();
+            redirect(StatusCode::MOVED_PERMANENTLY, &format!("{raw}/"), head_only)
         }
-        None => not_found(&mut stream, shared, head_only),
+        None => not_found(shared, head_only),
     }
-}
-
-/// After an error answer: closes our side and reads what the client still sends (a little
-/// while, a little data), so its operating system does not drop our answer.
-fn drain(stream: &mut TcpStream) -> io::Result<()> {
-    stream.shutdown(std::net::Shutdown::Write)?;
-    stream.set_read_timeout(Some(Duration::from_millis(500)))?;
-    let mut sink = [0u8; 8192];
-    let mut total = 0;
-    while total < 1 << 20 {
-        match stream.read(&mut sink) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => total += n,
-        }
-    }
-    Ok(())
-}
-
-/// Reads up to the blank line ending the head; returns the request line, or the status
-/// to answer with.
-fn read_head(stream: &mut TcpStream) -> Result<Request, u16> {
-    let mut buf = Vec::with_capacity(1024);
-    let mut chunk = [0u8; 2048];
-    loop {
-        if buf.windows(4).any(|w| w == b"\r\n\r\n") || buf.windows(2).any(|w| w == b"\n\n") {
-            break;
-        }
-        if buf.len() > MAX_HEAD {
-            return Err(431);
-        }
-        match stream.read(&mut chunk) {
-            Ok(0) | Err(_) => return Err(400),
-            Ok(n) => buf.extend_from_slice(chunk.get(..n).ok_or(400u16)?),
-        }
-    }
-    parse_request_line(&buf).ok_or(400)
-}
-
-/// Reads the request line at the start of a request head: method, target and an HTTP/1.x
-/// version, separated by single spaces. `None` for anything else (answered with 400).
-/// Public for the fuzz target in `fuzz/`.
-pub fn parse_request_line(head: &[u8]) -> Option<Request> {
-    let line_end = head.iter().position(|b| *b == b'\n')?;
-    let line = std::str::from_utf8(head.get(..line_end)?)
-        .ok()?
-        .trim_end_matches('\r');
-    let mut parts = line.split(' ');
-    let (method, target, version) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || !version.starts_with("HTTP/1.") || method.is_empty() {
-        return None;
-    }
-    if !method.bytes().all(|b| b.is_ascii_uppercase())
-        || !target.bytes().all(|b| b.is_ascii_graphic())
-    {
-        return None;
-    }
-    Some(Request {
-        method: method.to_string(),
-        target: target.to_string(),
-    })
 }
 
 fn read_body(body: &Body) -> Option<Vec<u8>> {
@@ -213,129 +170,135 @@ fn read_body(body: &Body) -> Option<Vec<u8>> {
 }
 
 /// Sends a file, with the live-reload script added to HTML.
-fn send(
-    stream: &mut TcpStream,
-    status: u16,
-    path: &str,
-    bytes: &[u8],
-    head_only: bool,
-) -> io::Result<()> {
+fn send(status: StatusCode, path: &str, bytes: Vec<u8>, head_only: bool) -> Response {
     let ctype = content_type(path);
     if ctype.starts_with("text/html") {
-        respond(stream, status, ctype, &[], &inject(bytes), head_only)
+        respond(status, ctype, inject(&bytes), head_only)
     } else {
-        respond(stream, status, ctype, &[], bytes, head_only)
+        respond(status, ctype, bytes, head_only)
     }
 }
 
-fn not_found(stream: &mut TcpStream, shared: &Shared, head_only: bool) -> io::Result<()> {
+fn not_found(shared: &Shared, head_only: bool) -> Response {
     match shared.files().get("/404.html").and_then(read_body) {
-        Some(page) => send(stream, 404, "/404.html", &page, head_only),
-        None => plain(stream, 404, head_only),
+        Some(page) => send(StatusCode::NOT_FOUND, "/404.html", page, head_only),
+        None => plain(StatusCode::NOT_FOUND, head_only),
     }
 }
 
-fn plain(stream: &mut TcpStream, status: u16, head_only: bool) -> io::Result<()> {
-    let text = format!("{status} {}\n", reason(status));
+fn redirect(status: StatusCode, to: &str, head_only: bool) -> Response {
+    let mut r = respond(status, "text/plain; charset=utf-8", Vec::new(), head_only);
+    // `to` comes from a checked path or the configuration; a value no header may carry
+    // is left out rather than sent.
+    if let Ok(v) = HeaderValue::from_str(to) {
+        r.headers_mut().insert(header::LOCATION, v);
+    }
+    r
+}
+
+/// A short plain-text answer: `404 Not Found`.
+pub fn plain(status: StatusCode, head_only: bool) -> Response {
+    let text = format!(
+        "{} {}\n",
+        status.as_u16(),
+        status.canonical_reason().unwrap_or("Error")
+    );
     respond(
-        stream,
         status,
         "text/plain; charset=utf-8",
-        &[],
-        text.as_bytes(),
+        text.into_bytes(),
         head_only,
     )
 }
 
-fn reason(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        301 => "Moved Permanently",
-        302 => "Found",
-        400 => "Bad Request",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        431 => "Request Header Fields Too Large",
-        503 => "Service Unavailable",
-        _ => "Error",
+/// An answer with the headers every answer of serve carries; for HEAD, the length of the
+/// body that GET would send, and no body.
+pub fn respond(status: StatusCode, ctype: &str, body: Vec<u8>, head_only: bool) -> Response {
+    let len = body.len();
+    let body = if head_only {
+        HttpBody::empty()
+    } else {
+        HttpBody::from(body)
+    };
+    let mut r = Response::new(body);
+    *r.status_mut() = status;
+    let h = r.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(ctype) {
+        h.insert(header::CONTENT_TYPE, v);
     }
-}
-
-fn respond(
-    stream: &mut TcpStream,
-    status: u16,
-    ctype: &str,
-    headers: &[(&str, String)],
-    body: &[u8],
-    head_only: bool,
-) -> io::Result<()> {
-    let mut head = format!(
-        "HTTP/1.1 {status} {}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\n\
-         Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n",
-        reason(status),
-        body.len()
+    h.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
     );
-    for (k, v) in headers {
-        head.push_str(&format!("{k}: {v}\r\n"));
-    }
-    head.push_str("\r\n");
-    stream.write_all(head.as_bytes())?;
-    if !head_only {
-        stream.write_all(body)?;
-    }
-    stream.flush()
+    r
 }
 
 /// The live-reload stream: the current errors first, then every message as it comes, and
-/// a comment every 15 s so a closed tab is noticed.
-fn events(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
-    stream.set_read_timeout(None)?;
-    stream.write_all(
-        b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\n\
-          Cache-Control: no-store\r\nConnection: keep-alive\r\nX-Accel-Buffering: no\r\n\r\n\
-          retry: 1000\n\n",
-    )?;
-    let mut seq = shared.last_seq();
-    let errors = shared.errors();
-    if !errors.is_empty() {
-        stream.write_all(Message::Errors(errors).to_sse().as_bytes())?;
-    }
-    stream.flush()?;
-    loop {
-        let Some((msgs, next)) = shared.wait(seq, Duration::from_secs(15)) else {
-            return Ok(());
-        };
-        seq = next;
-        if msgs.is_empty() {
-            stream.write_all(b": ping\n\n")?;
+/// a comment every 15 s so a closed tab is noticed. [`Shared::wait`] blocks, so a thread
+/// of its own waits and hands each text to the response through a channel; it ends when
+/// the page is closed (the channel's receiver is gone).
+fn events(shared: Arc<Shared>) -> Response {
+    let (tx, rx) = tokio::sync::mpsc::channel::<Bytes>(16);
+    let first = {
+        let mut t = String::from("retry: 1000\n\n");
+        let errors = shared.errors();
+        if !errors.is_empty() {
+            t.push_str(&Message::Errors(errors).to_sse());
         }
-        for m in msgs {
-            stream.write_all(m.to_sse().as_bytes())?;
-        }
-        stream.flush()?;
+        t
+    };
+    let seq = shared.last_seq();
+    let spawned = std::thread::Builder::new()
+        .name("congbo-events".into())
+        .spawn(move || {
+            let mut seq = seq;
+            if tx.blocking_send(Bytes::from(first)).is_err() {
+                return;
+            }
+            loop {
+                let Some((msgs, next)) = shared.wait(seq, Duration::from_secs(15)) else {
+                    return;
+                };
+                seq = next;
+                let mut text = String::new();
+                if msgs.is_empty() {
+                    text.push_str(": ping\n\n");
+                }
+                for m in msgs {
+                    text.push_str(&m.to_sse());
+                }
+                if tx.blocking_send(Bytes::from(text)).is_err() {
+                    return;
+                }
+            }
+        });
+    if spawned.is_err() {
+        return plain(StatusCode::SERVICE_UNAVAILABLE, false);
     }
+    let mut r = Response::new(HttpBody::new(Stream(rx)));
+    let h = r.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/event-stream; charset=utf-8"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert("X-Accel-Buffering", HeaderValue::from_static("no"));
+    r
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// A response body fed by a channel, one frame per text.
+struct Stream(tokio::sync::mpsc::Receiver<Bytes>);
 
-    #[test]
-    fn request_lines() {
-        let r = parse_request_line(b"GET /tin-tuc/?a=1 HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
-        assert_eq!(r.method, "GET");
-        assert_eq!(r.target, "/tin-tuc/?a=1");
-        for bad in [
-            &b"GET /\r\n\r\n"[..],
-            b"GET / HTTP/2\r\n\r\n",
-            b"get / HTTP/1.1\r\n\r\n",
-            b"GET  / HTTP/1.1\r\n\r\n",
-            b"\xff / HTTP/1.1\r\n\r\n",
-            b"GET /a\rb HTTP/1.1\r\n\r\n",
-            "GET /xã HTTP/1.1\r\n\r\n".as_bytes(),
-            b"",
-        ] {
-            assert!(parse_request_line(bad).is_none(), "{bad:?}");
-        }
+impl http_body::Body for Stream {
+    type Data = Bytes;
+    type Error = std::convert::Infallible;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, Self::Error>>> {
+        self.0.poll_recv(cx).map(|m| m.map(|b| Ok(Frame::data(b))))
     }
 }

@@ -3,11 +3,12 @@
 //! the errors over the last good page). Nothing is written to `public/`.
 //!
 //! Threads: the main thread waits for change batches from the watcher and applies them
-//! with the [`engine::Engine`]; the HTTP server accepts connections on its own thread, one
-//! thread per connection. They share one [`state::Shared`] value.
+//! with the [`engine::Engine`]; the HTTP server (hyper and axum on a small tokio runtime,
+//! see [`http`]) runs on its own thread. They share one [`state::Shared`] value.
 
 mod affected;
 pub mod classify;
+pub mod editor_routes;
 pub mod engine;
 mod fast;
 mod generated;
@@ -47,6 +48,8 @@ pub struct ServeOptions {
     pub drafts: bool,
     /// Open the site in the browser.
     pub open: bool,
+    /// Serve the browser editor at `/_soan-thao/` too.
+    pub edit: bool,
 }
 
 /// Runs the server until the process is stopped; returns the exit status if it cannot start.
@@ -69,6 +72,19 @@ pub fn run(opts: &ServeOptions) -> i32 {
     // nothing but 404s. A site.toml with mistakes is served, its errors over the page.
     if let Err(e) = std::fs::metadata(root.join("site.toml")) {
         eprintln!("{}", crate::build::no_site(&opts.root, &e));
+        return 1;
+    }
+    // Until accounts exist (issue #28, a later part), the editor has no login: only this
+    // computer may reach it.
+    if opts.edit && !opts.bind.is_loopback() {
+        let bind = opts.bind;
+        eprintln!(
+            "{}",
+            crate::tr!(
+                en: "error: --edit with --bind {bind} would let anyone on the network change the site, and the editor has no accounts yet; leave out --bind (127.0.0.1) to edit on this computer",
+                vi: "lỗi: --edit với --bind {bind} sẽ cho mọi người trong mạng sửa trang web, mà trình soạn thảo chưa có tài khoản đăng nhập; hãy bỏ --bind (dùng 127.0.0.1) để soạn thảo trên máy này",
+            )
+        );
         return 1;
     }
     let listener = match TcpListener::bind(SocketAddr::new(opts.bind, opts.port)) {
@@ -138,11 +154,30 @@ pub fn run(opts: &ServeOptions) -> i32 {
         }
     };
     let shared = Arc::new(Shared::new(&base_path, engine.files().clone(), errors));
+    let editor = opts
+        .edit
+        .then(|| Arc::new(crate::editor::Editor::new(&root, &base_path)));
     {
         let shared = Arc::clone(&shared);
+        let editor = editor.clone();
         let spawned = std::thread::Builder::new()
             .name("congbo-listen".into())
-            .spawn(move || http::serve(listener, shared));
+            .spawn(move || {
+                let site = http::site_router(shared);
+                let app = match editor {
+                    Some(editor) => editor_routes::router(editor).merge(site),
+                    None => site,
+                };
+                if let Err(e) = http::serve(listener, app) {
+                    eprintln!(
+                        "{}",
+                        crate::tr!(
+                            en: "error: the server stopped ({e})",
+                            vi: "lỗi: máy chủ xem thử đã dừng ({e})",
+                        )
+                    );
+                }
+            });
         if let Err(e) = spawned {
             eprintln!(
                 "{}",
@@ -161,6 +196,16 @@ pub fn run(opts: &ServeOptions) -> i32 {
             vi: "Đang phục vụ {url} (từ bộ nhớ; thư mục public/ không bị động đến). Bấm Ctrl+C để dừng.",
         )
     );
+    if opts.edit {
+        let edit = format!("http://{host}:{port}{}", crate::editor::PREFIX);
+        println!(
+            "{}",
+            crate::tr!(
+                en: "Editor: {edit} (only this computer can open it)",
+                vi: "Trình soạn thảo: {edit} (chỉ máy này mở được)",
+            )
+        );
+    }
     if opts.open {
         open_browser(&url);
     }

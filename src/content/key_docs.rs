@@ -1,0 +1,193 @@
+//! What each front matter key of a page is called in Vietnamese and how to fill it in, for
+//! the browser editor's form (`serve --edit`). The keys themselves are read from
+//! [`RawPage`], the struct the front matter parser uses, so this file only adds words: a
+//! key added to `RawPage` appears in the form by itself, and the test below fails until it
+//! gets its label here.
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, Visitor};
+
+use super::raw::RawPage;
+
+/// A key's Vietnamese label and help text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeyDoc {
+    /// The label beside the field.
+    pub label: &'static str,
+    /// One sentence on what to write.
+    pub help: &'static str,
+}
+
+/// The front matter keys of a page, in the order `RawPage` declares them.
+pub fn page_keys() -> &'static [&'static str] {
+    struct Names(Option<&'static [&'static str]>);
+    #[derive(Debug)]
+    struct Stop;
+    impl std::fmt::Display for Stop {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("stop")
+        }
+    }
+    impl std::error::Error for Stop {}
+    impl de::Error for Stop {
+        fn custom<T: std::fmt::Display>(_: T) -> Self {
+            Stop
+        }
+    }
+    // serde hands a struct's field names to `deserialize_struct`; nothing is read.
+    impl<'de> Deserializer<'de> for &mut Names {
+        type Error = Stop;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Stop> {
+            Err(Stop)
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Stop> {
+            self.0 = Some(fields);
+            Err(Stop)
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map enum
+            identifier ignored_any
+        }
+    }
+    let mut names = Names(None);
+    let _ = RawPage::deserialize(&mut names);
+    names.0.unwrap_or(&[])
+}
+
+/// The label and help of a page key; `None` for a key not described yet (the form then
+/// shows the key's own name).
+pub fn key_doc(key: &str) -> Option<KeyDoc> {
+    let (label, help) = match key {
+        "title" => (
+            "Tiêu đề",
+            "Tên của trang, hiện ở đầu trang và trong danh sách.",
+        ),
+        "description" => (
+            "Mô tả ngắn",
+            "Một hai câu tóm tắt, hiện trong danh sách và khi chia sẻ.",
+        ),
+        "date" => (
+            "Ngày",
+            "Ngày đăng hoặc ngày ban hành, dạng ngày/tháng/năm: 04/05/2026.",
+        ),
+        "updated" => (
+            "Ngày cập nhật",
+            "Ngày sửa gần nhất, dạng ngày/tháng/năm; để trống nếu chưa sửa.",
+        ),
+        "draft" => ("Bản nháp", "Đánh dấu để trang chưa được xuất bản."),
+        "slug" => (
+            "Tên trong địa chỉ",
+            "Phần cuối của địa chỉ trang, chỉ chữ không dấu, số và gạch ngang; để trống thì lấy theo tên tệp.",
+        ),
+        "aliases" => (
+            "Địa chỉ cũ",
+            "Các địa chỉ cũ chuyển về trang này, cách nhau bằng dấu phẩy.",
+        ),
+        "weight" => (
+            "Thứ tự",
+            "Số nhỏ đứng trước khi chuyên mục xếp theo thứ tự.",
+        ),
+        "template" => (
+            "Mẫu giao diện",
+            "Tên mẫu riêng cho trang này; thường để trống.",
+        ),
+        "tags" => (
+            "Thẻ",
+            "Các chủ đề, cách nhau bằng dấu phẩy: Một cửa, Chuyển đổi số.",
+        ),
+        "fields" => ("Lĩnh vực", "Các lĩnh vực, cách nhau bằng dấu phẩy."),
+        "image" => ("Ảnh đại diện", "Tên tệp ảnh nằm cạnh trang, ví dụ anh.jpg."),
+        "image_alt" => (
+            "Mô tả ảnh",
+            "Ảnh cho thấy gì, cho người không xem được ảnh.",
+        ),
+        "extra" => ("Khóa riêng", "Các khóa riêng của giao diện ([extra])."),
+        "author" => ("Người viết", "Tên người viết tin."),
+        "source" => ("Nguồn", "Nơi lấy tin, nếu lấy từ nơi khác."),
+        "number" => ("Số hiệu", "Số và ký hiệu văn bản: 12/KH-UBND."),
+        "authority" => (
+            "Cơ quan ban hành",
+            "Tên cơ quan ban hành: UBND xã Thanh An.",
+        ),
+        "place" => ("Địa danh", "Nơi ban hành, viết trước ngày: Thanh An."),
+        "period" => ("Thời gian thực hiện", "Từ ngày đến ngày của kế hoạch."),
+        "signer" => ("Người ký", "Tên và chức vụ người ký."),
+        "recipients" => ("Nơi nhận", "Các nơi nhận, cách nhau bằng dấu phẩy."),
+        "attachments" => (
+            "Tệp đính kèm",
+            "Tên các tệp nằm cạnh trang, cách nhau bằng dấu phẩy.",
+        ),
+        "tasks" => ("Nhiệm vụ", "Các nhiệm vụ của kế hoạch."),
+        "basis" => ("Căn cứ", "Các văn bản làm căn cứ, cách nhau bằng dấu phẩy."),
+        "code" => (
+            "Mã thủ tục",
+            "Mã trên Cổng Dịch vụ công quốc gia: 1.001234.",
+        ),
+        "field" => ("Lĩnh vực", "Lĩnh vực của thủ tục: Hộ tịch."),
+        "agency" => ("Cơ quan thực hiện", "Nơi giải quyết thủ tục."),
+        "level" => ("Cấp thực hiện", "Cấp xã, cấp huyện hoặc cấp tỉnh."),
+        "online" => (
+            "Dịch vụ công trực tuyến",
+            "Mức trực tuyến: toàn trình hoặc một phần.",
+        ),
+        "online_url" => (
+            "Địa chỉ nộp trực tuyến",
+            "Địa chỉ trang nộp hồ sơ trực tuyến.",
+        ),
+        "ways" => (
+            "Cách thực hiện",
+            "Các cách nộp hồ sơ, cách nhau bằng dấu phẩy.",
+        ),
+        "processing_time" => ("Thời hạn giải quyết", "Ví dụ: 03 ngày làm việc."),
+        "fee" => ("Phí, lệ phí", "Ví dụ: Không hoặc 8.000 đồng."),
+        "subjects" => ("Đối tượng", "Ai làm thủ tục này, cách nhau bằng dấu phẩy."),
+        "result" => ("Kết quả", "Giấy tờ người dân nhận được."),
+        "legal_basis" => ("Căn cứ pháp lý", "Các văn bản, cách nhau bằng dấu phẩy."),
+        "documents" => ("Thành phần hồ sơ", "Các giấy tờ phải nộp."),
+        "requirements" => (
+            "Yêu cầu, điều kiện",
+            "Các điều kiện, cách nhau bằng dấu phẩy.",
+        ),
+        "dossier_sets" => ("Số bộ hồ sơ", "Số bộ phải nộp, ví dụ 1."),
+        "receipt_place" => ("Nơi tiếp nhận", "Ví dụ: Bộ phận Một cửa UBND xã."),
+        "receipt_hours" => ("Giờ tiếp nhận", "Ví dụ: Sáng thứ Hai đến sáng thứ Bảy."),
+        "decision" => ("Quyết định công bố", "Số quyết định công bố thủ tục."),
+        "status" => ("Tình trạng", "Còn hiệu lực, hoặc đã bãi bỏ, đã thay thế."),
+        "replaced_by" => ("Thay bằng", "Mã thủ tục thay thế thủ tục này."),
+        _ => return None,
+    };
+    Some(KeyDoc { label, help })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_come_from_the_parser_struct() {
+        let keys = page_keys();
+        assert_eq!(keys.first(), Some(&"title"));
+        for k in ["date", "tags", "tasks", "replaced_by"] {
+            assert!(keys.contains(&k), "{k}");
+        }
+    }
+
+    #[test]
+    fn every_key_of_the_contract_has_a_vietnamese_label() {
+        let missing: Vec<&str> = page_keys()
+            .iter()
+            .copied()
+            .filter(|k| key_doc(k).is_none())
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "add a label in key_doc for: {missing:?}"
+        );
+    }
+}

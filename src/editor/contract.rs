@@ -1,0 +1,141 @@
+//! The form's fields, made from the content contract itself: the keys are those of
+//! [`RawPage`] (see [`page_keys`]), the shape of each is found by asking the same struct
+//! what it accepts, and which kinds may carry it by [`RawPage::kind_keys`] and
+//! [`Kind::allows`], the rule the build applies. Nothing here lists keys a second time.
+
+use crate::content::Kind;
+use crate::content::key_docs::{key_doc, page_keys};
+use crate::content::raw::RawPage;
+
+/// What a key holds, as the form shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// One line of text.
+    Text,
+    /// A date, typed dd/mm/yyyy.
+    Date,
+    /// Yes or no: a checkbox.
+    Bool,
+    /// A whole number.
+    Integer,
+    /// A list of texts, typed with commas between.
+    List,
+    /// A table or list of tables (a plan's tasks, a signer): not in the form yet; kept as
+    /// written when the page is saved.
+    Nested,
+}
+
+/// One field of the form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Field {
+    /// The front matter key, which is also the form field's name.
+    pub key: &'static str,
+    /// What it holds.
+    pub shape: Shape,
+    /// The Vietnamese label (the key itself when the contract has none).
+    pub label: &'static str,
+    /// What to write.
+    pub help: &'static str,
+}
+
+/// Whether a front matter made of `toml` alone is read by the parser.
+fn accepts(toml: &str) -> Option<RawPage> {
+    toml::from_str::<RawPage>(toml).ok()
+}
+
+/// The shape of `key`, from what `RawPage` accepts for it.
+pub fn shape_of(key: &str) -> Shape {
+    let ok = |v: &str| accepts(&format!("{key} = {v}")).is_some();
+    let (text, yes, number, date, list) = (
+        ok("\"x\""),
+        ok("true"),
+        ok("1"),
+        ok("2026-01-01"),
+        ok("[\"x\"]"),
+    );
+    match () {
+        // Any value at all: a raw value the resolver reads as a date.
+        _ if text && yes && date => Shape::Date,
+        _ if text => Shape::Text,
+        _ if yes => Shape::Bool,
+        _ if number => Shape::Integer,
+        _ if list => Shape::List,
+        _ => Shape::Nested,
+    }
+}
+
+/// A sample value of the shape, to ask the parser whether a kind may carry the key.
+fn sample(shape: Shape) -> &'static str {
+    match shape {
+        Shape::Text => "\"x\"",
+        Shape::Date => "2026-01-01",
+        Shape::Bool => "true",
+        Shape::Integer => "1",
+        Shape::List => "[\"x\"]",
+        Shape::Nested => "{}",
+    }
+}
+
+/// Whether a page of `kind` may carry `key`, by the build's own rule.
+fn fits(key: &str, shape: Shape, kind: Kind) -> bool {
+    let Some(raw) = accepts(&format!("{key} = {}", sample(shape))) else {
+        return true;
+    };
+    raw.kind_keys()
+        .iter()
+        .all(|(k, owner)| *k != key || kind.allows(owner))
+}
+
+/// The fields of a page of `kind`, in the contract's order (tables and lists of tables
+/// left out: they are kept as written).
+pub fn fields(kind: Kind) -> Vec<Field> {
+    page_keys()
+        .iter()
+        .map(|&key| (key, shape_of(key)))
+        .filter(|&(key, shape)| shape != Shape::Nested && fits(key, shape, kind))
+        .map(|(key, shape)| {
+            let doc = key_doc(key);
+            Field {
+                key,
+                shape,
+                label: doc.map_or(key, |d| d.label),
+                help: doc.map_or("", |d| d.help),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_come_from_the_parser() {
+        assert_eq!(shape_of("title"), Shape::Text);
+        assert_eq!(shape_of("date"), Shape::Date);
+        assert_eq!(shape_of("updated"), Shape::Date);
+        assert_eq!(shape_of("draft"), Shape::Bool);
+        assert_eq!(shape_of("weight"), Shape::Integer);
+        assert_eq!(shape_of("tags"), Shape::List);
+        assert_eq!(shape_of("tasks"), Shape::Nested);
+        assert_eq!(shape_of("signer"), Shape::Nested);
+        assert_eq!(shape_of("extra"), Shape::Nested);
+    }
+
+    #[test]
+    fn each_kind_gets_the_keys_the_build_lets_it_carry() {
+        let keys = |k: Kind| fields(k).into_iter().map(|f| f.key).collect::<Vec<_>>();
+        let news = keys(Kind::News);
+        assert_eq!(news.first(), Some(&"title"));
+        assert!(news.contains(&"author") && news.contains(&"tags"));
+        assert!(!news.contains(&"code") && !news.contains(&"number"));
+        let procedure = keys(Kind::Procedure);
+        assert!(procedure.contains(&"code") && procedure.contains(&"fee"));
+        assert!(!procedure.contains(&"number"));
+        assert!(keys(Kind::Plan).contains(&"number"));
+        assert!(!keys(Kind::Plan).contains(&"tasks"));
+        let title = fields(Kind::News).into_iter().next().unwrap();
+        assert_eq!(title.label, "Tiêu đề");
+        assert!(!title.help.is_empty());
+    }
+}

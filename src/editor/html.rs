@@ -1,0 +1,270 @@
+//! The editor's pages as HTML: plain forms that work without JavaScript, in Vietnamese,
+//! each field with its label, help text and, after a refused save, its error. Everything
+//! from the site or the form goes through [`escape`].
+
+use super::contract::{Field, Shape, fields};
+use super::front::Values;
+use super::{Editor, PREFIX};
+use crate::content::Kind;
+use crate::error::Diagnostic;
+use crate::text::html::escape;
+
+/// The frame of every editor page.
+pub(super) fn layout(title: &str, main: &str) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{} · Soạn thảo</title>\n<link rel=\"stylesheet\" href=\"{PREFIX}editor.css\">\n\
+         </head>\n<body>\n<header><a href=\"{PREFIX}\">Soạn thảo trang web</a></header>\n\
+         <main id=\"noi-dung\">\n{main}</main>\n</body>\n</html>\n",
+        escape(title)
+    )
+}
+
+/// A page saying one thing, with the way back to the list.
+pub(super) fn message(text: &str) -> String {
+    layout(
+        "Thông báo",
+        &format!(
+            "<h1>Không làm được</h1>\n<p role=\"alert\">{}</p>\n<p><a href=\"{PREFIX}\">Về danh sách trang</a></p>\n",
+            escape(text)
+        ),
+    )
+}
+
+/// A file whose front matter cannot be read: the parser's words and the text, to be fixed
+/// in a text editor (the form would lose what it cannot show).
+pub(super) fn broken(rel: &str, why: &str, text: &str) -> String {
+    layout(
+        rel,
+        &format!(
+            "<h1>content/{}</h1>\n<p role=\"alert\" class=\"loi\">Không đọc được phần khai báo của trang này: {}</p>\n\
+             <p>Hãy sửa tệp bằng trình soạn thảo văn bản; nội dung hiện tại:</p>\n<pre>{}</pre>\n",
+            escape(rel),
+            escape(why),
+            escape(text)
+        ),
+    )
+}
+
+/// A new-page or edit form.
+pub(super) struct Form<'a> {
+    /// The kind of page, which decides the fields.
+    pub(super) kind: Kind,
+    /// The section (new page) or the file under `content/` (edit).
+    place: String,
+    /// The hash of the file as opened; `None` for a new page.
+    opened: Option<String>,
+    editor: &'a Editor,
+    /// Show "saved".
+    pub(super) saved: bool,
+    /// The page on the served site.
+    pub(super) site_link: Option<String>,
+    /// The text on disk, when it changed since the form was opened.
+    pub(super) conflict: Option<String>,
+}
+
+impl<'a> Form<'a> {
+    pub(super) fn new(kind: Kind, place: &str, opened: Option<String>, editor: &'a Editor) -> Self {
+        Form {
+            kind,
+            place: place.to_string(),
+            opened,
+            editor,
+            saved: false,
+            site_link: None,
+            conflict: None,
+        }
+    }
+
+    /// The form with `values`; `errors` each at its field (`None`: the page as a whole).
+    pub(super) fn render(&self, values: &Values, errors: &[(Option<&str>, Diagnostic)]) -> String {
+        let is_new = self.opened.is_none();
+        let (title, action) = if is_new {
+            (
+                format!("{} mới", self.kind.label_vi()),
+                format!("{PREFIX}moi/{}", self.place),
+            )
+        } else {
+            (
+                format!("Sửa content/{}", self.place),
+                format!("{PREFIX}sua/{}", self.place),
+            )
+        };
+        let mut out = format!("<h1>{}</h1>\n", escape(&title));
+        if self.saved {
+            out.push_str("<p class=\"da-luu\" role=\"status\">Đã lưu.</p>\n");
+        }
+        if let Some(link) = &self.site_link {
+            out.push_str(&format!(
+                "<p><a href=\"{}\">Xem trang trên trang web</a></p>\n",
+                escape(link)
+            ));
+        }
+        if !errors.is_empty() {
+            out.push_str(
+                "<div class=\"loi-chung\" role=\"alert\"><h2>Chưa lưu: trang có lỗi</h2>\n<ul>\n",
+            );
+            for (_, d) in errors {
+                out.push_str(&format!("<li>{}</li>\n", escape(&d.to_string())));
+            }
+            out.push_str(
+                "</ul>\n<p>Những gì bạn đã gõ vẫn còn bên dưới; sửa rồi lưu lại.</p></div>\n",
+            );
+        }
+        if let Some(disk) = &self.conflict {
+            out.push_str(&format!(
+                "<div class=\"loi-chung\" role=\"alert\"><h2>Trang đã bị sửa ở nơi khác</h2>\n\
+                 <p>Từ khi bạn mở biểu mẫu, tệp content/{} đã được sửa (ở máy khác hoặc trình soạn thảo khác). \
+                 Bản đang có trên đĩa ở ngay dưới đây; bản của bạn vẫn ở trong biểu mẫu. \
+                 Hãy chép phần cần giữ, rồi bấm Lưu lần nữa để ghi bản trong biểu mẫu.</p>\n\
+                 <pre class=\"ban-tren-dia\">{}</pre></div>\n",
+                escape(&self.place),
+                escape(disk)
+            ));
+        }
+        out.push_str(&format!(
+            "<form method=\"post\" action=\"{}\" novalidate>\n\
+             <input type=\"hidden\" name=\"csrf\" value=\"{}\">\n",
+            escape(&action),
+            escape(self.editor.token())
+        ));
+        if let Some(h) = &self.opened {
+            out.push_str(&format!(
+                "<input type=\"hidden\" name=\"goc\" value=\"{}\">\n",
+                escape(h)
+            ));
+        }
+        for f in fields(self.kind) {
+            let value = values.get(f.key).map_or("", String::as_str);
+            out.push_str(&field(&f, value, errors_at(errors, f.key)));
+        }
+        out.push_str(&body(
+            values.get("body").map_or("", String::as_str),
+            errors_at(errors, "body"),
+        ));
+        out.push_str(
+            "<p class=\"nut\"><button type=\"submit\" name=\"luu\" value=\"1\">Lưu</button>\n\
+             <button type=\"submit\" name=\"xuat-ban\" value=\"1\">Xuất bản</button></p>\n</form>\n",
+        );
+        layout(&title, &out)
+    }
+}
+
+fn errors_at<'d>(errors: &'d [(Option<&str>, Diagnostic)], key: &str) -> Vec<&'d Diagnostic> {
+    errors
+        .iter()
+        .filter(|(k, _)| *k == Some(key))
+        .map(|(_, d)| d)
+        .collect()
+}
+
+/// One field: label, help, errors, input.
+fn field(f: &Field, value: &str, errors: Vec<&Diagnostic>) -> String {
+    let id = format!("f-{}", f.key);
+    let mut described = vec![format!("h-{}", f.key)];
+    let mut errs = String::new();
+    for (i, d) in errors.iter().enumerate() {
+        let eid = format!("e-{}-{i}", f.key);
+        errs.push_str(&format!(
+            "<p class=\"loi\" id=\"{eid}\">{}</p>\n",
+            escape(&d.message)
+        ));
+        described.push(eid);
+    }
+    let aria = format!(
+        " aria-describedby=\"{}\"{}",
+        described.join(" "),
+        if errors.is_empty() {
+            ""
+        } else {
+            " aria-invalid=\"true\""
+        }
+    );
+    let input = match f.shape {
+        Shape::Bool => format!(
+            "<input type=\"checkbox\" id=\"{id}\" name=\"{}\" value=\"true\"{}{aria}>",
+            f.key,
+            if value == "true" || value == "on" {
+                " checked"
+            } else {
+                ""
+            }
+        ),
+        Shape::Date => format!(
+            "<input type=\"text\" id=\"{id}\" name=\"{}\" value=\"{}\" inputmode=\"numeric\" \
+             placeholder=\"ngày/tháng/năm\" autocomplete=\"off\"{aria}>",
+            f.key,
+            escape(value)
+        ),
+        Shape::Integer => format!(
+            "<input type=\"text\" id=\"{id}\" name=\"{}\" value=\"{}\" inputmode=\"numeric\"{aria}>",
+            f.key,
+            escape(value)
+        ),
+        _ if f.key == "description" => format!(
+            "<textarea id=\"{id}\" name=\"{}\" rows=\"3\"{aria}>{}</textarea>",
+            f.key,
+            escape(value)
+        ),
+        _ => format!(
+            "<input type=\"text\" id=\"{id}\" name=\"{}\" value=\"{}\"{aria}>",
+            f.key,
+            escape(value)
+        ),
+    };
+    let class = if errors.is_empty() {
+        "truong"
+    } else {
+        "truong co-loi"
+    };
+    format!(
+        "<div class=\"{class}\">\n<label for=\"{id}\">{}</label>\n\
+         <p class=\"goi-y\" id=\"h-{}\">{} <code>{}</code></p>\n{errs}{input}\n</div>\n",
+        escape(f.label),
+        f.key,
+        escape(f.help),
+        f.key
+    )
+}
+
+/// The Markdown body.
+fn body(value: &str, errors: Vec<&Diagnostic>) -> String {
+    let errs: String = errors
+        .iter()
+        .map(|d| {
+            let line = if d.line > 0 {
+                format!("dòng {} của tệp: ", d.line)
+            } else {
+                String::new()
+            };
+            format!("<p class=\"loi\">{line}{}</p>\n", escape(&d.message))
+        })
+        .collect();
+    format!(
+        "<div class=\"truong\">\n<label for=\"f-body\">Nội dung</label>\n\
+         <p class=\"goi-y\" id=\"h-body\">Viết bằng Markdown: ## Tiêu đề mục, **chữ đậm**, - danh sách.</p>\n\
+         {errs}<textarea id=\"f-body\" name=\"body\" rows=\"18\" aria-describedby=\"h-body\">{}</textarea>\n</div>\n",
+        escape(value)
+    )
+}
+
+/// The editor's stylesheet: readable on a phone, visible focus, errors in red with a
+/// border (not by colour alone).
+pub const CSS: &str = "body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fff}
+header{background:#0b3d91;padding:.6em 1em}header a{color:#fff;font-weight:600}
+main{max-width:60em;margin:0 auto;padding:1em}
+label{display:block;font-weight:600;margin-top:1em}
+input[type=text],textarea,select{width:100%;box-sizing:border-box;font:inherit;padding:.4em;border:1px solid #555;border-radius:3px}
+textarea{font-family:ui-monospace,monospace}
+.goi-y{margin:.1em 0 .3em;color:#444;font-size:.9em}
+.loi{color:#a00;font-weight:600;margin:.2em 0}
+.co-loi input,.co-loi textarea{border:2px solid #a00}
+.loi-chung{border:2px solid #a00;background:#fff5f5;padding:.5em 1em;margin:1em 0}
+.da-luu{border:2px solid #060;background:#f3fff3;padding:.5em 1em}
+pre{white-space:pre-wrap;background:#f4f4f4;padding:.5em}
+button{font:inherit;padding:.5em 1.2em;margin:1em .5em 0 0}
+:focus{outline:3px solid #e8a800;outline-offset:2px}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3em;border-bottom:1px solid #ccc;vertical-align:top}
+.loc{display:flex;flex-wrap:wrap;gap:.5em 1em;align-items:end}.loc label{margin-top:0}
+";
