@@ -3,6 +3,7 @@
 #![allow(dead_code, unreachable_pub, missing_docs)]
 
 pub mod http;
+pub mod tasks;
 
 use std::path::{Path, PathBuf};
 
