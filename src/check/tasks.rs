@@ -7,8 +7,7 @@
 
 use std::path::Path;
 
-use super::agencies::note_line;
-use super::{Findings, Rule};
+use super::{Findings, Notes, Rule};
 use crate::content::page::Kind;
 use crate::error::Diagnostic;
 use crate::markdown::tasks::{Shape, plan_tasks};
@@ -20,7 +19,7 @@ const QUOTED: usize = 80;
 /// Notes on each plan's tasks: how many were read from each shape, and each line that
 /// looked like a task but was not taken, at its line.
 pub fn notes(site: &Site) -> Vec<String> {
-    let mut notes = Vec::new();
+    let mut notes = Notes::default();
     for e in site.pages.iter().filter(|e| e.page.kind == Kind::Plan) {
         let file = &e.page.file;
         let found = plan_tasks(&e.rendered.text_tasks, &e.rendered.tables);
@@ -49,25 +48,24 @@ pub fn notes(site: &Site) -> Vec<String> {
         } else {
             crate::tr!(en: "{total} tasks: {by_shape}", vi: "{total} nhiệm vụ: {by_shape}")
         };
-        notes.push(Diagnostic::at(file, 0, 0, message));
+        notes.add(file, 0, message);
         for m in &found.missed {
             let mut text: String = m.text.chars().take(QUOTED).collect();
             if text.len() < m.text.len() {
                 text.push('…');
             }
             let why = &m.why;
-            notes.push(Diagnostic::at(
+            notes.add(
                 file,
                 m.line,
-                0,
                 crate::tr!(
                     en: "not taken as a task: \"{text}\" ({why})",
                     vi: "không được lấy làm nhiệm vụ: \"{text}\" ({why})"
                 ),
-            ));
+            );
         }
     }
-    notes.iter().map(note_line).collect()
+    notes.lines()
 }
 
 /// Checks one language's plans.
