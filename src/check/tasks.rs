@@ -22,8 +22,9 @@ pub fn notes(site: &Site) -> Vec<String> {
     let mut notes = Notes::default();
     for e in site.pages.iter().filter(|e| e.page.kind == Kind::Plan) {
         let file = &e.page.file;
-        let found = plan_tasks(&e.rendered.text_tasks, &e.rendered.tables);
-        let front = e.tasks.len().saturating_sub(found.tasks.len());
+        let written = e.page.plan.as_ref().map_or(&[][..], |p| &p.tasks[..]);
+        let found = plan_tasks(&e.rendered.text_tasks, &e.rendered.tables, written);
+        let front = written.len();
         let mut counts: Vec<(String, usize)> = Vec::new();
         if front > 0 {
             counts.push((crate::tr!(en: "front matter", vi: "phần khai báo"), front));

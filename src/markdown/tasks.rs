@@ -6,7 +6,10 @@
 //! for the build and for `congbo check`.
 
 mod blocks;
+mod dedup;
 mod prose;
+
+use std::borrow::Cow;
 
 use super::Table;
 use crate::content::page::TaskSource;
@@ -137,25 +140,69 @@ pub struct TextTasks {
     pub missed: Vec<Missed>,
     /// File line where the appendix starts ("PHỤ LỤC", "DANH MỤC NHIỆM VỤ"), if any.
     pub appendix: Option<usize>,
+    /// File lines where text other than a table starts (headings, paragraphs, list
+    /// items), in order: what tells two tables apart from one broken across pages.
+    pub text_lines: Vec<usize>,
 }
 
 /// Reads a plan body (whose first line is file line `body_line`) for its tasks written as
 /// text and where its appendix starts.
 pub fn read_text(body: &str, body_line: usize) -> TextTasks {
+    let blocks = blocks::blocks(body, body_line);
     let mut missed = Vec::new();
-    let tasks = prose::tasks_from_text(body, body_line, &mut missed);
+    let tasks = prose::tasks_from_text(&blocks, &mut missed);
     TextTasks {
         tasks,
         missed,
-        appendix: prose::appendix_line(body, body_line),
+        appendix: prose::appendix_line(&blocks),
+        text_lines: blocks.iter().map(|b| b.line).collect(),
     }
 }
 
-/// Every task of a plan: its tables' rows (`tables`, from the rendered body; a table after
-/// the appendix's start is the appendix's), then its tasks written as text.
-pub fn plan_tasks(text: &TextTasks, tables: &[Table]) -> Extraction {
-    let mut tasks: Vec<(Shape, TaskSource)> = Vec::new();
+/// The tables as Word means them: a table that repeats the header of the table just before
+/// it, with no text between them, is that table going on after a page break (a plan pasted
+/// as text, or converted page by page, repeats the header atop each page); its rows are
+/// joined to the first table's, where [`word_rows`] reads them as Word's repeated header
+/// rows and broken rows.
+fn page_joined<'t>(tables: &'t [Table], text_lines: &[usize]) -> Vec<Cow<'t, Table>> {
+    let mut out: Vec<Cow<'t, Table>> = Vec::new();
     for table in tables {
+        let same_header = |a: &Table| {
+            a.header.len() == table.header.len()
+                && a.header
+                    .iter()
+                    .zip(&table.header)
+                    .all(|(x, y)| header_key(x) == header_key(y))
+        };
+        let next_to = |a: &Table| match (a.row_lines.last(), table.row_lines.first()) {
+            (Some(&end), Some(&start)) if end > 0 && start > end => {
+                !text_lines.iter().any(|&l| end < l && l < start)
+            }
+            _ => false,
+        };
+        match out.last_mut() {
+            Some(above) if same_header(above) && next_to(above) => {
+                let above = above.to_mut();
+                above.rows.push(table.header.clone());
+                above
+                    .row_lines
+                    .push(table.row_lines.first().map_or(0, |l| l - 1));
+                above.rows.extend(table.rows.iter().cloned());
+                above.row_lines.extend(&table.row_lines);
+            }
+            _ => out.push(Cow::Borrowed(table)),
+        }
+    }
+    out
+}
+
+/// Every task of a plan found in its body: its tables' rows (`tables`, from the rendered
+/// body; a table after the appendix's start is the appendix's), then its tasks written as
+/// text; a task that repeats one of `front` (its `[[tasks]]`, written by hand) or, written
+/// as text, a table's row, is left out (see [`dedup`]).
+pub fn plan_tasks(text: &TextTasks, tables: &[Table], front: &[TaskSource]) -> Extraction {
+    let mut tasks: Vec<(Shape, TaskSource)> = Vec::new();
+    for table in page_joined(tables, &text.text_lines) {
         let in_appendix = text
             .appendix
             .is_some_and(|a| table.row_lines.first().is_some_and(|&l| l > a));
@@ -165,7 +212,7 @@ pub fn plan_tasks(text: &TextTasks, tables: &[Table]) -> Extraction {
             Shape::Table
         };
         tasks.extend(
-            tasks_from_table(table)
+            tasks_from_table(&table)
                 .into_iter()
                 .flatten()
                 .map(|t| (shape, t)),
@@ -173,7 +220,7 @@ pub fn plan_tasks(text: &TextTasks, tables: &[Table]) -> Extraction {
     }
     tasks.extend(text.tasks.iter().cloned());
     Extraction {
-        tasks,
+        tasks: dedup::without_repeats(front, tasks),
         missed: text.missed.clone(),
     }
 }
