@@ -319,27 +319,24 @@ fn word_rows(table: &Table, columns: &[Option<Column>]) -> Vec<(Vec<String>, usi
             Some(_) => blank(&row, order) && numbered_above,
             None => what.is_some() && blank(&row, what),
         };
-        if let Some((above, _)) = rows.last_mut().filter(|_| tail && above_ok) {
-            for (i, cell) in row.iter().enumerate() {
-                let cell = cell.trim();
-                if let Some(a) = above
-                    .get_mut(i)
-                    .filter(|_| !cell.is_empty() && !is_ditto(cell))
-                {
-                    if !a.trim().is_empty() {
-                        a.push(' ');
+        if let Some((above, _)) = rows.last_mut().filter(|_| above_ok) {
+            // Each cell beside the one above it: the tail of a broken row goes on at the
+            // end of the cell above; a ditto mark, or an empty merged lead, takes it.
+            for (i, (cell, up)) in row.iter_mut().zip(above.iter_mut()).enumerate() {
+                if tail {
+                    let cell = cell.trim();
+                    if !cell.is_empty() && !is_ditto(cell) {
+                        if !up.trim().is_empty() {
+                            up.push(' ');
+                        }
+                        up.push_str(cell);
                     }
-                    a.push_str(cell);
+                } else if is_ditto(cell) || Some(i) == lead && cell.trim().is_empty() {
+                    cell.clone_from(up);
                 }
             }
-            continue;
-        }
-        if let Some((above, _)) = rows.last().filter(|_| above_ok) {
-            for (i, cell) in row.iter_mut().enumerate() {
-                let merged_lead = Some(i) == lead && cell.trim().is_empty();
-                if is_ditto(cell) || merged_lead {
-                    *cell = above.get(i).cloned().unwrap_or_default();
-                }
+            if tail {
+                continue;
             }
         }
         above_ok = true;
