@@ -188,3 +188,34 @@ fn a_task_written_twice_counts_once() {
         report.notes
     );
 }
+
+#[test]
+fn a_table_row_with_no_task_text_is_a_warning_at_its_line() {
+    let site = TestSite::new();
+    site.write(
+        "content/ke-hoach/thu.md",
+        &plan(
+            "| TT | Nội dung | Chủ trì | Thời gian |
+|---|---|---|---|
+| 1 | Tuyên truyền | Công an xã | Quý I/2026 |
+| 2 |  | Phòng Kinh tế | Quý II/2026 |
+|  |  |  |  |
+",
+        ),
+    );
+    let report = site.build_ok();
+    let empty: Vec<&String> = report
+        .warnings
+        .iter()
+        .filter(|w| w.contains("no task text"))
+        .collect();
+    // The body starts on file line 6: the row numbered 2 is line 9; a row with nothing
+    // in it says nothing to warn about.
+    assert_eq!(empty.len(), 1, "{:#?}", report.warnings);
+    assert!(
+        empty[0].starts_with("content/ke-hoach/thu.md:9: warning: "),
+        "{}",
+        empty[0]
+    );
+    assert_eq!(rows(&site.read("/data/tasks.csv")).len(), 1);
+}

@@ -128,6 +128,9 @@ pub struct Extraction {
     pub tasks: Vec<(Shape, TaskSource)>,
     /// What looked like a task but was not taken.
     pub missed: Vec<Missed>,
+    /// File lines of activity-table rows that say something (an order number, a lead, a
+    /// due) but not what is to be done: not tasks, and a warning each.
+    pub rows_without_task: Vec<usize>,
 }
 
 /// A plan's tasks written as text, read while its body is rendered (the build keeps no
@@ -202,6 +205,7 @@ fn page_joined<'t>(tables: &'t [Table], text_lines: &[usize]) -> Vec<Cow<'t, Tab
 /// as text, a table's row, is left out (see [`dedup`]).
 pub fn plan_tasks(text: &TextTasks, tables: &[Table], front: &[TaskSource]) -> Extraction {
     let mut tasks: Vec<(Shape, TaskSource)> = Vec::new();
+    let mut rows_without_task = Vec::new();
     for table in page_joined(tables, &text.text_lines) {
         let in_appendix = text
             .appendix
@@ -211,17 +215,16 @@ pub fn plan_tasks(text: &TextTasks, tables: &[Table], front: &[TaskSource]) -> E
         } else {
             Shape::Table
         };
-        tasks.extend(
-            tasks_from_table(&table)
-                .into_iter()
-                .flatten()
-                .map(|t| (shape, t)),
-        );
+        if let Some(read) = read_table(&table) {
+            tasks.extend(read.tasks.into_iter().map(|t| (shape, t)));
+            rows_without_task.extend(read.rows_without_task);
+        }
     }
     tasks.extend(text.tasks.iter().cloned());
     Extraction {
         tasks: dedup::without_repeats(front, tasks),
         missed: text.missed.clone(),
+        rows_without_task,
     }
 }
 
@@ -347,6 +350,20 @@ fn word_rows(table: &Table, columns: &[Option<Column>]) -> Vec<(Vec<String>, usi
 
 /// Reads a table as tasks, or `None` when its header has no lead column.
 pub fn tasks_from_table(table: &Table) -> Option<Vec<TaskSource>> {
+    read_table(table).map(|r| r.tasks)
+}
+
+/// An activity table read.
+struct TableTasks {
+    /// Its rows' tasks.
+    tasks: Vec<TaskSource>,
+    /// File lines of the rows with something written but no task text.
+    rows_without_task: Vec<usize>,
+}
+
+/// Reads a table as tasks, and which rows had no task text, or `None` when its header has
+/// no lead column.
+fn read_table(table: &Table) -> Option<TableTasks> {
     let columns: Vec<Option<Column>> = table.header.iter().map(|h| classify(h)).collect();
     let find = |c: Column| columns.iter().position(|x| *x == Some(c));
     let lead = find(Column::Lead)?;
@@ -356,10 +373,12 @@ pub fn tasks_from_table(table: &Table) -> Option<Vec<TaskSource>> {
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty() && s != "-")
     };
+    let mut rows_without_task = Vec::new();
     let tasks = word_rows(table, &columns)
         .into_iter()
         .filter_map(|(row, line)| {
             let row = row.as_slice();
+            let said = row.iter().any(|c| !matches!(c.trim(), "" | "-"));
             let name = cell(row, what).or_else(|| {
                 // Without a "what" column, the first non-order, non-lead text cell names the task.
                 row.iter()
@@ -368,7 +387,13 @@ pub fn tasks_from_table(table: &Table) -> Option<Vec<TaskSource>> {
                         !c.trim().is_empty() && columns.get(*i).copied().flatten().is_none()
                     })
                     .map(|(_, c)| c.trim().to_string())
-            })?;
+            });
+            let Some(name) = name else {
+                if said {
+                    rows_without_task.push(line);
+                }
+                return None;
+            };
             let written = cell(row, find(Column::Status));
             let read = written.as_deref().map(read_status);
             let (status, result) = match read.clone().flatten() {
@@ -392,7 +417,10 @@ pub fn tasks_from_table(table: &Table) -> Option<Vec<TaskSource>> {
             })
         })
         .collect();
-    Some(tasks)
+    Some(TableTasks {
+        tasks,
+        rows_without_task,
+    })
 }
 
 #[cfg(test)]
