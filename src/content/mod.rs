@@ -336,6 +336,17 @@ fn parse_page(
         front_line,
     };
     let mut page = resolve::page(raw, kind, &origin, body, body_line)?;
+    if let Some(line) = f.nul_line {
+        page.warnings.push(Diagnostic::at(
+            &f.rel,
+            line,
+            0,
+            crate::tr!(
+                en: "this file has NUL characters (from a broken copy or paste), first on this line; they were removed: check the text there and save the file again",
+                vi: "tệp này có ký tự NUL (do sao chép hoặc dán bị lỗi), đầu tiên ở dòng này; các ký tự đó đã được bỏ đi: hãy kiểm tra lại chữ ở đó và lưu lại tệp",
+            ),
+        ));
+    }
     let name = name_of(&f.rel, lang);
     let is_bundle = name == "index.md";
     let stem = if is_bundle {

@@ -5,6 +5,7 @@ fn src(rel: &str, text: &str) -> SourceFile {
     SourceFile {
         rel: PathBuf::from(rel),
         text: text.to_string(),
+        nul_line: None,
     }
 }
 
