@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{SITE_TOML, TestSite, news};
+use common::{SITE_TOML, TestSite, news, warnings_with};
 
 /// What an attacker (or a careless paste) puts in every field: a script, and a quote
 /// that would end an HTML attribute and start an event handler.
@@ -195,11 +195,7 @@ fn nul_bytes_of_a_body_reach_no_page() {
     );
     let report = site.build_ok();
     // Dropped, but said once for the file, at the first one's line (the title's).
-    let said: Vec<&String> = report
-        .warnings
-        .iter()
-        .filter(|w| w.contains("NUL"))
-        .collect();
+    let said = warnings_with(&report, "NUL");
     assert_eq!(said.len(), 1, "{:#?}", report.warnings);
     assert!(
         said[0].starts_with("content/tin-tuc/a.md:2: warning: "),

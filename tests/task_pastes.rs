@@ -54,8 +54,7 @@ fn a_table_pasted_with_tabs_gives_its_tasks() {
 
 #[test]
 fn a_table_pasted_with_tabs_shows_as_a_table() {
-    let site = TestSite::new();
-    site.write("content/ke-hoach/thu.md", &plan(PASTED));
+    let site = plan_site(PASTED);
     site.build_ok();
     let html = site.read("/ke-hoach/thu/index.html");
     assert_has(
@@ -87,17 +86,13 @@ fn leads_of(site: &TestSite) -> Vec<(String, Vec<String>)> {
 
 #[test]
 fn two_agencies_in_one_lead_cell_each_lead_the_task() {
-    let site = TestSite::new();
-    site.write(
-        "content/ke-hoach/thu.md",
-        &plan(
-            "| TT | Nội dung | Chủ trì | Thời gian |
+    let site = plan_site(
+        "| TT | Nội dung | Chủ trì | Thời gian |
 |---|---|---|---|
 | 1 | Tuyên truyền | Phòng VH-XH, Công an xã | Quý I/2026 |
 | 2 | Niêm yết | Văn phòng HĐND và UBND xã và Phòng Kinh tế | Quý II/2026 |
 | 3 | Tiếp dân | Văn phòng HĐND và UBND xã | Quý II/2026 |
 ",
-        ),
     );
     site.build_ok();
     let leads = leads_of(&site);
@@ -191,24 +186,16 @@ fn a_task_written_twice_counts_once() {
 
 #[test]
 fn a_table_row_with_no_task_text_is_a_warning_at_its_line() {
-    let site = TestSite::new();
-    site.write(
-        "content/ke-hoach/thu.md",
-        &plan(
-            "| TT | Nội dung | Chủ trì | Thời gian |
+    let site = plan_site(
+        "| TT | Nội dung | Chủ trì | Thời gian |
 |---|---|---|---|
 | 1 | Tuyên truyền | Công an xã | Quý I/2026 |
 | 2 |  | Phòng Kinh tế | Quý II/2026 |
 |  |  |  |  |
 ",
-        ),
     );
     let report = site.build_ok();
-    let empty: Vec<&String> = report
-        .warnings
-        .iter()
-        .filter(|w| w.contains("no task text"))
-        .collect();
+    let empty = warnings_with(&report, "no task text");
     // The body starts on file line 6: the row numbered 2 is line 9; a row with nothing
     // in it says nothing to warn about.
     assert_eq!(empty.len(), 1, "{:#?}", report.warnings);

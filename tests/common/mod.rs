@@ -172,6 +172,15 @@ pub fn news(title: &str, date: &str, tags: &[&str]) -> String {
     )
 }
 
+/// The warnings of `report` that contain `needle`.
+pub fn warnings_with<'r>(report: &'r BuildReport, needle: &str) -> Vec<&'r String> {
+    report
+        .warnings
+        .iter()
+        .filter(|w| w.contains(needle))
+        .collect()
+}
+
 /// Asserts `haystack` contains each needle, showing what was missing.
 pub fn assert_has(haystack: &str, needles: &[&str]) {
     for n in needles {

@@ -65,9 +65,15 @@ pub fn plan(body: &str) -> String {
     )
 }
 
-pub fn built(body: &str) -> Vec<Row> {
+/// A site whose only page is the plan `content/ke-hoach/thu.md` with `body`.
+pub fn plan_site(body: &str) -> TestSite {
     let site = TestSite::new();
     site.write("content/ke-hoach/thu.md", &plan(body));
+    site
+}
+
+pub fn built(body: &str) -> Vec<Row> {
+    let site = plan_site(body);
     site.build_ok();
     rows(&site.read("/data/tasks.csv"))
 }
