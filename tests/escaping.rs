@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{SITE_TOML, TestSite, news};
+use common::{SITE_TOML, TestSite, news, warnings_with};
 
 /// What an attacker (or a careless paste) puts in every field: a script, and a quote
 /// that would end an HTML attribute and start an event handler.
@@ -186,13 +186,22 @@ fn feeds_drop_characters_xml_forbids() {
 #[test]
 fn nul_bytes_of_a_body_reach_no_page() {
     // A NUL from a broken copy is invisible in an editor; browsers show it as a box and
-    // XML readers reject the whole file. It is dropped when the file is read.
+    // XML readers reject the whole file. It is dropped when the file is read, and the
+    // editor is told where, since the text there may be damaged.
     let site = TestSite::new();
     site.write(
         "content/tin-tuc/a.md",
         &news("Tin\0 NUL", "2026-01-01", &[]).replace("Đoạn đầu", "Đoạn\0 đầu"),
     );
-    site.build_ok();
+    let report = site.build_ok();
+    // Dropped, but said once for the file, at the first one's line (the title's).
+    let said = warnings_with(&report, "NUL");
+    assert_eq!(said.len(), 1, "{:#?}", report.warnings);
+    assert!(
+        said[0].starts_with("content/tin-tuc/a.md:2: warning: "),
+        "{}",
+        said[0]
+    );
     for f in ["tin-tuc/a/index.html", "tin-tuc/index.html", "index.html"] {
         let html = site.read(f);
         assert!(!html.contains('\0'), "{f} has a NUL");

@@ -128,6 +128,7 @@ fn content_stage(text: &str) {
         sources: vec![SourceFile {
             rel: PathBuf::from("content/ke-hoach/a.md"),
             text: text.to_string(),
+            nul_line: None,
         }],
         assets: Vec::new(),
     };
@@ -306,6 +307,7 @@ fn front_matter_with_huge_arrays() {
                 sources: vec![SourceFile {
                     rel: PathBuf::from("content/a.md"),
                     text: s.to_string(),
+                    nul_line: None,
                 }],
                 assets: Vec::new(),
             };

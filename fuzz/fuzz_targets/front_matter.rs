@@ -32,11 +32,13 @@ fuzz_target!(|data: &[u8]| {
         let mut sources = vec![SourceFile {
             rel: PathBuf::from(format!("content/{folder}/mot.md")),
             text: text.clone(),
+            nul_line: None,
         }];
         if i % 2 == 0 {
             sources.push(SourceFile {
                 rel: PathBuf::from(format!("content/{folder}/_index.md")),
                 text: text.clone(),
+                nul_line: None,
             });
         }
         pipeline(sources);

@@ -3,6 +3,7 @@
 //! `congbo check` lists, as notes, the spellings it grouped under another name and the
 //! names used only once, where a typo hides.
 
+use super::Notes;
 use crate::content::Kind;
 use crate::error::Diagnostic;
 use crate::site::Site;
@@ -39,48 +40,36 @@ pub fn warnings(site: &Site) -> Vec<Diagnostic> {
 /// `congbo check`'s notes on agency names, by file and line: each spelling shown under
 /// another name (spelling → page), and each agency named in one task only.
 pub fn notes(site: &Site) -> Vec<String> {
-    let mut notes: Vec<Diagnostic> = Vec::new();
+    let mut notes = Notes::default();
     for a in &site.agencies {
         let url = site.config.url(&a.path);
         let place = |plan: usize| site.pages.get(plan).map(|p| p.page.file.clone());
         for s in a.spellings.iter().filter(|s| s.text != a.name) {
             let Some(file) = place(s.plan) else { continue };
             let (spelling, name) = (&s.text, &a.name);
-            notes.push(Diagnostic::at(
-                file,
+            notes.add(
+                &file,
                 s.line,
-                0,
                 crate::tr!(
                     en: "the agency \"{spelling}\" is grouped as \"{name}\" ({url}); if it is another organisation, write its name in full",
                     vi: "cơ quan \"{spelling}\" được gộp vào \"{name}\" ({url}); nếu đó là một tổ chức khác, hãy viết đầy đủ tên của nó",
                 ),
-            ));
+            );
         }
         if let ([only], [s]) = (&a.tasks[..], &a.spellings[..])
             && let Some(file) = place(only.plan)
         {
             let name = &a.name;
-            notes.push(Diagnostic::at(
-                file,
+            notes.add(
+                &file,
                 s.line,
-                0,
                 crate::tr!(
                     en: "the agency \"{name}\" appears in one task only ({url}); if it is a mistyped name of another agency, correct it, or join the two under [agencies] aliases in site.toml",
                     vi: "cơ quan \"{name}\" chỉ xuất hiện trong một nhiệm vụ ({url}); nếu đó là tên một cơ quan khác bị viết sai, hãy sửa lại, hoặc gộp hai tên trong mục [agencies] aliases của site.toml",
                 ),
-            ));
+            );
         }
     }
-    notes.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
-    notes.iter().map(note_line).collect()
-}
-
-/// A note: like a warning line, with "note" for "warning".
-pub(super) fn note_line(d: &Diagnostic) -> String {
-    let mut s = d.file.display().to_string();
-    if d.line > 0 {
-        s.push_str(&format!(":{}", d.line));
-    }
-    let word = crate::tr!(en: "note", vi: "ghi chú");
-    format!("{s}: {word}: {}", d.message)
+    notes.sort();
+    notes.lines()
 }

@@ -170,6 +170,11 @@ pub fn template_ids(theme: &crate::render::Theme, root: &Path) -> HashSet<String
 
 /// A problem shown as a warning: like an error line, with "warning" for "error".
 pub fn warning_line(d: &Diagnostic) -> String {
+    shown(d, &crate::tr!(en: "warning", vi: "cảnh báo"))
+}
+
+/// `d` as a line "file:line:column: word: message" (line and column when known).
+fn shown(d: &Diagnostic, word: &str) -> String {
     let mut s = d.file.display().to_string();
     if d.line > 0 {
         s.push_str(&format!(":{}", d.line));
@@ -177,8 +182,31 @@ pub fn warning_line(d: &Diagnostic) -> String {
             s.push_str(&format!(":{}", d.column));
         }
     }
-    let word = crate::tr!(en: "warning", vi: "cảnh báo");
     format!("{s}: {word}: {}", d.message)
+}
+
+/// Notes, which only `congbo check` shows (on plans' tasks and on agency names): each at a
+/// file's line (0: the whole file), shown as a warning is, with "note" for "warning".
+#[derive(Default)]
+pub(crate) struct Notes(Vec<Diagnostic>);
+
+impl Notes {
+    /// A note on `line` of `file`.
+    pub(crate) fn add(&mut self, file: &Path, line: usize, message: String) {
+        self.0.push(Diagnostic::at(file, line, 0, message));
+    }
+
+    /// The notes in file and line order.
+    pub(crate) fn sort(&mut self) {
+        self.0
+            .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    }
+
+    /// The notes' lines, in the order they were added (or sorted).
+    pub(crate) fn lines(&self) -> Vec<String> {
+        let word = crate::tr!(en: "note", vi: "ghi chú");
+        self.0.iter().map(|d| shown(d, &word)).collect()
+    }
 }
 
 #[cfg(test)]

@@ -1,30 +1,36 @@
 //! What the check says about plan tasks: a status it does not know is a warning at its
-//! line (the task is shown without a status, never with a guessed one), and a `report`
-//! that names no page of the site and no file of the plan's bundle is a link or file
-//! problem, as any other link or file would be. Notes, which only `congbo check` shows,
-//! sum up each plan's tasks by the shape they were read from and name, at its line, what
-//! looked like a task but was not taken (precision over recall: the editor decides).
+//! line (the task is shown without a status, never with a guessed one), and so is an
+//! activity-table row with something written but no task text; a `report` that names no
+//! page of the site and no file of the plan's bundle is a link or file problem, as any
+//! other link or file would be. Notes, which only `congbo check` shows, sum up each plan's
+//! tasks by the shape they were read from and name, at its line, what looked like a task
+//! but was not taken (precision over recall: the editor decides).
 
 use std::path::Path;
 
-use super::agencies::note_line;
-use super::{Findings, Rule};
+use super::{Findings, Notes, Rule};
 use crate::content::page::Kind;
 use crate::error::Diagnostic;
-use crate::markdown::tasks::{Shape, plan_tasks};
-use crate::site::Site;
+use crate::markdown::tasks::{Extraction, Shape, plan_tasks};
+use crate::site::{PageEntry, Site};
 
 /// At most this many characters of a line not taken are quoted.
 const QUOTED: usize = 80;
 
+/// A plan's tasks as the build read them from its body, with what it did not take.
+fn read(e: &PageEntry) -> Extraction {
+    let written = e.page.plan.as_ref().map_or(&[][..], |p| &p.tasks[..]);
+    plan_tasks(&e.rendered.text_tasks, &e.rendered.tables, written)
+}
+
 /// Notes on each plan's tasks: how many were read from each shape, and each line that
 /// looked like a task but was not taken, at its line.
 pub fn notes(site: &Site) -> Vec<String> {
-    let mut notes = Vec::new();
+    let mut notes = Notes::default();
     for e in site.pages.iter().filter(|e| e.page.kind == Kind::Plan) {
         let file = &e.page.file;
-        let found = plan_tasks(&e.rendered.text_tasks, &e.rendered.tables);
-        let front = e.tasks.len().saturating_sub(found.tasks.len());
+        let found = read(e);
+        let front = e.page.plan.as_ref().map_or(0, |p| p.tasks.len());
         let mut counts: Vec<(String, usize)> = Vec::new();
         if front > 0 {
             counts.push((crate::tr!(en: "front matter", vi: "phần khai báo"), front));
@@ -49,31 +55,39 @@ pub fn notes(site: &Site) -> Vec<String> {
         } else {
             crate::tr!(en: "{total} tasks: {by_shape}", vi: "{total} nhiệm vụ: {by_shape}")
         };
-        notes.push(Diagnostic::at(file, 0, 0, message));
+        notes.add(file, 0, message);
         for m in &found.missed {
             let mut text: String = m.text.chars().take(QUOTED).collect();
             if text.len() < m.text.len() {
                 text.push('…');
             }
             let why = &m.why;
-            notes.push(Diagnostic::at(
+            notes.add(
                 file,
                 m.line,
-                0,
                 crate::tr!(
                     en: "not taken as a task: \"{text}\" ({why})",
                     vi: "không được lấy làm nhiệm vụ: \"{text}\" ({why})"
                 ),
-            ));
+            );
         }
     }
-    notes.iter().map(note_line).collect()
+    notes.lines()
 }
 
 /// Checks one language's plans.
 pub(super) fn check(site: &Site, root: &Path, found: &mut Findings) {
     for (e, tasks) in site.pages.iter().zip(&site.tasks) {
         let file = &e.page.file;
+        if e.page.kind == Kind::Plan {
+            for line in read(e).rows_without_task {
+                let message = crate::tr!(
+                    en: "this row of the activity table has no task text (its \"Nội dung\" cell is empty), so it is not a task; write what is to be done in it, or delete the row",
+                    vi: "dòng này của bảng nhiệm vụ không có tên nhiệm vụ (ô \"Nội dung\" trống) nên không được lấy làm nhiệm vụ; hãy ghi việc cần làm vào ô đó, hoặc xóa dòng",
+                );
+                found.warnings.push(Diagnostic::at(file, line, 0, message));
+            }
+        }
         for s in &e.tasks {
             if let Some(written) = &s.unknown_status {
                 let message = crate::tr!(

@@ -96,6 +96,7 @@ mod tests {
         let src = |p: &str| SourceFile {
             rel: format!("content/{p}").into(),
             text: String::new(),
+            nul_line: None,
         };
         let files = ContentFiles {
             sources: vec![

@@ -111,8 +111,23 @@ pub fn parse(files: ContentFiles, opts: ParseOptions) -> Result<Content, Diagnos
         }
     }
     raw_sections.entry(String::new()).or_default();
+    // A section's `draft = true` holds back the section, its pages and the sections in it,
+    // as a page's holds back the page (the home page cannot be held back: it is the site).
+    let draft_sections: Vec<String> = raw_sections
+        .iter()
+        .filter(|(key, sf)| !key.is_empty() && sf.raw.draft == Some(true) && !opts.drafts)
+        .map(|(key, _)| key.clone())
+        .collect();
+    let in_draft = |key: &str| {
+        draft_sections.iter().any(|d| {
+            key == d
+                || key
+                    .strip_prefix(d.as_str())
+                    .is_some_and(|r| r.starts_with('/'))
+        })
+    };
 
-    let sections = resolve_sections(raw_sections, &mut errors);
+    let mut sections = resolve_sections(raw_sections, &mut errors);
     let by_key: HashMap<&str, &Section> = sections.iter().map(|s| (s.key.as_str(), s)).collect();
 
     let results: Vec<Result<Page, Vec<Diagnostic>>> = page_files
@@ -123,7 +138,7 @@ pub fn parse(files: ContentFiles, opts: ParseOptions) -> Result<Content, Diagnos
     let pages: Vec<Page> = results
         .into_iter()
         .filter_map(|r| match r {
-            Ok(p) if p.draft && !opts.drafts => None,
+            Ok(p) if p.draft && !opts.drafts || in_draft(&p.section) => None,
             Ok(p) => Some(p),
             Err(ds) => {
                 ds.into_iter().for_each(|d| errors.push(d));
@@ -131,6 +146,7 @@ pub fn parse(files: ContentFiles, opts: ParseOptions) -> Result<Content, Diagnos
             }
         })
         .collect();
+    sections.retain(|s| !in_draft(&s.key));
     // Within this language; the whole site's check adds what congbo makes and the other
     // languages, through the same rule.
     for d in urls::clashes(&urls::content_claims(&sections, &pages)) {
@@ -337,6 +353,17 @@ fn parse_page(
         front_line,
     };
     let mut page = resolve::page(raw, kind, &origin, body, body_line)?;
+    if let Some(line) = f.nul_line {
+        page.warnings.push(Diagnostic::at(
+            &f.rel,
+            line,
+            0,
+            crate::tr!(
+                en: "this file has NUL characters (from a broken copy or paste), first on this line; they were removed: check the text there and save the file again",
+                vi: "tệp này có ký tự NUL (do sao chép hoặc dán bị lỗi), đầu tiên ở dòng này; các ký tự đó đã được bỏ đi: hãy kiểm tra lại chữ ở đó và lưu lại tệp",
+            ),
+        ));
+    }
     let name = name_of(&f.rel, lang);
     let is_bundle = name == "index.md";
     let stem = if is_bundle {

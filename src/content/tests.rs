@@ -5,6 +5,7 @@ fn src(rel: &str, text: &str) -> SourceFile {
     SourceFile {
         rel: PathBuf::from(rel),
         text: text.to_string(),
+        nul_line: None,
     }
 }
 
@@ -117,6 +118,45 @@ fn drafts_are_left_out_unless_asked() {
         .len(),
         1
     );
+}
+
+#[test]
+fn a_draft_section_and_everything_in_it_are_left_out_unless_asked() {
+    let files = || ContentFiles {
+        sources: vec![
+            src(
+                "content/tin-tuc/_index.md",
+                "+++\ntitle = \"Tin\"\ndraft = true\n+++\n",
+            ),
+            src(
+                "content/tin-tuc/a.md",
+                "+++\ntitle = \"A\"\ndate = 2026-01-02\n+++\n",
+            ),
+            src(
+                "content/tin-tuc/xa/b.md",
+                "+++\ntitle = \"B\"\ndate = 2026-01-02\n+++\n",
+            ),
+            src("content/gioi-thieu.md", "+++\ntitle = \"C\"\n+++\n"),
+        ],
+        assets: vec![],
+    };
+    let keys = |c: &Content| {
+        let sections: Vec<String> = c.sections.iter().map(|s| s.key.clone()).collect();
+        let pages: Vec<String> = c.pages.iter().map(|p| p.title.clone()).collect();
+        (sections, pages)
+    };
+    let published = parse(files(), ParseOptions::default()).unwrap();
+    assert_eq!(keys(&published), (vec!["".into()], vec!["C".into()]));
+    let all = parse(
+        files(),
+        ParseOptions {
+            drafts: true,
+            ..ParseOptions::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(all.pages.len(), 3);
+    assert_eq!(all.sections.len(), 3);
 }
 
 #[test]

@@ -10,12 +10,14 @@ use walkdir::WalkDir;
 use crate::error::{Diagnostic, Diagnostics};
 
 /// A Markdown file's text.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourceFile {
     /// Path relative to the site root (`content/tin-tuc/abc.md`).
     pub rel: PathBuf,
     /// Text, UTF-8 and NFC, LF line ends.
     pub text: String,
+    /// The line of the first NUL byte the file had (dropped on read), for a warning.
+    pub nul_line: Option<usize>,
 }
 
 /// Any other file under `content/`.
@@ -101,8 +103,7 @@ pub fn read(root: &Path) -> Result<ContentFiles, Diagnostics> {
         .par_iter()
         .map(|path| {
             let rel = rel_to(root, path);
-            let text = read_text(path, &rel)?;
-            Ok(SourceFile { rel, text })
+            read_source(path, rel)
         })
         .collect();
     let mut sources = Vec::with_capacity(read.len());
@@ -238,9 +239,22 @@ pub fn content_rel(f: &Path) -> String {
 /// A Markdown file's text: read, decoded (with a plain error for other encodings) and
 /// normalised to NFC. `rel` names the file in errors.
 pub fn read_text(path: &Path, rel: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| Diagnostic::io(rel, "read this file", &e))?;
-    let text = decode(bytes).map_err(|m| Diagnostic::file(rel, m))?;
-    Ok(crate::text::normalize::nfc_owned(text))
+    read_source(path, rel.to_path_buf()).map(|s| s.text)
+}
+
+/// A Markdown file read as [`read_text`] reads it, with the line of its first NUL byte:
+/// normalising drops NULs (they would reach the HTML and the open data), and the page
+/// then warns there, since the text around a NUL from a broken copy may be damaged too.
+pub fn read_source(path: &Path, rel: PathBuf) -> Result<SourceFile, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| Diagnostic::io(&rel, "read this file", &e))?;
+    let nul_line =
+        memchr::memchr(0, &bytes).map(|at| memchr::memchr_iter(b'\n', &bytes[..at]).count() + 1);
+    let text = decode(bytes).map_err(|m| Diagnostic::file(&rel, m))?;
+    Ok(SourceFile {
+        rel,
+        text: crate::text::normalize::nfc_owned(text),
+        nul_line,
+    })
 }
 
 /// A path relative to the site root.

@@ -197,6 +197,7 @@ mod tests {
                 .map(|(rel, text)| SourceFile {
                     rel: PathBuf::from(rel),
                     text: text.to_string(),
+                    nul_line: None,
                 })
                 .collect(),
             assets: vec![],

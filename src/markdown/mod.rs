@@ -10,6 +10,7 @@ pub mod links;
 pub mod refs;
 pub mod sanitize;
 mod state;
+mod tab_tables;
 pub mod tasks;
 
 use pulldown_cmark::{Options, Parser};
@@ -94,6 +95,9 @@ pub fn render(
     page: &PageRef<'_>,
     ctx: &LinkContext,
 ) -> Result<Rendered, Vec<Diagnostic>> {
+    // Tables pasted as text (cells between tabs) are tables, line for line.
+    let md = tab_tables::as_pipe_tables(md);
+    let md = md.as_ref();
     let mut st = State::default_for(ctx, page, md);
     for (event, range) in Parser::new_ext(md, options()).into_offset_iter() {
         st.event(event, range.start);

@@ -6,7 +6,10 @@
 //! for the build and for `congbo check`.
 
 mod blocks;
+mod dedup;
 mod prose;
+
+use std::borrow::Cow;
 
 use super::Table;
 use crate::content::page::TaskSource;
@@ -125,6 +128,9 @@ pub struct Extraction {
     pub tasks: Vec<(Shape, TaskSource)>,
     /// What looked like a task but was not taken.
     pub missed: Vec<Missed>,
+    /// File lines of activity-table rows that say something (an order number, a lead, a
+    /// due) but not what is to be done: not tasks, and a warning each.
+    pub rows_without_task: Vec<usize>,
 }
 
 /// A plan's tasks written as text, read while its body is rendered (the build keeps no
@@ -137,25 +143,70 @@ pub struct TextTasks {
     pub missed: Vec<Missed>,
     /// File line where the appendix starts ("PHỤ LỤC", "DANH MỤC NHIỆM VỤ"), if any.
     pub appendix: Option<usize>,
+    /// File lines where text other than a table starts (headings, paragraphs, list
+    /// items), in order: what tells two tables apart from one broken across pages.
+    pub text_lines: Vec<usize>,
 }
 
 /// Reads a plan body (whose first line is file line `body_line`) for its tasks written as
 /// text and where its appendix starts.
 pub fn read_text(body: &str, body_line: usize) -> TextTasks {
+    let blocks = blocks::blocks(body, body_line);
     let mut missed = Vec::new();
-    let tasks = prose::tasks_from_text(body, body_line, &mut missed);
+    let tasks = prose::tasks_from_text(&blocks, &mut missed);
     TextTasks {
         tasks,
         missed,
-        appendix: prose::appendix_line(body, body_line),
+        appendix: prose::appendix_line(&blocks),
+        text_lines: blocks.iter().map(|b| b.line).collect(),
     }
 }
 
-/// Every task of a plan: its tables' rows (`tables`, from the rendered body; a table after
-/// the appendix's start is the appendix's), then its tasks written as text.
-pub fn plan_tasks(text: &TextTasks, tables: &[Table]) -> Extraction {
-    let mut tasks: Vec<(Shape, TaskSource)> = Vec::new();
+/// The tables as Word means them: a table that repeats the header of the table just before
+/// it, with no text between them, is that table going on after a page break (a plan pasted
+/// as text, or converted page by page, repeats the header atop each page); its rows are
+/// joined to the first table's, where [`word_rows`] reads them as Word's repeated header
+/// rows and broken rows.
+fn page_joined<'t>(tables: &'t [Table], text_lines: &[usize]) -> Vec<Cow<'t, Table>> {
+    let mut out: Vec<Cow<'t, Table>> = Vec::new();
     for table in tables {
+        let same_header = |a: &Table| {
+            a.header.len() == table.header.len()
+                && a.header
+                    .iter()
+                    .zip(&table.header)
+                    .all(|(x, y)| header_key(x) == header_key(y))
+        };
+        let next_to = |a: &Table| match (a.row_lines.last(), table.row_lines.first()) {
+            (Some(&end), Some(&start)) if end > 0 && start > end => {
+                !text_lines.iter().any(|&l| end < l && l < start)
+            }
+            _ => false,
+        };
+        match out.last_mut() {
+            Some(above) if same_header(above) && next_to(above) => {
+                let above = above.to_mut();
+                above.rows.push(table.header.clone());
+                above
+                    .row_lines
+                    .push(table.row_lines.first().map_or(0, |l| l - 1));
+                above.rows.extend(table.rows.iter().cloned());
+                above.row_lines.extend(&table.row_lines);
+            }
+            _ => out.push(Cow::Borrowed(table)),
+        }
+    }
+    out
+}
+
+/// Every task of a plan found in its body: its tables' rows (`tables`, from the rendered
+/// body; a table after the appendix's start is the appendix's), then its tasks written as
+/// text; a task that repeats one of `front` (its `[[tasks]]`, written by hand) or, written
+/// as text, a table's row, is left out (see [`dedup`]).
+pub fn plan_tasks(text: &TextTasks, tables: &[Table], front: &[TaskSource]) -> Extraction {
+    let mut tasks: Vec<(Shape, TaskSource)> = Vec::new();
+    let mut rows_without_task = Vec::new();
+    for table in page_joined(tables, &text.text_lines) {
         let in_appendix = text
             .appendix
             .is_some_and(|a| table.row_lines.first().is_some_and(|&l| l > a));
@@ -164,17 +215,16 @@ pub fn plan_tasks(text: &TextTasks, tables: &[Table]) -> Extraction {
         } else {
             Shape::Table
         };
-        tasks.extend(
-            tasks_from_table(table)
-                .into_iter()
-                .flatten()
-                .map(|t| (shape, t)),
-        );
+        if let Some(read) = read_table(&table) {
+            tasks.extend(read.tasks.into_iter().map(|t| (shape, t)));
+            rows_without_task.extend(read.rows_without_task);
+        }
     }
     tasks.extend(text.tasks.iter().cloned());
     Extraction {
-        tasks,
+        tasks: dedup::without_repeats(front, tasks),
         missed: text.missed.clone(),
+        rows_without_task,
     }
 }
 
@@ -272,27 +322,24 @@ fn word_rows(table: &Table, columns: &[Option<Column>]) -> Vec<(Vec<String>, usi
             Some(_) => blank(&row, order) && numbered_above,
             None => what.is_some() && blank(&row, what),
         };
-        if let Some((above, _)) = rows.last_mut().filter(|_| tail && above_ok) {
-            for (i, cell) in row.iter().enumerate() {
-                let cell = cell.trim();
-                if let Some(a) = above
-                    .get_mut(i)
-                    .filter(|_| !cell.is_empty() && !is_ditto(cell))
-                {
-                    if !a.trim().is_empty() {
-                        a.push(' ');
+        if let Some((above, _)) = rows.last_mut().filter(|_| above_ok) {
+            // Each cell beside the one above it: the tail of a broken row goes on at the
+            // end of the cell above; a ditto mark, or an empty merged lead, takes it.
+            for (i, (cell, up)) in row.iter_mut().zip(above.iter_mut()).enumerate() {
+                if tail {
+                    let cell = cell.trim();
+                    if !cell.is_empty() && !is_ditto(cell) {
+                        if !up.trim().is_empty() {
+                            up.push(' ');
+                        }
+                        up.push_str(cell);
                     }
-                    a.push_str(cell);
+                } else if is_ditto(cell) || Some(i) == lead && cell.trim().is_empty() {
+                    cell.clone_from(up);
                 }
             }
-            continue;
-        }
-        if let Some((above, _)) = rows.last().filter(|_| above_ok) {
-            for (i, cell) in row.iter_mut().enumerate() {
-                let merged_lead = Some(i) == lead && cell.trim().is_empty();
-                if is_ditto(cell) || merged_lead {
-                    *cell = above.get(i).cloned().unwrap_or_default();
-                }
+            if tail {
+                continue;
             }
         }
         above_ok = true;
@@ -303,6 +350,20 @@ fn word_rows(table: &Table, columns: &[Option<Column>]) -> Vec<(Vec<String>, usi
 
 /// Reads a table as tasks, or `None` when its header has no lead column.
 pub fn tasks_from_table(table: &Table) -> Option<Vec<TaskSource>> {
+    read_table(table).map(|r| r.tasks)
+}
+
+/// An activity table read.
+struct TableTasks {
+    /// Its rows' tasks.
+    tasks: Vec<TaskSource>,
+    /// File lines of the rows with something written but no task text.
+    rows_without_task: Vec<usize>,
+}
+
+/// Reads a table as tasks, and which rows had no task text, or `None` when its header has
+/// no lead column.
+fn read_table(table: &Table) -> Option<TableTasks> {
     let columns: Vec<Option<Column>> = table.header.iter().map(|h| classify(h)).collect();
     let find = |c: Column| columns.iter().position(|x| *x == Some(c));
     let lead = find(Column::Lead)?;
@@ -312,10 +373,12 @@ pub fn tasks_from_table(table: &Table) -> Option<Vec<TaskSource>> {
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty() && s != "-")
     };
+    let mut rows_without_task = Vec::new();
     let tasks = word_rows(table, &columns)
         .into_iter()
         .filter_map(|(row, line)| {
             let row = row.as_slice();
+            let said = row.iter().any(|c| !matches!(c.trim(), "" | "-"));
             let name = cell(row, what).or_else(|| {
                 // Without a "what" column, the first non-order, non-lead text cell names the task.
                 row.iter()
@@ -324,7 +387,13 @@ pub fn tasks_from_table(table: &Table) -> Option<Vec<TaskSource>> {
                         !c.trim().is_empty() && columns.get(*i).copied().flatten().is_none()
                     })
                     .map(|(_, c)| c.trim().to_string())
-            })?;
+            });
+            let Some(name) = name else {
+                if said {
+                    rows_without_task.push(line);
+                }
+                return None;
+            };
             let written = cell(row, find(Column::Status));
             let read = written.as_deref().map(read_status);
             let (status, result) = match read.clone().flatten() {
@@ -348,7 +417,10 @@ pub fn tasks_from_table(table: &Table) -> Option<Vec<TaskSource>> {
             })
         })
         .collect();
-    Some(tasks)
+    Some(TableTasks {
+        tasks,
+        rows_without_task,
+    })
 }
 
 #[cfg(test)]

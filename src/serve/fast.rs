@@ -161,6 +161,7 @@ mod tests {
             sources: vec![crate::content::walk::SourceFile {
                 rel: "content/tin-tuc/a.md".into(),
                 text: text.into(),
+                nul_line: None,
             }],
             assets: Vec::new(),
         };

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use crate::content::walk::{
-    AssetFile, ContentFiles, SourceFile, asset_rel, list_files, read_text, rel_to,
+    AssetFile, ContentFiles, SourceFile, asset_rel, list_files, read_source, rel_to,
 };
 use crate::error::{Diagnostic, Diagnostics};
 
@@ -16,7 +16,8 @@ use crate::error::{Diagnostic, Diagnostics};
 #[derive(Clone, Debug)]
 struct Cached {
     stamp: (u64, Option<SystemTime>),
-    text: Result<String, Diagnostic>,
+    /// The file as read (its text and the line of a NUL it had), or why it could not be.
+    text: Result<SourceFile, Diagnostic>,
 }
 
 /// The cache of `content/`.
@@ -61,7 +62,7 @@ impl Sources {
                         read += 1;
                         Cached {
                             stamp,
-                            text: read_text(&path, &rel),
+                            text: read_source(&path, rel.clone()),
                         }
                     }
                 };
@@ -87,12 +88,9 @@ impl Sources {
     pub fn content_files(&self) -> Result<ContentFiles, Diagnostics> {
         let mut errors = Diagnostics(self.walk_errors.clone());
         let mut sources = Vec::with_capacity(self.markdown.len());
-        for (rel, c) in &self.markdown {
+        for c in self.markdown.values() {
             match &c.text {
-                Ok(text) => sources.push(SourceFile {
-                    rel: rel.clone(),
-                    text: text.clone(),
-                }),
+                Ok(source) => sources.push(source.clone()),
                 Err(d) => errors.push(d.clone()),
             }
         }
@@ -111,10 +109,7 @@ impl Sources {
             let wanted = pages.contains(rel);
             if wanted || rel.file_name().is_some_and(|n| n == "_index.md") {
                 found += usize::from(wanted);
-                sources.push(SourceFile {
-                    rel: rel.clone(),
-                    text: c.text.clone().ok()?,
-                });
+                sources.push(c.text.clone().ok()?);
             }
         }
         (found == pages.len()).then_some(ContentFiles {
@@ -133,7 +128,7 @@ impl Sources {
         self.markdown
             .get(rel)
             .and_then(|c| c.text.as_ref().ok())
-            .map(String::as_str)
+            .map(|s| s.text.as_str())
     }
 
     /// Re-reads one Markdown file that the watcher named; returns whether its text changed.
@@ -148,7 +143,7 @@ impl Sources {
                 crate::tr!(en: "not a file", vi: "không phải là tệp"),
             ));
         }
-        let text = read_text(&path, rel);
+        let text = read_source(&path, rel.to_path_buf());
         let stamp = (meta.len(), meta.modified().ok());
         let changed = match (self.markdown.get(rel), &text) {
             (Some(Cached { text: Ok(old), .. }), Ok(new)) => old != new,

@@ -110,7 +110,7 @@ pub fn group_agencies(pages: &[PageEntry], tasks: &[Vec<Task>], aliases: &Aliase
         }
         for (index, task) in list.iter().enumerate() {
             let named = task
-                .lead
+                .leads
                 .iter()
                 .map(|n| (n, Role::Lead))
                 .chain(task.partners.iter().map(|n| (n, Role::Partner)));

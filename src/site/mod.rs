@@ -114,7 +114,7 @@ pub fn assemble(
                 .map(|p| p.tasks.clone())
                 .unwrap_or_default();
             if page.kind == Kind::Plan {
-                let found = plan_tasks(&rendered.text_tasks, &rendered.tables);
+                let found = plan_tasks(&rendered.text_tasks, &rendered.tables, &tasks);
                 tasks.extend(found.tasks.into_iter().map(|(_, t)| t));
             }
             let section = section_index.get(&page.section).copied().unwrap_or(0);

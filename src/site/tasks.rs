@@ -16,6 +16,7 @@ use super::PageEntry;
 use crate::content::Page;
 use crate::content::page::{TaskSource, TaskStatus};
 use crate::text::address::{self, Address};
+use crate::text::agency::split_leads;
 use crate::text::date::Date;
 use crate::text::due::{Due, parse_due};
 
@@ -43,6 +44,8 @@ pub struct Task {
     pub name: String,
     /// Lead agency, as written.
     pub lead: Option<String>,
+    /// Each agency the lead names ([`split_leads`]): the task is each one's.
+    pub leads: Vec<String>,
     /// Partner agencies, as written.
     pub partners: Vec<String>,
     /// Quantity or frequency.
@@ -149,6 +152,11 @@ pub fn read_tasks(page: &Page, sources: &[TaskSource], today: Date) -> Vec<Task>
             Task {
                 name: s.name.clone(),
                 lead: s.lead.clone(),
+                leads: s
+                    .lead
+                    .as_deref()
+                    .map(|l| split_leads(l).parts)
+                    .unwrap_or_default(),
                 partners: s.partners.clone(),
                 quantity: s.quantity.clone(),
                 due: due.map(str::to_string),

@@ -151,6 +151,7 @@ mod tests {
             .map(|(f, tags)| SourceFile {
                 rel: format!("content/{f}").into(),
                 text: format!("+++\ntitle = \"{f}\"\ntags = {tags}\n+++\n"),
+                nul_line: None,
             })
             .collect();
         let content: Content = crate::content::parse(

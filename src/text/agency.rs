@@ -7,12 +7,16 @@
 //!   `table.rs`), `&` read as "và" and every dash, spaced or not, as " - ";
 //! - [`agency_key`]: the key under which two spellings are one organisation (the full
 //!   name, folded by [`match_key`], then the site's own [`Aliases`]);
-//! - [`split_partners`]: a partners cell cut only where every part reads as an agency.
+//! - [`split_partners`]: a partners cell cut only where every part reads as an agency;
+//! - [`split_leads`]: a lead cell naming several agencies cut into each, "và" too.
 //!
 //! Like the rest of `text`, nothing here fails or panics: a name it cannot read is kept.
 
+mod leads;
 mod subject;
 mod table;
+
+pub use leads::split_leads;
 
 pub use subject::{
     capitalised, is_agency_name, starts_with_action, subject_agency, without_asking,

@@ -4,6 +4,7 @@
 
 pub mod http;
 pub mod serve;
+pub mod tasks;
 
 use std::path::{Path, PathBuf};
 
@@ -170,6 +171,15 @@ pub fn news(title: &str, date: &str, tags: &[&str]) -> String {
         "+++\ntitle = \"{title}\"\ndate = {date}\ndescription = \"Mô tả {title}\"\ntags = [{}]\nfields = [\"Cải cách hành chính\"]\n+++\n\nĐoạn đầu của {title}.\n\nĐoạn sau.\n",
         tags.join(", ")
     )
+}
+
+/// The warnings of `report` that contain `needle`.
+pub fn warnings_with<'r>(report: &'r BuildReport, needle: &str) -> Vec<&'r String> {
+    report
+        .warnings
+        .iter()
+        .filter(|w| w.contains(needle))
+        .collect()
 }
 
 /// Asserts `haystack` contains each needle, showing what was missing.

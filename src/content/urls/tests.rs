@@ -10,6 +10,7 @@ fn parse_errors(files: &[(&str, &str)]) -> Vec<String> {
         .map(|(rel, text)| SourceFile {
             rel: PathBuf::from(rel),
             text: text.to_string(),
+            nul_line: None,
         })
         .collect();
     let files = ContentFiles {

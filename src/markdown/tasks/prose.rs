@@ -11,7 +11,7 @@
 //! Precision over recall: what looks like a task but names no agency is not made one; it
 //! is returned as [`Missed`] for `congbo check` to show at its line.
 
-use super::blocks::{Block, Kind, blocks};
+use super::blocks::{Block, Kind};
 use super::{Column, Missed, Shape, classify};
 use crate::content::page::TaskSource;
 use crate::text::agency::{
@@ -94,9 +94,12 @@ fn list_form(blocks: &[Block], missed: &mut Vec<Missed>) -> (Vec<TaskSource>, Ve
         match get(Column::Lead) {
             Some(lead) => {
                 let mut t = task(&activity.text, &lead, activity.line);
-                if let Some(p) = get(Column::Partners) {
-                    t.partners.extend(split_partners(&p).parts);
-                }
+                // A lead line names the agencies that lead, each of them (as a table's
+                // lead cell does), not one lead and its partners.
+                t.lead = Some(lead);
+                t.partners = get(Column::Partners)
+                    .map(|p| split_partners(&p).parts)
+                    .unwrap_or_default();
                 t.due = get(Column::Time).or(t.due);
                 t.quantity = get(Column::Quantity);
                 tasks.push(t);
@@ -208,25 +211,22 @@ fn sections(blocks: &[Block], used: &[usize], missed: &mut Vec<Missed>) -> Vec<T
     tasks
 }
 
-/// The tasks written as text in a plan body (whose first line is file line `first_line`),
-/// with their shapes, and what looked like a task but was not taken.
+/// The tasks written as text in a plan body's blocks, with their shapes, and what looked like a task but was not taken.
 pub(super) fn tasks_from_text(
-    body: &str,
-    first_line: usize,
+    blocks: &[Block],
     missed: &mut Vec<Missed>,
 ) -> Vec<(Shape, TaskSource)> {
-    let blocks = blocks(body, first_line);
-    let (listed, used) = list_form(&blocks, missed);
-    let assigned = sections(&blocks, &used, missed);
+    let (listed, used) = list_form(blocks, missed);
+    let assigned = sections(blocks, &used, missed);
     let mut out: Vec<(Shape, TaskSource)> = listed.into_iter().map(|t| (Shape::List, t)).collect();
     out.extend(assigned.into_iter().map(|t| (Shape::Section, t)));
     out.sort_by_key(|(_, t)| t.line);
     out
 }
 
-/// The file line where the plan's appendix starts ("PHỤ LỤC", "DANH MỤC NHIỆM VỤ"), if any.
-pub(super) fn appendix_line(body: &str, first_line: usize) -> Option<usize> {
-    blocks(body, first_line)
+/// The file line where the plan's appendix (in its blocks) starts ("PHỤ LỤC", "DANH MỤC NHIỆM VỤ"), if any.
+pub(super) fn appendix_line(blocks: &[Block]) -> Option<usize> {
+    blocks
         .iter()
         .find(|b| {
             let key = search_fold(&b.text);

@@ -243,7 +243,7 @@ fn a_table_without_order_numbers_keeps_every_row() {
 #[test]
 fn plan_tasks_reads_text_shapes() {
     let body = "## V. TỔ CHỨC THỰC HIỆN\n\n### 1. Phòng Văn hóa – Xã hội\n\n- Tham mưu kế hoạch.\n";
-    let found = plan_tasks(&read_text(body, 5), &[]);
+    let found = plan_tasks(&read_text(body, 5), &[], &[]);
     let got: Vec<_> = found
         .tasks
         .iter()

@@ -24,6 +24,8 @@ pub(super) struct TaskJson<'a> {
     end: Option<Date>,
     #[serde(flatten)]
     outcome: TaskOutcome<'a>,
+    /// Each agency `lead` names: added after the others, so that no reader's field moves.
+    leads: &'a [String],
 }
 
 /// How a task stands, as every open-data file gives it (`plans.json`, `agencies.json`,
@@ -65,6 +67,7 @@ impl<'a> From<TaskView<'a>> for TaskJson<'a> {
             due: v.due,
             start: v.start,
             end: v.end,
+            leads: v.leads,
             outcome: v.into(),
         }
     }
@@ -73,7 +76,7 @@ impl<'a> From<TaskView<'a>> for TaskJson<'a> {
 /// The CSV header: the plan's title and URL, then the fields of [`TaskJson`], in order.
 const TASK_COLUMNS: &str = concat!(
     "plan,plan_url,name,lead,partners,quantity,due,start,end,",
-    "status,result,report,overdue"
+    "status,result,report,overdue,leads"
 );
 
 pub(super) fn task_json<'a>(site: &Site, t: &'a Task) -> TaskJson<'a> {
@@ -110,6 +113,7 @@ pub(super) fn tasks_csv(site: &Site, plans: &[usize], tasks: &[Vec<Task>]) -> St
                 j.outcome.result.unwrap_or_default(),
                 j.outcome.report.as_deref().unwrap_or_default(),
                 if j.outcome.overdue { "true" } else { "false" },
+                &j.leads.join("; "),
             ]);
         }
     }
@@ -127,6 +131,7 @@ mod tests {
         Task {
             name: "Rà soát".into(),
             lead: Some("Văn phòng".into()),
+            leads: vec!["Văn phòng".into()],
             partners: vec!["Công an xã".into()],
             quantity: None,
             due: Some("Quý II/2025".into()),
@@ -185,7 +190,7 @@ mod tests {
                     );
                     assert_eq!(open["result"], page["result"], "{at}");
                     for field in [
-                        "name", "lead", "partners", "quantity", "due", "start", "end",
+                        "name", "lead", "leads", "partners", "quantity", "due", "start", "end",
                     ] {
                         assert_eq!(open[field], page[field], "{field} {at}");
                     }

@@ -171,7 +171,7 @@ fn tasks_csv_has_a_row_per_task_with_the_json_fields() {
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert_eq!(
         lines[0],
-        "\u{FEFF}\"plan\",\"plan_url\",\"name\",\"lead\",\"partners\",\"quantity\",\"due\",\"start\",\"end\",\"status\",\"result\",\"report\",\"overdue\""
+        "\u{FEFF}\"plan\",\"plan_url\",\"name\",\"lead\",\"partners\",\"quantity\",\"due\",\"start\",\"end\",\"status\",\"result\",\"report\",\"overdue\",\"leads\""
     );
     // Three tasks of plan A, two of plan B, and the empty string after the last CRLF.
     assert_eq!(lines.len(), 7);
@@ -180,15 +180,15 @@ fn tasks_csv_has_a_row_per_task_with_the_json_fields() {
         "\"Kế hoạch tuyên truyền CCHC năm 2025\",\"https://xa-thu.example.gov.vn/ke-hoach/a/\",\
          \"Tuyên truyền, phổ biến; \"\"CCHC\"\" \\ mới\",\"Phòng Văn hoá – Xã hội\",\
          \"Công an xã; Đoàn Thanh niên\",\"12 số\",\"Quý III/2025\",\"2025-07-01\",\"2025-09-30\",\
-         \"\",\"\",\"\",\"true\""
+         \"\",\"\",\"\",\"true\",\"Phòng Văn hoá – Xã hội\""
     );
     assert!(
-        lines[4].ends_with("\"done\",\"rà soát 12 thủ tục, \"\"đạt\"\"\",\"\",\"false\""),
+        lines[4].contains("\"done\",\"rà soát 12 thủ tục, \"\"đạt\"\"\",\"\",\"false\","),
         "{}",
         lines[4]
     );
     assert!(
-        lines[5].ends_with("\"cancelled\",\"\",\"\",\"false\""),
+        lines[5].contains("\"cancelled\",\"\",\"\",\"false\","),
         "{}",
         lines[5]
     );
@@ -248,6 +248,7 @@ fn plans_json_follows_the_contract() {
             "result",
             "report",
             "overdue",
+            "leads",
             "citations",
         ],
     );

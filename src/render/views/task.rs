@@ -14,7 +14,10 @@ use crate::text::status::TaskStatus;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TaskView<'a> {
     pub name: &'a str,
+    /// The lead as written.
     pub lead: Option<&'a str>,
+    /// Each agency the lead names.
+    pub leads: &'a [String],
     pub partners: &'a [String],
     pub quantity: Option<&'a str>,
     pub due: Option<&'a str>,
@@ -39,6 +42,7 @@ impl<'a> TaskView<'a> {
         TaskView {
             name: &t.name,
             lead: t.lead.as_deref(),
+            leads: &t.leads,
             partners: &t.partners,
             quantity: t.quantity.as_deref(),
             due: t.due.as_deref(),

@@ -84,8 +84,8 @@ pub(super) const SHOWN: &[(&str, &[&str], Shows)] = &[
     ("page.plan.progress", &["done", "total"], Own),
     ("page.plan.signer", &["name", "sign_as", "title"], Own),
     ("page.plan.tasks[]", &[
-        "due", "end", "lead", "name", "ongoing", "overdue", "partners", "partners[]", "quantity",
-        "report_url", "result", "start", "status", "unreported",
+        "due", "end", "lead", "leads", "leads[]", "name", "ongoing", "overdue", "partners",
+        "partners[]", "quantity", "report_url", "result", "start", "status", "unreported",
     ], Own),
     ("page.plan.timeline", &["quarters[]"], Own),
     ("page.plan.timeline.rows[]", &[
@@ -149,9 +149,9 @@ pub(super) const SHOWN: &[(&str, &[&str], Shows)] = &[
     ("agency", &["progress", "show_status", "task_count", "tasks"], Plans),
     ("agency.progress", &["done", "total"], Plans),
     ("agency.tasks[]", &[
-        "due", "end", "lead", "name", "ongoing", "overdue", "partners", "partners[]",
-        "plan_number", "plan_title", "plan_url", "quantity", "report_url", "result", "role",
-        "start", "status", "unreported",
+        "due", "end", "lead", "leads", "leads[]", "name", "ongoing", "overdue", "partners",
+        "partners[]", "plan_number", "plan_title", "plan_url", "quantity", "report_url", "result",
+        "role", "start", "status", "unreported",
     ], Plans),
     // Cited documents: the index, and one document's list of citing pages.
     ("cited_documents[]", &[

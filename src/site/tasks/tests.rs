@@ -31,6 +31,7 @@ fn content_files(files: &[(&str, &str)]) -> ContentFiles {
             .map(|(rel, text)| SourceFile {
                 rel: PathBuf::from(rel),
                 text: nfc(text),
+                nul_line: None,
             })
             .collect(),
         assets: vec![],

@@ -8,6 +8,7 @@ fn task(name: &str, start: Option<Date>, end: Option<Date>, ongoing: bool) -> Ta
     Task {
         name: name.into(),
         lead: Some("Phòng VH-XH".into()),
+        leads: vec!["Phòng VH-XH".into()],
         partners: vec![],
         quantity: None,
         due: None,
