@@ -1,7 +1,9 @@
-//! The command line: `congbo build`, `congbo serve`, `congbo init`, `congbo new`. Parses
+//! The command line: `congbo build`, `congbo serve`, `congbo init`, `congbo new`,
+//! `congbo import`, `congbo deploy`. Parses
 //! arguments, calls the library, and prints results and errors in plain words; the exit
 //! status says whether it worked.
 
+mod deploy_ui;
 pub mod messages;
 mod progress;
 
@@ -111,6 +113,24 @@ pub enum Command {
         #[arg(long)]
         bundle: bool,
     },
+    /// Build the site and bring a target of site.toml ([deploy.NAME]) to it, sending only
+    /// what changed: congbo deploy, or congbo deploy NAME.
+    Deploy {
+        /// The target: a NAME of [deploy.NAME] in site.toml (default: the first).
+        target: Option<String>,
+        /// The site folder, holding site.toml.
+        #[arg(long, short = 'r', default_value = ".")]
+        root: PathBuf,
+        /// Only print what would be sent and removed; touch nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Do not ask before sending.
+        #[arg(long, short = 'y')]
+        yes: bool,
+        /// Send public/ as the last build left it, without building.
+        #[arg(long)]
+        no_build: bool,
+    },
     /// Turn Word files (.docx) or text pasted from a PDF (.txt) into pages, keeping the
     /// original beside each: congbo import ke-hoach.docx.
     Import {
@@ -158,7 +178,12 @@ fn command() -> clap::Command {
                 "Loại trang (plan, document, news, procedure, page); mặc định: theo tên loại văn bản (KẾ HOẠCH → plan, QUYẾT ĐỊNH → document)."
             }
             "section" => "Thư mục chuyên mục trong content/ (mặc định: theo loại trang).",
-            "dry_run" => "Chỉ cho biết sẽ ghi gì, không ghi.",
+            "dry_run" => "Chỉ cho biết sẽ ghi (hoặc gửi) gì, không ghi.",
+            "target" => {
+                "Nơi triển khai: một TÊN của [deploy.TÊN] trong site.toml (mặc định: nơi đầu tiên)."
+            }
+            "yes" => "Không hỏi lại trước khi gửi.",
+            "no_build" => "Gửi public/ như lần dựng trước để lại, không dựng lại.",
             "lang" => {
                 "Ngôn ngữ của các thông báo: vi hoặc en (mặc định: tiếng Việt với trang tiếng Việt, nếu không thì theo ngôn ngữ của máy; cũng có thể đặt CONGBO_LANG)."
             }
@@ -179,6 +204,9 @@ fn command() -> clap::Command {
         }
         "check" => {
             "Dựng trang trong bộ nhớ (không ghi gì) và báo các liên kết, neo, ảnh và tệp không dẫn đến đâu, kèm tệp và dòng; mã thoát là 1 nếu có lỗi."
+        }
+        "deploy" => {
+            "Dựng trang rồi đưa nó lên một nơi triển khai trong site.toml ([deploy.TÊN]), chỉ gửi những gì thay đổi: congbo deploy, hoặc congbo deploy TÊN."
         }
         "init" => "Tạo một trang mới trong DIR: site.toml, nội dung mỗi loại, giao diện mặc định.",
         "import" => {
@@ -231,9 +259,9 @@ pub fn messages_language(args: &[String], congbo_lang: Option<&str>, locale: Lan
     let command = args
         .iter()
         .skip(1)
-        .find(|a| ["build", "check", "serve", "new", "init"].contains(&a.as_str()));
+        .find(|a| ["build", "check", "serve", "new", "init", "deploy"].contains(&a.as_str()));
     let site = match command.map(String::as_str) {
-        Some("build" | "check" | "serve" | "new") => {
+        Some("build" | "check" | "serve" | "new" | "deploy") => {
             let root = PathBuf::from(value_of("--root", "-r").unwrap_or_else(|| ".".into()));
             std::fs::read_to_string(root.join("site.toml"))
                 .ok()
@@ -392,6 +420,20 @@ pub fn main() -> i32 {
                 }
             }
         }
+        Command::Deploy {
+            target,
+            root,
+            dry_run,
+            yes,
+            no_build,
+        } => deploy(crate::deploy::DeployOptions {
+            root,
+            target,
+            dry_run,
+            yes,
+            no_build,
+            pace: deploy_pace(),
+        }),
         Command::Import {
             files,
             kind,
@@ -420,6 +462,36 @@ pub fn main() -> i32 {
                 eprintln!("{e}");
             }
             i32::from(!errors.is_empty())
+        }
+    }
+}
+
+/// The deploy's rhythm: the default, with a pause after each file when
+/// `CONGBO_DEPLOY_PAUSE_MS` is set (the tests that cut a deploy off half way use it).
+fn deploy_pace() -> crate::deploy::Pace {
+    let mut pace = crate::deploy::Pace::default();
+    if let Some(ms) = std::env::var("CONGBO_DEPLOY_PAUSE_MS")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+    {
+        pace.pause = std::time::Duration::from_millis(ms);
+    }
+    pace
+}
+
+/// `congbo deploy`: its exit status.
+fn deploy(opts: crate::deploy::DeployOptions) -> i32 {
+    let mut ui = deploy_ui::Terminal::new();
+    let result = crate::deploy::deploy(&opts, &mut ui);
+    ui.finish();
+    match result {
+        Ok(report) => {
+            println!("{}", crate::deploy::done_summary(&report));
+            0
+        }
+        Err(errors) => {
+            eprintln!("{errors}");
+            1
         }
     }
 }

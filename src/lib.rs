@@ -8,7 +8,7 @@
 //! bottom up; `tests/layers.rs` holds the same order and fails on any upward import:
 //!
 //! `lang` → `error` → `timing` → `output_file` → `text` → `config` → `content` → `markdown`
-//! → `images` → `site` → `render` → `output` → `check` → `build` → `new_page` → `import` → `scaffold`
+//! → `images` → `site` → `render` → `output` → `check` → `build` → `deploy` → `new_page` → `import` → `scaffold`
 //! → `serve` → `cli`.
 //!
 //! A type or function lives in the lowest module that uses it where its meaning is: the
@@ -20,6 +20,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod deploy;
 pub mod error;
 pub mod images;
 pub mod import;

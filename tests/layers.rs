@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 /// - `text` holds the pure text rules (dates, slugs, folding, HTML escaping);
 /// - then the pipeline in the order a build runs its stages, `config` to `check`, and
 ///   `build`, which runs them all;
-/// - then the commands made of whole builds (`new_page`, `scaffold`, `serve`), and last
+/// - then the commands made of whole builds (`deploy`, `new_page`, `scaffold`, `serve`), and last
 ///   the command line that calls them all.
 ///
 /// A new top module must be placed here on purpose (and in the `//!` doc of src/lib.rs).
@@ -41,6 +41,7 @@ const LAYERS: &[&str] = &[
     "output",
     "check",
     "build",
+    "deploy",
     "new_page",
     "import",
     "scaffold",
