@@ -23,8 +23,11 @@ pub struct Pace {
     pub attempts: u32,
     /// The wait before the second attempt; it doubles each time after.
     pub first_wait: Duration,
-    /// How often the target's manifest is written while files land.
+    /// How often, at most, the target's manifest is written while files land.
     pub manifest_every: Duration,
+    /// And at most once in this many times the last write of it took: a large site's
+    /// manifest on a slow line takes long, and the files must go on.
+    pub manifest_share: u32,
     /// A pause after each file (for the tests that cut a deploy off half way).
     pub pause: Duration,
 }
@@ -35,6 +38,7 @@ impl Default for Pace {
             attempts: 5,
             first_wait: Duration::from_millis(500),
             manifest_every: Duration::from_secs(2),
+            manifest_share: 10,
             pause: Duration::ZERO,
         }
     }
@@ -101,6 +105,8 @@ struct Run<'a> {
     pace: Pace,
     manifest: Files,
     written_at: Instant,
+    /// How long the last write of the manifest took.
+    took: Duration,
     dirty: bool,
 }
 
@@ -115,8 +121,10 @@ impl Run<'_> {
             reply: e.message,
         };
         let (pace, remote) = (self.pace, &mut *self.remote);
+        let started = Instant::now();
         retried(&pace, || remote.write(&tmp, &text)).map_err(|e| fail("upload", e))?;
         retried(&pace, || remote.rename(&tmp, REMOTE_MANIFEST)).map_err(|e| fail("rename", e))?;
+        self.took = started.elapsed();
         self.written_at = Instant::now();
         self.dirty = false;
         Ok(())
@@ -124,7 +132,11 @@ impl Run<'_> {
 
     /// Writes the manifest if it changed and the last write is old enough.
     fn maybe_write_manifest(&mut self) -> Result<(), Failure> {
-        if self.dirty && self.written_at.elapsed() >= self.pace.manifest_every {
+        let every = self
+            .pace
+            .manifest_every
+            .max(self.took * self.pace.manifest_share);
+        if self.dirty && self.written_at.elapsed() >= every {
             self.write_manifest()?;
         }
         Ok(())
@@ -184,6 +196,7 @@ pub fn carry_out(
         pace,
         manifest,
         written_at: Instant::now(),
+        took: Duration::ZERO,
         dirty: false,
     };
     let mut seen = Progressed {

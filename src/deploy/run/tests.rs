@@ -95,6 +95,7 @@ fn quick() -> Pace {
         first_wait: Duration::from_millis(1),
         // Every landing file is written into the manifest at once.
         manifest_every: Duration::ZERO,
+        manifest_share: 0,
         ..Pace::default()
     }
 }
