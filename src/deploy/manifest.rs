@@ -56,7 +56,8 @@ pub fn local(out_dir: &Path) -> Result<Files, Diagnostics> {
         .into_par_iter()
         .map(|p| {
             let file = out_dir.join(&p);
-            let bytes = std::fs::read(&file).map_err(|e| Diagnostic::io(&file, "read", &e))?;
+            let bytes =
+                std::fs::read(&file).map_err(|e| Diagnostic::io(&file, "read this file", &e))?;
             let entry = Entry {
                 size: bytes.len() as u64,
                 hash: hash(&bytes),

@@ -45,6 +45,10 @@ pub(super) fn failure(target: &str, f: &Failure) -> crate::error::Diagnostic {
             en: "could not read this file: {reply}",
             vi: "không đọc được tệp này: {reply}",
         ),
+        "fetch" => tr!(
+            en: "could not read this file on the target: the server replied: {reply}",
+            vi: "không đọc được tệp này trên nơi triển khai: máy chủ trả lời: {reply}",
+        ),
         "rename" => tr!(
             en: "the file was sent, but could not be put in place (renamed over the old one): the server replied: {reply}; the old file is still there, and the next deploy tries again",
             vi: "tệp đã được gửi nhưng không đặt được vào chỗ (đổi tên đè lên tệp cũ): máy chủ trả lời: {reply}; tệp cũ vẫn còn nguyên, lần triển khai sau sẽ thử lại",

@@ -149,7 +149,7 @@ pub fn deploy(opts: &DeployOptions, ui: &mut dyn Ui) -> Result<DeployReport, Dia
         run::retried(&opts.pace, || remote.read(manifest::REMOTE_MANIFEST)).map_err(|e| {
             fail(run::Failure {
                 path: manifest::REMOTE_MANIFEST.into(),
-                doing: "read",
+                doing: "fetch",
                 reply: e.message,
             })
         })?;

@@ -60,9 +60,11 @@ pub struct Progressed {
 /// A failure that stopped the deploy: the file and the server's reply.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Failure {
-    /// The site path concerned (empty for the manifest's own trouble, named in `doing`).
+    /// The site path concerned (`.congbo-deploy.json` for the target's manifest), or, for
+    /// `read`, the local file in full.
     pub path: String,
-    /// What congbo was doing (`upload`, `rename`, `remove`, `write the manifest`).
+    /// What congbo was doing: `read` (a file of `public/`, named in full in `path`),
+    /// `fetch` (a file of the target), `upload`, `rename`, `remove`.
     pub doing: &'static str,
     /// The server's reply.
     pub reply: String,
@@ -240,7 +242,7 @@ fn steps(
     for u in &plan.uploads {
         let file = out_dir.join(&u.path);
         let data = std::fs::read(&file).map_err(|e| Failure {
-            path: u.path.clone(),
+            path: file.display().to_string(),
             doing: "read",
             reply: e.to_string(),
         })?;

@@ -123,15 +123,16 @@ async fn put(s: &RawSftpSession, file: &str, data: &[u8]) -> Result<(), SftpErro
 
 /// Makes `folder` and the folders above it that are missing.
 async fn make_folders(s: &RawSftpSession, folder: &str) -> Result<(), SftpError> {
-    let mut made = String::new();
-    for part in folder.split('/') {
-        if !made.is_empty() || folder.starts_with('/') {
+    let mut made = if folder.starts_with('/') {
+        String::from("/")
+    } else {
+        String::new()
+    };
+    for part in folder.split('/').filter(|p| !p.is_empty() && *p != ".") {
+        if !made.is_empty() && !made.ends_with('/') {
             made.push('/');
         }
         made.push_str(part);
-        if part.is_empty() || part == "." {
-            continue;
-        }
         if s.stat(made.as_str()).await.is_err() {
             s.mkdir(made.as_str(), FileAttributes::empty()).await?;
         }
