@@ -207,6 +207,9 @@ async fn log_in(handle: &mut Handle<Client>, login: &Login) -> Result<bool, Stri
             }
         }
     }
+    // (Windows: the agent's named pipe is not tried yet.)
+    #[cfg(not(unix))]
+    let _ = login.agent;
     if let Some(pass) = &login.password {
         let r = handle.authenticate_password(user, pass).await;
         return Ok(r.map_err(|e| e.to_string())?.success());
