@@ -426,13 +426,13 @@ pub fn main() -> i32 {
             dry_run,
             yes,
             no_build,
-        } => deploy(crate::deploy::DeployOptions {
+        } => deploy_ui::run(crate::deploy::DeployOptions {
             root,
             target,
             dry_run,
             yes,
             no_build,
-            pace: deploy_pace(),
+            pace: deploy_ui::pace(),
         }),
         Command::Import {
             files,
@@ -462,36 +462,6 @@ pub fn main() -> i32 {
                 eprintln!("{e}");
             }
             i32::from(!errors.is_empty())
-        }
-    }
-}
-
-/// The deploy's rhythm: the default, with a pause after each file when
-/// `CONGBO_DEPLOY_PAUSE_MS` is set (the tests that cut a deploy off half way use it).
-fn deploy_pace() -> crate::deploy::Pace {
-    let mut pace = crate::deploy::Pace::default();
-    if let Some(ms) = std::env::var("CONGBO_DEPLOY_PAUSE_MS")
-        .ok()
-        .and_then(|v| v.trim().parse::<u64>().ok())
-    {
-        pace.pause = std::time::Duration::from_millis(ms);
-    }
-    pace
-}
-
-/// `congbo deploy`: its exit status.
-fn deploy(opts: crate::deploy::DeployOptions) -> i32 {
-    let mut ui = deploy_ui::Terminal::new();
-    let result = crate::deploy::deploy(&opts, &mut ui);
-    ui.finish();
-    match result {
-        Ok(report) => {
-            println!("{}", crate::deploy::done_summary(&report));
-            0
-        }
-        Err(errors) => {
-            eprintln!("{errors}");
-            1
         }
     }
 }

@@ -11,7 +11,7 @@ use crate::deploy::{Progressed, Ui};
 use crate::tr;
 
 /// The terminal's side of a deploy.
-pub(super) struct Terminal {
+struct Terminal {
     /// The last time the progress line was drawn.
     drawn: Option<Instant>,
     /// Whether a progress line waits for its end of line.
@@ -19,7 +19,7 @@ pub(super) struct Terminal {
 }
 
 impl Terminal {
-    pub(super) fn new() -> Self {
+    fn new() -> Self {
         Terminal {
             drawn: None,
             open_line: false,
@@ -27,7 +27,7 @@ impl Terminal {
     }
 
     /// Ends the progress line, before the last line or an error.
-    pub(super) fn finish(&mut self) {
+    fn finish(&mut self) {
         if self.open_line {
             eprintln!();
             self.open_line = false;
@@ -98,5 +98,35 @@ impl Ui for Terminal {
 
     fn can_ask(&self) -> bool {
         std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+    }
+}
+
+/// The deploy's rhythm: the default, with a pause after each file when
+/// `CONGBO_DEPLOY_PAUSE_MS` is set (the tests that cut a deploy off half way use it).
+pub(super) fn pace() -> crate::deploy::Pace {
+    let mut pace = crate::deploy::Pace::default();
+    if let Some(ms) = std::env::var("CONGBO_DEPLOY_PAUSE_MS")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+    {
+        pace.pause = std::time::Duration::from_millis(ms);
+    }
+    pace
+}
+
+/// `congbo deploy`: its exit status.
+pub(super) fn run(opts: crate::deploy::DeployOptions) -> i32 {
+    let mut ui = Terminal::new();
+    let result = crate::deploy::deploy(&opts, &mut ui);
+    ui.finish();
+    match result {
+        Ok(report) => {
+            println!("{}", crate::deploy::done_summary(&report));
+            0
+        }
+        Err(errors) => {
+            eprintln!("{errors}");
+            1
+        }
     }
 }
