@@ -1,7 +1,9 @@
-//! The command line: `congbo build`, `congbo serve`, `congbo init`, `congbo new`. Parses
+//! The command line: `congbo build`, `congbo serve`, `congbo init`, `congbo new`,
+//! `congbo import`, `congbo deploy`. Parses
 //! arguments, calls the library, and prints results and errors in plain words; the exit
 //! status says whether it worked.
 
+mod deploy_ui;
 pub mod messages;
 mod progress;
 
@@ -115,6 +117,24 @@ pub enum Command {
         #[arg(long)]
         bundle: bool,
     },
+    /// Build the site and bring a target of site.toml ([deploy.NAME]) to it, sending only
+    /// what changed: congbo deploy, or congbo deploy NAME.
+    Deploy {
+        /// The target: a NAME of [deploy.NAME] in site.toml (default: the first).
+        target: Option<String>,
+        /// The site folder, holding site.toml.
+        #[arg(long, short = 'r', default_value = ".")]
+        root: PathBuf,
+        /// Only print what would be sent and removed; touch nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Do not ask before sending.
+        #[arg(long, short = 'y')]
+        yes: bool,
+        /// Send public/ as the last build left it, without building.
+        #[arg(long)]
+        no_build: bool,
+    },
     /// Turn Word files (.docx) or text pasted from a PDF (.txt) into pages, keeping the
     /// original beside each: congbo import ke-hoach.docx.
     Import {
@@ -162,7 +182,12 @@ fn command() -> clap::Command {
                 "Loại trang (plan, document, news, procedure, page); mặc định: theo tên loại văn bản (KẾ HOẠCH → plan, QUYẾT ĐỊNH → document)."
             }
             "section" => "Thư mục chuyên mục trong content/ (mặc định: theo loại trang).",
-            "dry_run" => "Chỉ cho biết sẽ ghi gì, không ghi.",
+            "dry_run" => "Chỉ cho biết sẽ ghi (hoặc gửi) gì, không ghi.",
+            "target" => {
+                "Nơi triển khai: một TÊN của [deploy.TÊN] trong site.toml (mặc định: nơi đầu tiên)."
+            }
+            "yes" => "Không hỏi lại trước khi gửi.",
+            "no_build" => "Gửi public/ như lần dựng trước để lại, không dựng lại.",
             "lang" => {
                 "Ngôn ngữ của các thông báo: vi hoặc en (mặc định: tiếng Việt với trang tiếng Việt, nếu không thì theo ngôn ngữ của máy; cũng có thể đặt CONGBO_LANG)."
             }
@@ -183,6 +208,9 @@ fn command() -> clap::Command {
         }
         "check" => {
             "Dựng trang trong bộ nhớ (không ghi gì) và báo các liên kết, neo, ảnh và tệp không dẫn đến đâu, kèm tệp và dòng; mã thoát là 1 nếu có lỗi."
+        }
+        "deploy" => {
+            "Dựng trang rồi đưa nó lên một nơi triển khai trong site.toml ([deploy.TÊN]), chỉ gửi những gì thay đổi: congbo deploy, hoặc congbo deploy TÊN."
         }
         "init" => "Tạo một trang mới trong DIR: site.toml, nội dung mỗi loại, giao diện mặc định.",
         "import" => {
@@ -235,9 +263,9 @@ pub fn messages_language(args: &[String], congbo_lang: Option<&str>, locale: Lan
     let command = args
         .iter()
         .skip(1)
-        .find(|a| ["build", "check", "serve", "new", "init"].contains(&a.as_str()));
+        .find(|a| ["build", "check", "serve", "new", "init", "deploy"].contains(&a.as_str()));
     let site = match command.map(String::as_str) {
-        Some("build" | "check" | "serve" | "new") => {
+        Some("build" | "check" | "serve" | "new" | "deploy") => {
             let root = PathBuf::from(value_of("--root", "-r").unwrap_or_else(|| ".".into()));
             std::fs::read_to_string(root.join("site.toml"))
                 .ok()
@@ -398,6 +426,20 @@ pub fn main() -> i32 {
                 }
             }
         }
+        Command::Deploy {
+            target,
+            root,
+            dry_run,
+            yes,
+            no_build,
+        } => deploy_ui::run(crate::deploy::DeployOptions {
+            root,
+            target,
+            dry_run,
+            yes,
+            no_build,
+            pace: deploy_ui::pace(),
+        }),
         Command::Import {
             files,
             kind,

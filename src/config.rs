@@ -10,6 +10,7 @@ use crate::error::Diagnostic;
 
 mod agencies;
 pub mod check;
+pub mod deploy;
 mod languages;
 pub mod strings;
 pub mod toml_explain;
@@ -72,6 +73,10 @@ pub struct Config {
     pub agency_aliases: crate::text::agency::Aliases,
     /// Free-form settings for templates.
     pub extra: serde_json::Value,
+    /// `[deploy.<name>]`: where `congbo deploy` sends the site, in the file's order (the
+    /// first is the default). Not for templates.
+    #[serde(skip)]
+    pub deploy: Vec<deploy::DeployTarget>,
     /// The other languages the site is also published in (`[languages.en]`), by code.
     pub languages: Vec<Language>,
     /// The base path of the whole site (`/xa-thanh-an/`): equal to `base_path`, except in a
@@ -173,6 +178,8 @@ struct RawConfig {
     #[serde(default)]
     extra: toml::Table,
     #[serde(default)]
+    deploy: deploy::RawTargets,
+    #[serde(default)]
     languages: std::collections::BTreeMap<String, RawLanguage>,
 }
 
@@ -255,6 +262,7 @@ pub fn parse(text: &str, file: &Path, overrides: &Overrides) -> Result<Config, D
         ));
     }
     let agency_aliases = agencies::resolve(raw.agencies, &text, file)?;
+    let deploy = deploy::resolve(raw.deploy, &text, file)?;
     let language = raw.language.unwrap_or_else(|| "vi".into());
     let languages = resolve_languages(
         raw.languages,
@@ -305,6 +313,7 @@ pub fn parse(text: &str, file: &Path, overrides: &Overrides) -> Result<Config, D
         },
         agency_aliases,
         extra: toml_to_json(&toml::Value::Table(raw.extra)),
+        deploy,
         languages,
         strings: Arc::default(),
     })

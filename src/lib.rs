@@ -8,8 +8,8 @@
 //! bottom up; `tests/layers.rs` holds the same order and fails on any upward import:
 //!
 //! `lang` → `error` → `timing` → `output_file` → `text` → `config` → `content` → `markdown`
-//! → `images` → `site` → `render` → `output` → `check` → `build` → `new_page` → `import` → `scaffold`
-//! → `editor` → `serve` → `cli`.
+//! → `images` → `site` → `render` → `output` → `check` → `build` → `deploy` → `new_page` → `import`
+//! → `scaffold` → `editor` → `serve` → `cli`.
 //!
 //! A type or function lives in the lowest module that uses it where its meaning is: the
 //! theme strings are configuration (`config::strings`), the file a stage makes is
@@ -20,6 +20,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod deploy;
 pub mod editor;
 pub mod error;
 pub mod images;

@@ -105,6 +105,11 @@ fn apache_serves_a_site_at_the_root_and_in_a_subfolder() {
     let (root_port, sub_port) = (free_port(), free_port());
     let at_root = build_example(&format!("http://127.0.0.1:{root_port}/"));
     let in_sub = build_example(&format!("http://127.0.0.1:{sub_port}/xa-thanh-an/"));
+    // What congbo deploy leaves in a target folder: its list, and a file cut off mid-way.
+    for site in [&at_root, &in_sub] {
+        site.write("public/.congbo-deploy.json", "{}");
+        site.write("public/tin-tuc/index.html.congbo-up", "<!doctype html>");
+    }
     let prefix = tempfile::tempdir().unwrap();
     let p = prefix.path();
     std::fs::create_dir_all(p.join("logs")).unwrap();
@@ -155,6 +160,8 @@ fn apache_serves_a_site_at_the_root_and_in_a_subfolder() {
             (".htaccess", [403, 404]),
             ("web.config", [404, 404]),
             (".congbo-manifest", [404, 404]),
+            (".congbo-deploy.json", [404, 404]),
+            ("tin-tuc/index.html.congbo-up", [404, 404]),
         ] {
             assert!(at_root.exists(hidden));
             let status = get(port, &at(hidden), false).status;

@@ -41,6 +41,11 @@ fn nginx_serves_a_site_at_the_root_and_in_a_subfolder() {
     let (root_port, sub_port) = (free_port(), free_port());
     let at_root = build_example(&format!("http://127.0.0.1:{root_port}/"));
     let in_sub = build_example(&format!("http://127.0.0.1:{sub_port}/xa-thanh-an/"));
+    // What congbo deploy leaves in a target folder: its list, and a file cut off mid-way.
+    for site in [&at_root, &in_sub] {
+        site.write("public/.congbo-deploy.json", "{}");
+        site.write("public/tin-tuc/index.html.congbo-up", "<!doctype html>");
+    }
     let prefix = tempfile::tempdir().unwrap();
     let p = prefix.path();
     std::fs::create_dir_all(p.join("conf/snippets")).unwrap();
@@ -119,8 +124,15 @@ fn nginx_serves_a_site_at_the_root_and_in_a_subfolder() {
         assert_eq!(folder.status, 301);
         assert_eq!(folder.header("Location"), Some(at("tin-tuc/").as_str()));
 
-        // The manifest lists congbo's files; it is not a page either.
-        for hidden in [".htaccess", "web.config", ".congbo-manifest"] {
+        // The manifest lists congbo's files; it is not a page either, nor are congbo
+        // deploy's list and a file it is still sending.
+        for hidden in [
+            ".htaccess",
+            "web.config",
+            ".congbo-manifest",
+            ".congbo-deploy.json",
+            "tin-tuc/index.html.congbo-up",
+        ] {
             assert!(at_root.exists(hidden));
             assert_eq!(get(port, &at(hidden), false).status, 404, "{base}{hidden}");
         }

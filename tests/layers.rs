@@ -25,7 +25,7 @@ use scan::{
 /// - `text` holds the pure text rules (dates, slugs, folding, HTML escaping);
 /// - then the pipeline in the order a build runs its stages, `config` to `check`, and
 ///   `build`, which runs them all;
-/// - then the commands made of whole builds (`new_page`, `scaffold`, `serve`), with the
+/// - then the commands made of whole builds (`deploy`, `new_page`, `scaffold`, `serve`), with the
 ///   browser editor (`editor`, which `serve --edit` serves) just under `serve`; and last
 ///   the command line that calls them all.
 ///
@@ -45,6 +45,7 @@ const LAYERS: &[&str] = &[
     "output",
     "check",
     "build",
+    "deploy",
     "new_page",
     "import",
     "scaffold",

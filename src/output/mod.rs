@@ -253,7 +253,7 @@ pub fn merge(lists: Vec<Vec<OutputFile>>) -> Vec<OutputFile> {
     out
 }
 
-pub use write::{WriteReport, Writer, write};
+pub use write::{WriteReport, Writer, site_files, write};
 
 #[cfg(test)]
 mod tests {

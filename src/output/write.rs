@@ -89,6 +89,22 @@ fn rel(site_path: &str) -> String {
     site_path.trim_start_matches('/').to_string()
 }
 
+/// The files of the site last built into `out_dir` (`a/b.html`, sorted), by the manifest
+/// the build wrote there: what a deploy sends. Files others put in the folder are not
+/// listed. The error says the folder holds no finished build.
+pub fn site_files(out_dir: &Path) -> Result<Vec<String>, Diagnostic> {
+    owner::site_files(out_dir).ok_or_else(|| {
+        let manifest = owner::MANIFEST;
+        Diagnostic::file(
+            out_dir,
+            crate::tr!(
+                en: "this folder holds no site built by congbo (it has no {manifest}); build it first with congbo build, or deploy without --no-build",
+                vi: "thư mục này không chứa trang do congbo dựng (không có tệp {manifest}); hãy dựng trước bằng congbo build, hoặc triển khai không kèm --no-build",
+            ),
+        )
+    })
+}
+
 /// Writes the site into `out_dir`, touching only what changed. `clean`: replace files
 /// congbo did not write there too (`--clean-output`).
 pub fn write(

@@ -2,6 +2,7 @@
 //! test can write files into, build, edit and rebuild, and read the output of.
 #![allow(dead_code, unreachable_pub, missing_docs)]
 
+pub mod deploy;
 pub mod http;
 pub mod serve;
 pub mod tasks;

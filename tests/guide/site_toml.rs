@@ -42,6 +42,10 @@ fn site_toml_accepted() -> BTreeSet<(String, String)> {
         ("check", "[check]\nzz_unknown = 1"),
         ("search", "[search]\nzz_unknown = 1"),
         ("agencies", "[agencies]\nzz_unknown = 1"),
+        (
+            "deploy.<name>",
+            "[deploy.web]\nurl = \"file:///srv/www\"\nzz_unknown = 1",
+        ),
         ("languages.<code>", "[languages.en]\nzz_unknown = 1"),
         (
             "[languages.<code>.menu]",

@@ -205,6 +205,15 @@ fn refusal(out_dir: &Path) -> String {
     )
 }
 
+/// The files of the site built into `out_dir` (`a/b.html`, sorted), as its manifest lists
+/// them: not the files of others kept there. `None` when the folder has no manifest.
+pub(super) fn site_files(out_dir: &Path) -> Option<Vec<String>> {
+    let text = std::fs::read_to_string(out_dir.join(MANIFEST)).ok()?;
+    let mut files: Vec<String> = parse(&text).0.into_iter().collect();
+    files.sort();
+    Some(files)
+}
+
 /// Every file (or link) under the output folder, as `a/b.html`, except the manifest.
 pub(super) fn live_files(out: &Path) -> Vec<String> {
     WalkDir::new(out)

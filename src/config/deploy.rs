@@ -1,0 +1,324 @@
+//! `[deploy.<name>]`: where `congbo deploy` sends the built site. Only the shape of each
+//! target is read here (its address, and the names of its key file, known-hosts file and
+//! password variable); credentials themselves never live in `site.toml`. Addresses of
+//! protocols this version cannot send to yet are still read, so that `congbo deploy` can say
+//! so at their line; any other address is an error of `site.toml`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::Diagnostic;
+
+/// One `[deploy.<name>]` table as written.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawTarget {
+    url: String,
+    identity: Option<String>,
+    known_hosts: Option<String>,
+    password_env: Option<String>,
+}
+
+/// All `[deploy.*]` tables as written, by name.
+pub(super) type RawTargets = BTreeMap<String, RawTarget>;
+
+/// A place the site can be deployed to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeployTarget {
+    /// The name after `deploy.` (`[deploy.tinh]` → `tinh`).
+    pub name: String,
+    /// Where, parsed from `url`.
+    pub url: DeployUrl,
+    /// `identity`: the SSH private key file (`~/` is the home folder).
+    pub identity: Option<PathBuf>,
+    /// `known_hosts`: the file of known host keys (default `~/.ssh/known_hosts`).
+    pub known_hosts: Option<PathBuf>,
+    /// `password_env`: the environment variable that holds the password.
+    pub password_env: Option<String>,
+    /// The line of the target's `url` in `site.toml` (of its table when not found).
+    pub line: usize,
+}
+
+/// A target's address.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DeployUrl {
+    /// `file:///path`: a folder of this computer or a mounted share.
+    File(PathBuf),
+    /// `sftp://user@host[:port]/path`.
+    Sftp {
+        /// The account on the server.
+        user: String,
+        /// The server's name or address.
+        host: String,
+        /// The SSH port (22 when not written).
+        port: u16,
+        /// The folder on the server: absolute (`/var/www/xa`), or from the account's home
+        /// folder when written `/~/public_html` (kept as `public_html`); `.` for the home.
+        path: String,
+    },
+    /// `ftp://`, `ftps://` or `s3://`, which this version reads but cannot send to yet.
+    Later {
+        /// The scheme as written (`ftp`).
+        scheme: String,
+    },
+}
+
+/// Resolves the `[deploy.*]` tables into targets in the order the file writes them (the
+/// first is the default).
+pub(super) fn resolve(
+    raw: RawTargets,
+    text: &str,
+    file: &Path,
+) -> Result<Vec<DeployTarget>, Diagnostic> {
+    let mut targets = Vec::new();
+    for (name, t) in raw {
+        let table = table_line(text, &name);
+        let line = table
+            .and_then(|l| key_line_after(text, l, "url"))
+            .or(table)
+            .unwrap_or(0);
+        let url = parse_url(&t.url).map_err(|msg| Diagnostic::at(file, line, 1, msg))?;
+        let path = |s: Option<String>| s.filter(|s| !s.trim().is_empty()).map(PathBuf::from);
+        targets.push(DeployTarget {
+            name,
+            url,
+            identity: path(t.identity),
+            known_hosts: path(t.known_hosts),
+            password_env: t.password_env.filter(|s| !s.trim().is_empty()),
+            line,
+        });
+    }
+    targets.sort_by_key(|t| (t.line == 0, t.line));
+    Ok(targets)
+}
+
+/// The line of `[deploy.<name>]` (quoted names too).
+fn table_line(text: &str, name: &str) -> Option<usize> {
+    let names = [format!("deploy.{name}"), format!("deploy.\"{name}\"")];
+    text.lines()
+        .position(|l| {
+            let code = l.split('#').next().unwrap_or("").trim();
+            code.strip_prefix('[')
+                .and_then(|c| c.strip_suffix(']'))
+                .is_some_and(|c| names.iter().any(|n| n == c.trim()))
+        })
+        .map(|i| i + 1)
+}
+
+/// The line of `key = …` in the table that starts at line `table`.
+fn key_line_after(text: &str, table: usize, key: &str) -> Option<usize> {
+    text.lines()
+        .enumerate()
+        .skip(table)
+        .take_while(|(_, l)| !l.trim_start().starts_with('['))
+        .find(|(_, l)| {
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with('='))
+        })
+        .map(|(i, _)| i + 1)
+}
+
+/// What to write instead of an address congbo cannot read.
+fn write_instead() -> String {
+    crate::tr!(
+        en: "write file:///path/to/folder (a folder or mounted share) or sftp://user@host/path (an SFTP account; sftp://user@host:2222/path for another port)",
+        vi: "hãy viết file:///đường/dẫn/thư-mục (một thư mục hoặc ổ mạng) hoặc sftp://tài-khoản@máy-chủ/đường/dẫn (một tài khoản SFTP; sftp://tài-khoản@máy-chủ:2222/đường/dẫn nếu dùng cổng khác)",
+    )
+}
+
+/// Parses a target's `url`; the error says what is wrong and what to write.
+pub fn parse_url(url: &str) -> Result<DeployUrl, String> {
+    let url = url.trim();
+    let Some((scheme, rest)) = url.split_once("://") else {
+        let how = write_instead();
+        return Err(crate::tr!(
+            en: "the deploy address \"{url}\" has no scheme; {how}",
+            vi: "địa chỉ triển khai \"{url}\" thiếu phần giao thức; {how}",
+        ));
+    };
+    match scheme.to_ascii_lowercase().as_str() {
+        "file" => parse_file(url, rest),
+        "sftp" => parse_sftp(url, rest),
+        s @ ("ftp" | "ftps" | "s3") => Ok(DeployUrl::Later { scheme: s.into() }),
+        _ => {
+            let how = write_instead();
+            Err(crate::tr!(
+                en: "the deploy address \"{url}\" uses {scheme}://, which congbo does not know; {how}",
+                vi: "địa chỉ triển khai \"{url}\" dùng {scheme}://, congbo không biết giao thức này; {how}",
+            ))
+        }
+    }
+}
+
+/// `file:///srv/www` → `/srv/www`; `file:///C:/inetpub/wwwroot` → `C:/inetpub/wwwroot`.
+fn parse_file(url: &str, rest: &str) -> Result<DeployUrl, String> {
+    let path = rest.strip_prefix("localhost").unwrap_or(rest);
+    let path = percent_decode(path);
+    let windows_drive = path.len() >= 3
+        && path.as_bytes()[0] == b'/'
+        && path.as_bytes()[1].is_ascii_alphabetic()
+        && path.as_bytes()[2] == b':';
+    let path = if windows_drive { &path[1..] } else { &path[..] };
+    if !path.starts_with('/') && !windows_drive {
+        return Err(crate::tr!(
+            en: "the deploy address \"{url}\" does not name a whole folder path; write three slashes and the full path, e.g. file:///var/www/xa-thanh-an",
+            vi: "địa chỉ triển khai \"{url}\" không ghi đủ đường dẫn thư mục; hãy viết ba dấu gạch chéo và đường dẫn đầy đủ, ví dụ file:///var/www/xa-thanh-an",
+        ));
+    }
+    Ok(DeployUrl::File(PathBuf::from(path)))
+}
+
+/// `sftp://user@host:port/path`.
+fn parse_sftp(url: &str, rest: &str) -> Result<DeployUrl, String> {
+    let (authority, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, ""),
+    };
+    let Some((user, hostport)) = authority.rsplit_once('@') else {
+        return Err(crate::tr!(
+            en: "the deploy address \"{url}\" has no user name; write the account before the host: sftp://user@{authority}/path",
+            vi: "địa chỉ triển khai \"{url}\" thiếu tên tài khoản; hãy viết tài khoản trước tên máy chủ: sftp://tài-khoản@{authority}/đường/dẫn",
+        ));
+    };
+    let (host, port) = if let Some(v6) = hostport.strip_prefix('[') {
+        match v6.split_once(']') {
+            Some((h, p)) => (h, p.strip_prefix(':')),
+            None => (hostport, None),
+        }
+    } else {
+        match hostport.rsplit_once(':') {
+            Some((h, p)) => (h, Some(p)),
+            None => (hostport, None),
+        }
+    };
+    let port = match port {
+        None => 22,
+        Some(p) => match p.parse::<u16>() {
+            Ok(n) if n > 0 => n,
+            _ => {
+                return Err(crate::tr!(
+                    en: "the deploy address \"{url}\" has the port \"{p}\", which is not a number from 1 to 65535; write it like sftp://user@host:2222/path",
+                    vi: "địa chỉ triển khai \"{url}\" có cổng \"{p}\", không phải một số từ 1 đến 65535; hãy viết như sftp://tài-khoản@máy-chủ:2222/đường/dẫn",
+                ));
+            }
+        },
+    };
+    if user.is_empty() || host.is_empty() {
+        let how = write_instead();
+        return Err(crate::tr!(
+            en: "the deploy address \"{url}\" lacks its user or host; {how}",
+            vi: "địa chỉ triển khai \"{url}\" thiếu tài khoản hoặc máy chủ; {how}",
+        ));
+    }
+    let path = percent_decode(path);
+    let path = match path.strip_prefix("/~") {
+        Some(home) => match home.trim_start_matches('/') {
+            "" => ".".to_string(),
+            p => p.to_string(),
+        },
+        None if path.is_empty() => ".".to_string(),
+        None => path,
+    };
+    Ok(DeployUrl::Sftp {
+        user: percent_decode(user),
+        host: host.to_string(),
+        port,
+        path,
+    })
+}
+
+/// `%20` → a space; anything else is kept as written.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%'
+            && let (Some(h), Some(l)) = (
+                bytes.get(i + 1).copied().and_then(hex),
+                bytes.get(i + 2).copied().and_then(hex),
+            )
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_read_as_targets() {
+        assert_eq!(
+            parse_url("file:///var/www/xa%20a"),
+            Ok(DeployUrl::File("/var/www/xa a".into()))
+        );
+        assert_eq!(
+            parse_url("file:///C:/inetpub/wwwroot"),
+            Ok(DeployUrl::File("C:/inetpub/wwwroot".into()))
+        );
+        assert_eq!(
+            parse_url("sftp://xa@host.example:2222/var/www/xa"),
+            Ok(DeployUrl::Sftp {
+                user: "xa".into(),
+                host: "host.example".into(),
+                port: 2222,
+                path: "/var/www/xa".into()
+            })
+        );
+        assert_eq!(
+            parse_url("sftp://xa@[::1]/~/public_html"),
+            Ok(DeployUrl::Sftp {
+                user: "xa".into(),
+                host: "::1".into(),
+                port: 22,
+                path: "public_html".into()
+            })
+        );
+        assert!(matches!(
+            parse_url("sftp://xa@host"),
+            Ok(DeployUrl::Sftp { path, .. }) if path == "."
+        ));
+        assert_eq!(
+            parse_url("ftps://u@h/x"),
+            Ok(DeployUrl::Later {
+                scheme: "ftps".into()
+            })
+        );
+        for bad in [
+            "/var/www",
+            "file://var/www",
+            "sftp://host/x",
+            "sftp://u@h:0/x",
+            "sftp://u@h:port/x",
+            "http://h/x",
+        ] {
+            assert!(parse_url(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn targets_keep_the_file_order_and_their_lines() {
+        let text = "title = \"T\"\n[deploy.z]\nurl = \"file:///a\"\n\n[deploy.a]\n# x\nurl = \"sftp://u@h/b\"\npassword_env = \"P\"\n";
+        let raw: RawTargets = toml::from_str::<toml::Table>(text).unwrap()["deploy"]
+            .clone()
+            .try_into()
+            .unwrap();
+        let t = resolve(raw, text, Path::new("site.toml")).unwrap();
+        assert_eq!(t[0].name, "z");
+        assert_eq!(t[0].line, 3);
+        assert_eq!(t[1].name, "a");
+        assert_eq!(t[1].line, 7);
+        assert_eq!(t[1].password_env.as_deref(), Some("P"));
+    }
+}

@@ -1,0 +1,69 @@
+//! What a deploy needs of a target, whatever the protocol: read a file, write one, rename
+//! one onto another, remove one. The engine ([`super::run`]) makes everything else of
+//! these (temporary names, the manifest, the order, retries), so each protocol stays small
+//! and the engine is tested without a network.
+
+/// A failed operation on the target: the server's reply (or the system's), and whether
+/// trying again may work (a dropped connection, a time-out) or not (no permission).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RemoteError {
+    /// What the server or the system said.
+    pub message: String,
+    /// Whether to try again.
+    pub transient: bool,
+}
+
+impl RemoteError {
+    /// An error trying again will not mend.
+    pub fn lasting(message: impl Into<String>) -> Self {
+        RemoteError {
+            message: message.into(),
+            transient: false,
+        }
+    }
+
+    /// An error of the connection, which may be gone on the next try.
+    pub fn transient(message: impl Into<String>) -> Self {
+        RemoteError {
+            message: message.into(),
+            transient: true,
+        }
+    }
+
+    /// A local I/O error (a mounted share), transient when it is the connection's kind.
+    pub fn io(e: &std::io::Error) -> Self {
+        use std::io::ErrorKind as K;
+        let transient = matches!(
+            e.kind(),
+            K::TimedOut
+                | K::Interrupted
+                | K::ConnectionReset
+                | K::ConnectionAborted
+                | K::NotConnected
+                | K::BrokenPipe
+                | K::WouldBlock
+                | K::UnexpectedEof
+        );
+        RemoteError {
+            message: e.to_string(),
+            transient,
+        }
+    }
+}
+
+/// A deploy target. Paths are site paths (`a/b.html`) under the target's folder.
+pub trait Remote {
+    /// The target as the messages name it (`sftp://xa@host/var/www`).
+    fn name(&self) -> String;
+    /// A file's bytes; `None` when there is no such file.
+    fn read(&mut self, path: &str) -> Result<Option<Vec<u8>>, RemoteError>;
+    /// Writes a file whole, making its folders; replaces a file of that name.
+    fn write(&mut self, path: &str, data: &[u8]) -> Result<(), RemoteError>;
+    /// Renames `from` onto `to` in one step, replacing `to`: a reader sees the old file or
+    /// the new one.
+    fn rename(&mut self, from: &str, to: &str) -> Result<(), RemoteError>;
+    /// Removes a file; a file already gone is no error.
+    fn remove(&mut self, path: &str) -> Result<(), RemoteError>;
+    /// Removes a folder if it is empty; anything else leaves it (and is no error).
+    fn remove_empty_dir(&mut self, path: &str);
+}
