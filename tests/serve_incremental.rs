@@ -454,3 +454,33 @@ fn abolishing_procedures_gives_a_clean_build() {
     ];
     apply_edits(&site, &mut engine, &edits);
 }
+
+/// A title decides the order of the pages of its day, and so of a decree's citers: the
+/// open data's `documents.json` changes, its other files are kept (the same bytes, not
+/// made again), and every file is a clean build's.
+#[test]
+fn a_title_reordering_a_decrees_citers_makes_only_documents_json_again() {
+    let site = example_site();
+    for i in 0..CITERS {
+        site.write(&format!("content/tin-tuc/trich-dan-{i:02}.md"), &citer(i));
+    }
+    let mut engine = Engine::new(site.opts.clone());
+    engine.apply(&Rebuild::Full).unwrap();
+    let kept = [
+        "/data/plans.json",
+        "/data/procedures.json",
+        "/data/tasks.csv",
+    ]
+    .map(|p| (p, bytes_of(&engine, p)));
+    let documents = bytes_of(&engine, "/data/documents.json");
+    let edits = [edit_of(
+        "title moving it last among its day's",
+        "content/tin-tuc/trich-dan-00.md",
+        |t| Some(t.replacen("title = \"", "title = \"Xa ", 1)),
+    )];
+    apply_edits(&site, &mut engine, &edits);
+    for (p, bytes) in kept {
+        assert!(std::sync::Arc::ptr_eq(&bytes, &bytes_of(&engine, p)), "{p}");
+    }
+    assert_ne!(documents, bytes_of(&engine, "/data/documents.json"));
+}

@@ -35,7 +35,6 @@ use crate::content::Kind;
 use crate::render::jobs::{self, Job};
 use crate::render::views::Views;
 use crate::site::Site;
-use crate::site::documents::CitedDocument;
 
 /// The jobs to render again after a content edit.
 #[cfg(test)]
@@ -320,7 +319,7 @@ fn home_changed(old: &Site, new: &Site, listed: &[bool]) -> bool {
 }
 
 /// For each document of `new`, whether what lists of documents show of it can differ from
-/// `old`'s: anything but its citers past those shown ([`CitedDocument::shown_citers`],
+/// `old`'s: anything but its citers past those shown (`CitedDocument::shown_citers`,
 /// with `lists` saying whether the theme renders lists of citing pages), how many cite
 /// it, its own page (title, issuer), or a shown citer's title. Every document when their
 /// number changed. The citers past those shown are only on their slice of its list. On
@@ -337,10 +336,6 @@ fn documents_shown_changed(
         return vec![true; new.documents.len()];
     }
     let changed: HashSet<usize> = changed.iter().copied().collect();
-    let frame = |d: &CitedDocument| CitedDocument {
-        cited_by: Vec::new(),
-        ..d.clone()
-    };
     old.documents
         .iter()
         .zip(&new.documents)
@@ -348,7 +343,7 @@ fn documents_shown_changed(
             let shown = b.shown_citers(lists);
             a.cited_by.len() != b.cited_by.len()
                 || a.shown_citers(lists) != shown
-                || frame(a) != frame(b)
+                || !a.same_but_citers(b)
                 || (a.page.iter().chain(&b.page)).any(|i| changed.contains(i))
                 || shown.iter().any(|i| retitled.contains(i))
         })

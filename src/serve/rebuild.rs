@@ -15,8 +15,8 @@ use crate::config::Config;
 use crate::content::Page;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::{LinkContext, Rendered};
-use crate::output;
 use crate::output::search::PageWordsCache;
+use crate::output::{self, Made};
 use crate::render::jobs::{self, Job};
 use crate::site::Site;
 use crate::timing::StageClock;
@@ -166,7 +166,12 @@ impl Engine {
         clock.lap("serve: static files");
         let generated = match kept {
             Some((old, stale)) => {
-                Generated::make(&site, &search, &|k| stale.contains(&k), Some(old))
+                let mut g =
+                    Generated::make(&site, &search, &|k| stale.kinds.contains(&k), Some(old));
+                if stale.documents_file && !stale.kinds.contains(&Made::OpenData) {
+                    g.documents_file_again(&site);
+                }
+                g
             }
             None => Generated::make(&site, &search, &|_| true, None),
         };

@@ -77,6 +77,43 @@ impl CitedDocument {
         };
         &self.cited_by[..shown]
     }
+
+    /// Whether `other` is the same document but for which pages cite it and in what order
+    /// (what serve can make again alone: a list's slices, `documents.json`).
+    pub fn same_but_citers(&self, other: &CitedDocument) -> bool {
+        // Whole, so that a new field is compared here too.
+        let CitedDocument {
+            key,
+            number,
+            name,
+            doc_type,
+            date,
+            year,
+            issuer,
+            central,
+            query,
+            page,
+            cited_by: _,
+            list,
+        } = self;
+        (key, number, name, doc_type, date, year)
+            == (
+                &other.key,
+                &other.number,
+                &other.name,
+                &other.doc_type,
+                &other.date,
+                &other.year,
+            )
+            && (issuer, central, query, page, list)
+                == (
+                    &other.issuer,
+                    &other.central,
+                    &other.query,
+                    &other.page,
+                    &other.list,
+                )
+    }
 }
 
 /// The folder under the documents index that holds each document's list of citing pages.
