@@ -93,7 +93,7 @@ pub fn check(
         .iter()
         .flat_map(|p| {
             let s = &p.site;
-            let pages = s.pages.iter().map(|e| &e.rendered);
+            let pages = s.pages.iter().map(|e| &*e.rendered);
             pages.chain(s.sections.iter().map(|e| &e.rendered))
         })
         .map(|r| (1, r.refs.links.len() + r.refs.images.len()))

@@ -9,6 +9,8 @@
 //!   for it;
 //! - where the files go (a [`Sink`]): the publishing writer, memory, or only their paths.
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
 use super::progress::{Stage, mark};
@@ -47,7 +49,7 @@ pub enum Texts {
 }
 
 /// A page's body from the previous model, when its Markdown and links are unchanged.
-pub type Reuse<'a> = dyn Fn(&Page, &LinkContext) -> Option<Rendered> + Sync + 'a;
+pub type Reuse<'a> = dyn Fn(&Page, &LinkContext) -> Option<Arc<Rendered>> + Sync + 'a;
 
 /// How page bodies are had.
 pub enum Bodies<'a> {
@@ -213,7 +215,7 @@ fn link_contexts(contents: &[LanguageContent], checking: Checking) -> Vec<LinkCo
 /// One language's rendered bodies.
 struct LanguageBodies {
     /// In the order of its content's pages.
-    pages: Vec<Rendered>,
+    pages: crate::markdown::bodies::PageBodies,
     /// In the order of its sections.
     sections: Vec<Rendered>,
 }

@@ -49,7 +49,7 @@ type Places = Vec<(PathBuf, usize, usize)>;
 pub fn check(sites: &[&Site], root: &Path, opts: &Options) -> Findings {
     let mut used: BTreeMap<String, Places> = BTreeMap::new();
     for site in sites {
-        let pages = site.pages.iter().map(|e| (&e.page.file, &e.rendered));
+        let pages = site.pages.iter().map(|e| (&e.page.file, &*e.rendered));
         let sections = site
             .sections
             .iter()

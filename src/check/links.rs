@@ -56,7 +56,7 @@ fn bodies(site: &Site) -> impl Iterator<Item = (&str, &Rendered)> {
     let pages = site
         .pages
         .iter()
-        .map(|e| (e.page.path.as_str(), &e.rendered));
+        .map(|e| (e.page.path.as_str(), &*e.rendered));
     let sections = site
         .sections
         .iter()
@@ -83,7 +83,7 @@ pub(super) fn check(site: &Site, targets: &Targets<'_>, found: &mut Findings) {
     let pages = site
         .pages
         .iter()
-        .map(|e| (&e.page.file, &e.page.path, &e.rendered));
+        .map(|e| (&e.page.file, &e.page.path, &*e.rendered));
     let sections = site.sections.iter().filter_map(|e| {
         let file = e.section.file.as_ref()?;
         Some((file, &e.section.path, &e.rendered))

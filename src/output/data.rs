@@ -160,9 +160,27 @@ pub fn open_data_into(
     put("procedures.json", json(&procedures));
     put("procedures.csv", procedures_csv(&procedures).into_bytes());
     drop(procedures);
-    put("documents.json", json(&documents_json(site, documents)));
+    put(DOCUMENTS_FILE, documents_bytes(site, documents));
     put("tasks.ics", ics::calendar(site, &plans, tasks).into_bytes());
     put("tasks.csv", tasks_csv(site, &plans, tasks).into_bytes());
+}
+
+/// `/data/documents.json`: every cited document with its own page and its citers' URLs.
+/// Of the open data only this file reads which pages cite a document and in what order
+/// (`plans.json` reads each document's key and number), so serve makes it alone when only
+/// citers changed.
+pub fn documents_file(site: &Site, documents: &[CitedDocument]) -> OutputFile {
+    OutputFile {
+        path: format!("/data/{DOCUMENTS_FILE}"),
+        data: OutputData::Bytes(documents_bytes(site, documents)),
+    }
+}
+
+/// The name of the open data's file of cited documents.
+const DOCUMENTS_FILE: &str = "documents.json";
+
+fn documents_bytes(site: &Site, documents: &[CitedDocument]) -> Vec<u8> {
+    json(&documents_json(site, documents))
 }
 
 /// Pretty JSON with a final newline.

@@ -27,7 +27,7 @@
 //! shows and so which comparison here covers it; its test fails on a field not declared, so
 //! a view that shows more of another page cannot be missed here.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 
 use rayon::prelude::*;
 
@@ -51,7 +51,7 @@ pub(super) enum Affected {
 #[cfg(test)]
 pub(super) fn affected_jobs(old: &Site, new: &Site, all_jobs: &[Job]) -> Affected {
     match changed_pages(old, new, all_jobs) {
-        Some(changed) => Affected::Some(jobs_of_changed(old, new, all_jobs, &changed)),
+        Some(changed) => Affected::Some(jobs_of_changed(old, new, all_jobs, &changed, true)),
         None => Affected::All,
     }
 }
@@ -81,6 +81,7 @@ pub(super) fn jobs_of_changed(
     new: &Site,
     all_jobs: &[Job],
     changed: &[usize],
+    lists: bool,
 ) -> Vec<Job> {
     let before: HashSet<Job> = jobs::plan(old).into_iter().collect();
     let n = new.pages.len();
@@ -127,9 +128,17 @@ pub(super) fn jobs_of_changed(
         .copied()
         .filter(|&i| old.pages[i].page.title != new.pages[i].page.title)
         .collect();
-    for j in cited_by_changed(old, new, &retitled) {
-        if let Some(o) = own.get_mut(j) {
-            *o = true;
+    // What lists of documents show of each document: the document section or index, its
+    // list's heading and its own page's "cited by".
+    let docs = documents_shown_changed(old, new, changed, &retitled, lists);
+    // A document that went away leaves no flag: its old own page is rendered again too.
+    let documents_then = old.documents.len().max(new.documents.len());
+    for k in (0..documents_then).filter(|&k| docs.get(k).copied().unwrap_or(true)) {
+        let owners = (old.documents.get(k).into_iter()).chain(new.documents.get(k));
+        for j in owners.filter_map(|d| d.page) {
+            if let Some(o) = own.get_mut(j) {
+                *o = true;
+            }
         }
     }
     // An abolished procedure's page names the procedure that replaces it (its title and
@@ -145,13 +154,7 @@ pub(super) fn jobs_of_changed(
     let procedures = changed
         .iter()
         .any(|&i| new.pages[i].page.kind == Kind::Procedure);
-    let documents = old.documents != new.documents
-        || new.documents.iter().any(|d| {
-            d.page
-                .iter()
-                .chain(&d.cited_by)
-                .any(|i| retitled.contains(i))
-        });
+    let documents = old.documents.len() != new.documents.len() || docs.iter().any(|&c| c);
     let plans = old.agencies != new.agencies
         || changed
             .iter()
@@ -193,14 +196,21 @@ pub(super) fn jobs_of_changed(
         Job::FieldSheets(_) => procedures || counts_changed.get(1).copied().unwrap_or(true),
         Job::AgencyList | Job::Agency { .. } => plans,
         Job::DocumentsIndex => documents,
-        // A list of citing pages shows their summaries.
-        Job::Citations { document, .. } => {
-            documents
-                || new.documents.get(document).is_none_or(|d| {
-                    d.cited_by
-                        .iter()
-                        .any(|&i| listed.get(i).copied().unwrap_or(true))
-                })
+        // A list of citing pages shows the document as lists do, and its slice of their
+        // summaries: a citer's new title past the preview changes only its slice.
+        Job::Citations { document, page } => {
+            let (Some(a), Some(b)) = (old.documents.get(document), new.documents.get(document))
+            else {
+                return true;
+            };
+            docs.get(document).copied().unwrap_or(true)
+                || slice_changed(
+                    &a.cited_by,
+                    &b.cited_by,
+                    page,
+                    jobs::CITATIONS_PER_PAGE,
+                    &listed,
+                )
         }
         // The search page shows the site view and the field terms' names, which
         // `same_frame` compares.
@@ -263,7 +273,7 @@ fn json<T: serde::Serialize>(v: &T) -> Option<String> {
 fn page_changed(old: &Site, new: &Site, i: usize) -> bool {
     let (a, b) = (&old.pages[i], &new.pages[i]);
     a.page != b.page
-        || a.rendered != b.rendered
+        || !a.same_body(b)
         || a.tasks != b.tasks
         || a.files != b.files
         || old.tasks.get(i) != new.tasks.get(i)
@@ -308,26 +318,34 @@ fn home_changed(old: &Site, new: &Site, listed: &[bool]) -> bool {
         })
 }
 
-/// Own pages of cited documents whose "cited by" list differs: other citers, or a citer
-/// with a new title.
-fn cited_by_changed(old: &Site, new: &Site, retitled: &HashSet<usize>) -> Vec<usize> {
-    let citers = |site: &Site, j: usize| {
-        site.documents
-            .iter()
-            .find(|d| d.page == Some(j))
-            .map(|d| d.cited_by.clone())
-    };
-    let owners: BTreeSet<usize> = old
-        .documents
+/// For each document of `new`, whether what lists of documents show of it can differ from
+/// `old`'s: anything but its citers past those shown (`CitedDocument::shown_citers`,
+/// with `lists` saying whether the theme renders lists of citing pages), how many cite
+/// it, its own page (title, issuer), or a shown citer's title. Every document when their
+/// number changed. The citers past those shown are only on their slice of its list. On
+/// large sites most pages cite the same few decrees: a news title made all their lists
+/// (hundreds of pages) render again.
+fn documents_shown_changed(
+    old: &Site,
+    new: &Site,
+    changed: &[usize],
+    retitled: &HashSet<usize>,
+    lists: bool,
+) -> Vec<bool> {
+    if old.documents.len() != new.documents.len() {
+        return vec![true; new.documents.len()];
+    }
+    let changed: HashSet<usize> = changed.iter().copied().collect();
+    old.documents
         .iter()
-        .chain(&new.documents)
-        .filter_map(|d| d.page)
-        .collect();
-    owners
-        .into_iter()
-        .filter(|&j| {
-            let now = citers(new, j);
-            citers(old, j) != now || now.is_some_and(|l| l.iter().any(|i| retitled.contains(i)))
+        .zip(&new.documents)
+        .map(|(a, b)| {
+            let shown = b.shown_citers(lists);
+            a.cited_by.len() != b.cited_by.len()
+                || a.shown_citers(lists) != shown
+                || !a.same_but_citers(b)
+                || (a.page.iter().chain(&b.page)).any(|i| changed.contains(i))
+                || shown.iter().any(|i| retitled.contains(i))
         })
         .collect()
 }

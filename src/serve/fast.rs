@@ -93,7 +93,7 @@ impl Engine {
         for (i, page, rendered) in updates {
             if let Some(e) = model.site.pages.get_mut(i) {
                 e.page = page;
-                e.rendered = rendered;
+                e.rendered = std::sync::Arc::new(rendered);
                 model.search.update(&model.site, i);
                 todo.extend(jobs::page_jobs(&model.site, i));
             }

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use super::affected::{changed_pages, jobs_of_changed};
 use super::engine::{Engine, Model, Outcome, render_jobs, to_files};
@@ -15,8 +15,8 @@ use crate::config::Config;
 use crate::content::Page;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::{LinkContext, Rendered};
-use crate::output;
 use crate::output::search::PageWordsCache;
+use crate::output::{self, Made};
 use crate::render::jobs::{self, Job};
 use crate::site::Site;
 use crate::timing::StageClock;
@@ -103,9 +103,11 @@ impl Engine {
                     && m.site.images.same_output(&site.images) =>
             {
                 let changed = changed_pages(&m.site, &site, &all);
+
+                let lists = theme.has(jobs::CITATIONS_TEMPLATE);
                 let jobs = changed
                     .as_ref()
-                    .map(|c| jobs_of_changed(&m.site, &site, &all, c));
+                    .map(|c| jobs_of_changed(&m.site, &site, &all, c, lists));
                 match (jobs, gone_files(m, &all), changed) {
                     (Some(list), Some(gone), Some(changed)) => {
                         let stale = stale_kinds(&m.site, &site, &changed);
@@ -164,7 +166,12 @@ impl Engine {
         clock.lap("serve: static files");
         let generated = match kept {
             Some((old, stale)) => {
-                Generated::make(&site, &search, &|k| stale.contains(&k), Some(old))
+                let mut g =
+                    Generated::make(&site, &search, &|k| stale.kinds.contains(&k), Some(old));
+                if stale.documents_file && !stale.kinds.contains(&Made::OpenData) {
+                    g.documents_file_again(&site);
+                }
+                g
             }
             None => Generated::make(&site, &search, &|_| true, None),
         };
@@ -206,7 +213,7 @@ impl Engine {
             let new = &site.pages[i];
             let j = *m.page_index.get(&new.page.file)?;
             let old = m.site.pages.get(j)?;
-            (old.page == new.page && old.rendered == new.rendered).then_some(j)
+            (old.same_body(new) && old.page == new.page).then_some(j)
         };
         PageWordsCache::carried(site, &m.search, &same)
     }
@@ -284,9 +291,9 @@ fn same_links(a: &LinkContext, b: &LinkContext) -> bool {
 impl Previous<'_> {
     /// The previous build's body of a page whose body and path are unchanged (the caller
     /// vouches that the links are).
-    fn body_of(&self, p: &Page) -> Option<Rendered> {
+    fn body_of(&self, p: &Page) -> Option<Arc<Rendered>> {
         let old = self.site.pages.get(*self.page_index.get(&p.file)?)?;
         (old.page.body == p.body && old.page.path == p.path && old.page.body_line == p.body_line)
-            .then(|| old.rendered.clone())
+            .then(|| Arc::clone(&old.rendered))
     }
 }

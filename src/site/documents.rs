@@ -63,6 +63,59 @@ pub struct CitedDocument {
 /// otherwise put thousands of links on each.
 pub const CITED_PREVIEW: usize = 5;
 
+impl CitedDocument {
+    /// The citing pages that lists of documents (the documents index, a document's own
+    /// page, a list's heading) show by title: the first [`CITED_PREVIEW`] when its list of
+    /// them all is rendered (`lists`: the theme has the template), else every one. The
+    /// others show only on their slice of that list, so serve, which renders again what a
+    /// citer's new title can change, asks here too.
+    pub fn shown_citers(&self, lists: bool) -> &[usize] {
+        let shown = if lists && self.list.is_some() {
+            CITED_PREVIEW.min(self.cited_by.len())
+        } else {
+            self.cited_by.len()
+        };
+        &self.cited_by[..shown]
+    }
+
+    /// Whether `other` is the same document but for which pages cite it and in what order
+    /// (what serve can make again alone: a list's slices, `documents.json`).
+    pub fn same_but_citers(&self, other: &CitedDocument) -> bool {
+        // Whole, so that a new field is compared here too.
+        let CitedDocument {
+            key,
+            number,
+            name,
+            doc_type,
+            date,
+            year,
+            issuer,
+            central,
+            query,
+            page,
+            cited_by: _,
+            list,
+        } = self;
+        (key, number, name, doc_type, date, year)
+            == (
+                &other.key,
+                &other.number,
+                &other.name,
+                &other.doc_type,
+                &other.date,
+                &other.year,
+            )
+            && (issuer, central, query, page, list)
+                == (
+                    &other.issuer,
+                    &other.central,
+                    &other.query,
+                    &other.page,
+                    &other.list,
+                )
+    }
+}
+
 /// The folder under the documents index that holds each document's list of citing pages.
 pub const LIST_FOLDER: &str = "trich-dan";
 

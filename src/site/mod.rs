@@ -11,6 +11,7 @@ pub mod taxonomy;
 
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::config::Config;
 use rayon::prelude::*;
@@ -59,8 +60,8 @@ pub struct Site {
 pub struct PageEntry {
     /// The resolved page.
     pub page: Page,
-    /// Its rendered body.
-    pub rendered: Rendered,
+    /// Its rendered body, shared with serve's previous model while unchanged.
+    pub rendered: Arc<Rendered>,
     /// Tasks of a plan: front matter first, then table rows.
     pub tasks: Vec<TaskSource>,
     /// Index of the page's section in [`Site::sections`].
@@ -74,6 +75,14 @@ pub struct PageEntry {
     /// The title's Vietnamese collation key, computed once: sorting recomputed it on
     /// every comparison, a tenth of a build's instructions on large sites.
     pub title_key: collate::SortKey,
+}
+
+impl PageEntry {
+    /// Whether `other` has the same rendered body: the same shared body at once, else
+    /// compared (serve compares every page of two models after an edit).
+    pub fn same_body(&self, other: &PageEntry) -> bool {
+        Arc::ptr_eq(&self.rendered, &other.rendered) || self.rendered == other.rendered
+    }
 }
 
 /// A section and its pages in order.
@@ -93,7 +102,7 @@ pub struct SectionEntry {
 pub fn assemble(
     config: Config,
     mut content: Content,
-    page_bodies: Vec<Rendered>,
+    page_bodies: Vec<Arc<Rendered>>,
     section_bodies: Vec<Rendered>,
     build_date: Date,
 ) -> Site {

@@ -9,7 +9,7 @@ pub use super::timeline::{TimelineRow, TimelineView, timeline};
 use super::{LinkView, PaginatorView, TaskView, Views};
 use crate::content::page::ImageRef;
 use crate::site::agencies::{Agency, Role};
-use crate::site::documents::{CITED_PREVIEW, CitedDocument};
+use crate::site::documents::CitedDocument;
 use crate::site::tasks::Task;
 use crate::text::date::Date;
 use crate::text::push_decimal;
@@ -189,19 +189,13 @@ impl<'a> Views<'a> {
     }
 
     /// Links to the pages citing `d`, newest first, and the URL of its list of them all:
-    /// only the first [`CITED_PREVIEW`] when that list is rendered, else every one.
+    /// those [`CitedDocument::shown_citers`] names.
     pub fn citers(&self, d: &'a CitedDocument) -> (Vec<LinkView<'a>>, Option<String>) {
         let c = &self.site.config;
         let list = d.list.as_deref().filter(|_| self.citation_lists);
-        let shown = if list.is_some() {
-            CITED_PREVIEW
-        } else {
-            usize::MAX
-        };
         let links = d
-            .cited_by
+            .shown_citers(self.citation_lists)
             .iter()
-            .take(shown)
             .filter_map(|j| self.site.pages.get(*j))
             .map(|p| LinkView {
                 title: &p.page.title,

@@ -248,19 +248,14 @@ fn a_citers_title_renders_the_cited_page() {
     assert!(!jobs.contains(&Job::Page(page(&s, "/tin-tuc/a/"))));
 }
 
-/// Six news items citing Nghị định 45 (enough for its own list of citing pages) and one
-/// that does not, with `edit` applied.
-fn much_cited(edit: Option<(&str, &str)>) -> Site {
-    let mut files: Vec<(String, String)> = (1..=7)
+/// `n` news items citing Nghị định 45 (more than `CITED_PREVIEW`: enough for its own
+/// list of citing pages) and one that does not, `t1` the oldest, with `edit` applied.
+fn cited(n: usize, edit: Option<(&str, &str)>) -> Site {
+    let mut files: Vec<(String, String)> = (1..=n + 1)
         .map(|i| {
-            let cites = if i <= 6 {
-                "Theo Nghị định số 45/2020/NĐ-CP."
-            } else {
-                "Tin."
-            };
             (
                 format!("content/tin-tuc/t{i}.md"),
-                format!("+++\ntitle = \"Tin {i}\"\ndate = 2025-01-0{i}\n+++\n{cites}\n"),
+                citer(n, i, &format!("Tin {i}")),
             )
         })
         .collect();
@@ -278,6 +273,29 @@ fn much_cited(edit: Option<(&str, &str)>) -> Site {
     build_site("", &refs, d(2025, 6, 1))
 }
 
+/// News item `i` of [`cited`]'s `n` citers, titled `title`: a day apart, newest last.
+fn citer(n: usize, i: usize, title: &str) -> String {
+    let cites = if i <= n {
+        "Theo Nghị định số 45/2020/NĐ-CP."
+    } else {
+        "Tin."
+    };
+    let date = format!("2025-{:02}-{:02}", 1 + (i - 1) / 28, 1 + (i - 1) % 28);
+    format!("+++\ntitle = \"{title}\"\ndate = {date}\n+++\n{cites}\n")
+}
+
+/// The jobs [`cited`]'s site renders again when news item `i` is retitled.
+fn retitled_citer(n: usize, i: usize) -> Vec<Job> {
+    let old = cited(n, None);
+    let edit = citer(n, i, "Tin mới");
+    let new = cited(n, Some((&format!("content/tin-tuc/t{i}.md"), &edit)));
+    some(affected_jobs(&old, &new, &jobs::plan(&new)))
+}
+
+fn much_cited(edit: Option<(&str, &str)>) -> Site {
+    cited(6, edit)
+}
+
 #[test]
 fn a_citers_title_renders_the_documents_list_of_citing_pages() {
     let old = much_cited(None);
@@ -286,18 +304,40 @@ fn a_citers_title_renders_the_documents_list_of_citing_pages() {
         page: 1,
     };
     assert!(jobs::plan(&old).contains(&list));
-    let retitle = |i: usize| {
-        let edit = format!(
-            "+++\ntitle = \"Tin mới\"\ndate = 2025-01-0{i}\n+++\n{}\n",
-            if i <= 6 {
-                "Theo Nghị định số 45/2020/NĐ-CP."
-            } else {
-                "Tin."
-            }
-        );
-        let new = much_cited(Some((&format!("content/tin-tuc/t{i}.md"), &edit)));
-        some(affected_jobs(&old, &new, &jobs::plan(&new)))
+    assert!(retitled_citer(6, 3).contains(&list), "a citer");
+    assert!(
+        !retitled_citer(6, 7).contains(&list),
+        "a page that cites nothing"
+    );
+}
+
+/// Most pages of a large site cite the same few decrees: a citer's title shows on the
+/// documents index and the decree's own page only among the first few citers, and on
+/// its list of citing pages only on its slice. Rendering every list of every document it
+/// cites made a news title edit render ~560 pages at 10,000.
+#[test]
+fn a_citers_title_past_the_preview_renders_only_its_slice_of_the_list() {
+    let n = jobs::CITATIONS_PER_PAGE + 10;
+    let old = cited(n, None);
+    let doc = page(&old, "/van-ban/nd45/");
+    let [first, second] = [1, 2].map(|page| Job::Citations { document: 0, page });
+    let plan = jobs::plan(&old);
+    assert!(plan.contains(&second), "two list pages: {plan:?}");
+    // t1 is the oldest: last on the second list page, past the preview.
+    let jobs = retitled_citer(n, 1);
+    assert!(jobs.contains(&second), "its slice: {jobs:?}");
+    for not in [first, Job::Page(doc)] {
+        assert!(!jobs.contains(&not), "{not:?} does not show it: {jobs:?}");
+    }
+    let index = match old.document_section() {
+        Some(section) => Job::Section { section, page: 1 },
+        None => Job::DocumentsIndex,
     };
-    assert!(retitle(3).contains(&list), "a citer");
-    assert!(!retitle(7).contains(&list), "a page that cites nothing");
+    assert!(plan.contains(&index));
+    assert!(!jobs.contains(&index), "the index shows the first few only");
+    // The newest is in the preview: the index, the own page and every list page show it.
+    let jobs = retitled_citer(n, n);
+    for want in [first, second, Job::Page(doc), index] {
+        assert!(jobs.contains(&want), "{want:?} shows it: {jobs:?}");
+    }
 }
