@@ -189,6 +189,9 @@ fn the_tcvn3_word_plan_reads_as_the_unicode_one() {
     let (site, text, _) = import_into(&file);
     let f = front(&text);
     assert_eq!(s(&f, "authority"), Some("UBND xã Thanh An"));
+    // The authority above it is the plan layout's key, not a value lost under [extra].
+    assert_eq!(s(&f, "parent_authority"), Some("UBND thành phố Cần Thơ"));
+    assert!(f.get("extra").is_none(), "{text}");
     assert_eq!(s(&f, "number"), Some("05/KH-UBND"));
     assert_eq!(
         s(&f, "title"),
@@ -201,6 +204,13 @@ fn the_tcvn3_word_plan_reads_as_the_unicode_one() {
         "{text}"
     );
     site.build_ok();
+    let html = site.read(
+        "ke-hoach/ke-hoach-ve-cong-tac-thong-tin-tuyen-truyen-cai-cach-hanh-chinh-xa-thanh-an-nam-2026/index.html",
+    );
+    assert!(
+        html.contains("UBND THÀNH PHỐ CẦN THƠ<br>ỦY BAN NHÂN DÂN<br>XÃ THANH AN"),
+        "the parent authority heads the plan's header"
+    );
 }
 
 #[test]
