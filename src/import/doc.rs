@@ -11,12 +11,21 @@ pub(crate) struct Para {
     pub md: String,
     /// Every letter of the paragraph is bold (a heading in Word's way of writing one).
     pub bold: bool,
-    /// A real Word list item (numbering), written `- `.
-    pub list: bool,
+    /// A real Word list item (numbering), with its mark.
+    pub list: Option<ListMark>,
     /// Centred (the title lines of the ND 30/2020 layout).
     pub center: bool,
     /// Where it is in the source: the paragraph's number (Word) or line (text), from 1.
     pub pos: usize,
+}
+
+/// The mark of a list item, as Word shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum ListMark {
+    /// A bullet (written `- `).
+    Bullet,
+    /// A number as the list's level text makes it ("1.", "a)", "II.", "1.2.").
+    Numbered(String),
 }
 
 /// A table: rows of cells, each cell its paragraphs.

@@ -461,7 +461,7 @@ fn read_ending(lines: &[Para], out: &mut Framed) {
             }
             continue;
         }
-        if in_recipients && (t.starts_with(['-', '–', '+', '•']) || p.list) {
+        if in_recipients && (t.starts_with(['-', '–', '+', '•']) || p.list.is_some()) {
             out.meta.recipients.push(recipient(&t));
             continue;
         }

@@ -14,6 +14,7 @@ mod inline;
 mod legacy;
 mod package;
 mod text;
+mod word_styles;
 
 use std::path::{Path, PathBuf};
 

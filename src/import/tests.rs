@@ -122,3 +122,88 @@ fn a_zip_bomb_stops_at_the_limit() {
         .expect("refused");
     assert!(e.message.contains("MB"), "{}", e.message);
 }
+
+/// A numbering part: list 1 is decimal ("%1."), list 2 bullets, list 3 upper Roman ("%1.")
+/// with decimal under it ("%2.").
+fn numbering() -> String {
+    format!(
+        r#"<w:numbering {NS}>
+<w:abstractNum w:abstractNumId="10"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="11"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="12"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="10"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="11"/></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="12"/></w:num>
+</w:numbering>"#
+    )
+}
+
+fn numbered(num: &str, lvl: &str, text: &str, bold: bool) -> String {
+    let b = if bold { "<w:rPr><w:b/></w:rPr>" } else { "" };
+    format!(
+        r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="{num}"/></w:numPr></w:pPr><w:r>{b}<w:t>{text}</w:t></w:r></w:p>"#
+    )
+}
+
+#[test]
+fn numbered_word_lists_keep_their_numbers_and_bullets_stay_dashes() {
+    let body = [
+        numbered("3", "0", "MỤC ĐÍCH", true),
+        numbered("3", "1", "Nội dung", false),
+        numbered("3", "1", "Hình thức", false),
+        numbered("1", "0", "Tuyên truyền.", false),
+        numbered("1", "0", "Tập huấn.", false),
+        numbered("2", "0", "Sở Nội vụ;", false),
+        numbered("1", "0", "Kiểm tra.", false),
+        numbered("3", "0", "TỔ CHỨC THỰC HIỆN", true),
+        numbered("3", "1", "Phòng Văn hóa", false),
+        // A heading numbered by hand stays as written.
+        r#"<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>III. KINH PHÍ</w:t></w:r></w:p>"#.to_string(),
+    ]
+    .concat();
+    let c = read(&[
+        ("word/document.xml", &document(&body)),
+        ("word/numbering.xml", &numbering()),
+    ])
+    .expect("valid");
+    let md = c.page.split("+++\n\n").nth(1).unwrap_or("");
+    assert_eq!(
+        md,
+        "## I. MỤC ĐÍCH\n\na) Nội dung\n\nb) Hình thức\n\n1. Tuyên truyền.\n\n2. Tập huấn.\n\n- Sở Nội vụ;\n\n3. Kiểm tra.\n\n## II. TỔ CHỨC THỰC HIỆN\n\na) Phòng Văn hóa\n\n## III. KINH PHÍ\n"
+    );
+}
+
+#[test]
+fn legacy_fonts_set_by_styles_and_defaults_are_decoded() {
+    let styles = format!(
+        r#"<w:styles {NS}>
+<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman"/></w:rPr></w:rPrDefault></w:docDefaults>
+<w:style w:type="paragraph" w:styleId="Cu"><w:rPr><w:rFonts w:ascii=".VnTime"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="CuCon"><w:basedOn w:val="Cu"/></w:style>
+<w:style w:type="paragraph" w:styleId="Hoa"><w:basedOn w:val="Cu"/><w:rPr><w:rFonts w:ascii=".VnTimeH"/></w:rPr></w:style>
+<w:style w:type="character" w:styleId="Vni"><w:rPr><w:rFonts w:ascii="VNI-Times"/></w:rPr></w:style>
+<w:style w:type="character" w:styleId="Moi"><w:rPr><w:rFonts w:ascii="Arial"/></w:rPr></w:style>
+</w:styles>"#
+    );
+    let body = r#"<w:p><w:pPr><w:pStyle w:val="CuCon"/></w:pPr><w:r><w:t xml:space="preserve">Thùc hiÖn </w:t></w:r><w:r><w:rPr><w:rStyle w:val="Moi"/></w:rPr><w:t>Kế hoạch</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="Hoa"/></w:pPr><w:r><w:t>nh©n d©n</w:t></w:r></w:p>
+<w:p><w:r><w:rPr><w:rStyle w:val="Vni"/></w:rPr><w:t>Vieät Nam</w:t></w:r><w:r><w:t xml:space="preserve"> Việt Nam</w:t></w:r></w:p>"#;
+    let c = read(&[
+        ("word/document.xml", &document(body)),
+        ("word/styles.xml", &styles),
+    ])
+    .expect("valid");
+    let md = c.page.split("+++\n\n").nth(1).unwrap_or("");
+    assert_eq!(md, "Thực hiện Kế hoạch\n\nNHÂN DÂN\n\nViệt Nam Việt Nam\n");
+    // And a document whose default font is a legacy one.
+    let styles = format!(
+        r#"<w:styles {NS}><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=".VnTime"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>"#
+    );
+    let body = r#"<w:p><w:r><w:t>Së Néi vô</w:t></w:r></w:p>"#;
+    let c = read(&[
+        ("word/document.xml", &document(body)),
+        ("word/styles.xml", &styles),
+    ])
+    .expect("valid");
+    assert!(c.page.ends_with("\nSở Nội vụ\n"), "{}", c.page);
+}
