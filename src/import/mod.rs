@@ -20,6 +20,8 @@ use std::path::{Path, PathBuf};
 
 use crate::content::Kind;
 use crate::error::Diagnostic;
+use crate::markdown::tasks::plan_tasks;
+use crate::markdown::{LinkContext, PageRef};
 use crate::text::slug::slugify;
 
 /// What `congbo import` was asked for.
@@ -212,15 +214,71 @@ fn import_one(opts: &ImportOptions, file: &Path) -> Result<Imported, Diagnostic>
             ),
         ));
     }
-    if !opts.dry_run {
+    let mut lines = c.lines.clone();
+    if c.kind == Kind::Plan {
+        // What the build will find, read from the page as written (or as it would be).
+        let text = if opts.dry_run {
+            c.page.clone()
+        } else {
+            write_bundle(&dir, &c, &attachment, &bytes)?;
+            let written = dir.join("index.md");
+            std::fs::read_to_string(&written).map_err(|e| Diagnostic::io(&written, "read", &e))?
+        };
+        lines.push(tasks_line(&page, &text));
+    } else if !opts.dry_run {
         write_bundle(&dir, &c, &attachment, &bytes)?;
     }
     Ok(Imported {
         source: file.to_path_buf(),
         page,
-        lines: c.lines,
+        lines,
         warnings: c.warnings,
     })
+}
+
+/// The summary's tasks line of a plan page (`file`, with text `text`): the build's own
+/// extraction (its Markdown rendering of a plan, then [`plan_tasks`]), so what import says
+/// is what `congbo build` will list, by the shape each task was read from.
+fn tasks_line(file: &Path, text: &str) -> String {
+    let Ok(split) = crate::content::frontmatter::split(text) else {
+        return crate::tr!(en: "tasks: not read (the front matter)", vi: "tasks: không đọc được (phần khai báo)");
+    };
+    let page = PageRef {
+        file,
+        content_file: "",
+        path: "",
+        body_line: split.body_line,
+        plan: true,
+    };
+    // Links to pages of the site are not checked here: the build does that.
+    let ctx = LinkContext {
+        defer_broken: true,
+        ..LinkContext::default()
+    };
+    let found = match crate::markdown::render(split.body, &page, &ctx) {
+        Ok(r) => plan_tasks(&r.text_tasks, &r.tables),
+        Err(e) => {
+            let n = e.len();
+            return crate::tr!(
+                en: "tasks: not read ({n} problems in the body; congbo build names them)",
+                vi: "tasks: không đọc được ({n} lỗi trong nội dung; congbo build sẽ chỉ ra)",
+            );
+        }
+    };
+    let n = found.tasks.len();
+    if n == 0 {
+        return crate::tr!(
+            en: "tasks: 0 (no shape congbo reads; see the guide, Nhiệm vụ)",
+            vi: "tasks: 0 (không có cách viết nào congbo đọc được; xem hướng dẫn, Nhiệm vụ)",
+        );
+    }
+    let shapes = found
+        .by_shape()
+        .iter()
+        .map(|(s, k)| format!("{k} {}", s.label()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!("tasks: {n} ({shapes})")
 }
 
 /// Writes the bundle into a folder that must not exist yet; on a failure half way the
