@@ -6,13 +6,12 @@ use std::path::Path;
 
 use roxmltree::Node;
 
-use super::doc::{Block, Doc, Image, Para, Table, collapse};
-use super::inline::{Piece, Style, render};
+use super::doc::{Block, Doc, Image, Para, Rows, Table, collapse, image_name, para_of};
+use super::inline::{Piece, Style};
 use super::legacy;
 use super::package::{Package, parse_xml};
 use super::word_styles::{Numbering, Styles, font_of, num_ref};
 use crate::error::Diagnostic;
-use crate::text::normalize::nfc;
 
 /// WordprocessingML's namespace.
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -146,9 +145,7 @@ fn blocks(
 }
 
 fn table(tbl: &Node, ctx: &mut Ctx, pkg: &mut Package, pos: usize) -> Result<Table, Diagnostic> {
-    let mut rows: Vec<Vec<Vec<Para>>> = Vec::new();
-    let mut header_seen = false;
-    let mut body_seen = false;
+    let mut rows = Rows::default();
     for tr in tbl.children().filter(|n| is_w(n, "tr")) {
         let is_header = child(&tr, "trPr").is_some_and(|p| on(child(&p, "tblHeader")));
         let mut row: Vec<Vec<Para>> = Vec::new();
@@ -164,7 +161,8 @@ fn table(tbl: &Node, ctx: &mut Ctx, pkg: &mut Package, pos: usize) -> Result<Tab
             let col = row.len();
             let cell = if continues {
                 // Word's vertical merge: the cell shows the value of the first cell above.
-                rows.last()
+                rows.rows
+                    .last()
                     .and_then(|r| r.get(col))
                     .cloned()
                     .unwrap_or_default()
@@ -185,33 +183,12 @@ fn table(tbl: &Node, ctx: &mut Ctx, pkg: &mut Package, pos: usize) -> Result<Tab
                 row.push(Vec::new());
             }
         }
-        // A header row repeated further down (typed again, or marked to repeat after
-        // body rows) is the page layout's, not a row of the table.
-        if is_header && body_seen {
-            continue;
-        }
-        if let Some(first) = rows.first()
-            && body_seen
-            && texts(first) == texts(&row)
-        {
-            continue;
-        }
-        header_seen |= is_header;
-        body_seen |= !is_header || !header_seen;
-        rows.push(row);
+        rows.push(row, is_header);
     }
-    Ok(Table { rows, pos })
-}
-
-fn texts(row: &[Vec<Para>]) -> Vec<String> {
-    row.iter()
-        .map(|c| {
-            c.iter()
-                .map(|p| p.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect()
+    Ok(Table {
+        rows: rows.rows,
+        pos,
+    })
 }
 
 fn paragraph(p: &Node, ctx: &mut Ctx, pkg: &mut Package, pos: usize) -> Result<Para, Diagnostic> {
@@ -237,30 +214,7 @@ fn paragraph(p: &Node, ctx: &mut Ctx, pkg: &mut Package, pos: usize) -> Result<P
     ctx.para_font = ctx.styles.font(style).or_else(|| ctx.styles.default_font());
     let mut pieces = Vec::new();
     inline(p, ctx, pkg, &Style::default(), &mut pieces)?;
-    let text = nfc(&collapse(
-        &pieces
-            .iter()
-            .filter_map(|p| match p {
-                Piece::Text(t, _) => Some(t.as_str()),
-                Piece::Raw(_) => None,
-            })
-            .collect::<String>(),
-    ));
-    let bold = pieces
-        .iter()
-        .any(|p| matches!(p, Piece::Text(t, _) if !t.trim().is_empty()))
-        && pieces
-            .iter()
-            .all(|p| !matches!(p, Piece::Text(t, s) if !t.trim().is_empty() && !s.bold));
-    let md = render(&pieces);
-    Ok(Para {
-        text,
-        md,
-        bold,
-        list,
-        center,
-        pos,
-    })
+    Ok(para_of(&pieces, list, center, pos))
 }
 
 /// The runs under `n` (a paragraph, a link, an insertion…), in order.
@@ -371,27 +325,9 @@ fn image(n: &Node, ctx: &mut Ctx, pkg: &mut Package) -> Result<Option<String>, D
     };
     // The target is relative to word/; one that climbs out of it is not an image of this
     // document.
-    if super::package::unsafe_entry(&target) {
-        return Ok(None);
-    }
-    let base = target.rsplit('/').next().unwrap_or("").to_ascii_lowercase();
-    let Some((_, ext)) = base.rsplit_once('.') else {
+    let Some(name) = image_name(ctx.images.len() + 1, &target) else {
         return Ok(None);
     };
-    if !matches!(ext, "png" | "jpg" | "jpeg" | "gif" | "webp") {
-        return Ok(None);
-    }
-    let clean: String = base
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '.' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let name = format!("{}-{clean}", ctx.images.len() + 1);
     let Some(bytes) = pkg.read(&format!("word/{target}"))? else {
         return Ok(None);
     };

@@ -1,5 +1,5 @@
 //! `congbo import FILE…`: a document that already exists as a Word file (`.docx`) or as
-//! text pasted from a signed PDF (`.txt`, `.md`) becomes a page bundle with congbo's front
+//! an OpenDocument text (`.odt`, [`odt`]) or text pasted from a signed PDF (`.txt`, `.md`) becomes a page bundle with congbo's front
 //! matter, so an editor does not retype it. The reader ([`docx`], with the zip and XML
 //! limits of [`package`]) makes a [`doc::Doc`]; [`header`] finds the ND 30/2020 frame;
 //! [`body`] writes the rest as Markdown. Task extraction is the build's: import converts
@@ -12,6 +12,7 @@ mod front;
 mod header;
 mod inline;
 mod legacy;
+mod odt;
 mod package;
 mod text;
 mod word_styles;
@@ -100,13 +101,14 @@ pub(crate) fn convert(
         .to_ascii_lowercase();
     let (document, formatted) = match ext.as_str() {
         "docx" => (docx::read(file, bytes)?, true),
+        "odt" => (odt::read(file, bytes)?, true),
         "txt" | "md" => (text::read(file, bytes)?, false),
         _ => {
             return Err(Diagnostic::file(
                 file,
                 crate::tr!(
-                    en: "congbo import reads .docx, .txt and .md files; save this one from Word as .docx, or copy its text into a .txt file",
-                    vi: "congbo import đọc tệp .docx, .txt và .md; hãy lưu tệp này trong Word dạng .docx, hoặc chép chữ vào một tệp .txt",
+                    en: "congbo import reads .docx, .odt, .txt and .md files; save this one from Word as .docx, or copy its text into a .txt file",
+                    vi: "congbo import đọc tệp .docx, .odt, .txt và .md; hãy lưu tệp này trong Word dạng .docx, hoặc chép chữ vào một tệp .txt",
                 ),
             ));
         }

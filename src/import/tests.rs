@@ -207,3 +207,68 @@ fn legacy_fonts_set_by_styles_and_defaults_are_decoded() {
     .expect("valid");
     assert!(c.page.ends_with("\nSở Nội vụ\n"), "{}", c.page);
 }
+
+/// An .odt made in memory from its content.xml body and automatic styles.
+fn odt(styles: &str, body: &str, extra: &[(&str, &str)]) -> Vec<u8> {
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"><office:font-face-decls><style:font-face style:name="VnTime1" svg:font-family="'.VnTime'"/></office:font-face-decls><office:automatic-styles>{styles}</office:automatic-styles><office:body><office:text>{body}</office:text></office:body></office:document-content>"#
+    );
+    let mut entries = vec![
+        ("mimetype", "application/vnd.oasis.opendocument.text"),
+        ("content.xml", content.as_str()),
+    ];
+    entries.extend_from_slice(extra);
+    docx(&entries)
+}
+
+#[test]
+fn an_odt_reads_into_the_same_document_as_a_docx() {
+    let styles = r#"<style:style style:name="B" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>
+<style:style style:name="Cu" style:family="text"><style:text-properties style:font-name="VnTime1"/></style:style>
+<style:style style:name="H" style:family="paragraph"><style:text-properties fo:font-weight="bold"/></style:style>
+<text:list-style style:name="Num"><text:list-level-style-number text:level="1" style:num-format="1" style:num-suffix="."/></text:list-style>
+<text:list-style style:name="Dot"><text:list-level-style-bullet text:level="1" text:bullet-char="•"/></text:list-style>"#;
+    let body = r#"<text:h text:style-name="H" text:outline-level="1">I. NỘI DUNG</text:h>
+<text:p>Xem <text:a xlink:href="https://x.gov.vn/">Cổng</text:a> <text:span text:style-name="B">ngay</text:span><text:note text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>Ghi chú.</text:p></text:note-body></text:note><text:soft-page-break/></text:p>
+<text:p><text:span text:style-name="Cu">Thùc hiÖn</text:span> kế hoạch<draw:frame draw:name="a"><draw:image xlink:href="Pictures/logo.png"/><svg:desc>Biểu trưng</svg:desc></draw:frame></text:p>
+<text:list text:style-name="Num"><text:list-item><text:p>Tuyên truyền.</text:p></text:list-item><text:list-item><text:p>Tập huấn.</text:p></text:list-item></text:list>
+<text:list text:style-name="Dot"><text:list-item><text:p>Sở Nội vụ;</text:p></text:list-item></text:list>
+<table:table><table:table-header-rows><table:table-row><table:table-cell><text:p>Việc</text:p></table:table-cell><table:table-cell><text:p>Chủ trì</text:p></table:table-cell><table:table-cell><text:p>Thời gian</text:p></table:table-cell></table:table-row></table:table-header-rows>
+<table:table-row><table:table-cell><text:p>Một</text:p><text:p>Hai</text:p></table:table-cell><table:table-cell table:number-rows-spanned="2"><text:p>Sở Nội vụ</text:p></table:table-cell><table:table-cell><text:p>2026</text:p></table:table-cell></table:table-row>
+<table:table-row><table:table-cell><text:p>Ba</text:p></table:table-cell><table:covered-table-cell/><table:table-cell><text:p>2027</text:p></table:table-cell></table:table-row>
+<!-- typed again on the next page --><table:table-row><table:table-cell><text:p>Việc</text:p></table:table-cell><table:table-cell><text:p>Chủ trì</text:p></table:table-cell><table:table-cell><text:p>Thời gian</text:p></table:table-cell></table:table-row>
+<table:table-row><table:table-cell table:number-columns-spanned="2"><text:p>Cộng</text:p></table:table-cell><table:covered-table-cell/><table:table-cell><text:p>2</text:p></table:table-cell></table:table-row>
+</table:table>"#;
+    let bytes = odt(styles, body, &[("Pictures/logo.png", "PNG")]);
+    let c = convert(Path::new("ke-hoach.odt"), &bytes, None, None).expect("a valid .odt");
+    let md = c.page.split("+++\n\n").nth(1).unwrap_or("");
+    assert_eq!(
+        md,
+        "## I. NỘI DUNG\n\nXem [Cổng](<https://x.gov.vn/>) **ngay**[^1]\n\nThực hiện kế hoạch![Biểu trưng](1-logo.png)\n\n1. Tuyên truyền.\n\n2. Tập huấn.\n\n- Sở Nội vụ;\n\n| Việc | Chủ trì | Thời gian |\n|---|---|---|\n| Một<br>Hai | Sở Nội vụ | 2026 |\n| Ba | Sở Nội vụ | 2027 |\n| Cộng |  | 2 |\n\n[^1]: Ghi chú.\n"
+    );
+    assert_eq!(c.images.len(), 1);
+    assert_eq!(c.images[0].name, "1-logo.png");
+}
+
+#[test]
+fn unsafe_and_broken_odt_files_are_refused_naming_the_file() {
+    let cases: Vec<(Vec<u8>, &str)> = vec![
+        (odt("", "<text:p/>", &[("../../evil", "x")]), "../../evil"),
+        (
+            docx(&[(
+                "content.xml",
+                r#"<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">]><d>&a;</d>"#,
+            )]),
+            "DTD",
+        ),
+        (docx(&[("styles.xml", "<x/>")]), "content.xml"),
+        (b"PK\x03\x04 broken".to_vec(), "zip"),
+    ];
+    for (bytes, says) in cases {
+        let e = convert(Path::new("ke-hoach.odt"), &bytes, None, None)
+            .err()
+            .expect("refused");
+        assert_eq!(e.file, Path::new("ke-hoach.odt"));
+        assert!(e.message.contains(says), "{says}: {}", e.message);
+    }
+}

@@ -252,7 +252,7 @@ fn start_of(n: &Node, name: &str) -> u32 {
 }
 
 /// `n` in a Word number format.
-fn number(format: &str, n: u32) -> String {
+pub(crate) fn number(format: &str, n: u32) -> String {
     match format {
         "lowerLetter" => letter(n),
         "upperLetter" => letter(n).to_uppercase(),
@@ -272,7 +272,7 @@ fn letter(n: u32) -> String {
     c.to_string().repeat(((n - 1) / 26 + 1) as usize)
 }
 
-fn roman(mut n: u32) -> String {
+pub(crate) fn roman(mut n: u32) -> String {
     const TABLE: [(u32, &str); 13] = [
         (1000, "M"),
         (900, "CM"),
