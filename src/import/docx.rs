@@ -10,7 +10,7 @@ use super::doc::{Block, Doc, Image, Para, Rows, Table, collapse, image_name, par
 use super::inline::{Piece, Style};
 use super::legacy;
 use super::package::{Package, parse_xml};
-use super::word_styles::{Numbering, Styles, font_of, num_ref};
+use super::word_styles::{Numbering, Styles, flag, font_of, num_ref};
 use crate::error::Diagnostic;
 
 /// WordprocessingML's namespace.
@@ -212,8 +212,14 @@ fn paragraph(p: &Node, ctx: &mut Ctx, pkg: &mut Package, pos: usize) -> Result<P
         .filter(|_| has_text(p))
         .and_then(|n| ctx.numbering.mark(&n));
     ctx.para_font = ctx.styles.font(style).or_else(|| ctx.styles.default_font());
+    // A paragraph style may make its text bold (a heading style): runs start from it.
+    let base = Style {
+        bold: ctx.styles.bold(style).unwrap_or(false),
+        italic: ctx.styles.italic(style).unwrap_or(false),
+        ..Style::default()
+    };
     let mut pieces = Vec::new();
-    inline(p, ctx, pkg, &Style::default(), &mut pieces)?;
+    inline(p, ctx, pkg, &base, &mut pieces)?;
     Ok(para_of(&pieces, list, center, pos))
 }
 
@@ -257,8 +263,17 @@ fn run(
     // Word's order: the run's own font, its character style's, its paragraph's.
     let mut font = ctx.para_font.clone();
     if let Some(pr) = child(r, "rPr") {
-        style.bold = on(child(&pr, "b"));
-        style.italic = on(child(&pr, "i"));
+        // Word's order: the run's own setting, its character style's, the paragraph's.
+        let char_style = child(&pr, "rStyle").and_then(|s| val(&s));
+        let set = |name: &str, of_style: &dyn Fn(&str) -> Option<bool>| {
+            flag(&pr, name).or_else(|| char_style.and_then(of_style))
+        };
+        if let Some(b) = set("b", &|s| ctx.styles.bold(s)) {
+            style.bold = b;
+        }
+        if let Some(i) = set("i", &|s| ctx.styles.italic(s)) {
+            style.italic = i;
+        }
         style.underline = on(child(&pr, "u"));
         if let Some(f) = font_of(&pr).or_else(|| {
             child(&pr, "rStyle")

@@ -39,6 +39,11 @@ pub(crate) fn font_of(rpr: &Node) -> Option<String> {
         .map(str::to_string)
 }
 
+/// An on/off property of run properties (`<w:b/>`, `<w:b w:val="0"/>`), if present.
+pub(crate) fn flag(rpr: &Node, name: &str) -> Option<bool> {
+    child(rpr, name).map(|n| !matches!(val(&n), Some("0" | "false" | "off" | "none")))
+}
+
 /// A list reference: the numbering's id and, when given, the level.
 pub(crate) type NumRef = (String, Option<u8>);
 
@@ -57,6 +62,8 @@ struct StyleDef {
     based: Option<String>,
     num: Option<NumRef>,
     font: Option<String>,
+    bold: Option<bool>,
+    italic: Option<bool>,
 }
 
 /// The styles of a document, by id.
@@ -80,6 +87,8 @@ impl Styles {
                     .map(str::to_string),
                 num: child(&s, "pPr").and_then(|p| num_ref(&p)),
                 font: child(&s, "rPr").and_then(|r| font_of(&r)),
+                bold: child(&s, "rPr").and_then(|r| flag(&r, "b")),
+                italic: child(&s, "rPr").and_then(|r| flag(&r, "i")),
             };
             out.styles.insert(id.to_string(), def);
         }
@@ -112,6 +121,16 @@ impl Styles {
     /// The font a style (or one it is based on) sets.
     pub(crate) fn font(&self, id: &str) -> Option<String> {
         self.inherited(id, |d| d.font.clone())
+    }
+
+    /// Whether a style (or one it is based on) makes its text bold, if it says.
+    pub(crate) fn bold(&self, id: &str) -> Option<bool> {
+        self.inherited(id, |d| d.bold)
+    }
+
+    /// Whether a style (or one it is based on) makes its text italic, if it says.
+    pub(crate) fn italic(&self, id: &str) -> Option<bool> {
+        self.inherited(id, |d| d.italic)
     }
 
     /// The document's default font.
