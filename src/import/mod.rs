@@ -70,6 +70,13 @@ pub fn import(opts: &ImportOptions) -> (Vec<Imported>, Vec<Diagnostic>) {
     (done, errors)
 }
 
+/// The page `congbo import` would write for a source file's `bytes`, read by the extension
+/// of `file` (`.docx`, `.odt`, `.txt`, `.md`); nothing is written. The reader's whole
+/// path, for the fuzz target (fuzz/fuzz_targets/import_docx.rs).
+pub fn page_of(file: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
+    convert(file, bytes, None, None).map(|c| c.page)
+}
+
 /// A converted document, before anything is written.
 pub(crate) struct Converted {
     /// The kind of page.
