@@ -231,7 +231,8 @@ fn import_one(opts: &ImportOptions, file: &Path) -> Result<Imported, Diagnostic>
         } else {
             write_bundle(&dir, &c, &attachment, &bytes)?;
             let written = dir.join("index.md");
-            std::fs::read_to_string(&written).map_err(|e| Diagnostic::io(&written, "read", &e))?
+            std::fs::read_to_string(&written)
+                .map_err(|e| Diagnostic::io(&written, "read this file", &e))?
         };
         lines.push(tasks_line(&page, &text));
     } else if !opts.dry_run {

@@ -16,6 +16,7 @@ use super::inline::{Piece, Style};
 use super::legacy;
 use super::package::{Package, parse_xml};
 use crate::error::Diagnostic;
+use crate::text::address::Address;
 use styles::{Def, ListLevels, inherited, mark, read_styles, styled};
 
 const TEXT: &str = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
@@ -284,10 +285,13 @@ fn inline(
                 let mut s = style.clone();
                 s.0.link = c
                     .attribute((XLINK, "href"))
+                    // Links out of the document only (as a .docx's external ones): a
+                    // bookmark or a file beside the original means nothing on the site.
                     .filter(|h| {
-                        h.starts_with("http://")
-                            || h.starts_with("https://")
-                            || h.starts_with("mailto:")
+                        matches!(
+                            crate::text::address::classify(h),
+                            Address::Web | Address::Contact
+                        )
                     })
                     .map(str::to_string);
                 inline(&c, ctx, pkg, &s, out, depth + 1)?;
