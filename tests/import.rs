@@ -189,6 +189,9 @@ fn the_tcvn3_word_plan_reads_as_the_unicode_one() {
     let (site, text, _) = import_into(&file);
     let f = front(&text);
     assert_eq!(s(&f, "authority"), Some("UBND xã Thanh An"));
+    // The authority above it is the plan layout's key, not a value lost under [extra].
+    assert_eq!(s(&f, "parent_authority"), Some("UBND thành phố Cần Thơ"));
+    assert!(f.get("extra").is_none(), "{text}");
     assert_eq!(s(&f, "number"), Some("05/KH-UBND"));
     assert_eq!(
         s(&f, "title"),
@@ -201,6 +204,13 @@ fn the_tcvn3_word_plan_reads_as_the_unicode_one() {
         "{text}"
     );
     site.build_ok();
+    let html = site.read(
+        "ke-hoach/ke-hoach-ve-cong-tac-thong-tin-tuyen-truyen-cai-cach-hanh-chinh-xa-thanh-an-nam-2026/index.html",
+    );
+    assert!(
+        html.contains("UBND THÀNH PHỐ CẦN THƠ<br>ỦY BAN NHÂN DÂN<br>XÃ THANH AN"),
+        "the parent authority heads the plan's header"
+    );
 }
 
 #[test]
@@ -246,4 +256,50 @@ fn an_existing_page_is_never_replaced_and_dry_run_writes_nothing() {
         std::fs::read(site.root().join(&done[0].page)).expect("kept"),
         before
     );
+}
+
+/// The number of tasks the built site lists for its one plan.
+fn built_tasks(site: &TestSite) -> usize {
+    let plans: serde_json::Value =
+        serde_json::from_str(&site.read("data/plans.json")).expect("plans.json");
+    plans
+        .as_array()
+        .or_else(|| plans.get("plans").and_then(|p| p.as_array()))
+        .and_then(|a| a.first())
+        .and_then(|p| p.get("tasks"))
+        .and_then(|t| t.as_array())
+        .map_or(0, Vec::len)
+}
+
+#[test]
+fn the_summary_counts_the_tasks_the_build_finds_with_their_shapes() {
+    for (file, name) in corpus("docx", "docx") {
+        let site = TestSite::new();
+        let mut opts = ImportOptions {
+            root: site.root().to_path_buf(),
+            files: vec![file.clone()],
+            dry_run: true,
+            ..ImportOptions::default()
+        };
+        let (dry, errors) = import(&opts);
+        assert!(errors.is_empty(), "{errors:?}");
+        opts.dry_run = false;
+        let (done, errors) = import(&opts);
+        assert!(errors.is_empty(), "{errors:?}");
+        site.build_ok();
+        let n = built_tasks(&site);
+        let line = done[0]
+            .lines
+            .iter()
+            .find(|l| l.starts_with("tasks: "))
+            .unwrap_or_else(|| panic!("{name}: no tasks line in {:?}", done[0].lines));
+        assert!(
+            line.starts_with(&format!("tasks: {n}")),
+            "{name}: {line}, built {n}"
+        );
+        if n > 0 {
+            assert!(line.contains('('), "{name}: the shapes are named: {line}");
+        }
+        assert!(dry[0].lines.contains(line), "{name}: --dry-run says it too");
+    }
 }

@@ -81,6 +81,43 @@ fn the_header_writes_the_authority_in_full_on_two_lines() {
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
 }
 
+/// A Word plan's header names the authority above the issuer ("UBND THÀNH PHỐ CẦN THƠ"
+/// over "ỦY BAN NHÂN DÂN" / "XÃ THANH AN"); `parent_authority` keeps it, as written, above
+/// the issuer's two lines, and a document's facts show it too.
+#[test]
+fn the_parent_authority_is_the_first_line_of_the_header() {
+    let site = site();
+    site.write(
+        "content/ke-hoach/a.md",
+        "+++\ntitle = \"Kế hoạch\"\nnumber = \"05/KH-UBND\"\nparent_authority = \"UBND thành phố Cần Thơ\"\nauthority = \"UBND xã Thanh An\"\n+++\n\nNội dung.\n",
+    );
+    site.write(
+        "content/van-ban/qd.md",
+        "+++\ntitle = \"Quyết định\"\nnumber = \"06/QĐ-UBND\"\nparent_authority = \"UBND thành phố Cần Thơ\"\nauthority = \"UBND xã Thanh An\"\n+++\n\nNội dung.\n",
+    );
+    let report = site.build_ok();
+    assert_has(
+        &site.read("ke-hoach/a/index.html"),
+        &[
+            "<p class=\"doc-authority\">UBND THÀNH PHỐ CẦN THƠ<br>ỦY BAN NHÂN DÂN<br>XÃ THANH AN</p>",
+        ],
+    );
+    assert_has(
+        &site.read("van-ban/qd/index.html"),
+        &["<dd>UBND thành phố Cần Thơ<br>UBND xã Thanh An</dd>"],
+    );
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    // Like `authority`, a key of plans and documents only.
+    site.write(
+        "content/tin-tuc/a.md",
+        "+++\ntitle = \"Tin\"\ndate = 2026-01-05\nparent_authority = \"UBND thành phố Cần Thơ\"\n+++\n\nTin.\n",
+    );
+    let errors = site
+        .build()
+        .expect_err("parent_authority on news is refused");
+    assert!(errors.to_string().contains("parent_authority"), "{errors}");
+}
+
 #[test]
 fn an_abbreviation_the_header_cannot_expand_is_a_warning_at_its_line() {
     let site = site();

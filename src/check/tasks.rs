@@ -11,7 +11,7 @@ use std::path::Path;
 use super::{Findings, Notes, Rule};
 use crate::content::page::Kind;
 use crate::error::Diagnostic;
-use crate::markdown::tasks::{Extraction, Shape, plan_tasks};
+use crate::markdown::tasks::{Extraction, plan_tasks};
 use crate::site::{PageEntry, Site};
 
 /// At most this many characters of a line not taken are quoted.
@@ -35,11 +35,8 @@ pub fn notes(site: &Site) -> Vec<String> {
         if front > 0 {
             counts.push((crate::tr!(en: "front matter", vi: "phần khai báo"), front));
         }
-        for shape in [Shape::Table, Shape::Appendix, Shape::List, Shape::Section] {
-            let n = found.tasks.iter().filter(|(s, _)| *s == shape).count();
-            if n > 0 {
-                counts.push((shape.label(), n));
-            }
+        for (shape, n) in found.by_shape() {
+            counts.push((shape.label(), n));
         }
         let total = e.tasks.len();
         let by_shape = counts

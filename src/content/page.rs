@@ -208,6 +208,9 @@ pub struct Page {
     pub number: Option<String>,
     /// Issuing authority of a plan or document.
     pub authority: Option<String>,
+    /// The authority above the issuer, first line of a plan's header ("UBND thành phố Cần
+    /// Thơ" over "UBND xã Thanh An").
+    pub parent_authority: Option<String>,
     /// Plan details.
     pub plan: Option<PlanMeta>,
     /// Procedure details.

@@ -32,6 +32,7 @@ pub struct RawPage {
     // plans and documents
     pub number: Option<String>,
     pub authority: Option<String>,
+    pub parent_authority: Option<String>,
     pub place: Option<String>,
     pub period: Option<RawPeriod>,
     pub signer: Option<RawSigner>,
@@ -160,6 +161,11 @@ impl RawPage {
         const PLAN_DOC: &str = "plans and documents";
         add(self.number.is_some(), "number", PLAN_DOC);
         add(self.authority.is_some(), "authority", PLAN_DOC);
+        add(
+            self.parent_authority.is_some(),
+            "parent_authority",
+            PLAN_DOC,
+        );
         add(self.place.is_some(), "place", PLAN_DOC);
         add(self.signer.is_some(), "signer", PLAN_DOC);
         add(self.attachments.is_some(), "attachments", PLAN_DOC);

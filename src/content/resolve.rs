@@ -216,6 +216,7 @@ pub fn page(
         source: non_empty(raw.source),
         number: non_empty(raw.number),
         authority: non_empty(raw.authority),
+        parent_authority: non_empty(raw.parent_authority),
         plan,
         procedure,
         extra: toml_to_json(&toml::Value::Table(raw.extra.unwrap_or_default())),

@@ -1,13 +1,14 @@
 //! The body as congbo's Markdown: headings from their numbering (I. → `##`, 1. → `###`,
 //! 1.1. and a) → `####`) when Word shows them as headings (the whole paragraph bold; in
-//! text without formatting, a short line), Word lists as `- `, tables as pipe tables
+//! text without formatting, a short line), Word lists with their marks (bullets as `- `,
+//! numbers as Word shows them: `1.`, `a)`), tables as pipe tables
 //! (paragraphs of a cell joined with `<br>`), footnotes at the end.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::doc::{Block, Para, Table};
+use super::doc::{Block, ListMark, Para, Table};
 
 static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})[.)]\s").expect("roman heading regex is valid")
@@ -31,7 +32,7 @@ pub(crate) struct Counts {
 /// The heading level a paragraph's numbering gives, if it is shown as a heading.
 fn heading_level(p: &Para, formatted: bool) -> Option<usize> {
     let t = p.text.as_str();
-    if t.is_empty() || p.list {
+    if t.is_empty() || p.list.is_some() {
         return None;
     }
     let shown = if formatted {
@@ -69,16 +70,28 @@ pub(crate) fn markdown(
                 if p.md.is_empty() || super::header::is_separator(&p.text) {
                     continue;
                 }
-                match heading_level(p, formatted) {
+                // A heading numbered by Word's list reads with the number Word shows.
+                let shown = match &p.list {
+                    Some(ListMark::Numbered(label)) => Para {
+                        text: format!("{label} {}", p.text),
+                        list: None,
+                        ..p.clone()
+                    },
+                    _ => p.clone(),
+                };
+                match heading_level(&shown, formatted) {
                     Some(level) => {
                         if level == 2 {
                             counts.sections += 1;
                         }
-                        let text = super::inline::escape(p.text.trim_matches('*').trim());
+                        let text = super::inline::escape(shown.text.trim_matches('*').trim());
                         parts.push(format!("{} {text}", "#".repeat(level)));
                     }
-                    None if p.list => parts.push(format!("- {}", p.md)),
-                    None => parts.push(line_start(&p.md)),
+                    None => parts.push(match &p.list {
+                        Some(ListMark::Bullet) => format!("- {}", p.md),
+                        Some(ListMark::Numbered(label)) => numbered(label, &p.md),
+                        None => line_start(&p.md),
+                    }),
                 }
             }
             Block::Table(t) => {
@@ -97,6 +110,17 @@ pub(crate) fn markdown(
     let mut out = parts.join("\n\n");
     out.push('\n');
     (out, counts)
+}
+
+/// A numbered item: "1." starts a Markdown ordered list (which keeps its first number);
+/// any other label ("a)", "II.", "1.2.") is written before the text as Word shows it.
+fn numbered(label: &str, md: &str) -> String {
+    let digits = label.strip_suffix('.').unwrap_or("");
+    if !digits.is_empty() && digits.len() <= 9 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        format!("{label} {md}")
+    } else {
+        format!("{} {md}", super::inline::escape(label))
+    }
 }
 
 /// A paragraph whose first character would start a Markdown block it does not mean.

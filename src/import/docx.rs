@@ -6,12 +6,12 @@ use std::path::Path;
 
 use roxmltree::Node;
 
-use super::doc::{Block, Doc, Image, Para, Table, collapse};
-use super::inline::{Piece, Style, render};
+use super::doc::{Block, Doc, Image, Para, Rows, Table, collapse, image_name, para_of};
+use super::inline::{Piece, Style};
 use super::legacy;
 use super::package::{Package, parse_xml};
+use super::word_styles::{Numbering, Styles, flag, font_of, num_ref};
 use crate::error::Diagnostic;
-use crate::text::normalize::nfc;
 
 /// WordprocessingML's namespace.
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -23,10 +23,13 @@ const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relations
 struct Ctx {
     /// Relationship id → (target, external).
     rels: HashMap<String, (String, bool)>,
-    /// Paragraph styles that are lists (a numbering in the style or a style it is based on).
-    list_styles: HashMap<String, bool>,
-    /// The document's default font, for runs that name none.
-    default_font: Option<String>,
+    /// Styles: their lists and fonts.
+    styles: Styles,
+    /// Lists: their levels and counts.
+    numbering: Numbering,
+    /// The font of the paragraph being read (its style's, or the document's default), for
+    /// runs that name none.
+    para_font: Option<String>,
     /// Images read so far, by relationship id → file name.
     image_names: HashMap<String, String>,
     images: Vec<Image>,
@@ -57,7 +60,10 @@ pub(crate) fn read(file: &Path, bytes: &[u8]) -> Result<Doc, Diagnostic> {
         }
     }
     if let Some(text) = pkg.text("word/styles.xml")? {
-        read_styles(&mut ctx, &parse_xml(file, "word/styles.xml", &text)?);
+        ctx.styles = Styles::read(&parse_xml(file, "word/styles.xml", &text)?);
+    }
+    if let Some(text) = pkg.text("word/numbering.xml")? {
+        ctx.numbering = Numbering::read(&parse_xml(file, "word/numbering.xml", &text)?);
     }
     let mut doc = Doc::default();
     if let Some(text) = pkg.text("word/footnotes.xml")? {
@@ -93,6 +99,12 @@ pub(crate) fn read(file: &Path, bytes: &[u8]) -> Result<Doc, Diagnostic> {
     Ok(doc)
 }
 
+/// Whether a paragraph has any text of its own.
+fn has_text(p: &Node) -> bool {
+    p.descendants()
+        .any(|n| is_w(&n, "t") && n.text().is_some_and(|t| !t.trim().is_empty()))
+}
+
 fn is_w(n: &Node, name: &str) -> bool {
     n.is_element() && n.tag_name().name() == name && n.tag_name().namespace() == Some(W)
 }
@@ -108,46 +120,6 @@ fn val<'a>(n: &Node<'a, '_>) -> Option<&'a str> {
 /// An on/off property (`<w:b/>`, `<w:b w:val="0"/>`).
 fn on(n: Option<Node>) -> bool {
     n.is_some_and(|n| !matches!(val(&n), Some("0" | "false" | "off" | "none")))
-}
-
-fn read_styles(ctx: &mut Ctx, xml: &roxmltree::Document) {
-    let mut based: HashMap<String, String> = HashMap::new();
-    let mut numbered: HashMap<String, bool> = HashMap::new();
-    for s in xml.descendants().filter(|n| is_w(n, "style")) {
-        let Some(id) = s.attribute((W, "styleId")) else {
-            continue;
-        };
-        let has_num = child(&s, "pPr")
-            .and_then(|p| child(&p, "numPr"))
-            .and_then(|n| child(&n, "numId"))
-            .and_then(|n| val(&n).map(|v| v != "0"));
-        if let Some(b) = has_num {
-            numbered.insert(id.to_string(), b);
-        }
-        if let Some(b) = child(&s, "basedOn").and_then(|b| val(&b)) {
-            based.insert(id.to_string(), b.to_string());
-        }
-    }
-    for id in based.keys().chain(numbered.keys()) {
-        let mut cur = id.as_str();
-        let mut is_list = false;
-        for _ in 0..20 {
-            if let Some(&b) = numbered.get(cur) {
-                is_list = b;
-                break;
-            }
-            match based.get(cur) {
-                Some(b) => cur = b,
-                None => break,
-            }
-        }
-        ctx.list_styles.insert(id.clone(), is_list);
-    }
-    ctx.default_font = xml
-        .descendants()
-        .find(|n| is_w(n, "rPrDefault"))
-        .and_then(|d| d.descendants().find(|n| is_w(n, "rFonts")))
-        .and_then(|f| f.attribute((W, "ascii")).map(str::to_string));
 }
 
 /// The blocks under `parent` (the body, a cell, a content control).
@@ -173,9 +145,7 @@ fn blocks(
 }
 
 fn table(tbl: &Node, ctx: &mut Ctx, pkg: &mut Package, pos: usize) -> Result<Table, Diagnostic> {
-    let mut rows: Vec<Vec<Vec<Para>>> = Vec::new();
-    let mut header_seen = false;
-    let mut body_seen = false;
+    let mut rows = Rows::default();
     for tr in tbl.children().filter(|n| is_w(n, "tr")) {
         let is_header = child(&tr, "trPr").is_some_and(|p| on(child(&p, "tblHeader")));
         let mut row: Vec<Vec<Para>> = Vec::new();
@@ -191,7 +161,8 @@ fn table(tbl: &Node, ctx: &mut Ctx, pkg: &mut Package, pos: usize) -> Result<Tab
             let col = row.len();
             let cell = if continues {
                 // Word's vertical merge: the cell shows the value of the first cell above.
-                rows.last()
+                rows.rows
+                    .last()
                     .and_then(|r| r.get(col))
                     .cloned()
                     .unwrap_or_default()
@@ -212,33 +183,12 @@ fn table(tbl: &Node, ctx: &mut Ctx, pkg: &mut Package, pos: usize) -> Result<Tab
                 row.push(Vec::new());
             }
         }
-        // A header row repeated further down (typed again, or marked to repeat after
-        // body rows) is the page layout's, not a row of the table.
-        if is_header && body_seen {
-            continue;
-        }
-        if let Some(first) = rows.first()
-            && body_seen
-            && texts(first) == texts(&row)
-        {
-            continue;
-        }
-        header_seen |= is_header;
-        body_seen |= !is_header || !header_seen;
-        rows.push(row);
+        rows.push(row, is_header);
     }
-    Ok(Table { rows, pos })
-}
-
-fn texts(row: &[Vec<Para>]) -> Vec<String> {
-    row.iter()
-        .map(|c| {
-            c.iter()
-                .map(|p| p.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect()
+    Ok(Table {
+        rows: rows.rows,
+        pos,
+    })
 }
 
 fn paragraph(p: &Node, ctx: &mut Ctx, pkg: &mut Package, pos: usize) -> Result<Para, Diagnostic> {
@@ -246,42 +196,31 @@ fn paragraph(p: &Node, ctx: &mut Ctx, pkg: &mut Package, pos: usize) -> Result<P
     let center = ppr
         .and_then(|p| child(&p, "jc"))
         .is_some_and(|j| val(&j) == Some("center"));
-    let direct_num = ppr
-        .and_then(|p| child(&p, "numPr"))
-        .and_then(|n| child(&n, "numId"))
-        .and_then(|n| val(&n).map(|v| v != "0"));
-    let style_list = ppr
+    let style = ppr
         .and_then(|p| child(&p, "pStyle"))
         .and_then(|s| val(&s))
-        .and_then(|s| ctx.list_styles.get(s).copied())
-        .unwrap_or(false);
-    let list = direct_num.unwrap_or(style_list);
+        .unwrap_or("");
+    // The paragraph's own numbering, else its style's; a level given directly wins.
+    let own = ppr.and_then(|p| num_ref(&p));
+    let num = match (own, ctx.styles.numbering(style)) {
+        (Some((id, None)), Some((_, level))) => Some((id, level)),
+        (Some(own), _) => Some(own),
+        (None, from_style) => from_style,
+    };
+    // Only a paragraph with text counts as an item: Word shows no number on an empty one.
+    let list = num
+        .filter(|_| has_text(p))
+        .and_then(|n| ctx.numbering.mark(&n));
+    ctx.para_font = ctx.styles.font(style).or_else(|| ctx.styles.default_font());
+    // A paragraph style may make its text bold (a heading style): runs start from it.
+    let base = Style {
+        bold: ctx.styles.bold(style).unwrap_or(false),
+        italic: ctx.styles.italic(style).unwrap_or(false),
+        ..Style::default()
+    };
     let mut pieces = Vec::new();
-    inline(p, ctx, pkg, &Style::default(), &mut pieces)?;
-    let text = nfc(&collapse(
-        &pieces
-            .iter()
-            .filter_map(|p| match p {
-                Piece::Text(t, _) => Some(t.as_str()),
-                Piece::Raw(_) => None,
-            })
-            .collect::<String>(),
-    ));
-    let bold = pieces
-        .iter()
-        .any(|p| matches!(p, Piece::Text(t, _) if !t.trim().is_empty()))
-        && pieces
-            .iter()
-            .all(|p| !matches!(p, Piece::Text(t, s) if !t.trim().is_empty() && !s.bold));
-    let md = render(&pieces);
-    Ok(Para {
-        text,
-        md,
-        bold,
-        list,
-        center,
-        pos,
-    })
+    inline(p, ctx, pkg, &base, &mut pieces)?;
+    Ok(para_of(&pieces, list, center, pos))
 }
 
 /// The runs under `n` (a paragraph, a link, an insertion…), in order.
@@ -321,15 +260,27 @@ fn run(
     out: &mut Vec<Piece>,
 ) -> Result<(), Diagnostic> {
     let mut style = outer.clone();
-    let mut font = ctx.default_font.clone();
+    // Word's order: the run's own font, its character style's, its paragraph's.
+    let mut font = ctx.para_font.clone();
     if let Some(pr) = child(r, "rPr") {
-        style.bold = on(child(&pr, "b"));
-        style.italic = on(child(&pr, "i"));
+        // Word's order: the run's own setting, its character style's, the paragraph's.
+        let char_style = child(&pr, "rStyle").and_then(|s| val(&s));
+        let set = |name: &str, of_style: &dyn Fn(&str) -> Option<bool>| {
+            flag(&pr, name).or_else(|| char_style.and_then(of_style))
+        };
+        if let Some(b) = set("b", &|s| ctx.styles.bold(s)) {
+            style.bold = b;
+        }
+        if let Some(i) = set("i", &|s| ctx.styles.italic(s)) {
+            style.italic = i;
+        }
         style.underline = on(child(&pr, "u"));
-        if let Some(f) = child(&pr, "rFonts")
-            && let Some(name) = f.attribute((W, "ascii")).or(f.attribute((W, "hAnsi")))
-        {
-            font = Some(name.to_string());
+        if let Some(f) = font_of(&pr).or_else(|| {
+            child(&pr, "rStyle")
+                .and_then(|s| val(&s))
+                .and_then(|s| ctx.styles.font(s))
+        }) {
+            font = Some(f);
         }
     }
     let enc = font.as_deref().and_then(legacy::of_font);
@@ -389,27 +340,9 @@ fn image(n: &Node, ctx: &mut Ctx, pkg: &mut Package) -> Result<Option<String>, D
     };
     // The target is relative to word/; one that climbs out of it is not an image of this
     // document.
-    if super::package::unsafe_entry(&target) {
-        return Ok(None);
-    }
-    let base = target.rsplit('/').next().unwrap_or("").to_ascii_lowercase();
-    let Some((_, ext)) = base.rsplit_once('.') else {
+    let Some(name) = image_name(ctx.images.len() + 1, &target) else {
         return Ok(None);
     };
-    if !matches!(ext, "png" | "jpg" | "jpeg" | "gif" | "webp") {
-        return Ok(None);
-    }
-    let clean: String = base
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '.' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let name = format!("{}-{clean}", ctx.images.len() + 1);
     let Some(bytes) = pkg.read(&format!("word/{target}"))? else {
         return Ok(None);
     };

@@ -25,6 +25,9 @@ pub(crate) fn front_matter(
         if let Some(n) = &meta.number {
             out.push_str(&format!("number = {}\n", quote(n)));
         }
+        if let Some(p) = &meta.parent_authority {
+            out.push_str(&format!("parent_authority = {}\n", quote(p)));
+        }
         if let Some(a) = &meta.authority {
             out.push_str(&format!("authority = {}\n", quote(a)));
         }
@@ -53,10 +56,6 @@ pub(crate) fn front_matter(
         if let Some(a) = attachment {
             out.push_str(&format!("attachments = [{}]\n", quote(a)));
         }
-    }
-    // congbo has no key for the authority above the issuer; kept where templates can read it.
-    if let Some(p) = meta.parent_authority.as_ref().filter(|_| official) {
-        out.push_str(&format!("\n[extra]\nparent_authority = {}\n", quote(p)));
     }
     out.push_str("+++\n");
     out

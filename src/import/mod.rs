@@ -1,5 +1,5 @@
 //! `congbo import FILE…`: a document that already exists as a Word file (`.docx`) or as
-//! text pasted from a signed PDF (`.txt`, `.md`) becomes a page bundle with congbo's front
+//! an OpenDocument text (`.odt`, [`odt`]) or text pasted from a signed PDF (`.txt`, `.md`) becomes a page bundle with congbo's front
 //! matter, so an editor does not retype it. The reader ([`docx`], with the zip and XML
 //! limits of [`package`]) makes a [`doc::Doc`]; [`header`] finds the ND 30/2020 frame;
 //! [`body`] writes the rest as Markdown. Task extraction is the build's: import converts
@@ -12,13 +12,17 @@ mod front;
 mod header;
 mod inline;
 mod legacy;
+mod odt;
 mod package;
 mod text;
+mod word_styles;
 
 use std::path::{Path, PathBuf};
 
 use crate::content::Kind;
 use crate::error::Diagnostic;
+use crate::markdown::tasks::plan_tasks;
+use crate::markdown::{LinkContext, PageRef};
 use crate::text::slug::slugify;
 
 /// What `congbo import` was asked for.
@@ -66,6 +70,13 @@ pub fn import(opts: &ImportOptions) -> (Vec<Imported>, Vec<Diagnostic>) {
     (done, errors)
 }
 
+/// The page `congbo import` would write for a source file's `bytes`, read by the extension
+/// of `file` (`.docx`, `.odt`, `.txt`, `.md`); nothing is written. The reader's whole
+/// path, for the fuzz target (fuzz/fuzz_targets/import_docx.rs).
+pub fn page_of(file: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
+    convert(file, bytes, None, None).map(|c| c.page)
+}
+
 /// A converted document, before anything is written.
 pub(crate) struct Converted {
     /// The kind of page.
@@ -97,13 +108,14 @@ pub(crate) fn convert(
         .to_ascii_lowercase();
     let (document, formatted) = match ext.as_str() {
         "docx" => (docx::read(file, bytes)?, true),
+        "odt" => (odt::read(file, bytes)?, true),
         "txt" | "md" => (text::read(file, bytes)?, false),
         _ => {
             return Err(Diagnostic::file(
                 file,
                 crate::tr!(
-                    en: "congbo import reads .docx, .txt and .md files; save this one from Word as .docx, or copy its text into a .txt file",
-                    vi: "congbo import đọc tệp .docx, .txt và .md; hãy lưu tệp này trong Word dạng .docx, hoặc chép chữ vào một tệp .txt",
+                    en: "congbo import reads .docx, .odt, .txt and .md files; save this one from Word as .docx, or copy its text into a .txt file",
+                    vi: "congbo import đọc tệp .docx, .odt, .txt và .md; hãy lưu tệp này trong Word dạng .docx, hoặc chép chữ vào một tệp .txt",
                 ),
             ));
         }
@@ -211,15 +223,73 @@ fn import_one(opts: &ImportOptions, file: &Path) -> Result<Imported, Diagnostic>
             ),
         ));
     }
-    if !opts.dry_run {
+    let mut lines = c.lines.clone();
+    if c.kind == Kind::Plan {
+        // What the build will find, read from the page as written (or as it would be).
+        let text = if opts.dry_run {
+            c.page.clone()
+        } else {
+            write_bundle(&dir, &c, &attachment, &bytes)?;
+            let written = dir.join("index.md");
+            std::fs::read_to_string(&written)
+                .map_err(|e| Diagnostic::io(&written, "read this file", &e))?
+        };
+        lines.push(tasks_line(&page, &text));
+    } else if !opts.dry_run {
         write_bundle(&dir, &c, &attachment, &bytes)?;
     }
     Ok(Imported {
         source: file.to_path_buf(),
         page,
-        lines: c.lines,
+        lines,
         warnings: c.warnings,
     })
+}
+
+/// The summary's tasks line of a plan page (`file`, with text `text`): the build's own
+/// extraction (its Markdown rendering of a plan, then [`plan_tasks`]), so what import says
+/// is what `congbo build` will list, by the shape each task was read from.
+fn tasks_line(file: &Path, text: &str) -> String {
+    let Ok(split) = crate::content::frontmatter::split(text) else {
+        return crate::tr!(en: "tasks: not read (the front matter)", vi: "tasks: không đọc được (phần khai báo)");
+    };
+    let page = PageRef {
+        file,
+        content_file: "",
+        path: "",
+        body_line: split.body_line,
+        plan: true,
+    };
+    // Links to pages of the site are not checked here: the build does that.
+    let ctx = LinkContext {
+        defer_broken: true,
+        ..LinkContext::default()
+    };
+    let found = match crate::markdown::render(split.body, &page, &ctx) {
+        // An imported page has no `[[tasks]]` of its own: every task comes from its text.
+        Ok(r) => plan_tasks(&r.text_tasks, &r.tables, &[]),
+        Err(e) => {
+            let n = e.len();
+            return crate::tr!(
+                en: "tasks: not read ({n} problems in the body; congbo build names them)",
+                vi: "tasks: không đọc được ({n} lỗi trong nội dung; congbo build sẽ chỉ ra)",
+            );
+        }
+    };
+    let n = found.tasks.len();
+    if n == 0 {
+        return crate::tr!(
+            en: "tasks: 0 (no shape congbo reads; see the guide, Nhiệm vụ)",
+            vi: "tasks: 0 (không có cách viết nào congbo đọc được; xem hướng dẫn, Nhiệm vụ)",
+        );
+    }
+    let shapes = found
+        .by_shape()
+        .iter()
+        .map(|(s, k)| format!("{k} {}", s.label()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!("tasks: {n} ({shapes})")
 }
 
 /// Writes the bundle into a folder that must not exist yet; on a failure half way the

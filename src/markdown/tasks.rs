@@ -133,6 +133,23 @@ pub struct Extraction {
     pub rows_without_task: Vec<usize>,
 }
 
+impl Extraction {
+    /// How many tasks each shape gave, in the order `congbo check` and `congbo import`
+    /// list them; shapes that gave none are left out.
+    pub fn by_shape(&self) -> Vec<(Shape, usize)> {
+        [Shape::Table, Shape::Appendix, Shape::List, Shape::Section]
+            .into_iter()
+            .map(|shape| {
+                (
+                    shape,
+                    self.tasks.iter().filter(|(s, _)| *s == shape).count(),
+                )
+            })
+            .filter(|(_, n)| *n > 0)
+            .collect()
+    }
+}
+
 /// A plan's tasks written as text, read while its body is rendered (the build keeps no
 /// Markdown after that).
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -91,6 +91,18 @@ pub fn header(authority: &str) -> Header {
     out
 }
 
+/// [`header`] under the authority above the issuer (a plan's `parent_authority`), whose
+/// line comes first and, as a parent line, keeps its abbreviations ("UBND THÀNH PHỐ CẦN
+/// THƠ" over "ỦY BAN NHÂN DÂN" / "XÃ THANH AN").
+pub fn header_under(parent: Option<&str>, authority: &str) -> Header {
+    let mut out = header(authority);
+    if let Some(p) = parent.map(str::trim).filter(|p| !p.is_empty()) {
+        let line = p.split_whitespace().collect::<Vec<_>>().join(" ");
+        out.lines.insert(0, line.to_uppercase());
+    }
+    out
+}
+
 /// The words with the known abbreviations written in full; unknown ones are noted.
 fn expand(words: &[&str], has_lower: bool, unknown: &mut Vec<String>) -> Vec<String> {
     let full = super::agency::full_name(&words.join(" "));

@@ -339,8 +339,11 @@ impl<'a> Views<'a> {
             authority_lines: p
                 .authority
                 .as_deref()
-                .map(|a| crate::text::authority::header(a).lines)
+                .map(|a| {
+                    crate::text::authority::header_under(p.parent_authority.as_deref(), a).lines
+                })
                 .unwrap_or_default(),
+            parent_authority: p.parent_authority.as_deref(),
         }
     }
 }

@@ -205,8 +205,10 @@ pub struct PageView<'a> {
     pub json_ld: Option<String>,
     pub extra: &'a serde_json::Value,
     /// `authority` as a state document's header writes it (Decree 30/2020): in capitals,
-    /// in full, one entry a line; empty without an authority.
+    /// in full, one entry a line, below `parent_authority`'s; empty without an authority.
     pub authority_lines: Vec<String>,
+    /// The authority above the issuer, as written.
+    pub parent_authority: Option<&'a str>,
 }
 
 /// A start and end date.

@@ -86,8 +86,9 @@ impl Serialize for PageView<'_> {
             json_ld,
             extra,
             authority_lines,
+            parent_authority,
         } = self;
-        let mut out = serializer.serialize_struct("PageView", PageSummary::FIELDS + 19)?;
+        let mut out = serializer.serialize_struct("PageView", PageSummary::FIELDS + 20)?;
         summary.serialize_fields(&mut out)?;
         out.serialize_field("path", path)?;
         out.serialize_field("content", content)?;
@@ -108,6 +109,7 @@ impl Serialize for PageView<'_> {
         out.serialize_field("json_ld", json_ld)?;
         out.serialize_field("extra", extra)?;
         out.serialize_field("authority_lines", authority_lines)?;
+        out.serialize_field("parent_authority", parent_authority)?;
         out.end()
     }
 }

@@ -57,7 +57,7 @@ pub(super) const SHOWN: &[(&str, &[&str], Shows)] = &[
     ("page", &[
         "author", "authority", "authority_lines", "authority_lines[]", "code", "date",
         "description", "extra", "field", "files", "image", "json_ld", "kind", "number", "online",
-        "online_class", "path", "permalink", "plan", "procedure", "source", "tags", "fields",
+        "online_class", "parent_authority", "path", "permalink", "plan", "procedure", "source", "tags", "fields",
         "title", "updated", "url",
     ], Own),
     ("page", &["content", "reading_time", "summary", "toc", "word_count"], Body),

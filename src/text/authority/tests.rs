@@ -80,3 +80,17 @@ fn unknown_abbreviations_are_reported_not_guessed() {
         ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ THỦ ĐỨC"]
     );
 }
+
+#[test]
+fn a_parent_authority_is_the_first_line_and_keeps_its_abbreviations() {
+    let h = header_under(Some(" UBND thành phố  Cần Thơ "), "UBND xã Thanh An");
+    assert_eq!(
+        h.lines,
+        ["UBND THÀNH PHỐ CẦN THƠ", "ỦY BAN NHÂN DÂN", "XÃ THANH AN"]
+    );
+    assert_eq!(header_under(None, "UBND xã A").lines, lines("UBND xã A"));
+    assert_eq!(
+        header_under(Some(" "), "UBND xã A").lines,
+        lines("UBND xã A")
+    );
+}
