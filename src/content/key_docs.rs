@@ -115,6 +115,10 @@ pub fn key_doc(key: &str) -> Option<KeyDoc> {
             "Cơ quan ban hành",
             "Tên cơ quan ban hành: UBND xã Thanh An.",
         ),
+        "parent_authority" => (
+            "Cơ quan cấp trên",
+            "Cơ quan cấp trên của cơ quan ban hành, dòng đầu của phần đầu văn bản: UBND thành phố Cần Thơ.",
+        ),
         "place" => ("Địa danh", "Nơi ban hành, viết trước ngày: Thanh An."),
         "period" => ("Thời gian thực hiện", "Từ ngày đến ngày của kế hoạch."),
         "signer" => ("Người ký", "Tên và chức vụ người ký."),

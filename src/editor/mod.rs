@@ -222,7 +222,9 @@ impl Editor {
         files.sources.push(SourceFile {
             rel: file.clone(),
             text: nfc_owned(text.to_string()),
-            nul_line: text.find('\0').map(|at| text[..at].matches('\n').count() + 1),
+            nul_line: text
+                .find('\0')
+                .map(|at| text[..at].matches('\n').count() + 1),
         });
         files.sources.sort_by(|a, b| a.rel.cmp(&b.rel));
         let opts = ParseOptions {
