@@ -30,7 +30,8 @@ for N in "${SIZES[@]}"; do
   rm -rf "$SITE"
   python3 "$ROOT/scripts/gen-corpus.py" --pages "$N" --out "$SITE" --flavor congbo --theme-from "$ROOT" >/dev/null
   LOG="$BENCH_DIR/serve-$N.log"
-  "$BIN" serve --root "$SITE" --port 0 >"$LOG" 2>&1 &
+  # English messages: the line waited for below is "Serving http://…".
+  CONGBO_LANG=en "$BIN" serve --root "$SITE" --port 0 >"$LOG" 2>&1 &
   PID=$!
   trap 'kill $PID 2>/dev/null || true' EXIT
   python3 - "$SITE" "$LOG" "$N" <<'PY'
