@@ -71,9 +71,11 @@ async function main() {
 
     const url = base + '/tin-tuc/hoi-nghi-doi-thoai-voi-thanh-nien/';
     let seen = false;
+    // Fetched, not navigated to: the editor page open in the tab reloads itself when the
+    // rebuild ends (live reload), which would interrupt a navigation started meanwhile.
     for (let i = 0; i < 150 && !seen; i += 1) {
-      const r = await page.goto(url);
-      seen = r.status() === 200 && /đối thoại với đoàn viên thanh niên/.test(await page.textContent('main'));
+      const r = await page.request.get(url);
+      seen = r.status() === 200 && /đối thoại với đoàn viên thanh niên/.test(await r.text());
       if (!seen) await page.waitForTimeout(100);
     }
     if (!seen) fail(`${url} never showed the new item`);
