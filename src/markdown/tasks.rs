@@ -142,12 +142,14 @@ pub struct TextTasks {
 /// Reads a plan body (whose first line is file line `body_line`) for its tasks written as
 /// text and where its appendix starts.
 pub fn read_text(body: &str, body_line: usize) -> TextTasks {
+    // Cut once: both readers walk the same blocks.
+    let blocks = blocks::blocks(body, body_line);
     let mut missed = Vec::new();
-    let tasks = prose::tasks_from_text(body, body_line, &mut missed);
+    let tasks = prose::tasks_from_text(&blocks, &mut missed);
     TextTasks {
         tasks,
         missed,
-        appendix: prose::appendix_line(body, body_line),
+        appendix: prose::appendix_line(&blocks),
     }
 }
 

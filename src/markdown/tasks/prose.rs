@@ -11,14 +11,14 @@
 //! Precision over recall: what looks like a task but names no agency is not made one; it
 //! is returned as [`Missed`] for `congbo check` to show at its line.
 
-use super::blocks::{Block, Kind, blocks};
+use super::blocks::{Block, Kind};
 use super::{Column, Missed, Shape, classify};
 use crate::content::page::TaskSource;
 use crate::text::agency::{
     capitalised, is_agency_name, split_partners, starts_with_action, subject_agency, without_asking,
 };
 use crate::text::due::due_in_text;
-use crate::text::fold::search_fold;
+use crate::text::fold::{search_fold, search_fold_starts_with};
 
 /// A task read from prose: `name` done by the agencies `agencies` (the first leads).
 fn task(name: &str, agencies: &str, line: usize) -> TaskSource {
@@ -137,10 +137,10 @@ fn heading_level(block: &Block) -> Option<u8> {
 
 /// Whether a block ends the plan's body proper (its closing words or an appendix).
 fn is_closing(block: &Block) -> bool {
-    let key = search_fold(&block.text);
-    ["tren day la", "noi nhan", "phu luc", "danh muc nhiem vu"]
-        .iter()
-        .any(|k| key.starts_with(k))
+    search_fold_starts_with(
+        &block.text,
+        &["tren day la", "noi nhan", "phu luc", "danh muc nhiem vu"],
+    )
 }
 
 /// Tasks of the "Tổ chức thực hiện" sections.
@@ -208,32 +208,28 @@ fn sections(blocks: &[Block], used: &[usize], missed: &mut Vec<Missed>) -> Vec<T
     tasks
 }
 
-/// The tasks written as text in a plan body (whose first line is file line `first_line`),
-/// with their shapes, and what looked like a task but was not taken.
+/// The tasks written as text in a plan body's [blocks](super::blocks::blocks), with their shapes, and what
+/// looked like a task but was not taken.
 pub(super) fn tasks_from_text(
-    body: &str,
-    first_line: usize,
+    blocks: &[Block],
     missed: &mut Vec<Missed>,
 ) -> Vec<(Shape, TaskSource)> {
-    let blocks = blocks(body, first_line);
-    let (listed, used) = list_form(&blocks, missed);
-    let assigned = sections(&blocks, &used, missed);
+    let (listed, used) = list_form(blocks, missed);
+    let assigned = sections(blocks, &used, missed);
     let mut out: Vec<(Shape, TaskSource)> = listed.into_iter().map(|t| (Shape::List, t)).collect();
     out.extend(assigned.into_iter().map(|t| (Shape::Section, t)));
     out.sort_by_key(|(_, t)| t.line);
     out
 }
 
-/// The file line where the plan's appendix starts ("PHỤ LỤC", "DANH MỤC NHIỆM VỤ"), if any.
-pub(super) fn appendix_line(body: &str, first_line: usize) -> Option<usize> {
-    blocks(body, first_line)
+/// The file line where the plan's appendix starts ("PHỤ LỤC", "DANH MỤC NHIỆM VỤ"), if any,
+/// from its body's [blocks](super::blocks::blocks).
+pub(super) fn appendix_line(blocks: &[Block]) -> Option<usize> {
+    blocks
         .iter()
         .find(|b| {
-            let key = search_fold(&b.text);
             (heading_level(b).is_some() || b.bold || b.kind == Kind::Paragraph)
-                && ["phu luc", "danh muc nhiem vu"]
-                    .iter()
-                    .any(|k| key.starts_with(k))
+                && search_fold_starts_with(&b.text, &["phu luc", "danh muc nhiem vu"])
         })
         .map(|b| b.line)
 }
