@@ -186,8 +186,8 @@ pub(crate) fn push_lower(s: &str, out: &mut String) {
     out.push_str(s);
     out[at..].make_ascii_lowercase();
     let mut i = at;
-    while let Some(j) = out.as_bytes()[i..].iter().position(|&b| b >= 0x80) {
-        i += j;
+    while let Some(j) = next_non_ascii(out.as_bytes(), i) {
+        i = j;
         let bytes = out.as_bytes();
         let len = utf8_len(bytes[i]);
         let ch = &bytes[i..(i + len).min(bytes.len())];
@@ -209,6 +209,23 @@ pub(crate) fn push_lower(s: &str, out: &mut String) {
         }
         i += len;
     }
+}
+
+/// The index of the first byte of `bytes` from `i` on that is not ASCII, found eight bytes
+/// a step (a byte at a time was a third of lower-casing a page).
+#[inline]
+fn next_non_ascii(bytes: &[u8], mut i: usize) -> Option<usize> {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let high = u64::from_le_bytes(w) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return Some(i + (high.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    let rest = bytes.get(i..)?;
+    rest.iter().position(|&b| b >= 0x80).map(|j| i + j)
 }
 
 /// The last byte of the small letter of the UTF-8 character `ch`, for the Vietnamese
