@@ -260,5 +260,9 @@ fn folded_start_reads_the_same_as_folding_the_whole_text() {
     }
     for s in &cases {
         assert_eq!(search_fold_starts_with(s, &keys), whole(s), "on {s:?}");
+        // Keys a first word can hold whole, or be longer than.
+        let short = ["phu", "d", "tren day la"];
+        let by_whole = short.iter().any(|k| search_fold(s).starts_with(k));
+        assert_eq!(search_fold_starts_with(s, &short), by_whole, "on {s:?}");
     }
 }
