@@ -17,6 +17,7 @@
 
 mod cache;
 mod fx;
+mod ids;
 mod postings;
 mod shards;
 mod tokens;
@@ -236,11 +237,10 @@ fn details_text(p: &crate::content::Page, out: &mut String) {
 /// Counts the distinct words and neighbour pairs of lower-cased `text`; words before
 /// `head_end` score as title words.
 fn count(text: String, head_end: usize) -> PageWords {
-    // About one distinct word in 8 bytes of text: sized once, never rehashed. Words of up
+    // Sized for one distinct word in 8 bytes of text (more than a page has). Words of up
     // to 16 bytes (nearly all) are keyed by their bytes as one integer, which hashes and
-    // compares in a step; longer ones by their text.
-    let mut ids: FxMap<u128, u32> =
-        FxMap::with_capacity_and_hasher(text.len() / 8, Default::default());
+    // compares in a step, in a table of their own; longer ones by their text.
+    let mut ids = ids::PackedIds::with_capacity(text.len() / 8);
     let mut long_ids: FxMap<&str, u32> = FxMap::default();
     let mut words: Vec<(u32, u32, u32)> = Vec::with_capacity(text.len() / 8);
     let mut pairs: Vec<(u32, u32)> = Vec::new();
@@ -253,7 +253,7 @@ fn count(text: String, head_end: usize) -> PageWords {
             words.len() as u32 - 1
         };
         let id = match packed_at(&text, s, e) {
-            Some(key) => *ids.entry(key).or_insert_with(|| new_id(&mut words)),
+            Some(key) => ids.get_or_insert(key, || new_id(&mut words)),
             None => *long_ids
                 .entry(&text[s..e])
                 .or_insert_with(|| new_id(&mut words)),

@@ -87,13 +87,11 @@ impl Iterator for Words<'_> {
         }
         let start = i;
         // To its end; ASCII (most bytes, even in Vietnamese) without decoding.
-        let mut digit = self.digit;
         while let Some(&b) = bytes.get(i) {
             if b < 0x80 {
                 if !ASCII_WORD[usize::from(b)] {
                     break;
                 }
-                digit |= b.is_ascii_digit();
                 i += 1;
             } else {
                 let (word, len) = word_char_at(bytes, i);
@@ -103,6 +101,8 @@ impl Iterator for Words<'_> {
                 i += len;
             }
         }
+        // Whether a word holds a digit matters only next to a joiner: looked at then.
+        let digit = |s: usize, e: usize| bytes[s..e].iter().any(u8::is_ascii_digit);
         self.code_start.get_or_insert(start);
         // A single joiner followed by a word character continues the code.
         let continues = i + 1 < bytes.len()
@@ -110,12 +110,12 @@ impl Iterator for Words<'_> {
             && word_char_at(bytes, i + 1).0;
         if continues {
             self.joined = true;
-            self.digit = digit;
+            self.digit = self.digit || digit(start, i);
             self.i = i + 1;
         } else {
             if let Some(s) = self.code_start.take()
                 && self.joined
-                && digit
+                && (self.digit || digit(start, i))
             {
                 self.pending = Some((s, i));
             }
