@@ -2,28 +2,29 @@
 //! every word of every page (about a million times at 1,000 pages); a general hash map's
 //! probing cost several times what this open-addressing table does.
 
-/// Ids by nonzero `u128` key (a packed word: its first byte is a letter, never 0):
-/// linear probing in a power-of-two table kept at most half full.
+/// Ids by `u128` key (a packed word), given in order from 0: linear probing in a
+/// power-of-two table of ids, kept at most half full, the keys in a list by id. Four
+/// bytes a slot: the table is made afresh for every page, and zeroing slots that held
+/// the keys themselves cost more than the lookups saved.
 pub(super) struct PackedIds {
-    /// 0 marks an empty slot.
+    /// Each slot's id, or [`EMPTY`].
+    slots: Vec<u32>,
+    /// Each id's key.
     keys: Vec<u128>,
-    ids: Vec<u32>,
-    len: usize,
     /// 64 less the table's size in bits: the hash's top bits pick the slot.
     shift: u32,
 }
 
+/// An empty slot.
+const EMPTY: u32 = u32::MAX;
+
 impl PackedIds {
     /// A table that holds about `n` keys before it grows.
     pub(super) fn with_capacity(n: usize) -> Self {
-        Self::sized((n.max(8) * 2).next_power_of_two())
-    }
-
-    fn sized(cap: usize) -> Self {
+        let cap = (n.max(8) * 2).next_power_of_two();
         PackedIds {
-            keys: vec![0; cap],
-            ids: vec![0; cap],
-            len: 0,
+            slots: vec![EMPTY; cap],
+            keys: Vec::with_capacity(n),
             shift: 64 - cap.trailing_zeros(),
         }
     }
@@ -36,46 +37,42 @@ impl PackedIds {
         (h >> self.shift) as usize
     }
 
-    /// The id of `key` (not 0), made by `make` when the key is new.
+    /// The id of `key`: the number of keys before it when it is new.
     #[inline]
-    pub(super) fn get_or_insert(&mut self, key: u128, make: impl FnOnce() -> u32) -> u32 {
-        let mask = self.keys.len() - 1;
+    pub(super) fn get_or_insert(&mut self, key: u128) -> u32 {
+        let mask = self.slots.len() - 1;
         let mut i = self.slot(key);
         loop {
-            let k = self.keys[i];
-            if k == key {
-                return self.ids[i];
-            }
-            if k == 0 {
+            let id = self.slots[i];
+            if id == EMPTY {
                 break;
+            }
+            if self.keys[id as usize] == key {
+                return id;
             }
             i = (i + 1) & mask;
         }
-        let id = make();
-        self.keys[i] = key;
-        self.ids[i] = id;
-        self.len += 1;
-        if self.len * 2 > self.keys.len() {
+        let id = self.keys.len() as u32;
+        self.slots[i] = id;
+        self.keys.push(key);
+        if self.keys.len() * 2 > self.slots.len() {
             self.grow();
         }
         id
     }
 
-    /// Twice the slots, every key put again.
+    /// Twice the slots, every id put again.
     fn grow(&mut self) {
-        let old = std::mem::replace(self, Self::sized(self.keys.len() * 2));
-        let mask = self.keys.len() - 1;
-        for (key, id) in old.keys.into_iter().zip(old.ids) {
-            if key != 0 {
-                let mut i = self.slot(key);
-                while self.keys[i] != 0 {
-                    i = (i + 1) & mask;
-                }
-                self.keys[i] = key;
-                self.ids[i] = id;
+        let cap = self.slots.len() * 2;
+        self.slots = vec![EMPTY; cap];
+        self.shift = 64 - cap.trailing_zeros();
+        for (id, &key) in self.keys.iter().enumerate() {
+            let mut i = self.slot(key);
+            while self.slots[i] != EMPTY {
+                i = (i + 1) & (cap - 1);
             }
+            self.slots[i] = id as u32;
         }
-        self.len = old.len;
     }
 }
 
@@ -88,16 +85,11 @@ mod tests {
         // Few slots to start, so the table grows many times; keys that share halves.
         let mut t = PackedIds::with_capacity(1);
         let key = |n: u128| (n % 977 + 1) | ((n / 977) << 64) | (n << 100);
-        let mut made = 0;
         for round in 0..2 {
             for n in 0..5000u128 {
-                let id = t.get_or_insert(key(n), || {
-                    made += 1;
-                    made - 1
-                });
-                assert_eq!(id, n as u32, "round {round}, key {n}");
+                assert_eq!(t.get_or_insert(key(n)), n as u32, "round {round}, key {n}");
             }
         }
-        assert_eq!(made, 5000);
+        assert_eq!(t.keys.len(), 5000);
     }
 }

@@ -237,10 +237,11 @@ fn details_text(p: &crate::content::Page, out: &mut String) {
 /// Counts the distinct words and neighbour pairs of lower-cased `text`; words before
 /// `head_end` score as title words.
 fn count(text: String, head_end: usize) -> PageWords {
-    // Sized for one distinct word in 8 bytes of text (more than a page has). Words of up
-    // to 16 bytes (nearly all) are keyed by their bytes as one integer, which hashes and
+    // Sized for one distinct word in 16 bytes of text, grown past that. Words of up to 16
+    // bytes (nearly all) are keyed by their bytes as one integer, which hashes and
     // compares in a step, in a table of their own; longer ones by their text.
-    let mut ids = ids::PackedIds::with_capacity(text.len() / 8);
+    let mut ids = ids::PackedIds::with_capacity(text.len() / 16);
+    let mut short_ids: Vec<u32> = Vec::with_capacity(text.len() / 16);
     let mut long_ids: FxMap<&str, u32> = FxMap::default();
     let mut words: Vec<(u32, u32, u32)> = Vec::with_capacity(text.len() / 8);
     let mut pairs: Vec<(u32, u32)> = Vec::new();
@@ -253,7 +254,14 @@ fn count(text: String, head_end: usize) -> PageWords {
             words.len() as u32 - 1
         };
         let id = match packed_at(&text, s, e) {
-            Some(key) => ids.get_or_insert(key, || new_id(&mut words)),
+            Some(key) => {
+                // The table numbers its own keys; a word's id is its place in `words`.
+                let short = ids.get_or_insert(key) as usize;
+                if short == short_ids.len() {
+                    short_ids.push(new_id(&mut words));
+                }
+                short_ids[short]
+            }
             None => *long_ids
                 .entry(&text[s..e])
                 .or_insert_with(|| new_id(&mut words)),
