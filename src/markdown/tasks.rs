@@ -168,6 +168,7 @@ pub struct TextTasks {
 /// Reads a plan body (whose first line is file line `body_line`) for its tasks written as
 /// text and where its appendix starts.
 pub fn read_text(body: &str, body_line: usize) -> TextTasks {
+    // Cut once: both readers walk the same blocks.
     let blocks = blocks::blocks(body, body_line);
     let mut missed = Vec::new();
     let tasks = prose::tasks_from_text(&blocks, &mut missed);

@@ -277,6 +277,45 @@ pub fn search_fold(s: &str) -> String {
     fold_dashes_and_spaces(&strip_marks(&nfc(s).to_lowercase()))
 }
 
+/// Whether [`search_fold`] of `s` starts with one of `keys`, folding only as much of `s`
+/// as it takes to tell: plan bodies ask this of every paragraph, and folding a whole
+/// paragraph to read its first words made task reading most of a plan's Markdown cost.
+///
+/// Exact, not a guess: `s` is cut at an ASCII space, which nothing in the fold joins
+/// across (no composition, case or sigma rule reaches over a space), so the fold of the
+/// part before it is a prefix of the fold of the whole. The first word alone settles
+/// most texts (no key goes on from it); else a longer start, else the whole text.
+pub fn search_fold_starts_with(s: &str, keys: &[&str]) -> bool {
+    let need = keys.iter().map(|k| k.len()).max().unwrap_or(0);
+    let space_from = |from: usize| {
+        let from = from.min(s.len());
+        memchr::memchr(b' ', &s.as_bytes()[from..]).map_or(s.len(), |j| from + j)
+    };
+    // Four bytes of text a byte of key: a folded letter is never longer than its source,
+    // and leading spaces, marks and three-byte letters shrink it.
+    for cut in [space_from(0), space_from(4 * need), s.len()] {
+        let head = search_fold(&s[..cut]);
+        if cut == s.len() {
+            return keys.iter().any(|k| head.starts_with(k));
+        }
+        // `head` is how the whole fold starts: a key it holds is found; a longer key
+        // must go on from it.
+        if keys
+            .iter()
+            .any(|k| k.len() <= head.len() && head.starts_with(k))
+        {
+            return true;
+        }
+        if !keys
+            .iter()
+            .any(|k| k.len() > head.len() && k.starts_with(head.as_str()))
+        {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether `s` has any Vietnamese diacritic — a tone mark, breve,
 /// circumflex or horn, precomposed or combining — or the letter đ/Đ.
 pub fn has_marks(s: &str) -> bool {

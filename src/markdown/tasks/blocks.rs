@@ -64,6 +64,10 @@ fn marker(line: &str) -> Option<(Kind, &str)> {
 /// `text` without `**`/`__`, and whether it was wholly bold.
 fn unbold(text: &str) -> (String, bool) {
     let t = text.trim();
+    // Most lines have no bold at all: nothing to replace, and not wholly bold.
+    if !t.contains("**") && !t.contains("__") {
+        return (t.to_string(), false);
+    }
     let bold = (t.starts_with("**") && t.ends_with("**")
         || t.starts_with("__") && t.ends_with("__"))
         && t.len() > 4;
@@ -90,46 +94,44 @@ pub(super) fn blocks(body: &str, first_line: usize) -> Vec<Block> {
             continue;
         }
         let hashes = line.chars().take_while(|c| *c == '#').count();
-        let (kind, text) = if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') {
+        let (kind, (text, bold)) = if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') {
             // A heading's own numbering ("### 2. Sở Nội vụ") is not a list marker.
             let text = line[hashes..].trim();
             let text = marker(text).map_or(text, |(_, rest)| rest);
-            (Kind::Heading(hashes as u8), text)
-        } else if let Some(kind) = marker(&unbold(line).0).map(|(k, _)| k) {
-            // The marker may sit inside the bold ("**1. Tuyên truyền**").
-            let (plain, bold) = unbold(line);
-            let text = marker(&plain).map_or("", |(_, t)| t).to_string();
-            out.push(Block {
-                kind,
-                text,
-                bold,
-                line: first_line + i,
-            });
-            open = kind != Kind::Part;
-            continue;
-        } else if open {
-            if let Some(last) = out.last_mut() {
-                let (more, _) = unbold(line);
-                last.text.push(' ');
-                last.text.push_str(&more);
-            }
-            continue;
-        } else if line.starts_with(char::is_lowercase)
-            && out
-                .last()
-                .is_some_and(|b| !matches!(b.kind, Kind::Heading(_) | Kind::Part))
-        {
-            // A sentence broken by a blank line (a page break in the source) goes on.
-            if let Some(last) = out.last_mut() {
-                last.text.push(' ');
-                last.text.push_str(&unbold(line).0);
-            }
-            open = true;
-            continue;
+            (Kind::Heading(hashes as u8), unbold(text))
         } else {
-            (Kind::Paragraph, line)
+            // Unbolded once: the marker may sit inside the bold ("**1. Tuyên truyền**").
+            let (plain, bold) = unbold(line);
+            if let Some((kind, text)) = marker(&plain) {
+                out.push(Block {
+                    kind,
+                    text: text.to_string(),
+                    bold,
+                    line: first_line + i,
+                });
+                open = kind != Kind::Part;
+                continue;
+            } else if open {
+                if let Some(last) = out.last_mut() {
+                    last.text.push(' ');
+                    last.text.push_str(&plain);
+                }
+                continue;
+            } else if line.starts_with(char::is_lowercase)
+                && out
+                    .last()
+                    .is_some_and(|b| !matches!(b.kind, Kind::Heading(_) | Kind::Part))
+            {
+                // A sentence broken by a blank line (a page break in the source) goes on.
+                if let Some(last) = out.last_mut() {
+                    last.text.push(' ');
+                    last.text.push_str(&plain);
+                }
+                open = true;
+                continue;
+            }
+            (Kind::Paragraph, (plain, bold))
         };
-        let (text, bold) = unbold(text);
         out.push(Block {
             kind,
             text,

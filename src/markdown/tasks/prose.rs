@@ -18,7 +18,7 @@ use crate::text::agency::{
     capitalised, is_agency_name, split_partners, starts_with_action, subject_agency, without_asking,
 };
 use crate::text::due::due_in_text;
-use crate::text::fold::search_fold;
+use crate::text::fold::{search_fold, search_fold_starts_with};
 
 /// A task read from prose: `name` done by the agencies `agencies` (the first leads).
 fn task(name: &str, agencies: &str, line: usize) -> TaskSource {
@@ -140,10 +140,10 @@ fn heading_level(block: &Block) -> Option<u8> {
 
 /// Whether a block ends the plan's body proper (its closing words or an appendix).
 fn is_closing(block: &Block) -> bool {
-    let key = search_fold(&block.text);
-    ["tren day la", "noi nhan", "phu luc", "danh muc nhiem vu"]
-        .iter()
-        .any(|k| key.starts_with(k))
+    search_fold_starts_with(
+        &block.text,
+        &["tren day la", "noi nhan", "phu luc", "danh muc nhiem vu"],
+    )
 }
 
 /// Tasks of the "Tổ chức thực hiện" sections.
@@ -211,7 +211,8 @@ fn sections(blocks: &[Block], used: &[usize], missed: &mut Vec<Missed>) -> Vec<T
     tasks
 }
 
-/// The tasks written as text in a plan body's blocks, with their shapes, and what looked like a task but was not taken.
+/// The tasks written as text in a plan body's [blocks](super::blocks::blocks), with their shapes, and what
+/// looked like a task but was not taken.
 pub(super) fn tasks_from_text(
     blocks: &[Block],
     missed: &mut Vec<Missed>,
@@ -224,16 +225,14 @@ pub(super) fn tasks_from_text(
     out
 }
 
-/// The file line where the plan's appendix (in its blocks) starts ("PHỤ LỤC", "DANH MỤC NHIỆM VỤ"), if any.
+/// The file line where the plan's appendix starts ("PHỤ LỤC", "DANH MỤC NHIỆM VỤ"), if any,
+/// from its body's [blocks](super::blocks::blocks).
 pub(super) fn appendix_line(blocks: &[Block]) -> Option<usize> {
     blocks
         .iter()
         .find(|b| {
-            let key = search_fold(&b.text);
             (heading_level(b).is_some() || b.bold || b.kind == Kind::Paragraph)
-                && ["phu luc", "danh muc nhiem vu"]
-                    .iter()
-                    .any(|k| key.starts_with(k))
+                && search_fold_starts_with(&b.text, &["phu luc", "danh muc nhiem vu"])
         })
         .map(|b| b.line)
 }

@@ -150,15 +150,21 @@ pub fn ics_fold(line: &str) -> String {
 
 /// [`ics_fold`] into the end of `out`.
 fn push_folded(out: &mut String, line: &str) {
-    let mut width = 0;
-    for c in line.chars() {
-        if width + c.len_utf8() > 75 {
-            out.push_str("\r\n ");
-            width = 1;
+    // Whole runs at a time, cut at the last character boundary that fits (a character
+    // at a time was most of the calendar's cost).
+    let mut rest = line;
+    let mut room = 75;
+    while rest.len() > room {
+        let mut cut = room;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
         }
-        out.push(c);
-        width += c.len_utf8();
+        out.push_str(&rest[..cut]);
+        out.push_str("\r\n ");
+        rest = &rest[cut..];
+        room = 74;
     }
+    out.push_str(rest);
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@
 
 mod cache;
 mod fx;
+mod ids;
 mod postings;
 mod shards;
 mod tokens;
@@ -32,7 +33,7 @@ use crate::output_file::{OutputData, OutputFile};
 use crate::site::Site;
 pub use cache::PageWordsCache;
 pub(crate) use fx::FxMap;
-pub(crate) use tokens::{each_word, exact, folded};
+pub(crate) use tokens::{exact, folded};
 
 /// Pages per record chunk: a result page of ten fetches at most ten small chunks.
 pub(crate) const CHUNK: usize = 16;
@@ -236,26 +237,34 @@ fn details_text(p: &crate::content::Page, out: &mut String) {
 /// Counts the distinct words and neighbour pairs of lower-cased `text`; words before
 /// `head_end` score as title words.
 fn count(text: String, head_end: usize) -> PageWords {
-    // About one distinct word in 8 bytes of text: sized once, never rehashed. Words of up
-    // to 16 bytes (nearly all) are keyed by their bytes as one integer, which hashes and
-    // compares in a step; longer ones by their text.
-    let mut ids: FxMap<u128, u32> =
-        FxMap::with_capacity_and_hasher(text.len() / 8, Default::default());
+    // Sized for one distinct word in 16 bytes of text, grown past that. Words of up to 16
+    // bytes (nearly all) are keyed by their bytes as one integer, which hashes and
+    // compares in a step, in a table of their own; longer ones by their text.
+    let mut ids = ids::PackedIds::with_capacity(text.len() / 16);
+    let mut short_ids: Vec<u32> = Vec::with_capacity(text.len() / 16);
     let mut long_ids: FxMap<&str, u32> = FxMap::default();
     let mut words: Vec<(u32, u32, u32)> = Vec::with_capacity(text.len() / 8);
     let mut pairs: Vec<(u32, u32)> = Vec::new();
     let mut prev: Option<u32> = None;
     let mut prev_end = 0;
     let mut n = 0;
-    each_word(&text, |s, e, compound| {
-        let word = &text[s..e];
+    for (s, e, compound) in tokens::Words::new(&text) {
         let new_id = |words: &mut Vec<(u32, u32, u32)>| {
             words.push((s as u32, e as u32, 0));
             words.len() as u32 - 1
         };
         let id = match packed_at(&text, s, e) {
-            Some(key) => *ids.entry(key).or_insert_with(|| new_id(&mut words)),
-            None => *long_ids.entry(word).or_insert_with(|| new_id(&mut words)),
+            Some(key) => {
+                // The table numbers its own keys; a word's id is its place in `words`.
+                let short = ids.get_or_insert(key) as usize;
+                if short == short_ids.len() {
+                    short_ids.push(new_id(&mut words));
+                }
+                short_ids[short]
+            }
+            None => *long_ids
+                .entry(&text[s..e])
+                .or_insert_with(|| new_id(&mut words)),
         };
         let w = &mut words[id as usize];
         if s < head_end {
@@ -265,18 +274,18 @@ fn count(text: String, head_end: usize) -> PageWords {
             w.2 += 1;
         }
         if compound || n >= PAIR_WORDS {
-            return;
+            continue;
         }
         n += 1;
         // Neighbours only across white space: "a. B" starts a new sentence.
         if let Some(a) = prev
-            && text[prev_end..s].bytes().all(|b| b == b' ')
+            && text.as_bytes()[prev_end..s].iter().all(|&b| b == b' ')
         {
             pairs.push((a, id));
         }
         prev = Some(id);
         prev_end = e;
-    });
+    }
     pairs.sort_unstable();
     pairs.dedup();
     drop((ids, long_ids));
@@ -307,16 +316,23 @@ fn packed_at(text: &str, s: usize, e: usize) -> Option<u128> {
         Some(chunk) => {
             let mut x = [0u8; 16];
             x.copy_from_slice(chunk);
-            let mask = if len == 16 {
-                u128::MAX
-            } else {
-                (1u128 << (8 * len)) - 1
-            };
-            Some(u128::from_le_bytes(x) & mask)
+            Some(u128::from_le_bytes(x) & MASKS[len])
         }
         None => packed(&text[s..e]),
     }
 }
+
+/// The low `len` bytes of a `u128` set, by `len` (0–16): looked up, since a shift of a
+/// `u128` by a variable amount is a branchy sequence, paid for every word.
+const MASKS: [u128; 17] = {
+    let mut t = [u128::MAX; 17];
+    let mut len = 0;
+    while len < 16 {
+        t[len] = (1u128 << (8 * len)) - 1;
+        len += 1;
+    }
+    t
+};
 
 /// The word [`packed`] made `key`.
 fn unpacked(key: u128) -> String {

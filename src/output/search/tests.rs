@@ -179,3 +179,74 @@ fn kept_words_make_the_same_index_after_a_page_changed() {
     cache.update(&new, i);
     assert_eq!(by_path(cache.index_files(&new)), by_path(index_files(&new)));
 }
+
+/// The tokeniser's rules (the module doc of `tokens`) char by char, plainly: the oracle
+/// the byte walk, with its shortcuts for Vietnamese letters, must match.
+fn words_by_chars(text: &str) -> Vec<(usize, usize, bool)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |k: usize| chars.get(k).map_or(text.len(), |&(i, _)| i);
+    let word = |k: usize| chars.get(k).is_some_and(|&(_, c)| tokens::is_word_char(c));
+    let mut out = Vec::new();
+    let (mut k, mut code, mut joined, mut digit) = (0, None, false, false);
+    while k < chars.len() {
+        if !word(k) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while word(k) {
+            digit |= chars[k].1.is_ascii_digit();
+            k += 1;
+        }
+        out.push((at(start), at(k), false));
+        code.get_or_insert(start);
+        if k + 1 < chars.len() && matches!(chars[k].1, '.' | '/' | '-') && word(k + 1) {
+            joined = true;
+            k += 1;
+            continue;
+        }
+        if let Some(c) = code.take()
+            && joined
+            && digit
+        {
+            out.push((at(c), at(k), true));
+        }
+        joined = false;
+        digit = false;
+    }
+    out
+}
+
+#[test]
+fn the_byte_walk_cuts_words_as_the_rules_say_for_every_character() {
+    // Every character around the ranges the walk takes by their first bytes (Latin-1,
+    // Extended-A/B, IPA, combining marks, Latin Extended Additional), among letters,
+    // digits and joiners; then random texts.
+    let mut texts: Vec<String> = [(0x80u32, 0x380u32), (0x1d00, 0x1f10), (0x2000, 0x2100)]
+        .into_iter()
+        .map(|(a, b)| {
+            (a..b)
+                .filter_map(char::from_u32)
+                .flat_map(|c| [c, 'a', c, '1', '.', c, ' ', c, '/', '2', c, '-'])
+                .collect()
+        })
+        .collect();
+    let mut rng = crate::text::testgen::Lcg::new(0x5EED_0010);
+    for _ in 0..3000 {
+        let mut t = rng.text(24);
+        for j in ["1.001193", "61/2018/", "-", ".", "/", " "] {
+            if rng.below(3) == 0 {
+                t.push_str(j);
+            }
+        }
+        texts.push(t);
+    }
+    for t in texts {
+        let mut lower = String::new();
+        push_lower(&t, &mut lower);
+        for text in [lower.as_str(), t.as_str()] {
+            let walked: Vec<_> = tokens::Words::new(text).collect();
+            assert_eq!(walked, words_by_chars(text), "on {text:?}");
+        }
+    }
+}

@@ -10,7 +10,7 @@ use super::{AGENCY_TASKS_PER_PAGE, CITATIONS_TEMPLATE, FIELD_SHEETS_TEMPLATE, Jo
 use crate::error::Diagnostic;
 use crate::markdown::LinkContext;
 use crate::render::Theme;
-use crate::render::views::domain::{CitedDocumentView, qr_svg};
+use crate::render::views::domain::CitedDocumentView;
 use crate::render::views::{self, Views};
 use crate::site::Site;
 use crate::site::agencies::AGENCY_SECTION;
@@ -228,10 +228,7 @@ fn sheet_job(v: &Views<'_>, links: &LinkContext, i: usize) -> Parts {
     let e = &v.site.pages[i];
     let path = format!("{}in/", e.page.path);
     let mut ctx = page_context(v, links, i, &path);
-    ctx.insert(
-        "qr_svg",
-        &qr_svg(&v.site.config.permalink(&e.page.path)).unwrap_or_default(),
-    );
+    ctx.insert("qr_svg", v.qr_svg(i));
     Parts::theme(path, "procedure_sheet.html", ctx)
 }
 
@@ -250,10 +247,9 @@ fn field_sheets_job(v: &Views<'_>, links: &LinkContext, term: usize) -> Parts {
     let sheets: Vec<_> = crate::site::procedures::field_procedures(site, term)
         .into_iter()
         .map(|i| {
-            let permalink = site.config.permalink(&site.pages[i].page.path);
             serde_json::json!({
                 "page": v.page(i, &basis),
-                "qr_svg": qr_svg(&permalink).unwrap_or_default(),
+                "qr_svg": v.qr_svg(i),
             })
         })
         .collect();

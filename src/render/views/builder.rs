@@ -1,6 +1,7 @@
 //! Building views from the site model: one method a view, borrowing from the model.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use super::*;
 use crate::content::page::DossierDoc;
@@ -18,6 +19,9 @@ pub struct Views<'a> {
     pub(super) citation_lists: bool,
     /// The main menu for each page's header.
     nav: super::nav::NavStates,
+    /// Each page's QR code (SVG), made when first asked: a procedure's code is drawn on
+    /// its own posting sheet and again on its field's page of sheets.
+    qr: Vec<OnceLock<String>>,
 }
 
 impl<'a> Views<'a> {
@@ -30,6 +34,7 @@ impl<'a> Views<'a> {
             taxonomies: Vec::new(),
             citation_lists: false,
             nav: Default::default(),
+            qr: (0..site.pages.len()).map(|_| OnceLock::new()).collect(),
         };
         v.nav = super::nav::NavStates::new(&v, true);
         let links = v.shared_term_links();
@@ -115,6 +120,7 @@ impl<'a> Views<'a> {
             taxonomies: Vec::new(),
             citation_lists: false,
             nav: Default::default(),
+            qr: (0..site.pages.len()).map(|_| OnceLock::new()).collect(),
         };
         v.nav = super::nav::NavStates::new(&v, false);
         v
@@ -125,6 +131,19 @@ impl<'a> Views<'a> {
     pub fn with_citation_lists(mut self, yes: bool) -> Self {
         self.citation_lists = yes;
         self
+    }
+
+    /// The QR code (SVG) of page `i`'s permalink, made once per build however many
+    /// sheets show it; empty when the address cannot be encoded.
+    pub fn qr_svg(&self, i: usize) -> &str {
+        let make = || {
+            let permalink = self.site.config.permalink(&self.site.pages[i].page.path);
+            super::domain::qr_svg(&permalink).unwrap_or_default()
+        };
+        match self.qr.get(i) {
+            Some(cell) => cell.get_or_init(make),
+            None => "",
+        }
     }
 
     /// The main menu as the header of the page at site path `path` shows it (`nav`).

@@ -229,3 +229,40 @@ fn fold_property() {
         assert_eq!(search_fold(&strip_marks(&s)), folded);
     }
 }
+
+#[test]
+fn folded_start_reads_the_same_as_folding_the_whole_text() {
+    let keys = ["phu luc", "danh muc nhiem vu", "tren day la", "noi nhan"];
+    let whole = |s: &str| keys.iter().any(|k| search_fold(s).starts_with(k));
+    let mut cases: Vec<String> = vec![
+        "PHỤ LỤC I. DANH MỤC".into(),
+        "Danh mục nhiệm vụ trọng tâm năm 2025 của Ủy ban nhân dân xã".into(),
+        // The key spread over more than four bytes of text a byte: spaces and marks
+        // before it, so the cut must fall back to the whole text.
+        format!("{}phụ lục kèm theo", " ".repeat(80)),
+        format!("{}Nơi nhận: như trên", "\u{00A0}\t ".repeat(30)),
+        "Pha\u{0323}\u{0309}\u{0301}\u{0300}u".repeat(12) + " lục",
+        format!("P{}hụ lục {}", "\u{0301}".repeat(90), "x ".repeat(40)),
+        // A capital sigma just before the cut, and a dash run across it.
+        format!("Trên đây là ΣΣ{} – — tiếp", "Σ".repeat(40)),
+        "Kế hoạch tuyên truyền phổ biến pháp luật năm 2025 trên địa bàn xã".into(),
+    ];
+    let mut rng = Lcg::new(0x5EED_0003);
+    for _ in 0..3000 {
+        let lead = [
+            "phụ lục ",
+            "DANH MỤC  NHIỆM\u{00A0}VỤ ",
+            "Trên đây ",
+            "",
+            " ",
+        ][rng.below(5)];
+        cases.push(format!("{lead}{}", rng.text(30)));
+    }
+    for s in &cases {
+        assert_eq!(search_fold_starts_with(s, &keys), whole(s), "on {s:?}");
+        // Keys a first word can hold whole, or be longer than.
+        let short = ["phu", "d", "tren day la"];
+        let by_whole = short.iter().any(|k| search_fold(s).starts_with(k));
+        assert_eq!(search_fold_starts_with(s, &short), by_whole, "on {s:?}");
+    }
+}

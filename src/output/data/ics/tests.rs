@@ -171,3 +171,24 @@ fn uids_are_stable_across_builds() {
     assert_eq!(host_of("http://127.0.0.1:1111/xa/"), "127.0.0.1:1111");
     assert_eq!(host_of("/"), "congbo.invalid");
 }
+
+#[test]
+fn folding_fills_every_line_whatever_the_character_lengths() {
+    let mut rng = crate::text::testgen::Lcg::new(0x5EED_0012);
+    for _ in 0..2000 {
+        let line: String = (0..rng.below(400))
+            .map(|_| ['a', 'ắ', 'đ', '€', '𝐀', ' '][rng.below(6)])
+            .collect();
+        let folded = ics_fold(&line);
+        assert_eq!(folded.replace("\r\n ", ""), line);
+        let parts: Vec<&str> = folded.split("\r\n").collect();
+        for (k, part) in parts.iter().enumerate() {
+            assert!(part.len() <= 75, "{part:?}");
+            if let Some(next) = parts.get(k + 1) {
+                // Folded only because the next character did not fit.
+                let c = next[1..].chars().next().map_or(0, char::len_utf8);
+                assert!(part.len() + c > 75, "{part:?} then {next:?}");
+            }
+        }
+    }
+}

@@ -36,3 +36,24 @@ fn shared_term_links_give_the_same_summaries_as_maps_of_their_own() {
         assert_eq!(format!("{}", shared.summary_value(i)), format!("{own}"));
     }
 }
+
+#[test]
+fn a_pages_qr_code_is_drawn_once_and_shown_by_every_sheet() {
+    let site = build_site(
+        "",
+        &[(
+            "content/thu-tuc/khai-sinh.md",
+            "+++\ntitle = \"Đăng ký khai sinh\"\n+++\nThủ tục.\n",
+        )],
+        d(2025, 6, 1),
+    );
+    let v = Views::new(&site);
+    let i = 0;
+    let drawn =
+        crate::render::views::domain::qr_svg(&site.config.permalink(&site.pages[i].page.path))
+            .unwrap();
+    let first = v.qr_svg(i);
+    assert_eq!(first, drawn);
+    // The field's page of sheets asks again: the same string, not a second drawing.
+    assert!(std::ptr::eq(first, v.qr_svg(i)));
+}
