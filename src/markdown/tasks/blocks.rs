@@ -90,10 +90,12 @@ pub(super) fn blocks(body: &str, first_line: usize) -> Vec<Block> {
             continue;
         }
         let hashes = line.chars().take_while(|c| *c == '#').count();
+        let heading;
         let (kind, text) = if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') {
-            // A heading's own numbering ("### 2. Sở Nội vụ") is not a list marker.
-            let text = line[hashes..].trim();
-            let text = marker(text).map_or(text, |(_, rest)| rest);
+            // A heading's own numbering ("### 2. Sở Nội vụ") is not a list marker; the bold
+            // marks go first, as they may wrap it ("## **VI. TỔ CHỨC THỰC HIỆN**").
+            heading = unbold(&line[hashes..]).0;
+            let text = marker(&heading).map_or(heading.as_str(), |(_, rest)| rest);
             (Kind::Heading(hashes as u8), text)
         } else if let Some(kind) = marker(&unbold(line).0).map(|(k, _)| k) {
             // The marker may sit inside the bold ("**1. Tuyên truyền**").
