@@ -38,8 +38,9 @@ fn heading_level(p: &Para, formatted: bool) -> Option<usize> {
     let shown = if formatted {
         p.bold
     } else {
-        // Text has no bold: a heading is a short line without a sentence's end.
-        t.chars().count() <= 90 && !t.ends_with(['.', ';', ','])
+        // Text has no bold: a heading is a short line without a sentence's end (a block
+        // of several lines is a pasted table, whatever its first cell says).
+        t.chars().count() <= 90 && !t.ends_with(['.', ';', ',']) && !p.md.contains('\n')
     };
     if !shown {
         return None;
