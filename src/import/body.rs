@@ -190,6 +190,18 @@ mod tests {
     }
 
     #[test]
+    fn a_pasted_table_of_text_is_never_a_heading() {
+        // Short enough for a heading of text, and its first cell looks like a numbering.
+        let table = "V.\tNội dung\tChủ trì\tThời gian\n1\tRà soát\tCông an xã\tQuý I";
+        let p = Block::Para(Para {
+            text: super::super::doc::collapse(table),
+            md: table.into(),
+            ..Para::default()
+        });
+        assert_eq!(markdown(&[p], &[], false).0, format!("{table}\n"));
+    }
+
+    #[test]
     fn cells_keep_their_paragraphs_apart() {
         let p = |t: &str| Para {
             text: t.into(),
