@@ -303,3 +303,50 @@ fn the_summary_counts_the_tasks_the_build_finds_with_their_shapes() {
         assert!(dry[0].lines.contains(line), "{name}: --dry-run says it too");
     }
 }
+
+/// `congbo check`'s summary of the tasks of a site's one plan ("34 tasks: 14 table, …").
+fn task_summary(site: &TestSite) -> String {
+    let (report, errors) = congbo::build::check(&site.opts, false).expect("check runs");
+    assert!(errors.is_empty(), "{errors}");
+    report
+        .notes
+        .iter()
+        .find_map(|n| {
+            n.split_once("note: ")
+                .filter(|(_, m)| m.contains(" tasks: "))
+        })
+        .map(|(_, m)| m.to_string())
+        .unwrap_or_else(|| panic!("no task summary in {:#?}", report.notes))
+}
+
+#[test]
+fn a_text_plan_keeps_its_tab_table_and_gives_the_hand_made_tasks() {
+    let name = "ke-hoach-tuyen-truyen-cchc-can-tho-2025";
+    let (Some(file), Some(md)) = (
+        shared(&format!("corpus/txt/{name}.txt"), "import"),
+        shared(&format!("corpus/ke-hoach/{name}.md"), "import"),
+    ) else {
+        return;
+    };
+    let hand = TestSite::new();
+    hand.write(
+        &format!("content/ke-hoach/{name}.md"),
+        &std::fs::read_to_string(md).expect("corpus Markdown"),
+    );
+    hand.build_ok();
+    let (site, _, _) = import_into(&file);
+    site.build_ok();
+    let want = task_summary(&hand);
+    assert!(want.contains(" 14 table"), "{want}");
+    assert_eq!(task_summary(&site), want);
+    let table = |s: &TestSite| -> Vec<(String, String, String)> {
+        let rows = common::tasks::rows(&s.read("/data/tasks.csv"));
+        rows.into_iter()
+            .filter(|r| !r.quantity.is_empty())
+            // Case aside: the hand-made copy corrected "Sở Kế hoạch và đầu tư".
+            .map(|r| (r.name, r.lead.to_lowercase(), r.due))
+            .collect()
+    };
+    assert_eq!(table(&site), table(&hand));
+    assert!(table(&site).len() >= 14);
+}

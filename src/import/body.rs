@@ -38,8 +38,9 @@ fn heading_level(p: &Para, formatted: bool) -> Option<usize> {
     let shown = if formatted {
         p.bold
     } else {
-        // Text has no bold: a heading is a short line without a sentence's end.
-        t.chars().count() <= 90 && !t.ends_with(['.', ';', ','])
+        // Text has no bold: a heading is a short line without a sentence's end (a block
+        // of several lines is a pasted table, whatever its first cell says).
+        t.chars().count() <= 90 && !t.ends_with(['.', ';', ',']) && !p.md.contains('\n')
     };
     if !shown {
         return None;
@@ -186,6 +187,18 @@ mod tests {
             "## I. MỤC ĐÍCH\n\n### 1. Mục đích\n\n#### a) Nội dung\n\n1. Tuyên truyền sâu rộng.\n\n\\# không phải tiêu đề\n"
         );
         assert_eq!(counts.sections, 1);
+    }
+
+    #[test]
+    fn a_pasted_table_of_text_is_never_a_heading() {
+        // Short enough for a heading of text, and its first cell looks like a numbering.
+        let table = "V.\tNội dung\tChủ trì\tThời gian\n1\tRà soát\tCông an xã\tQuý I";
+        let p = Block::Para(Para {
+            text: super::super::doc::collapse(table),
+            md: table.into(),
+            ..Para::default()
+        });
+        assert_eq!(markdown(&[p], &[], false).0, format!("{table}\n"));
     }
 
     #[test]

@@ -10,7 +10,7 @@ pub mod links;
 pub mod refs;
 pub mod sanitize;
 mod state;
-mod tab_tables;
+pub(crate) mod tab_tables;
 pub mod tasks;
 
 use pulldown_cmark::{Options, Parser};

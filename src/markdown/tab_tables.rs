@@ -35,6 +35,20 @@ fn is_row(line: &str) -> bool {
     line.contains('\t') && !line.trim().is_empty()
 }
 
+/// How many of `lines` (without their line ends) the pasted table heading the first one
+/// spans: its header and the rows right after it; 0 when they start no such table. The
+/// one rule of what a pasted table is, for the build and for `congbo import` of text
+/// (which must keep such a block together for the build to read it).
+pub(crate) fn table_lines<'a>(mut lines: impl Iterator<Item = &'a str>) -> usize {
+    match lines.next() {
+        Some(first) if is_header(first) => match lines.take_while(|l| is_row(l)).count() {
+            0 => 0,
+            rows => rows + 1,
+        },
+        _ => 0,
+    }
+}
+
 /// A tab-separated line as a pipe table row, a `|` in a cell escaped.
 fn pipe_row(line: &str, out: &mut String) {
     out.push('|');
@@ -63,10 +77,12 @@ pub(super) fn as_pipe_tables(md: &str) -> Cow<'_, str> {
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             fence = !fence;
         }
-        let next_is_row = lines
-            .get(i + 1)
-            .is_some_and(|l| is_row(l.strip_suffix('\n').unwrap_or(l)));
-        if fence || !is_header(line) || !next_is_row {
+        let span = if fence {
+            0
+        } else {
+            table_lines(lines[i..].iter().map(|l| l.strip_suffix('\n').unwrap_or(l)))
+        };
+        if span == 0 {
             out.push_str(raw);
             i += 1;
             continue;
@@ -78,18 +94,13 @@ pub(super) fn as_pipe_tables(md: &str) -> Cow<'_, str> {
             out.push_str("|---");
         }
         out.push_str("|\n");
-        i += 1;
-        while let Some(raw) = lines.get(i) {
-            let row = raw.strip_suffix('\n').unwrap_or(raw);
-            if !is_row(row) {
-                break;
-            }
-            pipe_row(row, &mut out);
+        for raw in &lines[i + 1..i + span] {
+            pipe_row(raw.strip_suffix('\n').unwrap_or(raw), &mut out);
             if raw.ends_with('\n') {
                 out.push('\n');
             }
-            i += 1;
         }
+        i += span;
     }
     if changed {
         Cow::Owned(out)

@@ -95,10 +95,15 @@ pub(super) fn blocks(body: &str, first_line: usize) -> Vec<Block> {
         }
         let hashes = line.chars().take_while(|c| *c == '#').count();
         let (kind, (text, bold)) = if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') {
-            // A heading's own numbering ("### 2. Sở Nội vụ") is not a list marker.
-            let text = line[hashes..].trim();
-            let text = marker(text).map_or(text, |(_, rest)| rest);
-            (Kind::Heading(hashes as u8), unbold(text))
+            // A heading's own numbering ("### 2. Sở Nội vụ") is not a list marker; the bold
+            // marks go first, as they may wrap it ("## **VI. TỔ CHỨC THỰC HIỆN**").
+            let raw = line[hashes..].trim();
+            let (plain, whole) = unbold(raw);
+            let text = marker(&plain)
+                .map_or(plain.as_str(), |(_, rest)| rest)
+                .to_string();
+            let bold = whole || marker(raw).is_some_and(|(_, rest)| unbold(rest).1);
+            (Kind::Heading(hashes as u8), (text, bold))
         } else {
             // Unbolded once: the marker may sit inside the bold ("**1. Tuyên truyền**").
             let (plain, bold) = unbold(line);

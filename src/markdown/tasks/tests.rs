@@ -259,3 +259,23 @@ fn plan_tasks_reads_text_shapes() {
         )]
     );
 }
+
+#[test]
+fn a_section_heading_written_bold_inside_is_the_section() {
+    // As the Cần Thơ text has it: the bold marks inside the heading, around its numbering.
+    let body = "## **VI. TỔ CHỨC THỰC HIỆN**\n\n### **1. Phòng Văn hóa – Xã hội**\n\n- Tham mưu kế hoạch.\n";
+    let found = plan_tasks(&read_text(body, 5), &[], &[]);
+    let got: Vec<_> = found
+        .tasks
+        .iter()
+        .map(|(s, t)| (*s, t.name.as_str(), t.lead.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![(
+            Shape::Section,
+            "Tham mưu kế hoạch",
+            Some("Phòng Văn hóa – Xã hội")
+        )]
+    );
+}
