@@ -9,6 +9,32 @@ fn quote(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
+/// The years a plan's title names at its end, which are the plan's period as an editor
+/// writes it: "… năm 2025" → (2025, 2025), "… giai đoạn 2021 - 2025" → (2021, 2025). The
+/// build reads dues such as "Thường xuyên" within the period, and without one it would take
+/// the year of the plan's date, which for a plan signed in December is the year before.
+/// `None` when the title does not end so.
+pub(crate) fn title_years(title: &str) -> Option<(i32, i32)> {
+    let folded = crate::text::fold::search_fold(title);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let year = |w: &str| {
+        w.parse::<i32>()
+            .ok()
+            .filter(|y| w.len() == 4 && (1900..2200).contains(y))
+    };
+    match words.as_slice() {
+        [.., "giai", "doan", a, b] => match (year(a), year(b)) {
+            (Some(a), Some(b)) if a <= b => Some((a, b)),
+            _ => None,
+        },
+        [.., "nam", y] => year(y).map(|y| (y, y)),
+        _ => None,
+    }
+}
+
 /// The front matter block, `+++` lines included.
 pub(crate) fn front_matter(
     kind: Kind,
@@ -35,6 +61,13 @@ pub(crate) fn front_matter(
             out.push_str(&format!("place = {}\n", quote(p)));
         }
     }
+    if kind == Kind::Plan
+        && let Some((first, last)) = title_years(title)
+    {
+        out.push_str(&format!(
+            "period = {{ start = {first}-01-01, end = {last}-12-31 }}\n"
+        ));
+    }
     if let Some(d) = meta.date {
         out.push_str(&format!("date = {}\n", d.iso()));
     }
@@ -59,4 +92,27 @@ pub(crate) fn front_matter(
     }
     out.push_str("+++\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_years;
+
+    #[test]
+    fn a_plan_title_ending_in_its_years_gives_the_period() {
+        let t = title_years;
+        assert_eq!(
+            t("Kế hoạch công tác thông tin, tuyên truyền cải cách hành chính năm 2025"),
+            Some((2025, 2025))
+        );
+        assert_eq!(t("Kế hoạch CCHC giai đoạn 2021 - 2025"), Some((2021, 2025)));
+        assert_eq!(t("Kế hoạch CCHC giai đoạn 2021–2025"), Some((2021, 2025)));
+        assert_eq!(t("KẾ HOẠCH TUYÊN TRUYỀN NĂM 2026"), Some((2026, 2026)));
+        // Nothing is made up: no year at the end, a number that is not a year, a range
+        // backwards.
+        assert_eq!(t("Kế hoạch năm 2025 về tuyên truyền"), None);
+        assert_eq!(t("Kế hoạch số 172"), None);
+        assert_eq!(t("Kế hoạch năm 20251"), None);
+        assert_eq!(t("Kế hoạch giai đoạn 2025 - 2021"), None);
+    }
 }

@@ -141,6 +141,16 @@ pub(crate) fn convert(
         format!("date: {}", meta.date.map(|d| d.iso()).unwrap_or_else(none)),
         format!("authority: {}", meta.authority.clone().unwrap_or_else(none)),
         format!("title: {title}"),
+        format!(
+            "period: {}",
+            front::title_years(&title)
+                .filter(|_| kind == Kind::Plan)
+                .map_or_else(none, |(a, b)| if a == b {
+                    crate::tr!(en: "{a} (from the title)", vi: "{a} (theo tên văn bản)")
+                } else {
+                    crate::tr!(en: "{a}–{b} (from the title)", vi: "{a}–{b} (theo tên văn bản)")
+                })
+        ),
         format!("sections: {}", counts.sections),
         format!("tables: {}", counts.tables),
         format!("citations: {citations}"),
