@@ -6,7 +6,6 @@ mod common;
 use common::serve::Server;
 use common::*;
 
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 fn news_site() -> TestSite {
@@ -231,30 +230,11 @@ fn build_output_never_has_the_reload_script() {
 #[test]
 fn a_folder_without_site_toml_is_refused_as_build_refuses_it() {
     let dir = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_congbo"))
-        .args(["serve", "--port", "0", "--root"])
-        .arg(dir.path())
-        .env("CONGBO_LANG", "en")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut status = None;
-    for _ in 0..200 {
-        status = child.try_wait().unwrap();
-        if status.is_some() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    if status.is_none() {
-        let _ = child.kill();
-        let _ = child.wait();
-        panic!("congbo serve kept running in a folder without site.toml");
-    }
-    assert_eq!(status.and_then(|s| s.code()), Some(1));
-    let mut stderr = String::new();
-    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    let stderr = common::serve::refused_start(
+        &["--port", "0"],
+        dir.path(),
+        "congbo serve kept running in a folder without site.toml",
+    );
     assert!(
         stderr.starts_with("site.toml: error: could not read site.toml"),
         "{stderr}"

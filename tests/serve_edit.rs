@@ -7,9 +7,6 @@ mod common;
 use common::serve::Server;
 use common::*;
 
-use std::process::{Command, Stdio};
-use std::time::Duration;
-
 fn news_site() -> TestSite {
     let site = TestSite::new();
     site.write(
@@ -317,31 +314,10 @@ fn the_site_stays_read_only_and_the_editor_exists_only_with_edit() {
 #[test]
 fn edit_on_an_address_other_computers_reach_refuses_to_start() {
     let site = news_site();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_congbo"))
-        .args([
-            "serve", "--edit", "--bind", "0.0.0.0", "--port", "0", "--root",
-        ])
-        .arg(site.root())
-        .env("CONGBO_LANG", "en")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut status = None;
-    for _ in 0..200 {
-        status = child.try_wait().unwrap();
-        if status.is_some() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    if status.is_none() {
-        let _ = child.kill();
-        let _ = child.wait();
-        panic!("congbo serve --edit started on 0.0.0.0");
-    }
-    assert_eq!(status.and_then(|s| s.code()), Some(1));
-    let mut stderr = String::new();
-    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    let stderr = common::serve::refused_start(
+        &["--edit", "--bind", "0.0.0.0", "--port", "0"],
+        site.root(),
+        "congbo serve --edit started on 0.0.0.0",
+    );
     assert!(stderr.contains("--edit with --bind 0.0.0.0"), "{stderr}");
 }

@@ -180,3 +180,40 @@ impl Server {
         )
     }
 }
+
+/// Runs `congbo serve ARGS --root ROOT`, which must refuse to start: its standard error,
+/// after checking it ended with exit code 1. `what` says in a failure what kept running.
+pub fn refused_start(args: &[&str], root: &std::path::Path, what: &str) -> String {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_congbo"))
+        .arg("serve")
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .env("CONGBO_LANG", "en")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut status = None;
+    for _ in 0..200 {
+        status = child.try_wait().unwrap();
+        if status.is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    if status.is_none() {
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("{what}");
+    }
+    assert_eq!(status.and_then(|s| s.code()), Some(1));
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    stderr
+}
