@@ -1,11 +1,12 @@
 //! The command line: `congbo build`, `congbo serve`, `congbo init`, `congbo new`,
-//! `congbo import`, `congbo deploy`. Parses
+//! `congbo import`, `congbo deploy`, `congbo user`. Parses
 //! arguments, calls the library, and prints results and errors in plain words; the exit
 //! status says whether it worked.
 
 mod deploy_ui;
 pub mod messages;
 mod progress;
+mod user;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -87,8 +88,8 @@ pub enum Command {
         /// Open the site in the web browser.
         #[arg(long)]
         open: bool,
-        /// Also serve the browser editor at /_soan-thao/ (only on this computer: with
-        /// --edit, --bind must stay a loopback address until accounts exist).
+        /// Also serve the browser editor at /_soan-thao/ (with accounts of `congbo user`, it
+        /// asks for a login; without, --bind must stay a loopback address).
         #[arg(long)]
         edit: bool,
     },
@@ -155,6 +156,12 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// The accounts of the browser editor (serve --edit): congbo user add lan --role publisher.
+    User {
+        /// add, list, remove or passwd.
+        #[command(subcommand)]
+        action: user::UserCommand,
+    },
 }
 
 /// The command line's help in the messages' language: clap reads the English doc comments
@@ -213,6 +220,9 @@ fn command() -> clap::Command {
             "Dựng trang rồi đưa nó lên một nơi triển khai trong site.toml ([deploy.TÊN]), chỉ gửi những gì thay đổi: congbo deploy, hoặc congbo deploy TÊN."
         }
         "init" => "Tạo một trang mới trong DIR: site.toml, nội dung mỗi loại, giao diện mặc định.",
+        "user" => {
+            "Tài khoản của trình soạn thảo trên trình duyệt (serve --edit): congbo user add lan --role publisher."
+        }
         "import" => {
             "Chuyển tệp Word (.docx) hoặc chữ chép từ PDF (.txt) thành trang, giữ tệp gốc bên cạnh: congbo import ke-hoach.docx."
         }
@@ -260,12 +270,11 @@ pub fn messages_language(args: &[String], congbo_lang: Option<&str>, locale: Lan
         .as_deref()
         .or(congbo_lang)
         .and_then(Lang::parse);
-    let command = args
-        .iter()
-        .skip(1)
-        .find(|a| ["build", "check", "serve", "new", "init", "deploy"].contains(&a.as_str()));
+    let command = args.iter().skip(1).find(|a| {
+        ["build", "check", "serve", "new", "init", "deploy", "user"].contains(&a.as_str())
+    });
     let site = match command.map(String::as_str) {
-        Some("build" | "check" | "serve" | "new" | "deploy") => {
+        Some("build" | "check" | "serve" | "new" | "deploy" | "user") => {
             let root = PathBuf::from(value_of("--root", "-r").unwrap_or_else(|| ".".into()));
             std::fs::read_to_string(root.join("site.toml"))
                 .ok()
@@ -469,6 +478,7 @@ pub fn main() -> i32 {
             }
             i32::from(!errors.is_empty())
         }
+        Command::User { action } => user::run(action),
     }
 }
 

@@ -15,7 +15,8 @@ pub(super) fn layout(title: &str, main: &str) -> String {
         "<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{} · Soạn thảo</title>\n<link rel=\"stylesheet\" href=\"{PREFIX}editor.css\">\n\
-         </head>\n<body>\n<header><a href=\"{PREFIX}\">Soạn thảo trang web</a></header>\n\
+         </head>\n<body>\n<header><a href=\"{PREFIX}\">Soạn thảo trang web</a> \
+         <a href=\"{PREFIX}thung-rac\" class=\"thung-rac\">Thùng rác</a></header>\n\
          <main id=\"noi-dung\">\n{main}</main>\n</body>\n</html>\n",
         escape(title)
     )
@@ -55,13 +56,17 @@ pub(super) struct Form<'a> {
     place: String,
     /// The hash of the file as opened; `None` for a new page.
     opened: Option<String>,
-    editor: &'a Editor,
+    /// The token the form carries (the caller's).
+    pub(super) csrf: &'a str,
     /// Show "saved".
     pub(super) saved: bool,
     /// The page on the served site.
     pub(super) site_link: Option<String>,
-    /// The text on disk, when it changed since the form was opened.
-    pub(super) conflict: Option<String>,
+    /// The text on disk and the form's as a file, when the file changed since the form
+    /// was opened.
+    pub(super) conflict: Option<(String, String)>,
+    /// Links and buttons about the file (its versions, delete), shown above the form.
+    pub(super) links: String,
 }
 
 impl<'a> Form<'a> {
@@ -70,10 +75,11 @@ impl<'a> Form<'a> {
             kind,
             place: place.to_string(),
             opened,
-            editor,
             saved: false,
             site_link: None,
             conflict: None,
+            csrf: editor.token(),
+            links: String::new(),
         }
     }
 
@@ -101,6 +107,7 @@ impl<'a> Form<'a> {
                 escape(link)
             ));
         }
+        out.push_str(&self.links);
         if !errors.is_empty() {
             out.push_str(
                 "<div class=\"loi-chung\" role=\"alert\"><h2>Chưa lưu: trang có lỗi</h2>\n<ul>\n",
@@ -112,22 +119,14 @@ impl<'a> Form<'a> {
                 "</ul>\n<p>Những gì bạn đã gõ vẫn còn bên dưới; sửa rồi lưu lại.</p></div>\n",
             );
         }
-        if let Some(disk) = &self.conflict {
-            out.push_str(&format!(
-                "<div class=\"loi-chung\" role=\"alert\"><h2>Trang đã bị sửa ở nơi khác</h2>\n\
-                 <p>Từ khi bạn mở biểu mẫu, tệp content/{} đã được sửa (ở máy khác hoặc trình soạn thảo khác). \
-                 Bản đang có trên đĩa ở ngay dưới đây; bản của bạn vẫn ở trong biểu mẫu. \
-                 Hãy chép phần cần giữ, rồi bấm Lưu lần nữa để ghi bản trong biểu mẫu.</p>\n\
-                 <pre class=\"ban-tren-dia\">{}</pre></div>\n",
-                escape(&self.place),
-                escape(disk)
-            ));
+        if let Some((disk, mine)) = &self.conflict {
+            out.push_str(&super::conflict::panel(&self.place, disk, mine));
         }
         out.push_str(&format!(
             "<form method=\"post\" action=\"{}\" novalidate>\n\
              <input type=\"hidden\" name=\"csrf\" value=\"{}\">\n",
             escape(&action),
-            escape(self.editor.token())
+            escape(self.csrf)
         ));
         if let Some(h) = &self.opened {
             out.push_str(&format!(
@@ -267,4 +266,7 @@ button{font:inherit;padding:.5em 1.2em;margin:1em .5em 0 0}
 :focus{outline:3px solid #e8a800;outline-offset:2px}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3em;border-bottom:1px solid #ccc;vertical-align:top}
 .loc{display:flex;flex-wrap:wrap;gap:.5em 1em;align-items:end}.loc label{margin-top:0}
+header{display:flex;flex-wrap:wrap;gap:.3em 1.2em;align-items:center}header form{margin:0 0 0 auto;color:#fff}header button{margin:0;padding:.2em .8em}
+.khac-nhau del{color:#7a0000;background:#ffecec;text-decoration:none;display:block}.khac-nhau ins{color:#004d00;background:#eaffea;text-decoration:none;display:block}
+.dang-nhap{max-width:24em}.dang-nhap input{width:100%;box-sizing:border-box;font:inherit;padding:.4em;border:1px solid #555;border-radius:3px}
 ";

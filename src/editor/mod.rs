@@ -8,11 +8,17 @@
 //! sends back its [`Reply`]. Every change needs the per-process token ([`Editor::token`])
 //! in both the form and the cookie the editor's pages set.
 
+pub mod accounts;
+mod conflict;
 pub mod contract;
 pub mod front;
+mod history;
 mod html;
 mod list;
+pub mod login;
+pub mod session;
 pub mod store;
+mod trash;
 
 use std::path::{Path, PathBuf};
 
@@ -25,6 +31,7 @@ use contract::fields;
 use front::{Values, field_at, make, open};
 
 pub use html::CSS;
+pub use session::Caller;
 
 /// The editor's own address on the server.
 pub const PREFIX: &str = "/_soan-thao/";
@@ -85,9 +92,14 @@ impl Editor {
 
     /// The form for a new page in `section` (a folder under `content/`).
     pub fn new_form(&self, section: &str) -> Reply {
+        self.new_form_as(section, &Caller::local(self, Some(&self.token)))
+    }
+
+    /// [`Editor::new_form`] for `caller`, whose token the form carries.
+    pub fn new_form_as(&self, section: &str, caller: &Caller) -> Reply {
         match self.section(section) {
             Ok((section, kind)) => {
-                let form = html::Form::new(kind, &section, None, self);
+                let form = self.form(kind, &section, None, caller);
                 Reply::page(200, form.render(&Values::new(), &[]))
             }
             Err(d) => Reply::page(404, html::message(&d.message)),
@@ -96,6 +108,11 @@ impl Editor {
 
     /// The form for the page `rel` (under `content/`); `saved` after a save.
     pub fn edit_form(&self, rel: &str, saved: bool) -> Reply {
+        self.edit_form_as(rel, saved, &Caller::local(self, Some(&self.token)))
+    }
+
+    /// [`Editor::edit_form`] for `caller`.
+    pub fn edit_form_as(&self, rel: &str, saved: bool, caller: &Caller) -> Reply {
         let Some((rel, file)) = self.file(rel) else {
             return not_found();
         };
@@ -104,8 +121,9 @@ impl Editor {
         };
         let kind = self.kind_of(&rel);
         let text = text_of(&bytes);
-        let mut form = html::Form::new(kind, &rel, Some(store::hash_of(Some(&bytes))), self);
+        let mut form = self.form(kind, &rel, Some(store::hash_of(Some(&bytes))), caller);
         form.saved = saved;
+        form.links = history::links(&rel, caller);
         form.site_link = self.site_link(&rel);
         match open(&text, &fields(kind)) {
             Ok(o) => Reply::page(200, form.render(&o.values, &[])),
@@ -115,7 +133,12 @@ impl Editor {
 
     /// Makes a new page in `section` from the form.
     pub fn create(&self, section: &str, form: &Form, cookie: Option<&str>) -> Reply {
-        if !self.allowed(form, cookie) {
+        self.create_as(section, form, &Caller::local(self, cookie))
+    }
+
+    /// [`Editor::create`] by `caller`.
+    pub fn create_as(&self, section: &str, form: &Form, caller: &Caller) -> Reply {
+        if !caller.allowed(form) {
             return refused();
         }
         let (section, kind) = match self.section(section) {
@@ -125,7 +148,7 @@ impl Editor {
         let values = values_of(form);
         let title = values.get("title").map_or("", |t| t.trim());
         let slug = slugify(title);
-        let page_form = html::Form::new(kind, &section, None, self);
+        let page_form = self.form(kind, &section, None, caller);
         if slug.is_empty() || crate::content::names::unsafe_name(&slug).is_some() {
             let why = crate::tr!(
                 en: "write a title with letters or digits: the file name is made from it",
@@ -141,13 +164,18 @@ impl Editor {
             &toml::Table::new(),
             form,
             page_form,
-            "create",
+            ("create", caller),
         )
     }
 
     /// Saves the page `rel` from the form.
     pub fn save(&self, rel: &str, form: &Form, cookie: Option<&str>) -> Reply {
-        if !self.allowed(form, cookie) {
+        self.save_as(rel, form, &Caller::local(self, cookie))
+    }
+
+    /// [`Editor::save`] by `caller`.
+    pub fn save_as(&self, rel: &str, form: &Form, caller: &Caller) -> Reply {
+        if !caller.allowed(form) {
             return refused();
         }
         let Some((rel, file)) = self.file(rel) else {
@@ -157,23 +185,25 @@ impl Editor {
         let values = values_of(form);
         let on_disk = std::fs::read(&file).ok();
         let now = store::hash_of(on_disk.as_deref());
-        let mut page_form = html::Form::new(kind, &rel, Some(now.clone()), self);
+        let mut page_form = self.form(kind, &rel, Some(now.clone()), caller);
         page_form.site_link = self.site_link(&rel);
         let opened = form
             .iter()
             .find(|(k, _)| k == "goc")
             .map_or("", |(_, v)| v.as_str());
-        if opened != now {
-            let disk = on_disk.as_deref().map(text_of).unwrap_or_default();
-            page_form.conflict = Some(disk);
-            return Reply::page(409, page_form.render(&values, &[]));
-        }
         let kept = on_disk
             .as_deref()
             .and_then(|b| open(&text_of(b), &fields(kind)).ok())
             .map(|o| o.kept)
             .unwrap_or_default();
-        self.write(&rel, &values, &kept, form, page_form, "save")
+        if opened != now {
+            let disk = on_disk.as_deref().map(text_of).unwrap_or_default();
+            let publish = form.iter().any(|(k, _)| k == "xuat-ban");
+            let mine = make(&fields(kind), &values, &kept, publish).text;
+            page_form.conflict = Some((disk, mine));
+            return Reply::page(409, page_form.render(&values, &[]));
+        }
+        self.write(&rel, &values, &kept, form, page_form, ("save", caller))
     }
 
     /// Checks the page made from the form with the build's parser; writes it if it passes.
@@ -184,10 +214,13 @@ impl Editor {
         kept: &toml::Table,
         form: &Form,
         page_form: html::Form<'_>,
-        what: &str,
+        (what, caller): (&str, &Caller),
     ) -> Reply {
         let kind = page_form.kind;
         let publish = form.iter().any(|(k, _)| k == "xuat-ban");
+        if let Err(why) = caller.may_write(publish, values) {
+            return Reply::page(403, page_form.render(values, &[(None, why)]));
+        }
         let made = make(&fields(kind), values, kept, publish);
         let errors = self.check(rel, &made.text);
         if !errors.is_empty() {
@@ -201,7 +234,7 @@ impl Editor {
             return not_found();
         };
         let what = if publish { "publish" } else { what };
-        if let Err(e) = store::save(&self.root, rel, &file, &made.text, what) {
+        if let Err(e) = store::save_as(&self.root, rel, &file, &made.text, what, &caller.name) {
             let path = Path::new("content").join(rel);
             let d = Diagnostic::io(&path, "write", &e);
             return Reply::page(500, page_form.render(values, &[(None, d)]));
@@ -237,10 +270,17 @@ impl Editor {
         }
     }
 
-    /// Whether the form and the cookie both carry this process's token.
-    fn allowed(&self, form: &Form, cookie: Option<&str>) -> bool {
-        let in_form = form.iter().find(|(k, _)| k == "csrf").map(|(_, v)| v);
-        in_form.is_some_and(|t| *t == self.token) && cookie == Some(self.token.as_str())
+    /// A form for `caller`: it carries the caller's token.
+    fn form<'a>(
+        &'a self,
+        kind: Kind,
+        place: &str,
+        opened: Option<String>,
+        caller: &'a Caller,
+    ) -> html::Form<'a> {
+        let mut form = html::Form::new(kind, place, opened, self);
+        form.csrf = &caller.csrf;
+        form
     }
 
     /// A checked page path under `content/` and its file. A section's `_index.md` has

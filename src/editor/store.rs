@@ -71,8 +71,25 @@ pub fn hash_of(bytes: Option<&[u8]>) -> String {
 /// Writes a page: the previous version kept first, then the new text atomically, then the
 /// change logged. `what` names the change in the log (`save`, `publish`, `create`).
 pub fn save(root: &Path, rel: &str, file: &Path, text: &str, what: &str) -> std::io::Result<()> {
+    save_as(root, rel, file, text, what, "local")
+}
+
+/// [`save`] by the account `who`, whom the commit and the log name.
+pub fn save_as(
+    root: &Path,
+    rel: &str,
+    file: &Path,
+    text: &str,
+    what: &str,
+    who: &str,
+) -> std::io::Result<()> {
     let old = std::fs::read(file).ok();
-    let git = root.join(".git").exists();
+    let git = is_git(root);
+    if git && old.is_some() && !committed(root, rel) {
+        // Changed outside the editor since its last commit (or never committed): kept as
+        // a version of its own before it is replaced.
+        commit(root, rel, "keep", "congbo");
+    }
     if let (Some(old), false) = (&old, git) {
         let dir = root.join(".congbo/history").join(rel);
         std::fs::create_dir_all(&dir)?;
@@ -82,15 +99,36 @@ pub fn save(root: &Path, rel: &str, file: &Path, text: &str, what: &str) -> std:
         std::fs::create_dir_all(parent)?;
     }
     write_atomic(file, text.as_bytes())?;
-    if git {
-        commit(root, rel, what);
+    record(root, rel, what, who)
+}
+
+/// Whether the site folder is a git repository (versions are then its commits).
+pub fn is_git(root: &Path) -> bool {
+    root.join(".git").exists()
+}
+
+/// Records a change of `content/<rel>` already made on disk (written, moved to the trash
+/// or back): one commit in a git repository, and a line in the audit log.
+pub fn record(root: &Path, rel: &str, what: &str, who: &str) -> std::io::Result<()> {
+    if is_git(root) {
+        commit(root, rel, what, who);
     }
-    audit(root, rel, what)
+    audit(root, rel, what, who)
+}
+
+/// Whether `content/<rel>` is as its last commit has it.
+fn committed(root: &Path, rel: &str) -> bool {
+    std::process::Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["status", "--porcelain", "--", &format!("content/{rel}")])
+        .output()
+        .is_ok_and(|o| o.status.success() && o.stdout.is_empty())
 }
 
 /// One commit per save, of this file only; a repository that refuses (no user name set)
 /// leaves the file saved and says so in the audit log's line.
-fn commit(root: &Path, rel: &str, what: &str) {
+fn commit(root: &Path, rel: &str, what: &str, who: &str) {
     let file = format!("content/{rel}");
     let git = |args: &[&str]| {
         std::process::Command::new("git")
@@ -100,35 +138,29 @@ fn commit(root: &Path, rel: &str, what: &str) {
             .output()
             .is_ok_and(|o| o.status.success())
     };
-    let message = format!("congbo soạn thảo: {what} {file}");
-    let done = git(&["add", "--", &file])
+    let message = format!("congbo soạn thảo: {what} {file} ({who})");
+    let name = format!("user.name={who}");
+    let email = format!("user.email={who}@congbo.localhost");
+    // `-A`: a file moved to the trash is committed as deleted.
+    let done = git(&["add", "-A", "--", &file])
         && git(&[
-            "-c",
-            "user.name=congbo",
-            "-c",
-            "user.email=congbo@localhost",
-            "commit",
-            "-q",
-            "-m",
-            &message,
-            "--",
-            &file,
+            "-c", &name, "-c", &email, "commit", "-q", "-m", &message, "--", &file,
         ]);
     if !done {
-        let _ = audit(root, rel, "git-commit-failed");
+        let _ = audit(root, rel, "git-commit-failed", who);
     }
 }
 
-/// Adds a line to `.congbo/audit.log`: when (UTC), who (the local machine, until accounts
-/// exist), what, which file.
-fn audit(root: &Path, rel: &str, what: &str) -> std::io::Result<()> {
+/// Adds a line to `.congbo/audit.log`: when (UTC), who (the account, or `local` without
+/// accounts), what, which file.
+fn audit(root: &Path, rel: &str, what: &str, who: &str) -> std::io::Result<()> {
     let dir = root.join(".congbo");
     std::fs::create_dir_all(&dir)?;
     let mut log = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
         .open(dir.join("audit.log"))?;
-    writeln!(log, "{}\tlocal\t{what}\tcontent/{rel}", stamp())
+    writeln!(log, "{}\t{who}\t{what}\tcontent/{rel}", stamp())
 }
 
 fn now() -> (Date, u64, u32) {
@@ -153,7 +185,7 @@ fn stamp() -> String {
 }
 
 /// `2026-12-07T140509.123456789Z`: sorts in time order, valid on Windows too.
-fn stamp_for_name() -> String {
+pub fn stamp_for_name() -> String {
     let (day, s, nanos) = now();
     format!(
         "{}T{:02}{:02}{:02}.{nanos:09}Z",
@@ -231,13 +263,21 @@ mod tests {
         std::fs::write(root.join("site.toml"), "title = \"x\"\n").unwrap();
         let file = inside_content(root, "tin-tuc/mot.md").unwrap();
         save(root, "tin-tuc/mot.md", &file, "một", "create").unwrap();
-        save(root, "tin-tuc/mot.md", &file, "hai", "save").unwrap();
-        let log = git(&["log", "--format=%s", "--name-only"]).unwrap();
+        save_as(root, "tin-tuc/mot.md", &file, "hai", "save", "lan").unwrap();
+        let log = git(&["log", "--format=%an %s", "--name-only"]).unwrap();
         let log = String::from_utf8_lossy(&log.stdout).to_string();
         assert_eq!(log.matches("content/tin-tuc/mot.md").count(), 4, "{log}");
-        assert!(log.contains("congbo soạn thảo: save"), "{log}");
+        assert!(log.contains("lan congbo soạn thảo: save"), "{log}");
+        assert!(log.contains("local congbo soạn thảo: create"), "{log}");
         assert!(!log.contains("site.toml"), "{log}");
         assert!(!root.join(".congbo/history").exists());
+        // A change made outside the editor is committed before the editor replaces it.
+        std::fs::write(&file, "sửa tay").unwrap();
+        save_as(root, "tin-tuc/mot.md", &file, "ba", "save", "lan").unwrap();
+        let kept = git(&["show", "HEAD~1:content/tin-tuc/mot.md"]).unwrap();
+        assert_eq!(String::from_utf8_lossy(&kept.stdout), "sửa tay");
+        let log = std::fs::read_to_string(root.join(".congbo/audit.log")).unwrap();
+        assert!(log.contains("\tlan\tsave\tcontent/tin-tuc/mot.md"), "{log}");
     }
 
     #[cfg(unix)]

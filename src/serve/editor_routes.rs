@@ -8,27 +8,37 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Form, FromRequest, Query, Request, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
-use axum::routing::get;
+use axum::routing::{get, post};
 
+use super::editor_auth::{Auth, framed, gate};
 use super::http::{plain, respond};
 use super::paths::clean_path;
-use crate::editor::{COOKIE, Editor, PREFIX, Reply};
+use crate::editor::{Caller, Editor, PREFIX, Reply};
 
 /// The largest form accepted: a long page's text, with room to spare.
 const MAX_FORM: usize = 2 * 1024 * 1024;
 
-/// The editor's routes for `editor`.
-pub fn router(editor: Arc<Editor>) -> Router {
+/// The editor's routes, each behind the login gate of `auth` ([`gate`]).
+pub fn router(auth: Arc<Auth>) -> Router {
     Router::new()
         .route("/_soan-thao", get(to_list))
         .route(PREFIX, get(list))
         .route("/_soan-thao/editor.css", get(css))
         .route("/_soan-thao/moi/{*section}", get(new_form).post(create))
         .route("/_soan-thao/sua/{*file}", get(edit_form).post(save))
+        .route("/_soan-thao/lich-su/{*file}", get(history).post(restore))
+        .route("/_soan-thao/xoa/{*file}", post(delete))
+        .route("/_soan-thao/thung-rac", get(trash))
+        .route("/_soan-thao/thung-rac/{*file}", post(untrash))
+        .with_state(Arc::clone(&auth.editor))
+        .route_layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&auth),
+            gate,
+        ))
+        .merge(super::editor_auth::routes(auth))
         .layer(DefaultBodyLimit::max(MAX_FORM))
-        .with_state(editor)
 }
 
 async fn to_list() -> Response {
@@ -66,72 +76,127 @@ fn query_of(req: &Request) -> Vec<(String, String)> {
         .unwrap_or_default()
 }
 
+/// The caller the gate let in (none only if a route were left outside the gate).
+fn caller_of(req: &Request) -> Option<Caller> {
+    req.extensions().get::<Caller>().cloned()
+}
+
 async fn list(State(ed): State<Arc<Editor>>, req: Request) -> Response {
     let query = query_of(&req);
-    blocking(ed, move |ed| ed.list(&query)).await
+    let Some(caller) = caller_of(&req) else {
+        return plain(StatusCode::FORBIDDEN, false);
+    };
+    blocking(ed, caller, move |ed, _| ed.list(&query)).await
+}
+
+/// A GET's path after `prefix` and its caller.
+fn get_parts(req: &Request, prefix: &str) -> Option<(String, Caller)> {
+    Some((rest_of(req, prefix)?, caller_of(req)?))
 }
 
 async fn new_form(State(ed): State<Arc<Editor>>, req: Request) -> Response {
-    let Some(section) = rest_of(&req, "/_soan-thao/moi/") else {
+    let Some((section, caller)) = get_parts(&req, "/_soan-thao/moi/") else {
         return plain(StatusCode::BAD_REQUEST, false);
     };
-    blocking(ed, move |ed| ed.new_form(&section)).await
+    blocking(ed, caller, move |ed, c| ed.new_form_as(&section, c)).await
 }
 
 async fn edit_form(State(ed): State<Arc<Editor>>, req: Request) -> Response {
-    let Some(file) = rest_of(&req, "/_soan-thao/sua/") else {
+    let Some((file, caller)) = get_parts(&req, "/_soan-thao/sua/") else {
         return plain(StatusCode::BAD_REQUEST, false);
     };
     let saved = query_of(&req).iter().any(|(k, _)| k == "da-luu");
-    blocking(ed, move |ed| ed.edit_form(&file, saved)).await
+    blocking(ed, caller, move |ed, c| ed.edit_form_as(&file, saved, c)).await
 }
 
-/// A POST's path and cookie; the form is read after (it consumes the request).
-fn post_parts(req: &Request, prefix: &str) -> Option<(String, Option<String>)> {
-    Some((rest_of(req, prefix)?, cookie(req.headers())))
+async fn history(State(ed): State<Arc<Editor>>, req: Request) -> Response {
+    let Some((file, caller)) = get_parts(&req, "/_soan-thao/lich-su/") else {
+        return plain(StatusCode::BAD_REQUEST, false);
+    };
+    let ban = query_of(&req)
+        .into_iter()
+        .find(|(k, _)| k == "ban")
+        .map(|(_, v)| v);
+    blocking(ed, caller, move |ed, c| {
+        ed.history(&file, ban.as_deref(), c)
+    })
+    .await
+}
+
+async fn trash(State(ed): State<Arc<Editor>>, req: Request) -> Response {
+    let Some(caller) = caller_of(&req) else {
+        return plain(StatusCode::FORBIDDEN, false);
+    };
+    blocking(ed, caller, move |ed, c| ed.trash(c)).await
+}
+
+/// A POST's path, caller and form.
+async fn post_parts(req: Request, prefix: &str) -> Option<(String, Caller, Vec<(String, String)>)> {
+    let (rest, caller) = get_parts(&req, prefix)?;
+    let Form(form) = Form::<Vec<(String, String)>>::from_request(req, &())
+        .await
+        .ok()?;
+    Some((rest, caller, form))
 }
 
 async fn create(State(ed): State<Arc<Editor>>, req: Request) -> Response {
-    let Some((section, cookie)) = post_parts(&req, "/_soan-thao/moi/") else {
+    let Some((section, caller, form)) = post_parts(req, "/_soan-thao/moi/").await else {
         return plain(StatusCode::BAD_REQUEST, false);
     };
-    let Ok(Form(form)) = Form::<Vec<(String, String)>>::from_request(req, &()).await else {
-        return plain(StatusCode::BAD_REQUEST, false);
-    };
-    blocking(ed, move |ed| ed.create(&section, &form, cookie.as_deref())).await
+    blocking(ed, caller, move |ed, c| ed.create_as(&section, &form, c)).await
 }
 
 async fn save(State(ed): State<Arc<Editor>>, req: Request) -> Response {
-    let Some((file, cookie)) = post_parts(&req, "/_soan-thao/sua/") else {
+    let Some((file, caller, form)) = post_parts(req, "/_soan-thao/sua/").await else {
         return plain(StatusCode::BAD_REQUEST, false);
     };
-    let Ok(Form(form)) = Form::<Vec<(String, String)>>::from_request(req, &()).await else {
-        return plain(StatusCode::BAD_REQUEST, false);
-    };
-    blocking(ed, move |ed| ed.save(&file, &form, cookie.as_deref())).await
+    blocking(ed, caller, move |ed, c| ed.save_as(&file, &form, c)).await
 }
 
-/// The value of the editor's cookie.
-fn cookie(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|c| c.trim().split_once('='))
-        .find(|(k, _)| *k == COOKIE)
-        .map(|(_, v)| v.to_string())
+async fn restore(State(ed): State<Arc<Editor>>, req: Request) -> Response {
+    let Some((file, caller, form)) = post_parts(req, "/_soan-thao/lich-su/").await else {
+        return plain(StatusCode::BAD_REQUEST, false);
+    };
+    blocking(ed, caller, move |ed, c| ed.restore(&file, &form, c)).await
+}
+
+async fn delete(State(ed): State<Arc<Editor>>, req: Request) -> Response {
+    let Some((file, caller, form)) = post_parts(req, "/_soan-thao/xoa/").await else {
+        return plain(StatusCode::BAD_REQUEST, false);
+    };
+    blocking(ed, caller, move |ed, c| ed.delete(&file, &form, c)).await
+}
+
+async fn untrash(State(ed): State<Arc<Editor>>, req: Request) -> Response {
+    let Some((file, caller, form)) = post_parts(req, "/_soan-thao/thung-rac/").await else {
+        return plain(StatusCode::BAD_REQUEST, false);
+    };
+    blocking(ed, caller, move |ed, c| {
+        ed.restore_from_trash(&file, &form, c)
+    })
+    .await
 }
 
 /// Runs the editor (which reads and parses the site) off the runtime's threads, and sends
-/// its answer with the token's cookie.
+/// its answer with the token's cookie (and, in a session, the logout button).
 async fn blocking(
     ed: Arc<Editor>,
-    work: impl FnOnce(&Editor) -> Reply + Send + 'static,
+    caller: Caller,
+    work: impl FnOnce(&Editor, &Caller) -> Reply + Send + 'static,
 ) -> Response {
     let token = ed.token().to_string();
-    let Ok(reply) = tokio::task::spawn_blocking(move || work(&ed)).await else {
+    let Ok((reply, caller)) =
+        tokio::task::spawn_blocking(move || (work(&ed, &caller), caller)).await
+    else {
         return plain(StatusCode::INTERNAL_SERVER_ERROR, false);
+    };
+    let reply = Reply {
+        html: if reply.html.is_empty() {
+            reply.html
+        } else {
+            framed(reply.html, &caller)
+        },
+        ..reply
     };
     let status = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::OK);
     let mut r = respond(
@@ -146,7 +211,8 @@ async fn blocking(
     }
     // The token in a cookie no script can read and no other site's page can send.
     if let Ok(c) = HeaderValue::from_str(&format!(
-        "{COOKIE}={token}; Path=/_soan-thao/; HttpOnly; SameSite=Strict"
+        "{}={token}; Path=/_soan-thao/; HttpOnly; SameSite=Strict",
+        crate::editor::COOKIE
     )) {
         h.insert(header::SET_COOKIE, c);
     }

@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::body::{Body as HttpBody, Bytes};
-use axum::extract::{Request, State};
+use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::response::Response;
 use http_body::Frame;
@@ -50,7 +50,7 @@ async fn accept(listener: TcpListener, app: Router) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::from_std(listener)?;
     let open = Arc::new(AtomicUsize::new(0));
     loop {
-        let Ok((mut stream, _)) = listener.accept().await else {
+        let Ok((mut stream, peer)) = listener.accept().await else {
             continue;
         };
         if open.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
@@ -62,7 +62,9 @@ async fn accept(listener: TcpListener, app: Router) -> std::io::Result<()> {
             continue;
         }
         let guard = Counted::new(&open);
-        let service = TowerToHyperService::new(app.clone());
+        // The client's address, for the editor's brake on password guessing.
+        let app = app.clone().layer(axum::Extension(ConnectInfo(peer)));
+        let service = TowerToHyperService::new(app);
         tokio::spawn(async move {
             let _guard = guard;
             let mut http = hyper::server::conn::http1::Builder::new();

@@ -8,6 +8,7 @@
 
 mod affected;
 pub mod classify;
+pub mod editor_auth;
 pub mod editor_routes;
 pub mod engine;
 mod fast;
@@ -74,15 +75,26 @@ pub fn run(opts: &ServeOptions) -> i32 {
         eprintln!("{}", crate::build::no_site(&opts.root, &e));
         return 1;
     }
-    // Until accounts exist (issue #28, a later part), the editor has no login: only this
-    // computer may reach it.
-    if opts.edit && !opts.bind.is_loopback() {
+    // With accounts, every editor page needs a login; without, only this computer may
+    // reach the editor.
+    let login = match opts
+        .edit
+        .then(|| crate::editor::accounts::Users::load(&root))
+    {
+        Some(Ok(users)) => !users.is_empty(),
+        Some(Err(d)) => {
+            eprintln!("{d}");
+            return 1;
+        }
+        None => false,
+    };
+    if opts.edit && !login && !opts.bind.is_loopback() {
         let bind = opts.bind;
         eprintln!(
             "{}",
             crate::tr!(
-                en: "error: --edit with --bind {bind} would let anyone on the network change the site, and the editor has no accounts yet; leave out --bind (127.0.0.1) to edit on this computer",
-                vi: "lỗi: --edit với --bind {bind} sẽ cho mọi người trong mạng sửa trang web, mà trình soạn thảo chưa có tài khoản đăng nhập; hãy bỏ --bind (dùng 127.0.0.1) để soạn thảo trên máy này",
+                en: "error: --edit with --bind {bind} would let anyone on the network change the site, and the site has no accounts yet; add one with `congbo user add NAME --role publisher`, or leave out --bind (127.0.0.1) to edit on this computer",
+                vi: "lỗi: --edit với --bind {bind} sẽ cho mọi người trong mạng sửa trang web, mà trang chưa có tài khoản nào; hãy tạo tài khoản bằng `congbo user add TÊN --role publisher`, hoặc bỏ --bind (dùng 127.0.0.1) để soạn thảo trên máy này",
             )
         );
         return 1;
@@ -154,9 +166,10 @@ pub fn run(opts: &ServeOptions) -> i32 {
         }
     };
     let shared = Arc::new(Shared::new(&base_path, engine.files().clone(), errors));
-    let editor = opts
-        .edit
-        .then(|| Arc::new(crate::editor::Editor::new(&root, &base_path)));
+    let editor = opts.edit.then(|| {
+        let editor = Arc::new(crate::editor::Editor::new(&root, &base_path));
+        Arc::new(editor_auth::Auth::new(editor, root.clone(), login))
+    });
     {
         let shared = Arc::clone(&shared);
         let editor = editor.clone();
@@ -198,13 +211,23 @@ pub fn run(opts: &ServeOptions) -> i32 {
     );
     if opts.edit {
         let edit = format!("http://{host}:{port}{}", crate::editor::PREFIX);
-        println!(
-            "{}",
-            crate::tr!(
-                en: "Editor: {edit} (only this computer can open it)",
-                vi: "Trình soạn thảo: {edit} (chỉ máy này mở được)",
-            )
-        );
+        if login {
+            println!(
+                "{}",
+                crate::tr!(
+                    en: "Editor: {edit} (log in with an account of `congbo user`)",
+                    vi: "Trình soạn thảo: {edit} (đăng nhập bằng tài khoản tạo bởi `congbo user`)",
+                )
+            );
+        } else {
+            println!(
+                "{}",
+                crate::tr!(
+                    en: "Editor: {edit} (only this computer can open it)",
+                    vi: "Trình soạn thảo: {edit} (chỉ máy này mở được)",
+                )
+            );
+        }
     }
     if opts.open {
         open_browser(&url);
