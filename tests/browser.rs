@@ -8,7 +8,9 @@
 //! `npm ci --prefix tests/browser`; without them the test is skipped with a message, except
 //! when `CI` is set, where it fails and says what to install. The browser editor of
 //! `serve --edit` is checked too (`tests/browser/editor.mjs`): axe at both widths, a bad
-//! date refused with the text kept, a news item created and then served.
+//! date refused with the text kept, a news item created and then served; and with accounts
+//! (`tests/browser/editor-accounts.mjs`): login, an edit, an earlier version restored and
+//! served, axe on the login, versions and trash pages.
 
 mod common;
 
@@ -162,4 +164,37 @@ fn the_editor_creates_a_news_item_that_the_site_then_serves() {
         .unwrap()
         .contains("date = 2026-01-20")
     );
+}
+
+#[test]
+fn the_editor_with_accounts_logs_in_edits_and_restores_an_earlier_version() {
+    if !can_run() {
+        return;
+    }
+    let site = TestSite::new();
+    site.write(
+        "content/tin-tuc/_index.md",
+        "+++\ntitle = \"Tin tức\"\n+++\n",
+    );
+    site.write(
+        "content/tin-tuc/mot.md",
+        &format!("{}Bản đầu tiên.\n", news("Tin một", "2026-01-10", &[])),
+    );
+    common::editor::add_user(&site, "lan", "publisher");
+    let server = common::serve::Server::start_with(&site, &["--edit"]);
+    let url = format!("http://127.0.0.1:{}", server.port);
+    let (ok, text) = run_node(
+        "editor-accounts.mjs",
+        &[
+            url.as_ref(),
+            "lan".as_ref(),
+            common::editor::PASSWORD.as_ref(),
+        ],
+    );
+    eprintln!("{text}");
+    assert!(
+        ok,
+        "the editor's browser checks with accounts failed:\n{text}"
+    );
+    assert!(site.root().join(".congbo/trash/tin-tuc/mot.md").exists());
 }
