@@ -224,6 +224,13 @@ fn an_editor_saves_drafts_only_and_may_not_publish_or_delete() {
         !page.contains("/_soan-thao/xoa/"),
         "an editor is offered delete"
     );
+    // A new page starts as a draft for an editor, so that "Lưu" just works.
+    let (_, _, new) = minh.get("/_soan-thao/moi/tin-tuc");
+    let draft = &new[new.find("id=\"f-draft\"").expect("a draft box")..];
+    assert!(
+        draft[..draft.find('>').unwrap()].contains(" checked"),
+        "{new}"
+    );
     let before = files(&site);
     let typed = |extra: &[(&'static str, &'static str)]| {
         let mut f = vec![
@@ -334,4 +341,20 @@ fn users_toml_is_never_served_nor_built() {
             "{f}"
         );
     }
+}
+
+#[test]
+fn a_broken_users_toml_stops_serve_edit_at_its_line() {
+    let site = news_site();
+    site.write(
+        ".congbo/users.toml",
+        "[[user]]\nname = \"lan\"\nrole = \"admin\"\nhash = \"x\"\n",
+    );
+    let err = common::serve::refused_start(
+        &["--edit", "--port", "0"],
+        site.root(),
+        "serve --edit started with a broken users.toml",
+    );
+    assert!(err.contains(".congbo/users.toml:3:"), "{err}");
+    assert!(err.contains("congbo user"), "{err}");
 }

@@ -105,7 +105,7 @@ impl Users {
         match std::fs::read_to_string(&file) {
             Ok(text) => Users::parse(&text, Path::new(USERS_FILE)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Users::default()),
-            Err(e) => Err(Diagnostic::io(Path::new(USERS_FILE), "read", &e)),
+            Err(e) => Err(Diagnostic::io(Path::new(USERS_FILE), "read this file", &e)),
         }
     }
 

@@ -258,7 +258,8 @@ impl Editor {
             );
         }
         if let Err(e) = store::save_as(&self.root, &rel, &file, &old, "restore", &caller.name) {
-            let d = crate::error::Diagnostic::io(&Path::new("content").join(&rel), "write", &e);
+            let path = Path::new("content").join(&rel);
+            let d = crate::error::Diagnostic::io(&path, "write", &e);
             return Reply::page(500, html::message(&d.to_string()));
         }
         Reply {

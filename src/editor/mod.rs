@@ -100,7 +100,12 @@ impl Editor {
         match self.section(section) {
             Ok((section, kind)) => {
                 let form = self.form(kind, &section, None, caller);
-                Reply::page(200, form.render(&Values::new(), &[]))
+                // An editor's page can only be saved as a draft: start it as one.
+                let mut values = Values::new();
+                if caller.must_publish().is_err() {
+                    values.insert("draft".to_string(), "true".to_string());
+                }
+                Reply::page(200, form.render(&values, &[]))
             }
             Err(d) => Reply::page(404, html::message(&d.message)),
         }

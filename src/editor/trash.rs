@@ -57,7 +57,8 @@ impl Editor {
             std::fs::rename(&from, &to)
         });
         if let Err(e) = moved {
-            let d = crate::error::Diagnostic::io(&Path::new("content").join(part), "move", &e);
+            let path = Path::new("content").join(part);
+            let d = crate::error::Diagnostic::io(&path, "move a file into place", &e);
             return message(500, &d.to_string());
         }
         let _ = store::record(&self.root, part, "delete", &caller.name);
@@ -143,7 +144,8 @@ impl Editor {
             .map_or(Ok(()), std::fs::create_dir_all)
             .and_then(|()| std::fs::rename(&from, &to));
         if let Err(e) = moved {
-            let d = crate::error::Diagnostic::io(&Path::new("content").join(part), "move", &e);
+            let path = Path::new("content").join(part);
+            let d = crate::error::Diagnostic::io(&path, "move a file into place", &e);
             return message(500, &d.to_string());
         }
         let _ = store::record(&self.root, part, "restore-from-trash", &caller.name);
