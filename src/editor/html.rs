@@ -15,6 +15,7 @@ pub(super) fn layout(title: &str, main: &str) -> String {
         "<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{} · Soạn thảo</title>\n<link rel=\"stylesheet\" href=\"{PREFIX}editor.css\">\n\
+         <script src=\"{PREFIX}editor.js\" defer></script>\n\
          </head>\n<body>\n<header><a href=\"{PREFIX}\">Soạn thảo trang web</a></header>\n\
          <main id=\"noi-dung\">\n{main}</main>\n</body>\n</html>\n",
         escape(title)
@@ -62,6 +63,10 @@ pub(super) struct Form<'a> {
     pub(super) site_link: Option<String>,
     /// The text on disk, when it changed since the form was opened.
     pub(super) conflict: Option<String>,
+    /// The preview asked for without JavaScript.
+    pub(super) preview: Option<super::preview::Shown>,
+    /// A plan's task rows, and how many empty rows to offer after them.
+    pub(super) tasks: Option<(Vec<super::tasks_grid::Row>, usize)>,
 }
 
 impl<'a> Form<'a> {
@@ -74,6 +79,8 @@ impl<'a> Form<'a> {
             saved: false,
             site_link: None,
             conflict: None,
+            preview: None,
+            tasks: None,
         }
     }
 
@@ -135,14 +142,24 @@ impl<'a> Form<'a> {
                 escape(h)
             ));
         }
+        let lists = self.editor.suggestions();
         for f in fields(self.kind) {
             let value = values.get(f.key).map_or("", String::as_str);
-            out.push_str(&field(&f, value, errors_at(errors, f.key)));
+            let list = super::suggest::list_attr(&lists, f.key);
+            out.push_str(&field(&f, value, errors_at(errors, f.key), &list));
         }
+        if let Some((rows, extra)) = &self.tasks {
+            let add = action.replacen(PREFIX, &format!("{PREFIX}xem-truoc/"), 1);
+            out.push_str(&super::tasks_grid::grid(rows, *extra, &lists, &add));
+        }
+        out.push_str(&super::suggest::datalists(&lists));
+        out.push_str("<div class=\"soan-va-xem\">\n");
         out.push_str(&body(
             values.get("body").map_or("", String::as_str),
             errors_at(errors, "body"),
         ));
+        out.push_str(&super::preview::pane(&action, self.preview.as_ref()));
+        out.push_str("</div>\n");
         out.push_str(
             "<p class=\"nut\"><button type=\"submit\" name=\"luu\" value=\"1\">Lưu</button>\n\
              <button type=\"submit\" name=\"xuat-ban\" value=\"1\">Xuất bản</button></p>\n</form>\n",
@@ -160,7 +177,7 @@ fn errors_at<'d>(errors: &'d [(Option<&str>, Diagnostic)], key: &str) -> Vec<&'d
 }
 
 /// One field: label, help, errors, input.
-fn field(f: &Field, value: &str, errors: Vec<&Diagnostic>) -> String {
+fn field(f: &Field, value: &str, errors: Vec<&Diagnostic>, list: &str) -> String {
     let id = format!("f-{}", f.key);
     let mut described = vec![format!("h-{}", f.key)];
     let mut errs = String::new();
@@ -193,7 +210,7 @@ fn field(f: &Field, value: &str, errors: Vec<&Diagnostic>) -> String {
         ),
         Shape::Date => format!(
             "<input type=\"text\" id=\"{id}\" name=\"{}\" value=\"{}\" inputmode=\"numeric\" \
-             placeholder=\"ngày/tháng/năm\" autocomplete=\"off\"{aria}>",
+             placeholder=\"ngày/tháng/năm\" autocomplete=\"off\" class=\"ngay\"{aria}>",
             f.key,
             escape(value)
         ),
@@ -208,7 +225,7 @@ fn field(f: &Field, value: &str, errors: Vec<&Diagnostic>) -> String {
             escape(value)
         ),
         _ => format!(
-            "<input type=\"text\" id=\"{id}\" name=\"{}\" value=\"{}\"{aria}>",
+            "<input type=\"text\" id=\"{id}\" name=\"{}\" value=\"{}\"{list}{aria}>",
             f.key,
             escape(value)
         ),
@@ -251,7 +268,7 @@ fn body(value: &str, errors: Vec<&Diagnostic>) -> String {
 
 /// The editor's stylesheet: readable on a phone, visible focus, errors in red with a
 /// border (not by colour alone).
-pub const CSS: &str = "body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fff}
+pub const CSS: &str = concat!("body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fff}
 header{background:#0b3d91;padding:.6em 1em}header a{color:#fff;font-weight:600}
 main{max-width:60em;margin:0 auto;padding:1em}
 label{display:block;font-weight:600;margin-top:1em}
@@ -267,4 +284,4 @@ button{font:inherit;padding:.5em 1.2em;margin:1em .5em 0 0}
 :focus{outline:3px solid #e8a800;outline-offset:2px}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3em;border-bottom:1px solid #ccc;vertical-align:top}
 .loc{display:flex;flex-wrap:wrap;gap:.5em 1em;align-items:end}.loc label{margin-top:0}
-";
+", include_str!("assets/editor.css"));

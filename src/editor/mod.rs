@@ -8,15 +8,19 @@
 //! sends back its [`Reply`]. Every change needs the per-process token ([`Editor::token`])
 //! in both the form and the cookie the editor's pages set.
 
+mod assets;
 pub mod contract;
 pub mod front;
 mod html;
 mod list;
+pub mod preview;
 pub mod store;
+pub mod suggest;
+pub mod tasks_grid;
 
 use std::path::{Path, PathBuf};
 
-use crate::content::walk::{self, SourceFile};
+use crate::content::walk;
 use crate::content::{self, Kind, ParseOptions};
 use crate::error::Diagnostic;
 use crate::text::normalize::nfc_owned;
@@ -24,6 +28,7 @@ use crate::text::slug::slugify;
 use contract::fields;
 use front::{Values, field_at, make, open};
 
+pub use assets::JS;
 pub use html::CSS;
 
 /// The editor's own address on the server.
@@ -58,6 +63,8 @@ pub struct Editor {
     root: PathBuf,
     base_path: String,
     token: String,
+    /// The site as `serve` holds it, for previews; none outside `serve`.
+    site: Option<std::sync::Arc<dyn preview::SiteModel>>,
 }
 
 /// A form as sent: its fields in order.
@@ -70,7 +77,22 @@ impl Editor {
             root: root.to_path_buf(),
             base_path: base_path.to_string(),
             token: new_token(),
+            site: None,
         }
+    }
+
+    /// The editor with the served site's model, which makes its previews.
+    pub fn with_site(mut self, site: std::sync::Arc<dyn preview::SiteModel>) -> Editor {
+        self.site = Some(site);
+        self
+    }
+
+    /// The site's values offered in the forms (none outside `serve`).
+    fn suggestions(&self) -> suggest::Suggestions {
+        self.site
+            .as_ref()
+            .map(|s| s.suggestions())
+            .unwrap_or_default()
     }
 
     /// The token a change must carry, in its form and its cookie.
@@ -87,7 +109,8 @@ impl Editor {
     pub fn new_form(&self, section: &str) -> Reply {
         match self.section(section) {
             Ok((section, kind)) => {
-                let form = html::Form::new(kind, &section, None, self);
+                let mut form = html::Form::new(kind, &section, None, self);
+                form.tasks = tasks_grid::posted(kind, &[]);
                 Reply::page(200, form.render(&Values::new(), &[]))
             }
             Err(d) => Reply::page(404, html::message(&d.message)),
@@ -108,7 +131,15 @@ impl Editor {
         form.saved = saved;
         form.site_link = self.site_link(&rel);
         match open(&text, &fields(kind)) {
-            Ok(o) => Reply::page(200, form.render(&o.values, &[])),
+            Ok(mut o) => {
+                if kind == Kind::Plan {
+                    let body = o.values.get("body").map_or("", String::as_str);
+                    let (body, rows) = tasks_grid::take_table(body);
+                    o.values.insert("body".into(), body);
+                    form.tasks = Some((rows, tasks_grid::EMPTY_ROWS));
+                }
+                Reply::page(200, form.render(&o.values, &[]))
+            }
             Err(why) => Reply::page(422, html::broken(&rel, &why, &text)),
         }
     }
@@ -125,7 +156,8 @@ impl Editor {
         let values = values_of(form);
         let title = values.get("title").map_or("", |t| t.trim());
         let slug = slugify(title);
-        let page_form = html::Form::new(kind, &section, None, self);
+        let mut page_form = html::Form::new(kind, &section, None, self);
+        page_form.tasks = tasks_grid::posted(kind, form);
         if slug.is_empty() || crate::content::names::unsafe_name(&slug).is_some() {
             let why = crate::tr!(
                 en: "write a title with letters or digits: the file name is made from it",
@@ -159,6 +191,7 @@ impl Editor {
         let now = store::hash_of(on_disk.as_deref());
         let mut page_form = html::Form::new(kind, &rel, Some(now.clone()), self);
         page_form.site_link = self.site_link(&rel);
+        page_form.tasks = tasks_grid::posted(kind, form);
         let opened = form
             .iter()
             .find(|(k, _)| k == "goc")
@@ -188,7 +221,12 @@ impl Editor {
     ) -> Reply {
         let kind = page_form.kind;
         let publish = form.iter().any(|(k, _)| k == "xuat-ban");
-        let made = make(&fields(kind), values, kept, publish);
+        let made = make(
+            &fields(kind),
+            &tasks_grid::for_file(kind, values, form),
+            kept,
+            publish,
+        );
         let errors = self.check(rel, &made.text);
         if !errors.is_empty() {
             let at: Vec<(Option<&str>, Diagnostic)> = errors
@@ -219,13 +257,7 @@ impl Editor {
         let file = Path::new("content").join(rel);
         let mut files = walk::read(&self.root).unwrap_or_default();
         files.sources.retain(|s| s.rel != file);
-        files.sources.push(SourceFile {
-            rel: file.clone(),
-            text: nfc_owned(text.to_string()),
-            nul_line: text
-                .find('\0')
-                .map(|at| text[..at].matches('\n').count() + 1),
-        });
+        files.sources.push(walk::typed_source(file.clone(), text));
         files.sources.sort_by(|a, b| a.rel.cmp(&b.rel));
         let opts = ParseOptions {
             drafts: true,
@@ -317,7 +349,12 @@ impl Editor {
 /// The form's values: every field but the buttons and hidden fields, line ends as in files.
 fn values_of(form: &Form) -> Values {
     form.iter()
-        .filter(|(k, _)| !matches!(k.as_str(), "csrf" | "goc" | "luu" | "xuat-ban"))
+        .filter(|(k, _)| {
+            !matches!(
+                k.as_str(),
+                "csrf" | "goc" | "luu" | "xuat-ban" | "xem-truoc" | "chi-trang"
+            ) && !tasks_grid::is_grid_field(k)
+        })
         .map(|(k, v)| (k.clone(), nfc_owned(v.replace("\r\n", "\n"))))
         .collect()
 }

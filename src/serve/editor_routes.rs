@@ -10,7 +10,7 @@ use axum::Router;
 use axum::extract::{DefaultBodyLimit, Form, FromRequest, Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
-use axum::routing::get;
+use axum::routing::{get, post};
 
 use super::http::{plain, respond};
 use super::paths::clean_path;
@@ -27,6 +27,8 @@ pub fn router(editor: Arc<Editor>) -> Router {
         .route("/_soan-thao/editor.css", get(css))
         .route("/_soan-thao/moi/{*section}", get(new_form).post(create))
         .route("/_soan-thao/sua/{*file}", get(edit_form).post(save))
+        .route("/_soan-thao/editor.js", get(js))
+        .route("/_soan-thao/xem-truoc/{*place}", post(preview))
         .layer(DefaultBodyLimit::max(MAX_FORM))
         .with_state(editor)
 }
@@ -50,6 +52,30 @@ async fn css() -> Response {
         crate::editor::CSS.as_bytes().to_vec(),
         false,
     )
+}
+
+async fn js() -> Response {
+    respond(
+        StatusCode::OK,
+        "text/javascript; charset=utf-8",
+        crate::editor::JS.as_bytes().to_vec(),
+        false,
+    )
+}
+
+/// The preview of a posted form (`?chi-trang=1`: the page alone, for the script).
+async fn preview(State(ed): State<Arc<Editor>>, req: Request) -> Response {
+    let Some((place, cookie)) = post_parts(&req, "/_soan-thao/xem-truoc/") else {
+        return plain(StatusCode::BAD_REQUEST, false);
+    };
+    let only_page = query_of(&req).iter().any(|(k, _)| k == "chi-trang");
+    let Ok(Form(form)) = Form::<Vec<(String, String)>>::from_request(req, &()).await else {
+        return plain(StatusCode::BAD_REQUEST, false);
+    };
+    blocking(ed, move |ed| {
+        ed.preview(&place, &form, cookie.as_deref(), only_page)
+    })
+    .await
 }
 
 /// The decoded path after `prefix`, or `None` when it is malformed or climbs out.

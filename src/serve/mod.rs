@@ -16,6 +16,7 @@ pub mod http;
 pub mod inject;
 mod partial;
 pub mod paths;
+pub mod preview;
 mod rebuild;
 pub mod sources;
 pub mod state;
@@ -25,7 +26,7 @@ pub mod watch;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
 use crate::build::{BuildOptions, load_config};
@@ -136,7 +137,12 @@ pub fn run(opts: &ServeOptions) -> i32 {
             return 1;
         }
     };
-    let mut engine = Engine::new(build.clone());
+    // Shared with the editor's previews, which render one page with its model.
+    let shared_engine = preview::SharedEngine(Arc::new(Mutex::new(Engine::new(build.clone()))));
+    let mut engine = shared_engine
+        .0
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner);
     let started = Instant::now();
     let first = guarded(&mut engine, &build, &Rebuild::Full);
     let errors = match &first {
@@ -154,9 +160,11 @@ pub fn run(opts: &ServeOptions) -> i32 {
         }
     };
     let shared = Arc::new(Shared::new(&base_path, engine.files().clone(), errors));
-    let editor = opts
-        .edit
-        .then(|| Arc::new(crate::editor::Editor::new(&root, &base_path)));
+    drop(engine);
+    let editor = opts.edit.then(|| {
+        let site: Arc<dyn crate::editor::preview::SiteModel> = Arc::new(shared_engine.clone());
+        Arc::new(crate::editor::Editor::new(&root, &base_path).with_site(site))
+    });
     {
         let shared = Arc::clone(&shared);
         let editor = editor.clone();
@@ -213,6 +221,10 @@ pub fn run(opts: &ServeOptions) -> i32 {
         while let Ok(more) = batches.try_recv() {
             batch.extend(more);
         }
+        let mut engine = shared_engine
+            .0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         let layout = Layout {
             root: root.clone(),
             theme: engine.theme_name().unwrap_or("cong-thong-tin").to_string(),
