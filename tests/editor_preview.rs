@@ -111,3 +111,57 @@ fn errors_in_the_typed_text_show_in_the_command_lines_words_and_need_the_token()
     );
     assert_eq!(status, 400);
 }
+
+#[test]
+fn publishing_runs_the_check_and_a_broken_link_is_refused_with_its_message() {
+    let site = news_site();
+    let server = Server::start_with(&site, &["--edit"]);
+    let form = open(&server, "/_soan-thao/sua/tin-tuc/mot.md");
+    let before = snapshot(&site);
+    let fields = |button: &'static str| {
+        vec![
+            ("csrf", form.csrf.clone()),
+            ("goc", form.goc.clone()),
+            ("title", "Tin một".to_string()),
+            ("date", "10/01/2026".to_string()),
+            (
+                "body",
+                "Xem [trang đã xóa](/tin-tuc/khong-co/).".to_string(),
+            ),
+            (button, "1".to_string()),
+        ]
+    };
+    let publish = fields("xuat-ban");
+    let publish: Vec<(&str, &str)> = publish.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, _, html) = server.post(
+        "/_soan-thao/sua/tin-tuc/mot.md",
+        &publish,
+        Some(&form.cookie),
+    );
+    assert_eq!(status, 422, "{html}");
+    // `congbo check`'s own words: those it says of the same page on disk.
+    let (_, report) = congbo::build::check(&site.opts, false).unwrap();
+    assert!(report.0.is_empty(), "the site on disk is fine: {report:?}");
+    let broken = news_site();
+    broken.write(
+        "content/tin-tuc/mot.md",
+        "+++\ntitle = \"Tin một\"\ndate = 2026-01-10\n+++\nXem [trang đã xóa](/tin-tuc/khong-co/).\n",
+    );
+    let (_, said) = congbo::build::check(&broken.opts, false).unwrap();
+    assert_eq!(said.0.len(), 1, "{said:?}");
+    let words = said.0[0]
+        .message
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;");
+    assert!(html.contains(&words), "{words}\n{html}");
+    assert!(html.contains("content/tin-tuc/mot.md:"), "{html}");
+    assert!(html.contains(">Xem [trang đã xóa](/tin-tuc/khong-co/).</textarea>"));
+    assert_eq!(snapshot(&site), before, "a refused publish wrote something");
+    // Saving (not publishing) is not held back by the check.
+    let save = fields("luu");
+    let save: Vec<(&str, &str)> = save.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, _, _) = server.post("/_soan-thao/sua/tin-tuc/mot.md", &save, Some(&form.cookie));
+    assert_eq!(status, 303);
+}

@@ -14,6 +14,7 @@ pub mod front;
 mod html;
 mod list;
 pub mod preview;
+mod publish;
 pub mod store;
 pub mod suggest;
 pub mod tasks_grid;
@@ -227,7 +228,10 @@ impl Editor {
             kept,
             publish,
         );
-        let errors = self.check(rel, &made.text);
+        let mut errors = self.check(rel, &made.text);
+        if errors.is_empty() && publish {
+            errors = self.publish_check(rel, &made.text);
+        }
         if !errors.is_empty() {
             let at: Vec<(Option<&str>, Diagnostic)> = errors
                 .into_iter()
