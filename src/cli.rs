@@ -91,6 +91,9 @@ pub enum Command {
         /// --edit, --bind must stay a loopback address until accounts exist).
         #[arg(long)]
         edit: bool,
+        /// The largest file the editor takes from the browser, in MB.
+        #[arg(long, value_name = "MB", default_value_t = 20)]
+        upload_limit: usize,
     },
     /// Create a new site in DIR: site.toml, content of every kind, the default theme.
     Init {
@@ -380,6 +383,7 @@ pub fn main() -> i32 {
             drafts,
             open,
             edit,
+            upload_limit,
         } => crate::serve::run(&crate::serve::ServeOptions {
             root,
             port,
@@ -387,6 +391,7 @@ pub fn main() -> i32 {
             drafts,
             open,
             edit,
+            upload_limit_mb: upload_limit,
         }),
         Command::Init { dir } => match scaffold::init(&dir) {
             Ok(()) => {

@@ -67,6 +67,8 @@ pub(super) struct Form<'a> {
     pub(super) preview: Option<super::preview::Shown>,
     /// A plan's task rows, and how many empty rows to offer after them.
     pub(super) tasks: Option<(Vec<super::tasks_grid::Row>, usize)>,
+    /// The file just sent to the page's bundle.
+    pub(super) uploaded: Option<String>,
 }
 
 impl<'a> Form<'a> {
@@ -81,6 +83,7 @@ impl<'a> Form<'a> {
             conflict: None,
             preview: None,
             tasks: None,
+            uploaded: None,
         }
     }
 
@@ -164,6 +167,12 @@ impl<'a> Form<'a> {
             "<p class=\"nut\"><button type=\"submit\" name=\"luu\" value=\"1\">Lưu</button>\n\
              <button type=\"submit\" name=\"xuat-ban\" value=\"1\">Xuất bản</button></p>\n</form>\n",
         );
+        let token = self.editor.token();
+        out.push_str(&if is_new {
+            super::upload::word_form(&self.place, token)
+        } else {
+            super::upload::file_form(&self.place, token, self.kind, self.uploaded.as_deref())
+        });
         layout(&title, &out)
     }
 }

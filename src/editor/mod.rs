@@ -18,6 +18,7 @@ mod publish;
 pub mod store;
 pub mod suggest;
 pub mod tasks_grid;
+pub mod upload;
 
 use std::path::{Path, PathBuf};
 
@@ -66,6 +67,8 @@ pub struct Editor {
     token: String,
     /// The site as `serve` holds it, for previews; none outside `serve`.
     site: Option<std::sync::Arc<dyn preview::SiteModel>>,
+    /// The largest file taken from the browser, in bytes.
+    max_upload: usize,
 }
 
 /// A form as sent: its fields in order.
@@ -79,7 +82,19 @@ impl Editor {
             base_path: base_path.to_string(),
             token: new_token(),
             site: None,
+            max_upload: upload::DEFAULT_MAX,
         }
+    }
+
+    /// The editor taking files of at most `bytes`.
+    pub fn with_max_upload(mut self, bytes: usize) -> Editor {
+        self.max_upload = bytes;
+        self
+    }
+
+    /// The largest file taken from the browser, in bytes.
+    pub fn max_upload(&self) -> usize {
+        self.max_upload
     }
 
     /// The editor with the served site's model, which makes its previews.
@@ -120,6 +135,11 @@ impl Editor {
 
     /// The form for the page `rel` (under `content/`); `saved` after a save.
     pub fn edit_form(&self, rel: &str, saved: bool) -> Reply {
+        self.edit_form_with(rel, saved, None)
+    }
+
+    /// The form for the page `rel`, saying `uploaded` was just put in its bundle.
+    pub fn edit_form_with(&self, rel: &str, saved: bool, uploaded: Option<&str>) -> Reply {
         let Some((rel, file)) = self.file(rel) else {
             return not_found();
         };
@@ -130,6 +150,7 @@ impl Editor {
         let text = text_of(&bytes);
         let mut form = html::Form::new(kind, &rel, Some(store::hash_of(Some(&bytes))), self);
         form.saved = saved;
+        form.uploaded = uploaded.map(str::to_string);
         form.site_link = self.site_link(&rel);
         match open(&text, &fields(kind)) {
             Ok(mut o) => {
@@ -368,6 +389,11 @@ fn text_of(bytes: &[u8]) -> String {
     walk::decode(bytes.to_vec())
         .map(nfc_owned)
         .unwrap_or_else(|_| String::from_utf8_lossy(bytes).into_owned())
+}
+
+/// A page of the editor saying one thing (for answers made before the editor is asked).
+pub fn message_page(text: &str) -> String {
+    html::message(text)
 }
 
 fn not_found() -> Reply {

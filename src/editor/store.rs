@@ -88,6 +88,11 @@ pub fn save(root: &Path, rel: &str, file: &Path, text: &str, what: &str) -> std:
     audit(root, rel, what)
 }
 
+/// Logs a change that is no page's save (a file sent to a bundle): `rel` under `content/`.
+pub fn log(root: &Path, rel: &str, what: &str) -> std::io::Result<()> {
+    audit(root, rel, what)
+}
+
 /// One commit per save, of this file only; a repository that refuses (no user name set)
 /// leaves the file saved and says so in the audit log's line.
 fn commit(root: &Path, rel: &str, what: &str) {

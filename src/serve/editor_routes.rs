@@ -7,13 +7,14 @@
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Form, FromRequest, Query, Request, State};
+use axum::extract::{DefaultBodyLimit, Form, FromRequest, Multipart, Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
 use axum::routing::{get, post};
 
 use super::http::{plain, respond};
 use super::paths::clean_path;
+use crate::editor::upload::Upload;
 use crate::editor::{COOKIE, Editor, PREFIX, Reply};
 
 /// The largest form accepted: a long page's text, with room to spare.
@@ -21,7 +22,14 @@ const MAX_FORM: usize = 2 * 1024 * 1024;
 
 /// The editor's routes for `editor`.
 pub fn router(editor: Arc<Editor>) -> Router {
+    // A file's limit, with room for the form's other fields and the multipart framing.
+    let files = DefaultBodyLimit::max(editor.max_upload() + 64 * 1024);
     Router::new()
+        .route("/_soan-thao/tai-len/{*file}", post(upload).layer(files))
+        .route(
+            "/_soan-thao/nhap-word/{*section}",
+            post(import_word).layer(files),
+        )
         .route("/_soan-thao", get(to_list))
         .route(PREFIX, get(list))
         .route("/_soan-thao/editor.css", get(css))
@@ -78,6 +86,84 @@ async fn preview(State(ed): State<Arc<Editor>>, req: Request) -> Response {
     .await
 }
 
+/// A multipart form's text fields and its file (`tep`); `Err` with the status to answer
+/// when it cannot be read whole (over the size limit: 413).
+async fn multipart(req: Request) -> Result<(Vec<(String, String)>, Option<Upload>), StatusCode> {
+    let mut parts = Multipart::from_request(req, &())
+        .await
+        .map_err(|_| StatusCode::BAD_REQUEST)?;
+    let mut fields = Vec::new();
+    let mut file = None;
+    let too_big = |e: axum::extract::multipart::MultipartError| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            StatusCode::PAYLOAD_TOO_LARGE
+        } else {
+            StatusCode::BAD_REQUEST
+        }
+    };
+    while let Some(field) = parts.next_field().await.map_err(too_big)? {
+        let name = field.name().unwrap_or("").to_string();
+        if name == "tep" {
+            let sent = field.file_name().unwrap_or("").to_string();
+            let bytes = field.bytes().await.map_err(too_big)?;
+            file = Some(Upload {
+                name: sent,
+                bytes: bytes.to_vec(),
+            });
+        } else {
+            fields.push((name, field.text().await.map_err(too_big)?));
+        }
+    }
+    Ok((fields, file))
+}
+
+/// The page an upload refused before the editor saw it: too large, or no readable form.
+fn refused_upload(status: StatusCode, ed: &Editor) -> Response {
+    let max = ed.max_upload() / (1024 * 1024);
+    let why = if status == StatusCode::PAYLOAD_TOO_LARGE {
+        crate::tr!(
+            en: "the file is larger than {max} MB, the largest the editor takes",
+            vi: "tệp lớn hơn {max} MB, mức lớn nhất được nhận",
+        )
+    } else {
+        crate::tr!(en: "the form could not be read; send it again", vi: "không đọc được biểu mẫu; hãy gửi lại")
+    };
+    respond(
+        status,
+        "text/html; charset=utf-8",
+        crate::editor::message_page(&why).into_bytes(),
+        false,
+    )
+}
+
+async fn upload(State(ed): State<Arc<Editor>>, req: Request) -> Response {
+    let Some((file, cookie)) = post_parts(&req, "/_soan-thao/tai-len/") else {
+        return plain(StatusCode::BAD_REQUEST, false);
+    };
+    let (form, sent) = match multipart(req).await {
+        Ok(r) => r,
+        Err(status) => return refused_upload(status, &ed),
+    };
+    blocking(ed, move |ed| {
+        ed.upload(&file, &form, sent, cookie.as_deref())
+    })
+    .await
+}
+
+async fn import_word(State(ed): State<Arc<Editor>>, req: Request) -> Response {
+    let Some((section, cookie)) = post_parts(&req, "/_soan-thao/nhap-word/") else {
+        return plain(StatusCode::BAD_REQUEST, false);
+    };
+    let (form, sent) = match multipart(req).await {
+        Ok(r) => r,
+        Err(status) => return refused_upload(status, &ed),
+    };
+    blocking(ed, move |ed| {
+        ed.import_word(&section, &form, sent, cookie.as_deref())
+    })
+    .await
+}
+
 /// The decoded path after `prefix`, or `None` when it is malformed or climbs out.
 fn rest_of(req: &Request, prefix: &str) -> Option<String> {
     let target = req.uri().path();
@@ -108,8 +194,15 @@ async fn edit_form(State(ed): State<Arc<Editor>>, req: Request) -> Response {
     let Some(file) = rest_of(&req, "/_soan-thao/sua/") else {
         return plain(StatusCode::BAD_REQUEST, false);
     };
-    let saved = query_of(&req).iter().any(|(k, _)| k == "da-luu");
-    blocking(ed, move |ed| ed.edit_form(&file, saved)).await
+    let query = query_of(&req);
+    let saved = query.iter().any(|(k, _)| k == "da-luu");
+    let uploaded = (query.into_iter())
+        .find(|(k, _)| k == "tai-len")
+        .map(|(_, v)| v);
+    blocking(ed, move |ed| {
+        ed.edit_form_with(&file, saved, uploaded.as_deref())
+    })
+    .await
 }
 
 /// A POST's path and cookie; the form is read after (it consumes the request).

@@ -51,6 +51,8 @@ pub struct ServeOptions {
     pub open: bool,
     /// Serve the browser editor at `/_soan-thao/` too.
     pub edit: bool,
+    /// The largest file the editor takes, in MB.
+    pub upload_limit_mb: usize,
 }
 
 /// Runs the server until the process is stopped; returns the exit status if it cannot start.
@@ -163,7 +165,12 @@ pub fn run(opts: &ServeOptions) -> i32 {
     drop(engine);
     let editor = opts.edit.then(|| {
         let site: Arc<dyn crate::editor::preview::SiteModel> = Arc::new(shared_engine.clone());
-        Arc::new(crate::editor::Editor::new(&root, &base_path).with_site(site))
+        let limit = opts.upload_limit_mb.saturating_mul(1024 * 1024);
+        Arc::new(
+            crate::editor::Editor::new(&root, &base_path)
+                .with_site(site)
+                .with_max_upload(limit),
+        )
     });
     {
         let shared = Arc::clone(&shared);
