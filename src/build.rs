@@ -4,7 +4,7 @@
 //! are reported together.
 
 mod check;
-pub use check::{CheckReport, check};
+pub use check::{CheckReport, check, check_given};
 pub mod languages;
 pub mod pipeline;
 mod progress;

@@ -92,6 +92,9 @@ pub enum Command {
         /// asks for a login; without, --bind must stay a loopback address).
         #[arg(long)]
         edit: bool,
+        /// The largest file the editor takes from the browser, in MB.
+        #[arg(long, value_name = "MB", default_value_t = 20)]
+        upload_limit: usize,
     },
     /// Create a new site in DIR: site.toml, content of every kind, the default theme.
     Init {
@@ -389,6 +392,7 @@ pub fn main() -> i32 {
             drafts,
             open,
             edit,
+            upload_limit,
         } => crate::serve::run(&crate::serve::ServeOptions {
             root,
             port,
@@ -396,6 +400,7 @@ pub fn main() -> i32 {
             drafts,
             open,
             edit,
+            upload_limit_mb: upload_limit,
         }),
         Command::Init { dir } => match scaffold::init(&dir) {
             Ok(()) => {

@@ -8,7 +8,10 @@
 //! `npm ci --prefix tests/browser`; without them the test is skipped with a message, except
 //! when `CI` is set, where it fails and says what to install. The browser editor of
 //! `serve --edit` is checked too (`tests/browser/editor.mjs`): axe at both widths, a bad
-//! date refused with the text kept, a news item created and then served; and with accounts
+//! date refused with the text kept, a news item created and then served; a plan's form with
+//! its task grid (axe too), a row added and moved up by the keyboard, the toolbar, the live
+//! preview, and the published task on the served plan; an image uploaded to the new item
+//! and served; a Word file imported as a draft, published and served; and with accounts
 //! (`tests/browser/editor-accounts.mjs`): login, an edit, an earlier version restored and
 //! served, axe on the login, versions and trash pages.
 
@@ -151,19 +154,26 @@ fn the_editor_creates_a_news_item_that_the_site_then_serves() {
         "content/tin-tuc/mot.md",
         &news("Tin một", "2026-01-10", &["Một cửa"]),
     );
+    site.write(
+        "content/ke-hoach/thu.md",
+        &common::tasks::plan(
+            "Kế hoạch.\n\n| TT | Nội dung | Cơ quan chủ trì | Thời gian thực hiện |\n|---|---|---|---|\n\
+             | 1 | Đăng tin về CCHC | Văn phòng HĐND và UBND xã | Thường xuyên |\n",
+        ),
+    );
     let server = common::serve::Server::start_with(&site, &["--edit"]);
     let url = format!("http://127.0.0.1:{}", server.port);
-    let (ok, text) = run_node("editor.mjs", &[url.as_ref()]);
+    let docx = repo_root().join("tests/fixtures/import/ke-hoach-mau.docx");
+    let (ok, text) = run_node("editor.mjs", &[url.as_ref(), docx.as_ref()]);
     eprintln!("{text}");
     assert!(ok, "the editor's browser checks failed:\n{text}");
-    assert!(
-        std::fs::read_to_string(
-            site.root()
-                .join("content/tin-tuc/hoi-nghi-doi-thoai-voi-thanh-nien.md")
-        )
-        .unwrap()
-        .contains("date = 2026-01-20")
-    );
+    // The item became a bundle when its image was sent.
+    let item = site
+        .root()
+        .join("content/tin-tuc/hoi-nghi-doi-thoai-voi-thanh-nien");
+    let text = std::fs::read_to_string(item.join("index.md")).unwrap();
+    assert!(text.contains("date = 2026-01-20"), "{text}");
+    assert!(item.join("anh-hoi-nghi.png").is_file());
 }
 
 #[test]

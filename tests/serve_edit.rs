@@ -4,87 +4,9 @@
 //! every file as it was.
 
 mod common;
+use common::editor::*;
 use common::serve::Server;
 use common::*;
-
-fn news_site() -> TestSite {
-    let site = TestSite::new();
-    site.write(
-        "content/tin-tuc/_index.md",
-        "+++\ntitle = \"Tin tức\"\n+++\n",
-    );
-    site.write(
-        "content/tin-tuc/mot.md",
-        &news("Tin một", "2026-01-10", &["Một cửa"]),
-    );
-    site.write(
-        "content/tin-tuc/hai.md",
-        &news("Tin hai", "2026-01-12", &["Một cửa"]),
-    );
-    site
-}
-
-/// A form as fetched: its token, the hash it was opened at, and the cookie to send back.
-struct Opened {
-    csrf: String,
-    goc: String,
-    cookie: String,
-    html: String,
-}
-
-fn attr(html: &str, name: &str) -> String {
-    let at = html
-        .find(&format!("name=\"{name}\" value=\""))
-        .unwrap_or_else(|| panic!("no {name} in the form:\n{html}"));
-    let rest = &html[at + name.len() + 15..];
-    rest[..rest.find('"').unwrap()].to_string()
-}
-
-fn open(server: &Server, path: &str) -> Opened {
-    let (status, head, html) = server.get(path);
-    assert_eq!(status, 200, "{path}: {html}");
-    let cookie = head
-        .lines()
-        .find_map(|l| l.strip_prefix("Set-Cookie: "))
-        .expect("the editor sets its cookie")
-        .split(';')
-        .next()
-        .unwrap()
-        .to_string();
-    assert!(head.contains("HttpOnly; SameSite=Strict"), "{head}");
-    Opened {
-        csrf: attr(&html, "csrf"),
-        goc: if html.contains("name=\"goc\"") {
-            attr(&html, "goc")
-        } else {
-            String::new()
-        },
-        cookie,
-        html,
-    }
-}
-
-/// A file of the site folder (not of its output).
-fn source(site: &TestSite, rel: &str) -> String {
-    std::fs::read_to_string(site.root().join(rel)).unwrap()
-}
-
-/// Every file of the site folder and its bytes.
-fn snapshot(site: &TestSite) -> Vec<(String, Vec<u8>)> {
-    let mut all: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(site.root())
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().display().to_string(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect();
-    all.sort();
-    all
-}
 
 #[test]
 fn a_page_edited_and_one_created_through_the_form_show_on_the_site() {

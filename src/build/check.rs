@@ -3,10 +3,11 @@
 
 use std::path::Path;
 
-use super::pipeline::{self, Made, Plan};
+use super::pipeline::{self, Made, Plan, Texts};
 use super::sink::{Paths, Sink};
 use super::{BuildOptions, languages};
 use crate::check::{self, external};
+use crate::content::walk::ContentFiles;
 use crate::error::Diagnostics;
 use crate::render::Theme;
 
@@ -74,8 +75,27 @@ pub fn check(
     opts: &BuildOptions,
     with_external: bool,
 ) -> Result<(CheckReport, Diagnostics), Diagnostics> {
+    check_texts(opts, with_external, Texts::Disk)
+}
+
+/// [`check`] of the site with these texts of `content/` instead of the disk's (the
+/// browser editor checks a page before publishing it, with the page as typed).
+pub fn check_given(
+    opts: &BuildOptions,
+    files: ContentFiles,
+) -> Result<(CheckReport, Diagnostics), Diagnostics> {
+    check_texts(opts, false, Texts::Given(Ok(files)))
+}
+
+fn check_texts(
+    opts: &BuildOptions,
+    with_external: bool,
+    texts: Texts,
+) -> Result<(CheckReport, Diagnostics), Diagnostics> {
     let config = pipeline::config(opts)?;
-    let mut model = pipeline::model(opts, config, Plan::checked(check::LISTED_CITATIONS))?;
+    let mut plan = Plan::checked(check::LISTED_CITATIONS);
+    plan.texts = texts;
+    let mut model = pipeline::model(opts, config, plan)?;
     let Made {
         mut errors,
         mut warnings,

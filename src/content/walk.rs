@@ -257,6 +257,18 @@ pub fn read_source(path: &Path, rel: PathBuf) -> Result<SourceFile, Diagnostic> 
     })
 }
 
+/// A Markdown file typed rather than read (the browser editor's form), made as
+/// [`read_source`] makes one from a file: NFC, NULs dropped and the first one's line kept.
+pub fn typed_source(rel: PathBuf, text: &str) -> SourceFile {
+    SourceFile {
+        rel,
+        text: crate::text::normalize::nfc_owned(text.to_string()),
+        nul_line: text
+            .find('\0')
+            .map(|at| text[..at].matches('\n').count() + 1),
+    }
+}
+
 /// A path relative to the site root.
 pub fn rel_to(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()

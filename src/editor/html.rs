@@ -15,6 +15,7 @@ pub(super) fn layout(title: &str, main: &str) -> String {
         "<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{} · Soạn thảo</title>\n<link rel=\"stylesheet\" href=\"{PREFIX}editor.css\">\n\
+         <script src=\"{PREFIX}editor.js\" defer></script>\n\
          </head>\n<body>\n<header><a href=\"{PREFIX}\">Soạn thảo trang web</a> \
          <a href=\"{PREFIX}thung-rac\" class=\"thung-rac\">Thùng rác</a></header>\n\
          <main id=\"noi-dung\">\n{main}</main>\n</body>\n</html>\n",
@@ -56,6 +57,8 @@ pub(super) struct Form<'a> {
     place: String,
     /// The hash of the file as opened; `None` for a new page.
     opened: Option<String>,
+    /// The editor, for the site's suggestions.
+    pub(super) editor: &'a Editor,
     /// The token the form carries (the caller's).
     pub(super) csrf: &'a str,
     /// Show "saved".
@@ -67,6 +70,12 @@ pub(super) struct Form<'a> {
     pub(super) conflict: Option<(String, String)>,
     /// Links and buttons about the file (its versions, delete), shown above the form.
     pub(super) links: String,
+    /// The preview asked for without JavaScript.
+    pub(super) preview: Option<super::preview::Shown>,
+    /// A plan's task rows, and how many empty rows to offer after them.
+    pub(super) tasks: Option<(Vec<super::tasks_grid::Row>, usize)>,
+    /// The file just sent to the page's bundle.
+    pub(super) uploaded: Option<String>,
 }
 
 impl<'a> Form<'a> {
@@ -78,8 +87,12 @@ impl<'a> Form<'a> {
             saved: false,
             site_link: None,
             conflict: None,
+            editor,
             csrf: editor.token(),
             links: String::new(),
+            preview: None,
+            tasks: None,
+            uploaded: None,
         }
     }
 
@@ -123,7 +136,7 @@ impl<'a> Form<'a> {
             out.push_str(&super::conflict::panel(&self.place, disk, mine));
         }
         out.push_str(&format!(
-            "<form method=\"post\" action=\"{}\" novalidate>\n\
+            "<form id=\"bieu-mau\" method=\"post\" action=\"{}\" novalidate>\n\
              <input type=\"hidden\" name=\"csrf\" value=\"{}\">\n",
             escape(&action),
             escape(self.csrf)
@@ -134,18 +147,34 @@ impl<'a> Form<'a> {
                 escape(h)
             ));
         }
+        let lists = self.editor.suggestions();
         for f in fields(self.kind) {
             let value = values.get(f.key).map_or("", String::as_str);
-            out.push_str(&field(&f, value, errors_at(errors, f.key)));
+            let list = super::suggest::list_attr(&lists, f.key);
+            out.push_str(&field(&f, value, errors_at(errors, f.key), &list));
         }
+        if let Some((rows, extra)) = &self.tasks {
+            let add = action.replacen(PREFIX, &format!("{PREFIX}xem-truoc/"), 1);
+            out.push_str(&super::tasks_grid::grid(rows, *extra, &lists, &add));
+        }
+        out.push_str(&super::suggest::datalists(&lists));
+        out.push_str("<div class=\"soan-va-xem\">\n");
         out.push_str(&body(
             values.get("body").map_or("", String::as_str),
             errors_at(errors, "body"),
         ));
+        out.push_str(&super::preview::pane(&action, self.preview.as_ref()));
+        out.push_str("</div>\n");
         out.push_str(
             "<p class=\"nut\"><button type=\"submit\" name=\"luu\" value=\"1\">Lưu</button>\n\
              <button type=\"submit\" name=\"xuat-ban\" value=\"1\">Xuất bản</button></p>\n</form>\n",
         );
+        let token = self.csrf;
+        out.push_str(&if is_new {
+            super::upload::word_form(&self.place, token)
+        } else {
+            super::upload::file_form(&self.place, token, self.kind, self.uploaded.as_deref())
+        });
         layout(&title, &out)
     }
 }
@@ -159,7 +188,7 @@ fn errors_at<'d>(errors: &'d [(Option<&str>, Diagnostic)], key: &str) -> Vec<&'d
 }
 
 /// One field: label, help, errors, input.
-fn field(f: &Field, value: &str, errors: Vec<&Diagnostic>) -> String {
+fn field(f: &Field, value: &str, errors: Vec<&Diagnostic>, list: &str) -> String {
     let id = format!("f-{}", f.key);
     let mut described = vec![format!("h-{}", f.key)];
     let mut errs = String::new();
@@ -192,7 +221,7 @@ fn field(f: &Field, value: &str, errors: Vec<&Diagnostic>) -> String {
         ),
         Shape::Date => format!(
             "<input type=\"text\" id=\"{id}\" name=\"{}\" value=\"{}\" inputmode=\"numeric\" \
-             placeholder=\"ngày/tháng/năm\" autocomplete=\"off\"{aria}>",
+             placeholder=\"ngày/tháng/năm\" autocomplete=\"off\" class=\"ngay\"{aria}>",
             f.key,
             escape(value)
         ),
@@ -207,7 +236,7 @@ fn field(f: &Field, value: &str, errors: Vec<&Diagnostic>) -> String {
             escape(value)
         ),
         _ => format!(
-            "<input type=\"text\" id=\"{id}\" name=\"{}\" value=\"{}\"{aria}>",
+            "<input type=\"text\" id=\"{id}\" name=\"{}\" value=\"{}\"{list}{aria}>",
             f.key,
             escape(value)
         ),
@@ -250,7 +279,7 @@ fn body(value: &str, errors: Vec<&Diagnostic>) -> String {
 
 /// The editor's stylesheet: readable on a phone, visible focus, errors in red with a
 /// border (not by colour alone).
-pub const CSS: &str = "body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fff}
+pub const CSS: &str = concat!("body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fff}
 header{background:#0b3d91;padding:.6em 1em}header a{color:#fff;font-weight:600}
 main{max-width:60em;margin:0 auto;padding:1em}
 label{display:block;font-weight:600;margin-top:1em}
@@ -269,4 +298,4 @@ table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3em;bor
 header{display:flex;flex-wrap:wrap;gap:.3em 1.2em;align-items:center}header form{margin:0 0 0 auto;color:#fff}header button{margin:0;padding:.2em .8em}
 .khac-nhau del{color:#7a0000;background:#ffecec;text-decoration:none;display:block}.khac-nhau ins{color:#004d00;background:#eaffea;text-decoration:none;display:block}
 .dang-nhap{max-width:24em}.dang-nhap input{width:100%;box-sizing:border-box;font:inherit;padding:.4em;border:1px solid #555;border-radius:3px}
-";
+", include_str!("assets/editor.css"));

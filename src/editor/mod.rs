@@ -9,6 +9,7 @@
 //! in both the form and the cookie the editor's pages set.
 
 pub mod accounts;
+mod assets;
 mod conflict;
 pub mod contract;
 pub mod front;
@@ -16,13 +17,18 @@ mod history;
 mod html;
 mod list;
 pub mod login;
+pub mod preview;
+mod publish;
 pub mod session;
 pub mod store;
+pub mod suggest;
+pub mod tasks_grid;
 mod trash;
+pub mod upload;
 
 use std::path::{Path, PathBuf};
 
-use crate::content::walk::{self, SourceFile};
+use crate::content::walk;
 use crate::content::{self, Kind, ParseOptions};
 use crate::error::Diagnostic;
 use crate::text::normalize::nfc_owned;
@@ -30,6 +36,7 @@ use crate::text::slug::slugify;
 use contract::fields;
 use front::{Values, field_at, make, open};
 
+pub use assets::JS;
 pub use html::CSS;
 pub use session::Caller;
 
@@ -65,6 +72,10 @@ pub struct Editor {
     root: PathBuf,
     base_path: String,
     token: String,
+    /// The site as `serve` holds it, for previews; none outside `serve`.
+    site: Option<std::sync::Arc<dyn preview::SiteModel>>,
+    /// The largest file taken from the browser, in bytes.
+    max_upload: usize,
 }
 
 /// A form as sent: its fields in order.
@@ -77,7 +88,34 @@ impl Editor {
             root: root.to_path_buf(),
             base_path: base_path.to_string(),
             token: new_token(),
+            site: None,
+            max_upload: upload::DEFAULT_MAX,
         }
+    }
+
+    /// The editor taking files of at most `bytes`.
+    pub fn with_max_upload(mut self, bytes: usize) -> Editor {
+        self.max_upload = bytes;
+        self
+    }
+
+    /// The largest file taken from the browser, in bytes.
+    pub fn max_upload(&self) -> usize {
+        self.max_upload
+    }
+
+    /// The editor with the served site's model, which makes its previews.
+    pub fn with_site(mut self, site: std::sync::Arc<dyn preview::SiteModel>) -> Editor {
+        self.site = Some(site);
+        self
+    }
+
+    /// The site's values offered in the forms (none outside `serve`).
+    fn suggestions(&self) -> suggest::Suggestions {
+        self.site
+            .as_ref()
+            .map(|s| s.suggestions())
+            .unwrap_or_default()
     }
 
     /// The token a change must carry, in its form and its cookie.
@@ -99,7 +137,8 @@ impl Editor {
     pub fn new_form_as(&self, section: &str, caller: &Caller) -> Reply {
         match self.section(section) {
             Ok((section, kind)) => {
-                let form = self.form(kind, &section, None, caller);
+                let mut form = self.form(kind, &section, None, caller);
+                form.tasks = tasks_grid::posted(kind, &[]);
                 // An editor's page can only be saved as a draft: start it as one.
                 let mut values = Values::new();
                 if caller.must_publish().is_err() {
@@ -113,11 +152,23 @@ impl Editor {
 
     /// The form for the page `rel` (under `content/`); `saved` after a save.
     pub fn edit_form(&self, rel: &str, saved: bool) -> Reply {
-        self.edit_form_as(rel, saved, &Caller::local(self, Some(&self.token)))
+        self.edit_form_with(rel, saved, None)
     }
 
-    /// [`Editor::edit_form`] for `caller`.
-    pub fn edit_form_as(&self, rel: &str, saved: bool, caller: &Caller) -> Reply {
+    /// The form for the page `rel`, saying `uploaded` was just put in its bundle.
+    pub fn edit_form_with(&self, rel: &str, saved: bool, uploaded: Option<&str>) -> Reply {
+        let caller = Caller::local(self, Some(&self.token));
+        self.edit_form_as(rel, saved, uploaded, &caller)
+    }
+
+    /// [`Editor::edit_form_with`] for `caller`.
+    pub fn edit_form_as(
+        &self,
+        rel: &str,
+        saved: bool,
+        uploaded: Option<&str>,
+        caller: &Caller,
+    ) -> Reply {
         let Some((rel, file)) = self.file(rel) else {
             return not_found();
         };
@@ -129,9 +180,18 @@ impl Editor {
         let mut form = self.form(kind, &rel, Some(store::hash_of(Some(&bytes))), caller);
         form.saved = saved;
         form.links = history::links(&rel, caller);
+        form.uploaded = uploaded.map(str::to_string);
         form.site_link = self.site_link(&rel);
         match open(&text, &fields(kind)) {
-            Ok(o) => Reply::page(200, form.render(&o.values, &[])),
+            Ok(mut o) => {
+                if kind == Kind::Plan {
+                    let body = o.values.get("body").map_or("", String::as_str);
+                    let (body, rows) = tasks_grid::take_table(body);
+                    o.values.insert("body".into(), body);
+                    form.tasks = Some((rows, tasks_grid::EMPTY_ROWS));
+                }
+                Reply::page(200, form.render(&o.values, &[]))
+            }
             Err(why) => Reply::page(422, html::broken(&rel, &why, &text)),
         }
     }
@@ -153,7 +213,8 @@ impl Editor {
         let values = values_of(form);
         let title = values.get("title").map_or("", |t| t.trim());
         let slug = slugify(title);
-        let page_form = self.form(kind, &section, None, caller);
+        let mut page_form = self.form(kind, &section, None, caller);
+        page_form.tasks = tasks_grid::posted(kind, form);
         if slug.is_empty() || crate::content::names::unsafe_name(&slug).is_some() {
             let why = crate::tr!(
                 en: "write a title with letters or digits: the file name is made from it",
@@ -192,6 +253,7 @@ impl Editor {
         let now = store::hash_of(on_disk.as_deref());
         let mut page_form = self.form(kind, &rel, Some(now.clone()), caller);
         page_form.site_link = self.site_link(&rel);
+        page_form.tasks = tasks_grid::posted(kind, form);
         let opened = form
             .iter()
             .find(|(k, _)| k == "goc")
@@ -204,7 +266,13 @@ impl Editor {
         if opened != now {
             let disk = on_disk.as_deref().map(text_of).unwrap_or_default();
             let publish = form.iter().any(|(k, _)| k == "xuat-ban");
-            let mine = make(&fields(kind), &values, &kept, publish).text;
+            let mine = make(
+                &fields(kind),
+                &tasks_grid::for_file(kind, &values, form),
+                &kept,
+                publish,
+            )
+            .text;
             page_form.conflict = Some((disk, mine));
             return Reply::page(409, page_form.render(&values, &[]));
         }
@@ -226,8 +294,16 @@ impl Editor {
         if let Err(why) = caller.may_write(publish, values) {
             return Reply::page(403, page_form.render(values, &[(None, why)]));
         }
-        let made = make(&fields(kind), values, kept, publish);
-        let errors = self.check(rel, &made.text);
+        let made = make(
+            &fields(kind),
+            &tasks_grid::for_file(kind, values, form),
+            kept,
+            publish,
+        );
+        let mut errors = self.check(rel, &made.text);
+        if errors.is_empty() && publish {
+            errors = self.publish_check(rel, &made.text);
+        }
         if !errors.is_empty() {
             let at: Vec<(Option<&str>, Diagnostic)> = errors
                 .into_iter()
@@ -257,13 +333,7 @@ impl Editor {
         let file = Path::new("content").join(rel);
         let mut files = walk::read(&self.root).unwrap_or_default();
         files.sources.retain(|s| s.rel != file);
-        files.sources.push(SourceFile {
-            rel: file.clone(),
-            text: nfc_owned(text.to_string()),
-            nul_line: text
-                .find('\0')
-                .map(|at| text[..at].matches('\n').count() + 1),
-        });
+        files.sources.push(walk::typed_source(file.clone(), text));
         files.sources.sort_by(|a, b| a.rel.cmp(&b.rel));
         let opts = ParseOptions {
             drafts: true,
@@ -362,7 +432,12 @@ impl Editor {
 /// The form's values: every field but the buttons and hidden fields, line ends as in files.
 fn values_of(form: &Form) -> Values {
     form.iter()
-        .filter(|(k, _)| !matches!(k.as_str(), "csrf" | "goc" | "luu" | "xuat-ban"))
+        .filter(|(k, _)| {
+            !matches!(
+                k.as_str(),
+                "csrf" | "goc" | "luu" | "xuat-ban" | "xem-truoc" | "chi-trang"
+            ) && !tasks_grid::is_grid_field(k)
+        })
         .map(|(k, v)| (k.clone(), nfc_owned(v.replace("\r\n", "\n"))))
         .collect()
 }
@@ -372,6 +447,11 @@ fn text_of(bytes: &[u8]) -> String {
     walk::decode(bytes.to_vec())
         .map(nfc_owned)
         .unwrap_or_else(|_| String::from_utf8_lossy(bytes).into_owned())
+}
+
+/// A page of the editor saying one thing (for answers made before the editor is asked).
+pub fn message_page(text: &str) -> String {
+    html::message(text)
 }
 
 fn not_found() -> Reply {

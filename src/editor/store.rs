@@ -126,6 +126,12 @@ fn committed(root: &Path, rel: &str) -> bool {
         .is_ok_and(|o| o.status.success() && o.stdout.is_empty())
 }
 
+/// Logs a change by `who` that is no page's save (a file sent to a bundle): `rel` under
+/// `content/`.
+pub fn log(root: &Path, rel: &str, what: &str, who: &str) -> std::io::Result<()> {
+    audit(root, rel, what, who)
+}
+
 /// One commit per save, of this file only; a repository that refuses (no user name set)
 /// leaves the file saved and says so in the audit log's line.
 fn commit(root: &Path, rel: &str, what: &str, who: &str) {

@@ -81,7 +81,11 @@ pub fn routes(auth: Arc<Auth>) -> Router {
 
 /// Lets a request into the editor's other routes, with its [`Caller`], or sends it to log in.
 pub async fn gate(State(auth): State<Arc<Auth>>, mut req: Request, next: Next) -> Response {
-    if req.uri().path() == "/_soan-thao/editor.css" {
+    // The login page loads the editor's style and script too.
+    if matches!(
+        req.uri().path(),
+        "/_soan-thao/editor.css" | "/_soan-thao/editor.js"
+    ) {
         return next.run(req).await;
     }
     let Some(caller) = auth.caller(req.headers()) else {

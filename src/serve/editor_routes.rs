@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Form, FromRequest, Query, Request, State};
+use axum::extract::{DefaultBodyLimit, Form, FromRequest, Multipart, Query, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -15,6 +15,7 @@ use axum::routing::{get, post};
 use super::editor_auth::{Auth, framed, gate};
 use super::http::{plain, respond};
 use super::paths::clean_path;
+use crate::editor::upload::Upload;
 use crate::editor::{Caller, Editor, PREFIX, Reply};
 
 /// The largest form accepted: a long page's text, with room to spare.
@@ -22,12 +23,21 @@ const MAX_FORM: usize = 2 * 1024 * 1024;
 
 /// The editor's routes, each behind the login gate of `auth` ([`gate`]).
 pub fn router(auth: Arc<Auth>) -> Router {
+    // A file's limit, with room for the form's other fields and the multipart framing.
+    let files = DefaultBodyLimit::max(auth.editor.max_upload() + 64 * 1024);
     Router::new()
+        .route("/_soan-thao/tai-len/{*file}", post(upload).layer(files))
+        .route(
+            "/_soan-thao/nhap-word/{*section}",
+            post(import_word).layer(files),
+        )
         .route("/_soan-thao", get(to_list))
         .route(PREFIX, get(list))
         .route("/_soan-thao/editor.css", get(css))
         .route("/_soan-thao/moi/{*section}", get(new_form).post(create))
         .route("/_soan-thao/sua/{*file}", get(edit_form).post(save))
+        .route("/_soan-thao/editor.js", get(js))
+        .route("/_soan-thao/xem-truoc/{*place}", post(preview))
         .route("/_soan-thao/lich-su/{*file}", get(history).post(restore))
         .route("/_soan-thao/xoa/{*file}", post(delete))
         .route("/_soan-thao/thung-rac", get(trash))
@@ -60,6 +70,108 @@ async fn css() -> Response {
         crate::editor::CSS.as_bytes().to_vec(),
         false,
     )
+}
+
+async fn js() -> Response {
+    respond(
+        StatusCode::OK,
+        "text/javascript; charset=utf-8",
+        crate::editor::JS.as_bytes().to_vec(),
+        false,
+    )
+}
+
+/// The preview of a posted form (`?chi-trang=1`: the page alone, for the script).
+async fn preview(State(ed): State<Arc<Editor>>, req: Request) -> Response {
+    let Some((place, caller)) = get_parts(&req, "/_soan-thao/xem-truoc/") else {
+        return plain(StatusCode::BAD_REQUEST, false);
+    };
+    let only_page = query_of(&req).iter().any(|(k, _)| k == "chi-trang");
+    let Ok(Form(form)) = Form::<Vec<(String, String)>>::from_request(req, &()).await else {
+        return plain(StatusCode::BAD_REQUEST, false);
+    };
+    let work = move |ed: &Editor, c: &Caller| ed.preview(&place, &form, c, only_page);
+    if only_page {
+        // The site's own page: no editor header to put the logout button in.
+        answer(ed, caller, work, Frame::Bare).await
+    } else {
+        blocking(ed, caller, work).await
+    }
+}
+
+/// A multipart form's text fields and its file (`tep`); `Err` with the status to answer
+/// when it cannot be read whole (over the size limit: 413).
+async fn multipart(req: Request) -> Result<(Vec<(String, String)>, Option<Upload>), StatusCode> {
+    let mut parts = Multipart::from_request(req, &())
+        .await
+        .map_err(|_| StatusCode::BAD_REQUEST)?;
+    let mut fields = Vec::new();
+    let mut file = None;
+    let too_big = |e: axum::extract::multipart::MultipartError| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            StatusCode::PAYLOAD_TOO_LARGE
+        } else {
+            StatusCode::BAD_REQUEST
+        }
+    };
+    while let Some(field) = parts.next_field().await.map_err(too_big)? {
+        let name = field.name().unwrap_or("").to_string();
+        if name == "tep" {
+            let sent = field.file_name().unwrap_or("").to_string();
+            let bytes = field.bytes().await.map_err(too_big)?;
+            file = Some(Upload {
+                name: sent,
+                bytes: bytes.to_vec(),
+            });
+        } else {
+            fields.push((name, field.text().await.map_err(too_big)?));
+        }
+    }
+    Ok((fields, file))
+}
+
+/// The page an upload refused before the editor saw it: too large, or no readable form.
+fn refused_upload(status: StatusCode, ed: &Editor) -> Response {
+    let max = ed.max_upload() / (1024 * 1024);
+    let why = if status == StatusCode::PAYLOAD_TOO_LARGE {
+        crate::tr!(
+            en: "the file is larger than {max} MB, the largest the editor takes",
+            vi: "tệp lớn hơn {max} MB, mức lớn nhất được nhận",
+        )
+    } else {
+        crate::tr!(en: "the form could not be read; send it again", vi: "không đọc được biểu mẫu; hãy gửi lại")
+    };
+    respond(
+        status,
+        "text/html; charset=utf-8",
+        crate::editor::message_page(&why).into_bytes(),
+        false,
+    )
+}
+
+async fn upload(State(ed): State<Arc<Editor>>, req: Request) -> Response {
+    let Some((file, caller)) = get_parts(&req, "/_soan-thao/tai-len/") else {
+        return plain(StatusCode::BAD_REQUEST, false);
+    };
+    let (form, sent) = match multipart(req).await {
+        Ok(r) => r,
+        Err(status) => return refused_upload(status, &ed),
+    };
+    blocking(ed, caller, move |ed, c| ed.upload(&file, &form, sent, c)).await
+}
+
+async fn import_word(State(ed): State<Arc<Editor>>, req: Request) -> Response {
+    let Some((section, caller)) = get_parts(&req, "/_soan-thao/nhap-word/") else {
+        return plain(StatusCode::BAD_REQUEST, false);
+    };
+    let (form, sent) = match multipart(req).await {
+        Ok(r) => r,
+        Err(status) => return refused_upload(status, &ed),
+    };
+    blocking(ed, caller, move |ed, c| {
+        ed.import_word(&section, &form, sent, c)
+    })
+    .await
 }
 
 /// The decoded path after `prefix`, or `None` when it is malformed or climbs out.
@@ -105,8 +217,15 @@ async fn edit_form(State(ed): State<Arc<Editor>>, req: Request) -> Response {
     let Some((file, caller)) = get_parts(&req, "/_soan-thao/sua/") else {
         return plain(StatusCode::BAD_REQUEST, false);
     };
-    let saved = query_of(&req).iter().any(|(k, _)| k == "da-luu");
-    blocking(ed, caller, move |ed, c| ed.edit_form_as(&file, saved, c)).await
+    let query = query_of(&req);
+    let saved = query.iter().any(|(k, _)| k == "da-luu");
+    let uploaded = (query.into_iter())
+        .find(|(k, _)| k == "tai-len")
+        .map(|(_, v)| v);
+    blocking(ed, caller, move |ed, c| {
+        ed.edit_form_as(&file, saved, uploaded.as_deref(), c)
+    })
+    .await
 }
 
 async fn history(State(ed): State<Arc<Editor>>, req: Request) -> Response {
@@ -184,6 +303,24 @@ async fn blocking(
     caller: Caller,
     work: impl FnOnce(&Editor, &Caller) -> Reply + Send + 'static,
 ) -> Response {
+    answer(ed, caller, work, Frame::Editor).await
+}
+
+/// Whether an answer is one of the editor's pages (which get the logout button) or a page
+/// of the site shown as it is.
+#[derive(Clone, Copy, PartialEq)]
+enum Frame {
+    Editor,
+    Bare,
+}
+
+/// [`blocking`], with the answer framed as `frame` says.
+async fn answer(
+    ed: Arc<Editor>,
+    caller: Caller,
+    work: impl FnOnce(&Editor, &Caller) -> Reply + Send + 'static,
+    frame: Frame,
+) -> Response {
     let token = ed.token().to_string();
     let Ok((reply, caller)) =
         tokio::task::spawn_blocking(move || (work(&ed, &caller), caller)).await
@@ -191,7 +328,7 @@ async fn blocking(
         return plain(StatusCode::INTERNAL_SERVER_ERROR, false);
     };
     let reply = Reply {
-        html: if reply.html.is_empty() {
+        html: if reply.html.is_empty() || frame == Frame::Bare {
             reply.html
         } else {
             framed(reply.html, &caller)

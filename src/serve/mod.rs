@@ -17,6 +17,7 @@ pub mod http;
 pub mod inject;
 mod partial;
 pub mod paths;
+pub mod preview;
 mod rebuild;
 pub mod sources;
 pub mod state;
@@ -26,7 +27,7 @@ pub mod watch;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
 use crate::build::{BuildOptions, load_config};
@@ -51,6 +52,8 @@ pub struct ServeOptions {
     pub open: bool,
     /// Serve the browser editor at `/_soan-thao/` too.
     pub edit: bool,
+    /// The largest file the editor takes, in MB.
+    pub upload_limit_mb: usize,
 }
 
 /// Runs the server until the process is stopped; returns the exit status if it cannot start.
@@ -148,7 +151,12 @@ pub fn run(opts: &ServeOptions) -> i32 {
             return 1;
         }
     };
-    let mut engine = Engine::new(build.clone());
+    // Shared with the editor's previews, which render one page with its model.
+    let shared_engine = preview::SharedEngine(Arc::new(Mutex::new(Engine::new(build.clone()))));
+    let mut engine = shared_engine
+        .0
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner);
     let started = Instant::now();
     let first = guarded(&mut engine, &build, &Rebuild::Full);
     let errors = match &first {
@@ -166,8 +174,15 @@ pub fn run(opts: &ServeOptions) -> i32 {
         }
     };
     let shared = Arc::new(Shared::new(&base_path, engine.files().clone(), errors));
+    drop(engine);
     let editor = opts.edit.then(|| {
-        let editor = Arc::new(crate::editor::Editor::new(&root, &base_path));
+        let site: Arc<dyn crate::editor::preview::SiteModel> = Arc::new(shared_engine.clone());
+        let limit = opts.upload_limit_mb.saturating_mul(1024 * 1024);
+        let editor = Arc::new(
+            crate::editor::Editor::new(&root, &base_path)
+                .with_site(site)
+                .with_max_upload(limit),
+        );
         Arc::new(editor_auth::Auth::new(editor, root.clone(), login))
     });
     {
@@ -236,6 +251,10 @@ pub fn run(opts: &ServeOptions) -> i32 {
         while let Ok(more) = batches.try_recv() {
             batch.extend(more);
         }
+        let mut engine = shared_engine
+            .0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         let layout = Layout {
             root: root.clone(),
             theme: engine.theme_name().unwrap_or("cong-thong-tin").to_string(),

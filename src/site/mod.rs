@@ -78,6 +78,31 @@ pub struct PageEntry {
 }
 
 impl PageEntry {
+    /// The entry of `page` in section `section` (by index), with its tasks read from its
+    /// front matter and its body's task tables; no neighbours or bundle files yet.
+    pub fn new(page: Page, rendered: Arc<Rendered>, section: usize) -> PageEntry {
+        let mut tasks = page
+            .plan
+            .as_ref()
+            .map(|p| p.tasks.clone())
+            .unwrap_or_default();
+        if page.kind == Kind::Plan {
+            let found = plan_tasks(&rendered.text_tasks, &rendered.tables, &tasks);
+            tasks.extend(found.tasks.into_iter().map(|(_, t)| t));
+        }
+        let title_key = collate::sort_key(&page.title);
+        PageEntry {
+            page,
+            rendered,
+            tasks,
+            section,
+            newer: None,
+            older: None,
+            files: Vec::new(),
+            title_key,
+        }
+    }
+
     /// Whether `other` has the same rendered body: the same shared body at once, else
     /// compared (serve compares every page of two models after an edit).
     pub fn same_body(&self, other: &PageEntry) -> bool {
@@ -117,27 +142,8 @@ pub fn assemble(
         .into_par_iter()
         .zip(page_bodies)
         .map(|(page, rendered)| {
-            let mut tasks = page
-                .plan
-                .as_ref()
-                .map(|p| p.tasks.clone())
-                .unwrap_or_default();
-            if page.kind == Kind::Plan {
-                let found = plan_tasks(&rendered.text_tasks, &rendered.tables, &tasks);
-                tasks.extend(found.tasks.into_iter().map(|(_, t)| t));
-            }
             let section = section_index.get(&page.section).copied().unwrap_or(0);
-            let title_key = collate::sort_key(&page.title);
-            PageEntry {
-                page,
-                rendered,
-                tasks,
-                section,
-                newer: None,
-                older: None,
-                files: Vec::new(),
-                title_key,
-            }
+            PageEntry::new(page, rendered, section)
         })
         .collect();
     attach_files(&mut pages, &content.assets);

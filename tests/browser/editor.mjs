@@ -38,7 +38,7 @@ async function main() {
   try {
     for (const width of [360, 1280]) {
       const page = await browser.newPage({ viewport: { width, height: 800 } });
-      for (const path of ['/_soan-thao/', '/_soan-thao/moi/tin-tuc']) {
+      for (const path of ['/_soan-thao/', '/_soan-thao/moi/tin-tuc', '/_soan-thao/sua/ke-hoach/thu.md']) {
         await page.goto(base + path);
         await axe(page, `${path} at ${width} px`);
       }
@@ -80,6 +80,93 @@ async function main() {
     }
     if (!seen) fail(`${url} never showed the new item`);
     else console.log(`ok   ${url} shows the new item`);
+
+    // An image for the new item, sent from its form into its bundle.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+    await page.setInputFiles('#tl-tep', { name: 'Ảnh Hội nghị.png', mimeType: 'image/png', buffer: png });
+    await Promise.all([page.waitForURL(/tai-len=anh-hoi-nghi\.png/), page.getByRole('button', { name: 'Tải lên' }).click()]);
+    const imageUrl = base + '/tin-tuc/hoi-nghi-doi-thoai-voi-thanh-nien/anh-hoi-nghi.png';
+    let image = false;
+    for (let i = 0; i < 150 && !image; i += 1) {
+      const r = await page.request.get(imageUrl);
+      image = r.status() === 200;
+      if (!image) await page.waitForTimeout(100);
+    }
+    if (!image) fail(`${imageUrl} was never served after the upload`);
+    else console.log(`ok   the uploaded image is served at ${imageUrl}`);
+
+    // A Word file imported as a new draft, then published.
+    const word = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await word.goto(base + '/_soan-thao/moi/ke-hoach');
+    await word.setInputFiles('#nw-tep', process.argv[3]);
+    await Promise.all([word.waitForURL(/da-nhap=1/), word.getByRole('button', { name: 'Nhập văn bản' }).click()]);
+    const draft = await word.isChecked('input[name=draft]');
+    if (!draft) fail('the imported page is not a draft');
+    await Promise.all([word.waitForLoadState('load'), word.click('button[type=submit][name=xuat-ban]')]);
+    if (!/da-luu=1/.test(word.url())) {
+      fail(`publishing the imported page was refused: ${await word.textContent('main')}`);
+    } else {
+      const link = await word.getAttribute('a[href]:has-text("Xem trang trên trang web")', 'href');
+      let served = false;
+      for (let i = 0; i < 150 && !served && link; i += 1) {
+        const r = await word.request.get(new URL(link, base).href);
+        served = r.status() === 200;
+        if (!served) await word.waitForTimeout(100);
+      }
+      if (!served) fail(`the imported page was never served (${link})`);
+      else console.log(`ok   a Word file imported, published and served at ${link}`);
+    }
+
+    // A plan's tasks in the grid, with the toolbar and the live preview, then published.
+    const plan = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await plan.goto(base + '/_soan-thao/sua/ke-hoach/thu.md');
+    const rows = await plan.locator('#luoi-nhiem-vu tbody tr').count();
+    await plan.click('#luoi-nhiem-vu button[name=them-dong]');
+    const last = plan.locator('#luoi-nhiem-vu tbody tr').last();
+    await last.locator('input[name=nv-ten]').fill('Tập huấn chữ ký số cho cán bộ');
+    await last.locator('input[name=nv-chu-tri]').fill('Văn phòng HĐND và UBND xã');
+    await last.locator('input[name=nv-thoi-gian]').fill('Quý III/2026');
+    // Up to the first row, by the keyboard.
+    for (let i = 0; i < rows; i += 1) {
+      await plan.locator('#luoi-nhiem-vu tbody tr').nth(rows - i).getByRole('button', { name: /^Lên/ }).press('Enter');
+    }
+    const first = await plan.locator('#luoi-nhiem-vu tbody tr').first().locator('input[name=nv-ten]').inputValue();
+    if (first !== 'Tập huấn chữ ký số cho cán bộ') fail(`the new row did not move up: ${first}`);
+    else console.log('ok   a task row added and moved up in the grid');
+    // The toolbar: bold around the selected word.
+    await plan.evaluate(() => {
+      const b = document.getElementById('f-body');
+      b.value = 'Kế hoạch quan trọng.\n\n[[BẢNG NHIỆM VỤ]]\n';
+      b.setSelectionRange(9, 19);
+    });
+    await plan.getByRole('toolbar').getByRole('button', { name: 'Đậm' }).click();
+    const body = await plan.inputValue('#f-body');
+    if (!body.startsWith('Kế hoạch **quan trọng**.')) fail(`bold did not wrap the selection: ${body}`);
+    else console.log('ok   the toolbar wraps the selection in **');
+    // The live preview shows the typed task and the bold word, in the site's theme.
+    let previewed = false;
+    for (let i = 0; i < 100 && !previewed; i += 1) {
+      const html = await plan.evaluate(() => document.getElementById('xt-khung').srcdoc || '');
+      previewed = /Tập huấn chữ ký số cho cán bộ/.test(html) && /<strong>quan trọng<\/strong>/.test(html);
+      if (!previewed) await plan.waitForTimeout(100);
+    }
+    if (!previewed) {
+      const shown = await plan.evaluate(() => [document.getElementById('xt-loi').innerHTML, (document.getElementById('xt-khung').srcdoc || '').length]);
+      fail(`the live preview never showed the typed task and text (errors: ${shown[0]}; page: ${shown[1]} bytes)`);
+    }
+    else console.log('ok   the live preview shows what is typed');
+    await axe(plan, 'the plan form with its preview at 1280 px');
+    await Promise.all([plan.waitForURL(/da-luu=1/), plan.click('button[type=submit][name=xuat-ban]')]);
+    const planUrl = base + '/ke-hoach/thu/';
+    let shown = false;
+    for (let i = 0; i < 150 && !shown; i += 1) {
+      const r = await plan.request.get(planUrl);
+      const t = await r.text();
+      shown = r.status() === 200 && t.indexOf('Tập huấn chữ ký số cho cán bộ') >= 0 && t.indexOf('Tập huấn') < t.indexOf('Đăng tin về CCHC');
+      if (!shown) await plan.waitForTimeout(100);
+    }
+    if (!shown) fail(`${planUrl} never showed the task from the grid, first`);
+    else console.log(`ok   ${planUrl} shows the task added in the grid`);
   } finally {
     await browser.close();
   }

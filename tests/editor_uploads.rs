@@ -1,0 +1,249 @@
+//! Files sent to the editor (`serve --edit`, port 0), as a browser sends a multipart form:
+//! an image into the page's bundle (a single-file page becoming a bundle at the same
+//! address), a type not on the list, a file over the limit, a hostile name, a file whose
+//! bytes are not its type, a form from elsewhere: each refused with nothing written, and
+//! a Word file becoming a new draft through `congbo import`.
+
+mod common;
+use common::editor::*;
+use common::serve::Server;
+use common::*;
+
+/// Posts a multipart form: text fields, then the file `tep` named `name`.
+fn send(
+    server: &Server,
+    path: &str,
+    fields: &[(&str, &str)],
+    file: Option<(&str, &[u8])>,
+    cookie: &str,
+) -> (u16, String, String) {
+    let boundary = "----congbo-thu-7d3f";
+    let mut body: Vec<u8> = Vec::new();
+    for (k, v) in fields {
+        body.extend(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n")
+                .as_bytes(),
+        );
+    }
+    if let Some((name, bytes)) = file {
+        body.extend(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"tep\"; filename=\"{name}\"\r\n\
+                 Content-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend(bytes);
+        body.extend(b"\r\n");
+    }
+    body.extend(format!("--{boundary}--\r\n").as_bytes());
+    let mut request = format!(
+        "POST {path} HTTP/1.1\r\nHost: localhost\r\nCookie: {cookie}\r\n\
+         Content-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    request.extend(body);
+    server.raw(&request)
+}
+
+fn png() -> Vec<u8> {
+    let img = image::RgbImage::from_pixel(8, 6, image::Rgb([200, 30, 30]));
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
+
+#[test]
+fn an_image_goes_into_the_pages_bundle_which_keeps_its_address() {
+    let site = news_site();
+    let server = Server::start_with(&site, &["--edit"]);
+    let form = open(&server, "/_soan-thao/sua/tin-tuc/mot.md");
+    assert!(
+        form.html.contains("enctype=\"multipart/form-data\""),
+        "{}",
+        form.html
+    );
+    let (status, head, body) = send(
+        &server,
+        "/_soan-thao/tai-len/tin-tuc/mot.md",
+        &[("csrf", &form.csrf)],
+        Some(("Ảnh Hội nghị.PNG", &png())),
+        &form.cookie,
+    );
+    assert_eq!(status, 303, "{head}{body}");
+    assert!(
+        head.contains("Location: /_soan-thao/sua/tin-tuc/mot/index.md?tai-len=anh-hoi-nghi.png"),
+        "{head}"
+    );
+    assert!(!site.root().join("content/tin-tuc/mot.md").exists());
+    assert!(source(&site, "content/tin-tuc/mot/index.md").contains("Tin một"));
+    assert_eq!(
+        std::fs::read(site.root().join("content/tin-tuc/mot/anh-hoi-nghi.png")).unwrap(),
+        png()
+    );
+    let log = source(&site, ".congbo/audit.log");
+    assert!(
+        log.contains("\tupload\tcontent/tin-tuc/mot/anh-hoi-nghi.png"),
+        "{log}"
+    );
+    // The form says what to write; the page is where it was, with the image beside it.
+    let again = open(
+        &server,
+        "/_soan-thao/sua/tin-tuc/mot/index.md?tai-len=anh-hoi-nghi.png",
+    );
+    assert!(
+        again.html.contains("![mô tả ảnh](anh-hoi-nghi.png)"),
+        "{}",
+        again.html
+    );
+    server.until(
+        "/tin-tuc/mot/anh-hoi-nghi.png",
+        "serves the image",
+        |s, _| s == 200,
+    );
+    server.until("/tin-tuc/mot/", "still serves the page", |s, b| {
+        s == 200 && b.contains("Tin một")
+    });
+    // A second file of the same name does not replace the first.
+    let (status, head, _) = send(
+        &server,
+        "/_soan-thao/tai-len/tin-tuc/mot/index.md",
+        &[("csrf", &form.csrf)],
+        Some(("anh hoi nghi.png", &png())),
+        &form.cookie,
+    );
+    assert_eq!(status, 303);
+    assert!(head.contains("tai-len=anh-hoi-nghi-2.png"), "{head}");
+}
+
+#[test]
+fn wrong_types_large_files_hostile_names_and_foreign_forms_write_nothing() {
+    let site = news_site();
+    let server = Server::start_with(&site, &["--edit", "--upload-limit", "1"]);
+    let form = open(&server, "/_soan-thao/sua/tin-tuc/mot.md");
+    let before = snapshot(&site);
+    let token = [("csrf", form.csrf.as_str())];
+    let pdf = b"%PDF-1.7\n1 0 obj\n".to_vec();
+    let big = [pdf.clone(), vec![b'x'; 1024 * 1024 + 10_000]].concat();
+    for (name, bytes, want) in [
+        ("chay.exe", b"MZ\x90\x00".to_vec(), 415),
+        ("trang.html", b"<script>".to_vec(), 415),
+        ("anh.svg", b"<svg/>".to_vec(), 415),
+        ("gia-pdf.pdf", b"<html>".to_vec(), 415),
+        ("to-khai.pdf", big, 413),
+    ] {
+        let (status, _, body) = send(
+            &server,
+            "/_soan-thao/tai-len/tin-tuc/mot.md",
+            &token,
+            Some((name, &bytes)),
+            &form.cookie,
+        );
+        assert_eq!(status, want, "{name}: {body}");
+    }
+    // No token; no file; a path out of content/.
+    let (status, _, _) = send(
+        &server,
+        "/_soan-thao/tai-len/tin-tuc/mot.md",
+        &[("csrf", "0123")],
+        Some(("a.pdf", &pdf)),
+        &form.cookie,
+    );
+    assert_eq!(status, 403);
+    let (status, _, _) = send(
+        &server,
+        "/_soan-thao/tai-len/tin-tuc/mot.md",
+        &token,
+        None,
+        &form.cookie,
+    );
+    assert_eq!(status, 400);
+    let (status, _, _) = send(
+        &server,
+        "/_soan-thao/tai-len/..%2f..%2fsite.toml",
+        &token,
+        Some(("a.pdf", &pdf)),
+        &form.cookie,
+    );
+    assert_eq!(status, 400);
+    assert_eq!(snapshot(&site), before, "a refused upload wrote something");
+    // A hostile name is made again, inside the bundle.
+    let (status, head, _) = send(
+        &server,
+        "/_soan-thao/tai-len/tin-tuc/mot.md",
+        &token,
+        Some(("../../../site.toml.pdf", &pdf)),
+        &form.cookie,
+    );
+    assert_eq!(status, 303, "{head}");
+    assert!(
+        site.root()
+            .join("content/tin-tuc/mot/site-toml.pdf")
+            .exists()
+    );
+    assert_eq!(
+        source(&site, "site.toml"),
+        String::from_utf8(
+            before
+                .iter()
+                .find(|(p, _)| p.ends_with("site.toml"))
+                .unwrap()
+                .1
+                .clone()
+        )
+        .unwrap()
+    );
+}
+
+#[test]
+fn a_word_file_becomes_a_new_draft_in_the_chosen_section() {
+    let site = TestSite::new();
+    site.write(
+        "content/ke-hoach/_index.md",
+        "+++\ntitle = \"Kế hoạch\"\n+++\n",
+    );
+    let server = Server::start_with(&site, &["--edit"]);
+    let form = open(&server, "/_soan-thao/moi/ke-hoach");
+    assert!(
+        form.html
+            .contains("action=\"/_soan-thao/nhap-word/ke-hoach\"")
+    );
+    let docx = std::fs::read(repo_root().join("tests/fixtures/import/ke-hoach-mau.docx")).unwrap();
+    let (status, head, body) = send(
+        &server,
+        "/_soan-thao/nhap-word/ke-hoach",
+        &[("csrf", &form.csrf)],
+        Some(("Kế hoạch mẫu.docx", &docx)),
+        &form.cookie,
+    );
+    assert_eq!(status, 303, "{head}{body}");
+    let rel = head
+        .lines()
+        .find_map(|l| l.strip_prefix("Location: /_soan-thao/sua/"))
+        .expect("opens the new page")
+        .trim()
+        .trim_end_matches("?da-nhap=1");
+    assert!(rel.starts_with("ke-hoach/"), "{rel}");
+    let text = source(&site, &format!("content/{rel}"));
+    assert!(rel.ends_with("/index.md"), "{rel}");
+    assert!(text.contains("draft = true"), "{text}");
+    // The sent file went through .congbo/ only, and is gone from there.
+    let left: Vec<_> = std::fs::read_dir(site.root().join(".congbo/nhap"))
+        .unwrap()
+        .collect();
+    assert!(left.is_empty());
+    let (status, _, html) = server.get(&format!("/_soan-thao/sua/{rel}"));
+    assert_eq!(status, 200, "{html}");
+    // A file that is no Word file is refused, nothing written.
+    let before = snapshot(&site);
+    let (status, _, _) = send(
+        &server,
+        "/_soan-thao/nhap-word/ke-hoach",
+        &[("csrf", &form.csrf)],
+        Some(("a.pdf", b"%PDF-1.7")),
+        &form.cookie,
+    );
+    assert_eq!(status, 415);
+    assert_eq!(snapshot(&site), before);
+}
