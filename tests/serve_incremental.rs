@@ -123,7 +123,81 @@ fn a_title_edit_renders_only_what_shows_the_title() {
         "{} of {all} rendered",
         o.rendered
     );
+    // The served files are patched where the edit may have changed them, not merged
+    // again whole.
+    let served = engine.files().len();
+    assert!(
+        o.merged * 3 < served,
+        "{} of {served} served files merged again",
+        o.merged
+    );
     check_same(&engine, &site, 1, "title");
+}
+
+/// The search shards and record chunks of the last build, by path, as shared bytes.
+fn search_files(engine: &Engine) -> Vec<(String, std::sync::Arc<Vec<u8>>)> {
+    let mut out: Vec<_> = (engine.files().iter())
+        .filter(|(p, _)| p.starts_with("/search/s/") || p.starts_with("/search/d/"))
+        .filter_map(|(p, b)| match b {
+            congbo::serve::state::Body::Bytes(b) => Some((p.clone(), b.clone())),
+            congbo::serve::state::Body::File(_) => None,
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// A body edit (the fast path) and a title edit (the content path) replace only their
+/// page's records in the kept search index: the shards and record chunks that do not hold
+/// the page are the same bytes as before, not made again, and every file is a clean
+/// build's.
+#[test]
+fn page_edits_make_again_only_the_search_files_of_their_page() {
+    let site = example_site();
+    let mut engine = Engine::new(site.opts.clone());
+    engine.apply(&Rebuild::Full).unwrap();
+    let rel = "content/tin-tuc/to-cong-nghe-so-cong-dong-ve-tung-ap/index.md";
+    let text = std::fs::read_to_string(site.root().join(rel)).unwrap();
+    let edits: [(&str, String, &str); 3] = [
+        (
+            "body",
+            format!("{text}\nMột từ khóariêng mới.\n"),
+            "page bodies",
+        ),
+        (
+            "title",
+            text.replacen("title = \"", "title = \"Mới ", 1),
+            "content rebuild (affected pages)",
+        ),
+        // A new term renders every page again (what all pages show changed).
+        (
+            "tags",
+            set_key(&text, "tags", "[\"Chủ đề riêng\"]"),
+            "content rebuild",
+        ),
+    ];
+    for (step, (what, new, how)) in edits.into_iter().enumerate() {
+        let before = search_files(&engine);
+        site.write(rel, &new);
+        let o = engine
+            .apply(&Rebuild::Pages([rel.into()].into_iter().collect()))
+            .unwrap();
+        assert_eq!(o.how, how, "{what}");
+        check_same(&engine, &site, step + 1, what);
+        let after = search_files(&engine);
+        let kept = (before.iter())
+            .filter(|(p, b)| {
+                after
+                    .iter()
+                    .any(|(q, c)| p == q && std::sync::Arc::ptr_eq(b, c))
+            })
+            .count();
+        assert!(
+            kept * 2 > before.len(),
+            "{what}: {kept} of {} search files kept",
+            before.len()
+        );
+    }
 }
 
 #[test]

@@ -8,18 +8,17 @@
 //! The HTML files that show a page's body are those of `render::jobs::page_jobs`: the
 //! fields of the views that show it are declared `Body` in `affected/shown.rs`, whose test
 //! fails on a body field outside a page's own view. Outputs that are no views (feeds, open
-//! data, the search index) are handled here: the search index is merged again below from
-//! the kept words, this page's counted again; the others read of a body only its summary,
+//! data, the search index) are handled here: the search index's kept merged index takes
+//! this page's words out and its new ones in; the others read of a body only its summary,
 //! citations and tables, compared below.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use super::engine::{Engine, Outcome, content_rel, render_jobs, to_files};
+use super::engine::{Engine, Outcome, content_rel, render_jobs};
 use crate::content::{self, Page, ParseOptions};
 use crate::error::Diagnostics;
 use crate::markdown::{self, PageRef, Rendered};
-use crate::output::Made;
 use crate::render::jobs;
 
 impl Engine {
@@ -98,45 +97,21 @@ impl Engine {
                 todo.extend(jobs::page_jobs(&model.site, i));
             }
         }
-        let result = render_jobs(&model.theme, &model.site, &model.links, &todo);
-        Some(result.map(|(files, _)| {
-            let rendered = files.len();
-            let mut out = Vec::new();
-            for (path, body) in files {
-                if self.files.get(&path) != Some(&body) {
-                    out.push(path.clone());
-                }
-                self.files.insert(path.clone(), body.clone());
-                model.pages.insert(path, body);
-            }
-            // The search index reads every page's text: only the changed pages' words
-            // were counted again; the index is merged from all, and its shards may be
-            // others than before.
-            let search = to_files(model.search.index_files(&model.site));
-            let old: Vec<String> = (model.generated.of(Made::SearchIndex).into_iter())
-                .flat_map(|f| f.keys())
-                .filter(|p| !search.contains_key(*p))
-                .cloned()
-                .collect();
-            for path in old {
-                if !model.pages.contains_key(&path) && self.files.remove(&path).is_some() {
-                    out.push(path);
-                }
-            }
-            for (path, body) in &search {
-                if !model.pages.contains_key(path) && self.files.get(path) != Some(body) {
-                    out.push(path.clone());
-                    self.files.insert(path.clone(), body.clone());
-                }
-            }
-            model.generated.set(Made::SearchIndex, search);
-            out.sort();
-            Outcome {
-                changed: out,
-                rendered,
-                how: "page bodies",
-                ..Outcome::default()
-            }
+        let (files, _) = match render_jobs(&model.theme, &model.site, &model.links, &todo) {
+            Ok(r) => r,
+            Err(e) => return Some(Err(e)),
+        };
+        let rendered = files.len();
+        let mut touched: Vec<String> = files.keys().cloned().collect();
+        model.pages.extend(files);
+        // The search index reads every page's text: only the changed pages' words were
+        // counted again, and only their postings are replaced in the kept merged index.
+        (model.generated).search_again(&model.site, &model.search, &mut touched);
+        Some(Ok(Outcome {
+            changed: self.patch(touched),
+            rendered,
+            how: "page bodies",
+            ..Outcome::default()
         }))
     }
 }

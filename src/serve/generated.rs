@@ -19,7 +19,8 @@
 
 use super::state::{Body, Files};
 use crate::content::Kind;
-use crate::output::{self, Made, Words, search::PageWordsCache};
+use crate::output::search::{LiveIndex, PageWordsCache};
+use crate::output::{self, Made, Words};
 use crate::site::Site;
 use crate::timing::StageClock;
 
@@ -38,50 +39,96 @@ const KINDS: [Made; 6] = [
 #[derive(Default)]
 pub(super) struct Generated {
     kinds: Vec<(Made, Files)>,
+    /// The merged search index its files were made from, updated in place by an edit.
+    search: Option<LiveIndex>,
 }
 
 impl Generated {
     /// Makes the kinds `stale` names for `site` (the search index from `words`), keeping
-    /// the others' files from `old`; with no `old`, every kind is made.
+    /// the others' files from `old`; with no `old`, every kind is made. Adds to `touched`
+    /// the paths of a kind made again whose file differs from `old`'s or went away.
     pub(super) fn make(
         site: &Site,
         words: &PageWordsCache,
         stale: &dyn Fn(Made) -> bool,
         old: Option<Generated>,
+        touched: &mut Vec<String>,
     ) -> Generated {
         let mut clock = StageClock::new();
-        let mut old = old.map(|g| g.kinds).unwrap_or_default();
-        let kinds = KINDS
-            .iter()
-            .map(|&kind| {
-                let kept = old
-                    .iter()
-                    .position(|(k, _)| *k == kind)
-                    .map(|at| old.swap_remove(at).1);
-                let files = match kept {
-                    Some(files) if !stale(kind) => files,
-                    _ => {
-                        let mut made = Vec::new();
-                        output::generated_only(
-                            site,
-                            Words::Kept(words),
-                            &|k| k == kind,
-                            &mut |f, _| made.push(f),
-                        );
-                        let files = super::engine::to_files(made);
-                        clock.lap(&format!("serve: generated {kind:?}"));
-                        files
+        let (mut old, search) = old.map(|g| (g.kinds, g.search)).unwrap_or_default();
+        let mut kinds = Vec::with_capacity(KINDS.len());
+        let mut search_stale = search.is_none();
+        for kind in KINDS {
+            let kept = (old.iter().position(|(k, _)| *k == kind)).map(|at| old.swap_remove(at).1);
+            let files = match kept {
+                Some(files) if !stale(kind) => files,
+                // Updated in place below, from the kept merged index.
+                kept if kind == Made::SearchIndex => {
+                    search_stale = true;
+                    kept.unwrap_or_default()
+                }
+                kept => {
+                    let mut made = Vec::new();
+                    output::generated_only(
+                        site,
+                        Words::Kept(words),
+                        &|k| k == kind,
+                        &mut |f, _| made.push(f),
+                    );
+                    let files = super::engine::to_files(made);
+                    if let Some(kept) = &kept {
+                        touched.extend(super::engine::differing(kept, &files));
                     }
-                };
-                (kind, files)
-            })
-            .collect();
-        Generated { kinds }
+                    clock.lap(&format!("serve: generated {kind:?}"));
+                    files
+                }
+            };
+            kinds.push((kind, files));
+        }
+        let mut g = Generated { kinds, search };
+        if search_stale {
+            g.search_again(site, words, touched);
+            clock.lap("serve: generated SearchIndex");
+        }
+        g
     }
 
-    /// The files of one kind.
-    pub(super) fn of(&self, kind: Made) -> Option<&Files> {
-        self.kinds.iter().find(|(k, _)| *k == kind).map(|(_, f)| f)
+    /// The search index brought up to `site` and `words` (which holds every page of it):
+    /// the kept merged index updated where pages changed, or merged again whole when
+    /// they were reordered or many changed. Adds the paths that differ to `touched`.
+    pub(super) fn search_again(
+        &mut self,
+        site: &Site,
+        words: &PageWordsCache,
+        touched: &mut Vec<String>,
+    ) {
+        let mut files = match self.kinds.iter().position(|(k, _)| *k == Made::SearchIndex) {
+            Some(at) => std::mem::take(&mut self.kinds[at].1),
+            None => Files::new(),
+        };
+        match self.search.as_mut().and_then(|s| s.update(site, words)) {
+            Some(update) => {
+                for path in update.gone {
+                    if files.remove(&path).is_some() {
+                        touched.push(path);
+                    }
+                }
+                for (path, body) in super::engine::to_files(update.files) {
+                    if files.get(&path) != Some(&body) {
+                        touched.push(path.clone());
+                        files.insert(path, body);
+                    }
+                }
+            }
+            None => {
+                let (search, made) = LiveIndex::new(site, words);
+                let made = super::engine::to_files(made);
+                touched.extend(super::engine::differing(&files, &made));
+                files = made;
+                self.search = Some(search);
+            }
+        }
+        self.set(Made::SearchIndex, files);
     }
 
     /// Replaces the files of one kind.
@@ -90,6 +137,18 @@ impl Generated {
             Some((_, f)) => *f = files,
             None => self.kinds.push((kind, files)),
         }
+    }
+
+    /// Only the search index and its files, for a rebuild that makes every other kind
+    /// again.
+    pub(super) fn search_only(mut self) -> Generated {
+        self.kinds.retain(|(k, _)| *k == Made::SearchIndex);
+        self
+    }
+
+    /// The file at `path`, from the last kind that has one (the one a merge keeps).
+    pub(super) fn get(&self, path: &str) -> Option<&Body> {
+        self.kinds.iter().rev().find_map(|(_, f)| f.get(path))
     }
 
     /// How many files there are, counting a path two kinds share twice.
@@ -122,9 +181,11 @@ pub(super) struct Stale {
 }
 
 impl Generated {
-    /// Makes `documents.json` again, keeping the other open-data files.
-    pub(super) fn documents_file_again(&mut self, site: &Site) {
+    /// Makes `documents.json` again, keeping the other open-data files; adds its path to
+    /// `touched`.
+    pub(super) fn documents_file_again(&mut self, site: &Site, touched: &mut Vec<String>) {
         let f = output::data::documents_file(site, &site.documents);
+        touched.push(f.path.clone());
         let files = super::engine::to_files(vec![f]);
         if let Some((_, kept)) = self.kinds.iter_mut().find(|(k, _)| *k == Made::OpenData) {
             kept.extend(files);

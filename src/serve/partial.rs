@@ -47,21 +47,24 @@ impl Engine {
         jobs::set_globals(&mut theme, &model.site)?;
         let (pages, job_templates) = render_jobs(&theme, &model.site, &model.links, &selected)?;
         let rendered = pages.len();
-        if affected.is_none() {
+        model.theme = theme;
+        let changed = if affected.is_none() {
             model.pages = pages;
             model.jobs = job_templates;
+            let mut changed = self.remerge();
+            changed.sort();
+            changed
         } else {
+            let touched: Vec<String> = pages.keys().cloned().collect();
             model.pages.extend(pages);
-        }
-        model.theme = theme;
-        let mut o = Outcome {
-            changed: self.remerge(),
+            self.patch(touched)
+        };
+        Ok(Outcome {
+            changed,
             rendered,
             how: "templates",
             ..Outcome::default()
-        };
-        o.changed.sort();
-        Ok(o)
+        })
     }
 
     /// Static files changed: collect them again (nothing is rendered).

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use super::affected::{changed_pages, jobs_of_changed};
-use super::engine::{Engine, Model, Outcome, render_jobs, to_files};
+use super::engine::{Engine, Model, Outcome, differing, render_jobs, to_files};
 use super::generated::{Generated, stale_kinds};
 use crate::build::languages::Part;
 use crate::build::pipeline::{self, Bodies, Checking, Plan, SiteModel, Texts};
@@ -42,7 +42,9 @@ impl Engine {
         pages: Pages,
     ) -> Result<Outcome, Diagnostics> {
         let mut clock = StageClock::new();
-        self.sources.refresh(&self.opts.root, force);
+        if !self.sources.refresh_named(&self.opts.root, force) {
+            self.sources.refresh(&self.opts.root, force);
+        }
         clock.lap("serve: refresh texts");
         let previous = self.model.as_ref().map(|m| Previous {
             site: &m.site,
@@ -122,6 +124,9 @@ impl Engine {
         // Before the last good build is taken apart below.
         let search = self.words_of(&site);
         clock.lap("serve: search words");
+        // The paths that may differ from the served files, when the last build's are kept
+        // (`None`: every file is merged again).
+        let mut touched: Option<Vec<String>> = None;
         let (pages, job_templates, rendered, how, kept) = match selected {
             Some((list, gone, stale)) => {
                 let (fresh, templates) = render_jobs(&theme, &site, &links, &list)?;
@@ -130,11 +135,12 @@ impl Engine {
                 let (mut pages, old_jobs, generated) = self
                     .model
                     .take()
-                    .map(|m| (m.pages, m.jobs, Some(m.generated)))
+                    .map(|m| (m.pages, m.jobs, Some((m.generated, m.statics))))
                     .unwrap_or_default();
                 for f in &gone {
                     pages.remove(f);
                 }
+                touched = Some(gone.into_iter().chain(fresh.keys().cloned()).collect());
                 pages.extend(fresh);
                 // Jobs new to the plan were rendered; the others keep their template unless
                 // rendered again.
@@ -164,17 +170,27 @@ impl Engine {
         clock.lap("serve: render");
         let statics = to_files(output::static_files(&theme, &site));
         clock.lap("serve: static files");
-        let generated = match kept {
-            Some((old, stale)) => {
-                let mut g =
-                    Generated::make(&site, &search, &|k| stale.kinds.contains(&k), Some(old));
+        let generated = match (kept, touched.as_mut()) {
+            (Some(((old, old_statics), stale)), Some(touched)) => {
+                touched.extend(differing(&old_statics, &statics));
+                let stale_kind = |k| stale.kinds.contains(&k);
+                let mut g = Generated::make(&site, &search, &stale_kind, Some(old), touched);
                 if stale.documents_file && !stale.kinds.contains(&Made::OpenData) {
-                    g.documents_file_again(&site);
+                    g.documents_file_again(&site, touched);
                 }
                 g
             }
-            None => Generated::make(&site, &search, &|_| true, None),
+            _ => {
+                touched = None;
+                // Every kind is made again, the search index from the kept merged one: it
+                // checks itself which pages changed, and takes its own way when the pages
+                // were reordered or many changed.
+                let old =
+                    (self.model.as_mut()).map(|m| std::mem::take(&mut m.generated).search_only());
+                Generated::make(&site, &search, &|_| true, old, &mut Vec::new())
+            }
         };
+        clock.lap("serve: generated files");
         let page_index = site
             .pages
             .iter()
@@ -193,7 +209,10 @@ impl Engine {
             pages,
             search,
         });
-        let changed = self.remerge();
+        let changed = match touched {
+            Some(paths) => self.patch(paths),
+            None => self.remerge(),
+        };
         clock.lap("serve: merge served files");
         Ok(Outcome {
             changed,

@@ -84,6 +84,23 @@ impl Sources {
         read
     }
 
+    /// Reads again only the files in `named` (relative to the root), when each is a
+    /// Markdown file of the last refresh that is still a file: an edit of existing pages,
+    /// which the watcher names. Returns false, having read nothing, when a file is new,
+    /// gone, not Markdown or unreadable, or none is named: the caller walks the folder
+    /// ([`Sources::refresh`]). At 10,000 pages the walk alone was ~50 ms of every edit.
+    pub fn refresh_named(&mut self, root: &Path, named: &BTreeSet<PathBuf>) -> bool {
+        let known = |rel: &PathBuf| {
+            rel.extension().is_some_and(|e| e == "md")
+                && matches!(self.markdown.get(rel), Some(Cached { text: Ok(_), .. }))
+                && std::fs::symlink_metadata(root.join(rel)).is_ok_and(|m| m.is_file())
+        };
+        if named.is_empty() || !named.iter().all(known) {
+            return false;
+        }
+        named.iter().all(|rel| self.reread(root, rel).is_ok())
+    }
+
     /// Everything, as [`crate::content::walk::read`] returns it.
     pub fn content_files(&self) -> Result<ContentFiles, Diagnostics> {
         let mut errors = Diagnostics(self.walk_errors.clone());
@@ -207,5 +224,36 @@ mod tests {
         std::fs::remove_file(root.join("content/a/b.md")).unwrap();
         s.refresh(root, &BTreeSet::new());
         assert!(!s.has_markdown(Path::new("content/a/b.md")));
+    }
+
+    /// Named edits of known pages are read without a walk; a new, gone or other file
+    /// named asks for the walk, having read nothing.
+    #[test]
+    fn named_edits_of_known_pages_are_read_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let write = |p: &str, t: &str| {
+            let p = root.join(p);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, t).unwrap();
+        };
+        write("content/a.md", "a");
+        write("content/b.md", "b");
+        let mut s = Sources::default();
+        s.refresh(root, &BTreeSet::new());
+        let named =
+            |list: &[&str]| -> BTreeSet<PathBuf> { list.iter().map(PathBuf::from).collect() };
+        write("content/a.md", "a2");
+        assert!(s.refresh_named(root, &named(&["content/a.md"])));
+        assert_eq!(s.text(Path::new("content/a.md")), Some("a2"));
+        write("content/c.md", "c");
+        write("content/b.md", "b2");
+        assert!(!s.refresh_named(root, &named(&["content/b.md", "content/c.md"])));
+        assert_eq!(s.text(Path::new("content/b.md")), Some("b"));
+        std::fs::remove_file(root.join("content/a.md")).unwrap();
+        assert!(!s.refresh_named(root, &named(&["content/a.md"])));
+        write("content/anh.jpg", "x");
+        assert!(!s.refresh_named(root, &named(&["content/anh.jpg"])));
+        assert!(!s.refresh_named(root, &BTreeSet::new()));
     }
 }

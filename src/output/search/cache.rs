@@ -17,7 +17,7 @@ use crate::site::Site;
 /// (its front matter and rendered body); its URL (in its record) is made anew each time.
 pub struct PageWordsCache {
     /// Shared, so that a new model carries an unchanged page's words without copying.
-    pages: Vec<Arc<(PageWords, String)>>,
+    pub(super) pages: Vec<Arc<(PageWords, String)>>,
 }
 
 impl PageWordsCache {

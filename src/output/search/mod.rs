@@ -18,6 +18,7 @@
 mod cache;
 mod fx;
 mod ids;
+mod live;
 mod postings;
 mod shards;
 mod tokens;
@@ -33,6 +34,7 @@ use crate::output_file::{OutputData, OutputFile};
 use crate::site::Site;
 pub use cache::PageWordsCache;
 pub(crate) use fx::FxMap;
+pub use live::{IndexUpdate, LiveIndex};
 pub(crate) use tokens::{exact, folded};
 
 /// Pages per record chunk: a result page of ten fetches at most ten small chunks.

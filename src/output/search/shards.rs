@@ -14,18 +14,18 @@ use crate::site::Site;
 pub(crate) const LIMIT: usize = 12 * 1024;
 
 /// Postings: (page, score), by page.
-type Postings = Vec<(u32, u32)>;
+pub(super) type Postings = Vec<(u32, u32)>;
 /// A folded word and its exact spellings, each with its postings.
-type WordEntry = (String, Vec<(String, Postings)>);
+pub(super) type WordEntry = (String, Vec<(String, Postings)>);
 /// A key of the sorted key list: (folded key, weight in bytes, what it is).
-type Keyed<'a> = (&'a str, usize, Entry);
+type Keyed<'a, E = Entry> = (&'a str, usize, E);
 
 /// The merged index, every list sorted.
 pub(super) struct Index {
     /// Folded word → its exact spellings → postings (page, score), by page.
-    words: Vec<WordEntry>,
+    pub(super) words: Vec<WordEntry>,
     /// Folded word pair (`"khai sinh"`) → pages, ascending.
-    pairs: Vec<(String, Vec<u32>)>,
+    pub(super) pairs: Vec<(String, Vec<u32>)>,
 }
 
 /// One key of a shard: a word (index in `words`) or a pair (index in `pairs`).
@@ -53,6 +53,15 @@ pub(super) struct Merger {
 }
 
 impl Merger {
+    /// A merger whose first page is number `n` (one page's postings as the whole merge
+    /// numbers them).
+    pub(super) fn numbering_from(n: u32) -> Self {
+        Merger {
+            pages: n,
+            ..Merger::default()
+        }
+    }
+
     /// Adds the next pages, in index order.
     pub(super) fn add<'a>(&mut self, pages: impl IntoIterator<Item = &'a PageWords>) {
         let mut local: Vec<u32> = Vec::new();
@@ -179,20 +188,18 @@ impl Index {
             .zip(&words)
             .enumerate()
             .map(|(i, ((k, v), text))| {
-                let weight = k.len()
-                    + 4
-                    + v.iter()
-                        .zip(text)
-                        .map(|((e, _), t)| e.len() + 4 + t.len())
-                        .sum::<usize>();
-                (k.as_str(), weight, Entry::Word(i))
+                let variants = v
+                    .iter()
+                    .zip(text)
+                    .map(|((e, _), t)| (e.as_str(), t.as_str()));
+                (k.as_str(), word_weight(k, variants), Entry::Word(i))
             })
             .chain(
                 self.pairs
                     .iter()
                     .zip(&pairs)
                     .enumerate()
-                    .map(|(i, ((k, _), t))| (k.as_str(), k.len() + 4 + t.len(), Entry::Pair(i))),
+                    .map(|(i, ((k, _), t))| (k.as_str(), pair_weight(k, t), Entry::Pair(i))),
             )
             .collect();
         entries.sort_by(|a, b| a.0.cmp(b.0));
@@ -207,55 +214,95 @@ impl Index {
                 data: OutputData::Bytes(self.shard_json(list, &words, &pairs).into_bytes()),
             })
             .collect();
-        let meta = Meta {
-            v: 2,
-            pages: site.pages.len(),
-            chunk: super::CHUNK,
-            title: super::TITLE,
-            shards: shards.iter().map(|(p, _)| p.as_str()).collect(),
-        };
-        out.push(json_file("/search/meta.json", &meta));
+        let prefixes: Vec<&str> = shards.iter().map(|(p, _)| p.as_str()).collect();
+        out.push(meta_file(site, &prefixes));
         out
     }
 
-    /// A shard's JSON: `{"w":{folded:{exact:"postings"}},"p":{pair:"pages"}}`, with the
-    /// postings and pages as [`postings`] writes them (`words` and `pairs`).
+    /// A shard's JSON (see [`shard_json`]) from the merged lists.
     fn shard_json(&self, list: &[Entry], words: &[Vec<String>], pairs: &[String]) -> String {
-        let mut s = String::with_capacity(LIMIT + 1024);
-        s.push_str("{\"w\":{");
-        let mut first = true;
-        for e in list {
-            let Entry::Word(i) = *e else { continue };
-            let (k, variants) = &self.words[i];
-            if !first {
-                s.push(',');
-            }
-            first = false;
-            push_key(&mut s, k);
-            s.push('{');
-            for (j, ((exact, _), text)) in variants.iter().zip(&words[i]).enumerate() {
-                if j > 0 {
-                    s.push(',');
+        shard_json(
+            list.iter().filter_map(|e| match *e {
+                Entry::Word(i) => {
+                    let (k, variants) = &self.words[i];
+                    let texts = variants.iter().zip(&words[i]);
+                    Some((
+                        k.as_str(),
+                        texts.map(|((e, _), t)| (e.as_str(), t.as_str())),
+                    ))
                 }
-                push_key(&mut s, exact);
-                push_text(&mut s, text);
-            }
-            s.push('}');
+                Entry::Pair(_) => None,
+            }),
+            list.iter().filter_map(|e| match *e {
+                Entry::Pair(i) => Some((self.pairs[i].0.as_str(), pairs[i].as_str())),
+                Entry::Word(_) => None,
+            }),
+        )
+    }
+}
+
+/// What a word key weighs in a shard: its key and each spelling with its postings' text.
+pub(super) fn word_weight<'a>(
+    key: &str,
+    variants: impl Iterator<Item = (&'a str, &'a str)>,
+) -> usize {
+    key.len() + 4 + variants.map(|(e, t)| e.len() + 4 + t.len()).sum::<usize>()
+}
+
+/// What a word pair key weighs in a shard: its key and its pages' text.
+pub(super) fn pair_weight(key: &str, text: &str) -> usize {
+    key.len() + 4 + text.len()
+}
+
+/// `search/meta.json`, for the shards of these prefixes.
+pub(super) fn meta_file(site: &Site, prefixes: &[&str]) -> OutputFile {
+    let meta = Meta {
+        v: 2,
+        pages: site.pages.len(),
+        chunk: super::CHUNK,
+        title: super::TITLE,
+        shards: prefixes.to_vec(),
+    };
+    json_file("/search/meta.json", &meta)
+}
+
+/// A shard's JSON: `{"w":{folded:{exact:"postings"}},"p":{pair:"pages"}}`: its words (each
+/// folded key with its spellings and their postings' text) and pairs (each key with its
+/// pages' text), as [`postings`] writes them, in key order.
+pub(super) fn shard_json<'a, V>(
+    words: impl Iterator<Item = (&'a str, V)>,
+    pairs: impl Iterator<Item = (&'a str, &'a str)>,
+) -> String
+where
+    V: Iterator<Item = (&'a str, &'a str)>,
+{
+    let mut s = String::with_capacity(LIMIT + 1024);
+    s.push_str("{\"w\":{");
+    for (n, (k, variants)) in words.enumerate() {
+        if n > 0 {
+            s.push(',');
         }
-        s.push_str("},\"p\":{");
-        first = true;
-        for e in list {
-            let Entry::Pair(i) = *e else { continue };
-            if !first {
+        push_key(&mut s, k);
+        s.push('{');
+        for (j, (exact, text)) in variants.enumerate() {
+            if j > 0 {
                 s.push(',');
             }
-            first = false;
-            push_key(&mut s, &self.pairs[i].0);
-            push_text(&mut s, &pairs[i]);
+            push_key(&mut s, exact);
+            push_text(&mut s, text);
         }
-        s.push_str("}}");
-        s
+        s.push('}');
     }
+    s.push_str("},\"p\":{");
+    for (n, (k, text)) in pairs.enumerate() {
+        if n > 0 {
+            s.push(',');
+        }
+        push_key(&mut s, k);
+        push_text(&mut s, text);
+    }
+    s.push_str("}}");
+    s
 }
 
 /// A JSON string of [`postings`] text (its characters need no escaping).
@@ -308,17 +355,22 @@ fn merge_postings(mut list: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
     out
 }
 
-/// Cuts the sorted `entries` that all begin with `prefix` into shards.
-fn split(entries: &[Keyed], prefix: &str, out: &mut Vec<(String, Vec<Entry>)>) {
+/// Cuts the sorted `entries` (key, weight, what it is) that all begin with `prefix` into
+/// shards.
+pub(super) fn split<E: Copy>(
+    entries: &[Keyed<'_, E>],
+    prefix: &str,
+    out: &mut Vec<(String, Vec<E>)>,
+) {
     let total: usize = entries.iter().map(|e| e.1).sum();
     if total <= LIMIT && !prefix.is_empty() {
         out.push((prefix.to_string(), entries.iter().map(|e| e.2).collect()));
         return;
     }
     // Keys equal to the prefix stay; the rest are grouped by their next character.
-    let mut kept: Vec<Entry> = Vec::new();
+    let mut kept: Vec<E> = Vec::new();
     let mut kept_weight = 0;
-    let mut groups: Vec<(String, &[Keyed], usize)> = Vec::new();
+    let mut groups: Vec<(String, &[Keyed<'_, E>], usize)> = Vec::new();
     let mut i = 0;
     while i < entries.len() {
         let key = entries[i].0;
