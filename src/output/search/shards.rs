@@ -360,11 +360,11 @@ fn split(entries: &[Keyed], prefix: &str, out: &mut Vec<(String, Vec<Entry>)>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::count;
+    use super::super::count::count;
     use super::*;
 
     fn page(text: &str) -> PageWords {
-        count(text.to_string(), text.find('\n').unwrap_or(0))
+        count(text, text.find('\n').unwrap_or(0))
     }
 
     fn merged(batches: &[&[&str]]) -> (Vec<WordEntry>, Vec<(String, Vec<u32>)>) {
