@@ -77,7 +77,7 @@ pub(super) fn check(site: &Site, root: &Path, found: &mut Findings) {
     for (e, tasks) in site.pages.iter().zip(&site.tasks) {
         let file = &e.page.file;
         if e.page.kind == Kind::Plan {
-            for line in read(e).rows_without_task {
+            for &line in &e.rows_without_task {
                 let message = crate::tr!(
                     en: "this row of the activity table has no task text (its \"Nội dung\" cell is empty), so it is not a task; write what is to be done in it, or delete the row",
                     vi: "dòng này của bảng nhiệm vụ không có tên nhiệm vụ (ô \"Nội dung\" trống) nên không được lấy làm nhiệm vụ; hãy ghi việc cần làm vào ô đó, hoặc xóa dòng",

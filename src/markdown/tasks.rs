@@ -273,13 +273,30 @@ pub fn classify(cell: &str) -> Option<Column> {
 
 /// Whether a cell is a ditto mark: "the same as the cell above", as Word tables write it.
 fn is_ditto(cell: &str) -> bool {
-    matches!(header_key(cell).as_str(), "nt" | "n t" | "nhu tren")
-        || matches!(cell.trim(), "〃" | "\"" | "”" | "''")
+    matches!(cell.trim(), "〃" | "\"" | "”" | "''")
+        || may_be_ditto_word(cell) && matches!(header_key(cell).as_str(), "nt" | "n t" | "nhu tren")
+}
+
+/// Whether [`header_key`] of `cell` may start with `n`, as every ditto word does, judged
+/// by its first character that is not ASCII punctuation or space: an ASCII letter or digit
+/// folds to itself in lower case (a mark after it is stripped), so any other one settles
+/// it without folding the cell. Every cell of every task table is asked, and most are
+/// task text that [`header_key`] would fold whole.
+fn may_be_ditto_word(cell: &str) -> bool {
+    match cell
+        .chars()
+        .find(|c| !c.is_ascii_punctuation() && *c != ' ')
+    {
+        Some(c) if c.is_ascii_alphanumeric() => c.eq_ignore_ascii_case(&'n'),
+        Some(_) => true,
+        None => false,
+    }
 }
 
 /// Whether a body row only repeats the header (Word repeats it atop each page) or numbers
-/// the columns ("(1) | (2) | …").
-fn is_header_again(row: &[String], header: &[String]) -> bool {
+/// the columns ("(1) | (2) | …"); `header_keys` are the header's cells as [`header_key`]s, folded
+/// once per table rather than once per row.
+fn is_header_again(row: &[String], header_keys: &[String]) -> bool {
     let filled: Vec<(usize, &str)> = row
         .iter()
         .map(|c| c.trim())
@@ -290,11 +307,9 @@ fn is_header_again(row: &[String], header: &[String]) -> bool {
         let n = c.trim_start_matches('(').trim_end_matches(')');
         !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())
     }) && filled.iter().any(|(_, c)| c.starts_with('('));
-    let repeated = filled.iter().all(|(i, c)| {
-        header
-            .get(*i)
-            .is_some_and(|h| header_key(h) == header_key(c))
-    });
+    let repeated = filled
+        .iter()
+        .all(|(i, c)| header_keys.get(*i).is_some_and(|h| *h == header_key(c)));
     !filled.is_empty() && (numbering || repeated)
 }
 
@@ -316,12 +331,13 @@ fn word_rows(table: &Table, columns: &[Option<Column>]) -> Vec<(Vec<String>, usi
     let blank = |row: &[String], i: Option<usize>| {
         i.is_none_or(|i| row.get(i).is_none_or(|c| c.trim().is_empty()))
     };
+    let header_keys: Vec<String> = table.header.iter().map(|h| header_key(h)).collect();
     let mut rows: Vec<(Vec<String>, usize)> = Vec::new();
     // After a group heading, a merged lead or a ditto has nothing above it to repeat.
     let mut above_ok = false;
     let lines = table.row_lines.iter().copied().chain(std::iter::repeat(0));
     for (row, line) in table.rows.iter().zip(lines) {
-        if is_header_again(row, &table.header) {
+        if is_header_again(row, &header_keys) {
             continue;
         }
         let only_order_and_what = row

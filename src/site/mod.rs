@@ -64,6 +64,10 @@ pub struct PageEntry {
     pub rendered: Arc<Rendered>,
     /// Tasks of a plan: front matter first, then table rows.
     pub tasks: Vec<TaskSource>,
+    /// File lines of the plan's activity-table rows that say something but no task text,
+    /// as reading its tasks found them: `congbo check` warns at each without reading the
+    /// tasks a second time.
+    pub rows_without_task: Vec<usize>,
     /// Index of the page's section in [`Site::sections`].
     pub section: usize,
     /// Newer and older neighbours in its section (for news).
@@ -86,15 +90,18 @@ impl PageEntry {
             .as_ref()
             .map(|p| p.tasks.clone())
             .unwrap_or_default();
+        let mut rows_without_task = Vec::new();
         if page.kind == Kind::Plan {
             let found = plan_tasks(&rendered.text_tasks, &rendered.tables, &tasks);
             tasks.extend(found.tasks.into_iter().map(|(_, t)| t));
+            rows_without_task = found.rows_without_task;
         }
         let title_key = collate::sort_key(&page.title);
         PageEntry {
             page,
             rendered,
             tasks,
+            rows_without_task,
             section,
             newer: None,
             older: None,

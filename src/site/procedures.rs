@@ -60,7 +60,7 @@ fn content_file(e: &PageEntry) -> String {
 pub fn steps(html: &str) -> Vec<String> {
     let mut at = 0;
     while let Some(open) = find_heading(html, at) {
-        let Some(close) = html[open..].find("</h").map(|e| open + e) else {
+        let Some(close) = find(html, open, "</h") else {
             return Vec::new();
         };
         let title = plain(&html[open..close]);
@@ -70,7 +70,7 @@ pub fn steps(html: &str) -> Vec<String> {
         }
         // The list must come before the next heading.
         let end = find_heading(html, close).unwrap_or(html.len());
-        let Some(list) = html[close..end].find("<ol").map(|e| close + e) else {
+        let Some(list) = find(&html[..end], close, "<ol") else {
             return Vec::new();
         };
         return list_items(&html[list..end]);
@@ -78,12 +78,20 @@ pub fn steps(html: &str) -> Vec<String> {
     Vec::new()
 }
 
+/// Where `needle` is next in `html` at or after byte `from`. memchr's search rather than
+/// `str::find`, which goes about a byte a step: every procedure's whole body is searched
+/// for its headings, for each of its page, its sheet and its field's page of sheets.
+fn find(html: &str, from: usize, needle: &str) -> Option<usize> {
+    let hay = html.as_bytes().get(from..)?;
+    memchr::memmem::find(hay, needle.as_bytes()).map(|i| from + i)
+}
+
 /// The next `<h1>`…`<h6>` at or after `from`.
 fn find_heading(html: &str, from: usize) -> Option<usize> {
     let b = html.as_bytes();
     let mut i = from;
-    while let Some(off) = html.get(i..)?.find("<h") {
-        i += off;
+    while let Some(at) = find(html, i, "<h") {
+        i = at;
         if b.get(i + 2).is_some_and(|c| (b'1'..=b'6').contains(c)) {
             return Some(i);
         }

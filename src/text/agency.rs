@@ -78,17 +78,20 @@ impl<'a> Word<'a> {
 
     fn matches(&self, pattern: &PatternWord) -> bool {
         if pattern.abbreviation {
-            self.plain == pattern.plain || self.plain == pattern.plain.to_uppercase()
+            self.plain == pattern.plain || self.plain == pattern.upper
         } else {
             self.key == pattern.key
         }
     }
 }
 
-/// A word of a pattern of the abbreviation table, folded once.
+/// A word of a pattern of the abbreviation table, folded once: every word of every name
+/// is tried against every pattern, so nothing of a pattern is worked out per try.
 struct PatternWord {
     abbreviation: bool,
     plain: String,
+    /// `plain` in capitals.
+    upper: String,
     key: String,
 }
 
@@ -101,10 +104,14 @@ fn patterns() -> &'static [(Vec<PatternWord>, &'static str)] {
             .map(|(short, full)| {
                 let words = tidy(short)
                     .split(' ')
-                    .map(|w| PatternWord {
-                        abbreviation: is_abbreviation(w),
-                        plain: strip_marks(w),
-                        key: match_key(w),
+                    .map(|w| {
+                        let plain = strip_marks(w);
+                        PatternWord {
+                            abbreviation: is_abbreviation(w),
+                            upper: plain.to_uppercase(),
+                            plain,
+                            key: match_key(w),
+                        }
                     })
                     .collect();
                 (words, *full)

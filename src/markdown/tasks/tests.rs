@@ -279,3 +279,63 @@ fn a_section_heading_written_bold_inside_is_the_section() {
         )]
     );
 }
+
+#[test]
+fn a_ditto_is_told_from_task_text_by_its_first_letter_alone() {
+    // Task text that starts with an ASCII letter other than n is settled unfolded.
+    for cell in ["Tuyên truyền", "1", "- Tổ chức", "(a) Họp", "UBND xã"] {
+        assert!(!may_be_ditto_word(cell), "{cell}");
+    }
+    // What could fold to a ditto word is folded.
+    for cell in [
+        "nt",
+        " - N.T",
+        "như trên",
+        "Như trên (**)",
+        "Ñt",
+        "– nt",
+        "Đơn vị",
+    ] {
+        assert!(may_be_ditto_word(cell), "{cell}");
+    }
+    // The same answers as folding every cell whole.
+    let whole = |c: &str| {
+        matches!(header_key(c).as_str(), "nt" | "n t" | "nhu tren")
+            || matches!(c.trim(), "〃" | "\"" | "”" | "''")
+    };
+    let cells = [
+        "nt",
+        "NT",
+        "n.t",
+        "N/T",
+        " nt ",
+        "- nt",
+        "– nt",
+        "\tnt",
+        "(nt)",
+        "nt (*)",
+        "Như trên",
+        "NHƯ TRÊN",
+        "như  trên (**)",
+        "〃",
+        "\"",
+        "”",
+        "''",
+        "",
+        "  ",
+        "**",
+        "Năm 2025",
+        "nội dung",
+        "Tuyên truyền",
+        "1",
+        "=\u{338}nt",
+        "n\u{303}t",
+        "Ñ T",
+        "ntt",
+        "nt2",
+        "nhu tren nua",
+    ];
+    for c in cells {
+        assert_eq!(is_ditto(c), whole(c), "{c:?}");
+    }
+}

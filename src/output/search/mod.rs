@@ -16,6 +16,7 @@
 //! word; every map is sorted before it is written, so the output is byte-identical.
 
 mod cache;
+mod count;
 mod fx;
 mod ids;
 mod live;
@@ -49,8 +50,9 @@ const MAX_TF: u32 = 15;
 /// Added to the score of a word found in the title, number, code or fields.
 pub(crate) const TITLE: u32 = 16;
 
-/// One page's words: slices of its lower-cased text.
+/// One page's words: slices of a text of its distinct words, lower-cased.
 struct PageWords {
+    /// Each distinct word once, lower-cased (see [`count`]).
     text: String,
     /// Distinct words: (start, end, score).
     words: Vec<(u32, u32, u32)>,
@@ -149,28 +151,26 @@ fn page_words(site: &Site, i: usize) -> (PageWords, String) {
     let e = &site.pages[i];
     let p = &e.page;
     let number = number_of(p);
-    let mut head = String::with_capacity(p.title.len() + 64);
+    // The head (title, number, fields), then the body, in one text as written: counting
+    // lower-cases each distinct word once rather than the whole text.
+    let mut text = String::with_capacity(p.title.len() + p.body.len() + 320);
     for part in [p.title.as_str(), number]
         .into_iter()
         .chain(p.fields.iter().map(String::as_str))
     {
-        head.push_str(part);
-        head.push('\n');
+        text.push_str(part);
+        text.push('\n');
     }
-    // The whole text of the page (issue 25): what a citizen reads is what a query finds.
-    let mut body = String::with_capacity(p.body.len() + 256);
-    if let Some(d) = &p.description {
-        body.push_str(d);
-        body.push('\n');
-    }
-    tokens::html_text(&e.rendered.html, &mut body);
-    details_text(p, &mut body);
-    let snippet = tokens::snippet(&body, SNIPPET);
-    let mut text = String::with_capacity(head.len() + body.len() + 16);
-    tokens::push_lower(&head, &mut text);
     let head_end = text.len();
-    tokens::push_lower(&body, &mut text);
-    (count(text, head_end), snippet)
+    // The whole text of the page (issue 25): what a citizen reads is what a query finds.
+    if let Some(d) = &p.description {
+        text.push_str(d);
+        text.push('\n');
+    }
+    tokens::html_text(&e.rendered.html, &mut text);
+    details_text(p, &mut text);
+    let snippet = tokens::snippet(&text[head_end..], SNIPPET);
+    (count::count(&text, head_end), snippet)
 }
 
 /// A procedure's code, else a document's number, else nothing.
@@ -234,64 +234,6 @@ fn details_text(p: &crate::content::Page, out: &mut String) {
         out.push_str(s);
         out.push('\n');
     }
-}
-
-/// Counts the distinct words and neighbour pairs of lower-cased `text`; words before
-/// `head_end` score as title words.
-fn count(text: String, head_end: usize) -> PageWords {
-    // Sized for one distinct word in 16 bytes of text, grown past that. Words of up to 16
-    // bytes (nearly all) are keyed by their bytes as one integer, which hashes and
-    // compares in a step, in a table of their own; longer ones by their text.
-    let mut ids = ids::PackedIds::with_capacity(text.len() / 16);
-    let mut short_ids: Vec<u32> = Vec::with_capacity(text.len() / 16);
-    let mut long_ids: FxMap<&str, u32> = FxMap::default();
-    let mut words: Vec<(u32, u32, u32)> = Vec::with_capacity(text.len() / 8);
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
-    let mut prev: Option<u32> = None;
-    let mut prev_end = 0;
-    let mut n = 0;
-    for (s, e, compound) in tokens::Words::new(&text) {
-        let new_id = |words: &mut Vec<(u32, u32, u32)>| {
-            words.push((s as u32, e as u32, 0));
-            words.len() as u32 - 1
-        };
-        let id = match packed_at(&text, s, e) {
-            Some(key) => {
-                // The table numbers its own keys; a word's id is its place in `words`.
-                let short = ids.get_or_insert(key) as usize;
-                if short == short_ids.len() {
-                    short_ids.push(new_id(&mut words));
-                }
-                short_ids[short]
-            }
-            None => *long_ids
-                .entry(&text[s..e])
-                .or_insert_with(|| new_id(&mut words)),
-        };
-        let w = &mut words[id as usize];
-        if s < head_end {
-            w.2 |= TITLE;
-        }
-        if w.2 % TITLE < MAX_TF {
-            w.2 += 1;
-        }
-        if compound || n >= PAIR_WORDS {
-            continue;
-        }
-        n += 1;
-        // Neighbours only across white space: "a. B" starts a new sentence.
-        if let Some(a) = prev
-            && text.as_bytes()[prev_end..s].iter().all(|&b| b == b' ')
-        {
-            pairs.push((a, id));
-        }
-        prev = Some(id);
-        prev_end = e;
-    }
-    pairs.sort_unstable();
-    pairs.dedup();
-    drop((ids, long_ids));
-    PageWords { text, words, pairs }
 }
 
 /// A word of at most 16 bytes as one integer (zero-padded: words hold no NUL byte, so

@@ -412,11 +412,11 @@ pub(super) fn split<E: Copy>(
 
 #[cfg(test)]
 mod tests {
-    use super::super::count;
+    use super::super::count::count;
     use super::*;
 
     fn page(text: &str) -> PageWords {
-        count(text.to_string(), text.find('\n').unwrap_or(0))
+        count(text, text.find('\n').unwrap_or(0))
     }
 
     fn merged(batches: &[&[&str]]) -> (Vec<WordEntry>, Vec<(String, Vec<u32>)>) {

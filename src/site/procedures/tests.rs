@@ -16,3 +16,14 @@ fn no_heading_or_no_list_gives_no_steps() {
     assert!(steps("<h2>Trình tự").is_empty());
     assert_eq!(steps("<h3>TRÌNH TỰ</h3><ol><li>B</li>"), ["B"]);
 }
+
+#[test]
+fn headings_are_found_among_other_tags_that_start_with_h() {
+    // `<hr>`, `<header>`, `<h7>` and text after multi-byte letters are not headings.
+    let html = "<header>Đầu</header><hr><h7>Trình tự</h7><ol><li>X</li></ol>\
+                <p>Đường <b>hẻm</b></p><h4 class=\"a\">Trình <em>tự</em></h4>\
+                <hr/><ol><li>Một</li><li>Hai</li></ol><h5>Sau</h5>";
+    assert_eq!(steps(html), ["Một", "Hai"]);
+    assert_eq!(find_heading(html, 0), html.find("<h4"));
+    assert_eq!(find(html, 1, "<h"), html.find("<hr>"));
+}

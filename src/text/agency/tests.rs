@@ -75,6 +75,21 @@ fn full_names_are_written_out() {
         "Công an xã (Công an), Ủy ban nhân dân"
     );
     assert_eq!(full_name("  "), "");
+    // An abbreviation with small letters in the table is found as written and in
+    // capitals, marks or not; not in small letters.
+    for written in ["TTg", "TTG"] {
+        assert_eq!(full_name(written), "Thủ tướng Chính phủ", "{written}");
+    }
+    assert_eq!(full_name("ttg"), "ttg");
+}
+
+#[test]
+fn each_pattern_word_keeps_its_capitals_made_once() {
+    for (words, _) in patterns() {
+        for w in words {
+            assert_eq!(w.upper, w.plain.to_uppercase());
+        }
+    }
 }
 
 #[test]
