@@ -1,9 +1,14 @@
 //! Raw HTML in Markdown, made safe: editors paste from Word and web pages, and a
 //! government site must not publish a script, an event handler or a `javascript:` link
 //! that came along. Only a safe subset passes (ammonia, a well-kept html5ever-based
-//! sanitiser); `<iframe>` only from hosts the site lists (video embeds).
+//! sanitiser); `<iframe>` only from hosts the site lists (video embeds) and the
+//! youtube-nocookie embeds congbo writes itself ([`super::media`]); `<audio>` and `<video>`
+//! with a file of the site, or of a listed host.
 
 use std::collections::HashSet;
+
+use super::media::YOUTUBE_EMBED_HOST;
+use crate::text::address::{Address, classify};
 
 /// What raw HTML may contain, from `site.toml`.
 #[derive(Clone, Debug, Default)]
@@ -26,33 +31,52 @@ pub fn sanitize(html: &str, policy: &HtmlPolicy) -> String {
         .iter()
         .map(|h| h.trim().to_ascii_lowercase())
         .collect();
+    let media_hosts = hosts.clone();
     let mut b = ammonia::Builder::default();
     b.add_generic_attributes(&["id", "class"])
-        .add_tags(&["input"])
+        .add_tags(&["input", "audio", "video", "source", "iframe"])
         .add_tag_attributes("input", &["type", "checked", "disabled"])
+        // The players of super::media, and an editor's own with the same attributes.
+        .add_tag_attributes("audio", &["src", "controls", "preload", "aria-label"])
+        .add_tag_attributes(
+            "video",
+            &[
+                "src",
+                "controls",
+                "preload",
+                "poster",
+                "aria-label",
+                "width",
+                "height",
+            ],
+        )
+        .add_tag_attributes("source", &["src", "type"])
+        .add_tag_attributes("a", &["download"])
+        .add_tag_attributes("time", &["datetime"])
         .add_tag_attributes("div", &["role", "tabindex", "aria-label"])
         .add_tag_attributes("th", &["style"])
         .add_tag_attributes("td", &["style"])
         .filter_style_properties(["text-align"].into_iter().collect())
         .link_rel(None);
-    if !hosts.is_empty() {
-        b.add_tags(&["iframe"]).add_tag_attributes(
-            "iframe",
-            &[
-                "src",
-                "width",
-                "height",
-                "title",
-                "allow",
-                "allowfullscreen",
-                "loading",
-                "referrerpolicy",
-            ],
-        );
-    }
+    b.add_tag_attributes(
+        "iframe",
+        &[
+            "src",
+            "width",
+            "height",
+            "title",
+            "allow",
+            "allowfullscreen",
+            "loading",
+            "referrerpolicy",
+        ],
+    );
     b.attribute_filter(
         move |element, attribute, value| match (element, attribute) {
             ("iframe", "src") => allowed_embed(value, &hosts).then(|| value.into()),
+            ("audio" | "video" | "source", "src") | ("video", "poster") => {
+                allowed_media(value, &media_hosts).then(|| value.into())
+            }
             ("input", "type") => (value == "checkbox").then(|| value.into()),
             // Only the scrolling region congbo wraps a table in (state.rs): no other tab
             // stop, role or tab order from pasted HTML.
@@ -65,8 +89,34 @@ pub fn sanitize(html: &str, policy: &HtmlPolicy) -> String {
     if !out.contains("<iframe") {
         out
     } else {
-        empty_iframes(&out)
+        empty_iframes(&drop_hostless_iframes(&out))
     }
+}
+
+/// Removes `<iframe>` elements whose address the filter dropped: an iframe with no `src`
+/// is an empty box on the page, and a raw one from a host the site does not list said
+/// nothing the reader can see. The sanitiser's output writes `src` first when it is there.
+fn drop_hostless_iframes(html: &str) -> std::borrow::Cow<'_, str> {
+    if !html.contains("<iframe>") && !html.contains("<iframe ") {
+        return html.into();
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<iframe") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        let has_src = tag_end(after).is_some_and(|e| after[..e].contains(" src=\""));
+        if has_src {
+            out.push_str("<iframe");
+            rest = &after["<iframe".len()..];
+        } else {
+            rest = after
+                .find("</iframe>")
+                .map_or("", |e| &after[e + "</iframe>".len()..]);
+        }
+    }
+    out.push_str(rest);
+    out.into()
 }
 
 /// Drops whatever the sanitiser wrote between `<iframe …>` and `</iframe>`. The HTML parser
@@ -82,16 +132,7 @@ fn empty_iframes(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(start) = find_ascii_ci(rest, "<iframe") {
-        let mut in_quotes = false;
-        let tag_end = rest[start..].char_indices().find_map(|(i, c)| match c {
-            '"' => {
-                in_quotes = !in_quotes;
-                None
-            }
-            '>' if !in_quotes => Some(start + i + 1),
-            _ => None,
-        });
-        let Some(tag_end) = tag_end else {
+        let Some(tag_end) = tag_end(&rest[start..]).map(|e| start + e) else {
             break;
         };
         out.push_str(&rest[..tag_end]);
@@ -105,6 +146,20 @@ fn empty_iframes(html: &str) -> String {
     out
 }
 
+/// The end (after its `>`) of the tag `html` starts with: the first `>` outside double
+/// quotes, the only quotes the sanitiser's output has.
+fn tag_end(html: &str) -> Option<usize> {
+    let mut in_quotes = false;
+    html.char_indices().find_map(|(i, c)| match c {
+        '"' => {
+            in_quotes = !in_quotes;
+            None
+        }
+        '>' if !in_quotes => Some(i + 1),
+        _ => None,
+    })
+}
+
 /// Byte offset of `needle` (ASCII) in `hay`, ignoring ASCII case.
 fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
     let n = needle.len();
@@ -114,8 +169,15 @@ fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
 }
 
 /// Whether `src` is an `https://` address on one of the listed hosts (no user name or
-/// port that could make a listed name say something else).
+/// port that could make a listed name say something else), or a youtube-nocookie embed.
 fn allowed_embed(src: &str, hosts: &HashSet<String>) -> bool {
+    on_host(src, hosts)
+        || (on_host(src, &HashSet::from([YOUTUBE_EMBED_HOST.to_string()]))
+            && crate::text::address::web_parts(src).is_some_and(|p| p.rest.starts_with("/embed/")))
+}
+
+/// Whether `src` is an `https://` address on one of `hosts`.
+fn on_host(src: &str, hosts: &HashSet<String>) -> bool {
     let Some(parts) = crate::text::address::web_parts(src) else {
         return false;
     };
@@ -123,6 +185,16 @@ fn allowed_embed(src: &str, hosts: &HashSet<String>) -> bool {
     parts.scheme.eq_ignore_ascii_case("https")
         && !host.contains(['@', ':'])
         && hosts.contains(&host)
+}
+
+/// Whether an audio or video file's address may be kept: a file of the site (a path of
+/// its own, or read from the page's address), or one on a listed host.
+fn allowed_media(src: &str, hosts: &HashSet<String>) -> bool {
+    match classify(src) {
+        Address::Relative | Address::SitePath => true,
+        Address::Web => on_host(src, hosts),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -173,12 +245,21 @@ mod tests {
             assert!(!out.contains("src="), "{bad}: {out}");
         }
         let none = sanitize(
-            "<iframe src=\"https://www.youtube-nocookie.com/embed/abc\"></iframe>",
+            "<iframe src=\"https://player.example/embed/abc\"></iframe><iframe src=\"https://www.youtube-nocookie.com/x\"></iframe>",
             &HtmlPolicy::default(),
         );
         assert!(
             !none.contains("iframe"),
             "no hosts listed, no iframes: {none}"
+        );
+        // The embeds congbo writes itself (super::media) need no listed host.
+        let own = sanitize(
+            "<iframe src=\"https://www.youtube-nocookie.com/embed/abc\" title=\"V\"></iframe>",
+            &HtmlPolicy::default(),
+        );
+        assert!(
+            own.contains("src=\"https://www.youtube-nocookie.com/embed/abc\""),
+            "{own}"
         );
     }
 
