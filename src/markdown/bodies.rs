@@ -89,6 +89,7 @@ fn media_labels(config: &Config) -> MediaLabels {
         duration: s.label("media_duration", &d.duration),
         facebook: s.label("media_facebook", &d.facebook),
         youtube: s.label("media_youtube", &d.youtube),
+        play: s.label("media_play", &d.play),
     }
 }
 

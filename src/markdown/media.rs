@@ -45,6 +45,8 @@ pub struct MediaLabels {
     pub facebook: String,
     /// A YouTube video's name when its link has no text ("Video trên YouTube").
     pub youtube: String,
+    /// The button that loads a YouTube video ("Xem video").
+    pub play: String,
 }
 
 impl Default for MediaLabels {
@@ -54,6 +56,7 @@ impl Default for MediaLabels {
             duration: "Thời lượng".into(),
             facebook: "Xem video trên Facebook".into(),
             youtube: "Video trên YouTube".into(),
+            play: "Xem video".into(),
         }
     }
 }
@@ -277,6 +280,9 @@ fn youtube(id: &str, text: &str, l: &MediaLabels) -> String {
         "src",
         &format!("https://{YOUTUBE_EMBED_HOST}/embed/{id}"),
     );
+    if let Some(doc) = facade(id, &l.play) {
+        attr(&mut h, "srcdoc", &doc);
+    }
     attr(&mut h, "title", title);
     h.push_str(" loading=\"lazy\" allow=\"encrypted-media; picture-in-picture; fullscreen\" allowfullscreen=\"\" referrerpolicy=\"strict-origin-when-cross-origin\"></iframe></div><figcaption><a");
     attr(
@@ -288,6 +294,37 @@ fn youtube(id: &str, text: &str, l: &MediaLabels) -> String {
     escape_into(title, &mut h);
     h.push_str("</a></figcaption></figure>\n");
     h
+}
+
+/// The page an embed shows until the reader asks for the video (`srcdoc`, which browsers
+/// show instead of `src`): a play button whose link loads the player in the frame. Until
+/// then nothing is fetched from YouTube, neither its half-megabyte player on a metered
+/// phone nor a request that tells Google who reads the commune's page. `None` for a label
+/// that would need escaping, which [`is_facade`] could not tell from an editor's HTML.
+pub fn facade(id: &str, label: &str) -> Option<String> {
+    if label.contains(['<', '>', '&', '"', '\'']) {
+        return None;
+    }
+    Some(format!(
+        "<style>html,body{{margin:0;height:100%}}a{{display:flex;height:100%;align-items:center;justify-content:center;background:#000;color:#fff;font:700 18px sans-serif;text-decoration:none}}span{{background:#c00;border-radius:12px;padding:12px 22px}}a:focus span{{outline:3px solid #fff;outline-offset:3px}}</style><a href=\"https://{YOUTUBE_EMBED_HOST}/embed/{id}?autoplay=1\"><span>&#9654; {label}</span></a>"
+    ))
+}
+
+/// Whether a `srcdoc` is exactly a [`facade`] congbo writes: the sanitiser keeps no other
+/// (a `srcdoc` is a whole page, scripts included).
+pub fn is_facade(srcdoc: &str) -> bool {
+    let prefix = format!("href=\"https://{YOUTUBE_EMBED_HOST}/embed/");
+    let Some((_, rest)) = srcdoc.split_once(&prefix) else {
+        return false;
+    };
+    let Some((id, rest)) = rest.split_once("?autoplay=1\"><span>&#9654; ") else {
+        return false;
+    };
+    let Some(label) = rest.strip_suffix("</span></a>") else {
+        return false;
+    };
+    youtube_id(&format!("https://youtu.be/{id}")).as_deref() == Some(id)
+        && facade(id, label).as_deref() == Some(srcdoc)
 }
 
 fn facebook(dest: &str, text: &str, l: &MediaLabels) -> String {

@@ -69,11 +69,13 @@ pub fn sanitize(html: &str, policy: &HtmlPolicy) -> String {
             "allowfullscreen",
             "loading",
             "referrerpolicy",
+            "srcdoc",
         ],
     );
     b.attribute_filter(
         move |element, attribute, value| match (element, attribute) {
             ("iframe", "src") => allowed_embed(value, &hosts).then(|| value.into()),
+            ("iframe", "srcdoc") => super::media::is_facade(value).then(|| value.into()),
             ("audio" | "video" | "source", "src") | ("video", "poster") => {
                 allowed_media(value, &media_hosts).then(|| value.into())
             }

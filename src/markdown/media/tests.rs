@@ -179,8 +179,41 @@ fn players_survive_the_sanitiser_when_the_page_has_raw_html() {
         "<iframe src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\"",
         "loading=\"lazy\"",
         "class=\"embed-16x9\"",
+        "srcdoc=\"",
     ] {
         assert!(out.contains(keep), "{keep} lost: {out}");
+    }
+}
+
+#[test]
+fn nothing_comes_from_youtube_until_the_reader_asks() {
+    let out = html("https://youtu.be/dQw4w9WgXcQ\n");
+    let doc = facade("dQw4w9WgXcQ", "Xem video").unwrap();
+    assert!(is_facade(&doc));
+    assert!(
+        out.contains("srcdoc=\"&lt;style&gt;"),
+        "the frame shows its own page first: {out}"
+    );
+    assert!(
+        doc.contains("href=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1\""),
+        "{doc}"
+    );
+    assert!(!doc.contains("<img") && !doc.contains("<script"), "{doc}");
+    assert_eq!(facade("dQw4w9WgXcQ", "<b>x</b>"), None);
+}
+
+#[test]
+fn an_editors_srcdoc_is_dropped() {
+    for raw in [
+        "<iframe src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\" srcdoc=\"&lt;script&gt;alert(1)&lt;/script&gt;\"></iframe>",
+        "<iframe src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\" srcdoc=\"&lt;style&gt;&lt;/style&gt;&lt;a href=&quot;https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1&quot;&gt;&lt;span&gt;&amp;#9654; x&lt;/span&gt;&lt;/a&gt;&lt;script&gt;alert(1)&lt;/script&gt;\"></iframe>",
+    ] {
+        let out = html(&format!("{raw}\n"));
+        assert!(!out.contains("srcdoc"), "{raw}: {out}");
+        assert!(
+            out.contains("youtube-nocookie.com/embed/dQw4w9WgXcQ"),
+            "{out}"
+        );
     }
 }
 
