@@ -55,6 +55,8 @@ export const PAGES = [
   ['search with results', '/tim-kiem/?q=khai+sinh'],
   ['search without results', '/tim-kiem/?q=qwxzv'],
   ['field sheets', '/linh-vuc/ho-tich/in/'],
+  ['index results', '/chi-so/'],
+  ['feedback channels', '/phan-anh-kien-nghi/'],
   ['404', '/khong-co-trang-nay/'],
 ];
 
