@@ -70,10 +70,12 @@ pub(super) fn resolve(
         if value.is_empty() {
             return Ok(None);
         }
-        let ok = address::classify(value) == Address::Web
-            && address::web_parts(value).is_some_and(|p| {
-                !p.host.is_empty() && (!https_only || p.scheme.eq_ignore_ascii_case("https"))
-            });
+        let ok = if https_only {
+            address::is_https(value)
+        } else {
+            address::classify(value) == Address::Web
+                && address::web_parts(value).is_some_and(|p| !p.host.is_empty())
+        };
         if ok {
             return Ok(Some(value.to_string()));
         }

@@ -32,6 +32,7 @@ pub fn sanitize(html: &str, policy: &HtmlPolicy) -> String {
         .map(|h| h.trim().to_ascii_lowercase())
         .collect();
     let media_hosts = hosts.clone();
+    let listed = hosts.clone();
     let mut b = ammonia::Builder::default();
     b.add_generic_attributes(&["id", "class"])
         .add_tags(&["input", "audio", "video", "source", "iframe"])
@@ -91,14 +92,15 @@ pub fn sanitize(html: &str, policy: &HtmlPolicy) -> String {
     if !out.contains("<iframe") {
         out
     } else {
-        empty_iframes(&drop_hostless_iframes(&out))
+        empty_iframes(&drop_unlisted_iframes(&out, &listed))
     }
 }
 
-/// Removes `<iframe>` elements whose address the filter dropped: an iframe with no `src`
-/// is an empty box on the page, and a raw one from a host the site does not list said
-/// nothing the reader can see. The sanitiser's output writes `src` first when it is there.
-fn drop_hostless_iframes(html: &str) -> std::borrow::Cow<'_, str> {
+/// Removes `<iframe>` elements whose address the filter dropped (an empty box on the
+/// page), and youtube-nocookie frames that are not congbo's own: the filter lets that host
+/// through for [`super::media`]'s embeds, which alone carry its `srcdoc` (the filter keeps
+/// no other); an editor's raw frame from it still needs the host in `iframe_hosts`.
+fn drop_unlisted_iframes<'h>(html: &'h str, listed: &HashSet<String>) -> std::borrow::Cow<'h, str> {
     if !html.contains("<iframe>") && !html.contains("<iframe ") {
         return html.into();
     }
@@ -107,8 +109,16 @@ fn drop_hostless_iframes(html: &str) -> std::borrow::Cow<'_, str> {
     while let Some(start) = rest.find("<iframe") {
         out.push_str(&rest[..start]);
         let after = &rest[start..];
-        let has_src = tag_end(after).is_some_and(|e| after[..e].contains(" src=\""));
-        if has_src {
+        // In the sanitiser's output every value is in double quotes, `"` escaped inside.
+        let keep = tag_end(after).is_some_and(|e| {
+            let tag = &after[..e];
+            let src = tag
+                .split_once(" src=\"")
+                .and_then(|(_, r)| r.split_once('"'))
+                .map(|(s, _)| s);
+            src.is_some_and(|s| on_host(s, listed) || tag.contains(" srcdoc=\""))
+        });
+        if keep {
             out.push_str("<iframe");
             rest = &after["<iframe".len()..];
         } else {
@@ -254,15 +264,26 @@ mod tests {
             !none.contains("iframe"),
             "no hosts listed, no iframes: {none}"
         );
-        // The embeds congbo writes itself (super::media) need no listed host.
+        // The embeds congbo writes itself (super::media, with their srcdoc) need no listed
+        // host; an editor's frame from the same host does.
+        let doc = crate::text::html::escape(
+            &super::super::media::facade("dQw4w9WgXcQ", "Xem video").unwrap(),
+        );
         let own = sanitize(
-            "<iframe src=\"https://www.youtube-nocookie.com/embed/abc\" title=\"V\"></iframe>",
+            &format!(
+                "<iframe src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\" srcdoc=\"{doc}\" title=\"V\"></iframe>"
+            ),
             &HtmlPolicy::default(),
         );
         assert!(
-            own.contains("src=\"https://www.youtube-nocookie.com/embed/abc\""),
+            own.contains("src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\""),
             "{own}"
         );
+        let raw = sanitize(
+            "<iframe src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\" title=\"V\"></iframe>",
+            &HtmlPolicy::default(),
+        );
+        assert!(!raw.contains("iframe"), "{raw}");
     }
 
     #[test]

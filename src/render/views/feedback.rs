@@ -17,7 +17,7 @@ pub struct FeedbackView {
     pub endpoint: Option<String>,
     /// A `mailto:` address to write instead of the form (no endpoint, or no JavaScript
     /// needed either way), when the site has an e-mail.
-    pub mailto: Option<String>,
+    pub write_to: Option<String>,
 }
 
 /// The kind of a channel, which chooses its words and icon in the theme.
@@ -104,7 +104,7 @@ pub fn view(c: &Config) -> FeedbackView {
     FeedbackView {
         channels,
         endpoint: c.feedback.endpoint.clone(),
-        mailto: c
+        write_to: c
             .contact
             .email
             .as_deref()
@@ -161,7 +161,7 @@ mod tests {
         }
         assert!(v.channels[5].qr_svg.contains("https://zalo.me/123"));
         assert_eq!(v.endpoint.as_deref(), Some("https://form.example.gov.vn/"));
-        assert_eq!(v.mailto.as_deref(), Some("mailto:ubnd@xa.example.gov.vn"));
+        assert_eq!(v.write_to.as_deref(), Some("mailto:ubnd@xa.example.gov.vn"));
     }
 
     #[test]
@@ -170,6 +170,6 @@ mod tests {
         assert_eq!(v.channels.len(), 1);
         assert_eq!(v.channels[0].kind, ChannelKind::Portal);
         assert_eq!(v.channels[0].url, crate::config::feedback::NATIONAL_PORTAL);
-        assert_eq!((v.endpoint, v.mailto), (None, None));
+        assert_eq!((v.endpoint, v.write_to), (None, None));
     }
 }

@@ -55,7 +55,7 @@ pub(super) const SHOWN: &[(&str, &[&str], Shows)] = &[
     ("nav[]", &["current", "external", "name", "path", "url"], Frame),
     // The feedback page, from `site.toml`.
     ("", &["feedback"], Frame),
-    ("feedback", &["channels", "channels[]", "endpoint", "mailto"], Frame),
+    ("feedback", &["channels", "channels[]", "endpoint", "write_to"], Frame),
     ("feedback.channels[]", &["kind", "label", "value", "url", "qr_svg"], Frame),
     // The page of index results, from `data/chi-so.toml` (read with `site.toml`).
     ("", &["indexes"], Frame),
