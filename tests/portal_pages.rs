@@ -28,7 +28,8 @@ fn index_results_exist_with_their_file_and_only_then() {
             "<th scope=\"row\">2025</th><td>91,6</td>",
         ],
     );
-    assert!(!html.contains("<script"), "no script for the charts");
+    let main = &html[html.find("<main").unwrap()..html.find("</main>").unwrap()];
+    assert!(!main.contains("<script"), "no script for the charts");
     let json: serde_json::Value = serde_json::from_str(&site.read("data/chi-so.json")).unwrap();
     assert_eq!(json[1]["rank"], 3);
     let csv = site.read("data/chi-so.csv");
