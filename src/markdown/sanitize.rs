@@ -35,9 +35,12 @@ pub fn sanitize(html: &str, policy: &HtmlPolicy) -> String {
     let listed = hosts.clone();
     let mut b = ammonia::Builder::default();
     b.add_generic_attributes(&["id", "class"])
-        .add_tags(&["input", "audio", "video", "source", "iframe"])
+        .add_tags(&["input", "audio", "video", "iframe"])
         .add_tag_attributes("input", &["type", "checked", "disabled"])
-        // The players of super::media, and an editor's own with the same attributes.
+        // The players of super::media, and an editor's own with the same attributes. No
+        // <source>: ammonia cannot tell one in a <video> from one in an editor's <picture>,
+        // whose srcset the sanitiser must not let choose the image; `src` on the player
+        // does the same.
         .add_tag_attributes("audio", &["src", "controls", "preload", "aria-label"])
         .add_tag_attributes(
             "video",
@@ -51,7 +54,6 @@ pub fn sanitize(html: &str, policy: &HtmlPolicy) -> String {
                 "height",
             ],
         )
-        .add_tag_attributes("source", &["src", "type"])
         .add_tag_attributes("a", &["download"])
         .add_tag_attributes("time", &["datetime"])
         .add_tag_attributes("div", &["role", "tabindex", "aria-label"])
@@ -77,7 +79,7 @@ pub fn sanitize(html: &str, policy: &HtmlPolicy) -> String {
         move |element, attribute, value| match (element, attribute) {
             ("iframe", "src") => allowed_embed(value, &hosts).then(|| value.into()),
             ("iframe", "srcdoc") => super::media::is_facade(value).then(|| value.into()),
-            ("audio" | "video" | "source", "src") | ("video", "poster") => {
+            ("audio" | "video", "src") | ("video", "poster") => {
                 allowed_media(value, &media_hosts).then(|| value.into())
             }
             ("input", "type") => (value == "checkbox").then(|| value.into()),
