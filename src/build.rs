@@ -190,6 +190,20 @@ pub fn load_config(root: &Path, overrides: &Overrides) -> Result<Config, Diagnos
     let theme_dir = root.join("themes").join(&config.theme);
     let load = |lang: &str| render::i18n::load(root, &theme_dir, lang).map(std::sync::Arc::new);
     let mut errors = Diagnostics::default();
+    // The index results: the page `/chi-so/` exists when this file does.
+    let indexes = root.join(config::indexes::FILE);
+    if indexes.is_file() {
+        match std::fs::read_to_string(&indexes) {
+            Ok(text) => match config::indexes::parse(&text, Path::new(config::indexes::FILE)) {
+                Ok(list) => config.indexes = Some(std::sync::Arc::new(list)),
+                Err(es) => es.into_iter().for_each(|d| errors.push(d)),
+            },
+            Err(e) => errors.push(Diagnostic::file(
+                config::indexes::FILE,
+                crate::tr!(en: "cannot be read: {e}", vi: "không đọc được: {e}"),
+            )),
+        }
+    }
     match load(&config.language) {
         Ok(c) => config.strings = c,
         Err(e) => errors.extend(e),

@@ -11,6 +11,8 @@ use crate::error::Diagnostic;
 mod agencies;
 pub mod check;
 pub mod deploy;
+pub mod feedback;
+pub mod indexes;
 mod languages;
 pub mod strings;
 pub mod toml_explain;
@@ -47,6 +49,15 @@ pub struct Config {
     pub feed_limit: usize,
     /// Contact details shown in the footer and on the contact page.
     pub contact: Contact,
+    /// `[feedback]`: the feedback page's form and the national feedback system.
+    pub feedback: feedback::Feedback,
+    /// `[social]`: the commune's Zalo, Facebook and YouTube, in every page's footer.
+    pub social: feedback::Social,
+    /// `data/chi-so.toml`, read by [`crate::build::load_config`] when the site has it:
+    /// the site then has the page `/chi-so/` and its open data. A configuration parsed
+    /// alone has none.
+    #[serde(skip)]
+    pub indexes: Option<Arc<Vec<indexes::IndexResult>>>,
     /// Main navigation.
     pub menu: Vec<MenuItem>,
     /// Legal-citation settings.
@@ -100,6 +111,8 @@ pub struct Contact {
     pub email: Option<String>,
     /// Hotline for complaints and recommendations (phản ánh, kiến nghị).
     pub hotline: Option<String>,
+    /// When the office receives citizens ("Sáng 7 giờ – 11 giờ, thứ Hai đến thứ Sáu").
+    pub hours: Option<String>,
 }
 
 /// One entry of the main navigation.
@@ -159,6 +172,10 @@ struct RawConfig {
     feed_limit: Option<usize>,
     #[serde(default)]
     contact: Contact,
+    #[serde(default)]
+    feedback: feedback::RawFeedback,
+    #[serde(default)]
+    social: feedback::RawSocial,
     #[serde(default)]
     menu: Vec<MenuItem>,
     #[serde(default)]
@@ -263,6 +280,7 @@ pub fn parse(text: &str, file: &Path, overrides: &Overrides) -> Result<Config, D
     }
     let agency_aliases = agencies::resolve(raw.agencies, &text, file)?;
     let deploy = deploy::resolve(raw.deploy, &text, file)?;
+    let (feedback, social) = feedback::resolve(raw.feedback, raw.social, &text, file)?;
     let language = raw.language.unwrap_or_else(|| "vi".into());
     let languages = resolve_languages(
         raw.languages,
@@ -301,6 +319,9 @@ pub fn parse(text: &str, file: &Path, overrides: &Overrides) -> Result<Config, D
         paginate_by,
         feed_limit: raw.feed_limit.unwrap_or(20),
         contact: raw.contact,
+        feedback,
+        social,
+        indexes: None,
         menu: raw.menu,
         legal: raw.legal,
         unsafe_html: raw.unsafe_html,

@@ -44,6 +44,7 @@ fn manifest(site: &TestSite) -> String {
 fn the_example_site_output_is_unchanged() {
     let mut site = TestSite::new();
     copy_dir(&repo_root().join("content"), &site.root().join("content"));
+    copy_dir(&repo_root().join("data"), &site.root().join("data"));
     std::fs::copy(repo_root().join("site.toml"), site.root().join("site.toml")).unwrap();
     site.opts.build_date = congbo::text::date::Date::new(2026, 11, 23);
     site.build_ok();

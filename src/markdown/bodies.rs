@@ -11,6 +11,7 @@ use crate::content::page::Kind;
 use crate::content::walk::content_rel;
 use crate::content::{Content, Page};
 use crate::error::{Diagnostic, Diagnostics};
+use crate::markdown::media::{self, MediaFile, MediaFiles, MediaKind, MediaLabels};
 use crate::markdown::{self, LinkContext, PageRef, Rendered};
 
 /// What the Markdown stage needs to know about the whole site.
@@ -23,6 +24,8 @@ pub fn link_context(config: &Config, content: &Content) -> LinkContext {
             iframe_hosts: config.iframe_hosts.clone(),
         },
         table_label: config.strings.label("table_n", "Bảng {n}"),
+        media: media_files(content),
+        media_labels: media_labels(config),
         ..Default::default()
     };
     let rel = |f: &Path| content_rel(f);
@@ -43,6 +46,51 @@ pub fn link_context(config: &Config, content: &Content) -> LinkContext {
         }
     }
     links
+}
+
+/// The site's audio and video files: an audio file's duration read from its headers (a
+/// file that cannot be read has none: its player just shows no duration), a video's
+/// same-name image as its poster.
+fn media_files(content: &Content) -> MediaFiles {
+    let paths: std::collections::HashSet<&str> =
+        content.assets.iter().map(|a| a.path.as_str()).collect();
+    content
+        .assets
+        .iter()
+        .filter_map(|a| {
+            let kind = media::kind_of(&a.path)?;
+            let (stem, ext) = a.path.rsplit_once('.')?;
+            let file = match kind {
+                MediaKind::Audio => MediaFile {
+                    seconds: std::fs::read(&a.abs)
+                        .ok()
+                        .and_then(|b| media::duration::seconds(ext, &b)),
+                    poster_ext: None,
+                },
+                MediaKind::Video => MediaFile {
+                    seconds: None,
+                    poster_ext: ["jpg", "jpeg", "png", "webp"]
+                        .into_iter()
+                        .find(|e| paths.contains(format!("{stem}.{e}").as_str()))
+                        .map(str::to_string),
+                },
+            };
+            Some((a.path.clone(), file))
+        })
+        .collect()
+}
+
+/// What the players say, in the site's language.
+fn media_labels(config: &Config) -> MediaLabels {
+    let d = MediaLabels::default();
+    let s = &config.strings;
+    MediaLabels {
+        download: s.label("media_download", &d.download),
+        duration: s.label("media_duration", &d.duration),
+        facebook: s.label("media_facebook", &d.facebook),
+        youtube: s.label("media_youtube", &d.youtube),
+        play: s.label("media_play", &d.play),
+    }
 }
 
 /// Page bodies, shared: serve carries an unchanged page's body into the next model

@@ -34,6 +34,10 @@ pub struct LinkContext {
     /// The name of a table's scrolling region, `{n}` its number on the page (the theme's
     /// `table_n`, "Bảng {n}"); empty: "Bảng {n}".
     pub table_label: String,
+    /// The site's audio and video files, for their players' duration and poster.
+    pub media: super::media::MediaFiles,
+    /// What the players say.
+    pub media_labels: super::media::MediaLabels,
 }
 
 impl LinkContext {
@@ -263,7 +267,7 @@ pub fn resolver_for(resolver: Option<&str>, central: bool, query: &str) -> Optio
 }
 
 /// Joins a relative path onto a folder, resolving `.` and `..`; `None` if it climbs out.
-fn join_relative(dir: &str, rel: &str) -> Option<String> {
+pub(super) fn join_relative(dir: &str, rel: &str) -> Option<String> {
     let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
     for p in rel.split('/') {
         match p {

@@ -7,6 +7,7 @@ pub mod bodies;
 pub mod citation;
 pub mod highlight;
 pub mod links;
+pub mod media;
 pub mod refs;
 pub mod sanitize;
 mod state;

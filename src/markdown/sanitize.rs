@@ -1,9 +1,14 @@
 //! Raw HTML in Markdown, made safe: editors paste from Word and web pages, and a
 //! government site must not publish a script, an event handler or a `javascript:` link
 //! that came along. Only a safe subset passes (ammonia, a well-kept html5ever-based
-//! sanitiser); `<iframe>` only from hosts the site lists (video embeds).
+//! sanitiser); `<iframe>` only from hosts the site lists (video embeds) and the
+//! youtube-nocookie embeds congbo writes itself ([`super::media`]); `<audio>` and `<video>`
+//! with a file of the site, or of a listed host.
 
 use std::collections::HashSet;
+
+use super::media::YOUTUBE_EMBED_HOST;
+use crate::text::address::{Address, classify};
 
 /// What raw HTML may contain, from `site.toml`.
 #[derive(Clone, Debug, Default)]
@@ -26,33 +31,57 @@ pub fn sanitize(html: &str, policy: &HtmlPolicy) -> String {
         .iter()
         .map(|h| h.trim().to_ascii_lowercase())
         .collect();
+    let media_hosts = hosts.clone();
+    let listed = hosts.clone();
     let mut b = ammonia::Builder::default();
     b.add_generic_attributes(&["id", "class"])
-        .add_tags(&["input"])
+        .add_tags(&["input", "audio", "video", "iframe"])
         .add_tag_attributes("input", &["type", "checked", "disabled"])
+        // The players of super::media, and an editor's own with the same attributes. No
+        // <source>: ammonia cannot tell one in a <video> from one in an editor's <picture>,
+        // whose srcset the sanitiser must not let choose the image; `src` on the player
+        // does the same.
+        .add_tag_attributes("audio", &["src", "controls", "preload", "aria-label"])
+        .add_tag_attributes(
+            "video",
+            &[
+                "src",
+                "controls",
+                "preload",
+                "poster",
+                "aria-label",
+                "width",
+                "height",
+            ],
+        )
+        .add_tag_attributes("a", &["download"])
+        .add_tag_attributes("time", &["datetime"])
         .add_tag_attributes("div", &["role", "tabindex", "aria-label"])
         .add_tag_attributes("th", &["style"])
         .add_tag_attributes("td", &["style"])
         .filter_style_properties(["text-align"].into_iter().collect())
         .link_rel(None);
-    if !hosts.is_empty() {
-        b.add_tags(&["iframe"]).add_tag_attributes(
-            "iframe",
-            &[
-                "src",
-                "width",
-                "height",
-                "title",
-                "allow",
-                "allowfullscreen",
-                "loading",
-                "referrerpolicy",
-            ],
-        );
-    }
+    b.add_tag_attributes(
+        "iframe",
+        &[
+            "src",
+            "width",
+            "height",
+            "title",
+            "allow",
+            "allowfullscreen",
+            "loading",
+            "referrerpolicy",
+            "srcdoc",
+        ],
+    );
     b.attribute_filter(
         move |element, attribute, value| match (element, attribute) {
             ("iframe", "src") => allowed_embed(value, &hosts).then(|| value.into()),
+            ("iframe", "srcdoc") => super::media::is_facade(value).then(|| value.into()),
+            ("audio" | "video", "src") | ("video", "poster") => {
+                allowed_media(value, &media_hosts).then(|| value.into())
+            }
             ("input", "type") => (value == "checkbox").then(|| value.into()),
             // Only the scrolling region congbo wraps a table in (state.rs): no other tab
             // stop, role or tab order from pasted HTML.
@@ -65,8 +94,43 @@ pub fn sanitize(html: &str, policy: &HtmlPolicy) -> String {
     if !out.contains("<iframe") {
         out
     } else {
-        empty_iframes(&out)
+        empty_iframes(&drop_unlisted_iframes(&out, &listed))
     }
+}
+
+/// Removes `<iframe>` elements whose address the filter dropped (an empty box on the
+/// page), and youtube-nocookie frames that are not congbo's own: the filter lets that host
+/// through for [`super::media`]'s embeds, which alone carry its `srcdoc` (the filter keeps
+/// no other); an editor's raw frame from it still needs the host in `iframe_hosts`.
+fn drop_unlisted_iframes<'h>(html: &'h str, listed: &HashSet<String>) -> std::borrow::Cow<'h, str> {
+    if !html.contains("<iframe>") && !html.contains("<iframe ") {
+        return html.into();
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<iframe") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        // In the sanitiser's output every value is in double quotes, `"` escaped inside.
+        let keep = tag_end(after).is_some_and(|e| {
+            let tag = &after[..e];
+            let src = tag
+                .split_once(" src=\"")
+                .and_then(|(_, r)| r.split_once('"'))
+                .map(|(s, _)| s);
+            src.is_some_and(|s| on_host(s, listed) || tag.contains(" srcdoc=\""))
+        });
+        if keep {
+            out.push_str("<iframe");
+            rest = &after["<iframe".len()..];
+        } else {
+            rest = after
+                .find("</iframe>")
+                .map_or("", |e| &after[e + "</iframe>".len()..]);
+        }
+    }
+    out.push_str(rest);
+    out.into()
 }
 
 /// Drops whatever the sanitiser wrote between `<iframe …>` and `</iframe>`. The HTML parser
@@ -82,16 +146,7 @@ fn empty_iframes(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(start) = find_ascii_ci(rest, "<iframe") {
-        let mut in_quotes = false;
-        let tag_end = rest[start..].char_indices().find_map(|(i, c)| match c {
-            '"' => {
-                in_quotes = !in_quotes;
-                None
-            }
-            '>' if !in_quotes => Some(start + i + 1),
-            _ => None,
-        });
-        let Some(tag_end) = tag_end else {
+        let Some(tag_end) = tag_end(&rest[start..]).map(|e| start + e) else {
             break;
         };
         out.push_str(&rest[..tag_end]);
@@ -105,6 +160,20 @@ fn empty_iframes(html: &str) -> String {
     out
 }
 
+/// The end (after its `>`) of the tag `html` starts with: the first `>` outside double
+/// quotes, the only quotes the sanitiser's output has.
+fn tag_end(html: &str) -> Option<usize> {
+    let mut in_quotes = false;
+    html.char_indices().find_map(|(i, c)| match c {
+        '"' => {
+            in_quotes = !in_quotes;
+            None
+        }
+        '>' if !in_quotes => Some(i + 1),
+        _ => None,
+    })
+}
+
 /// Byte offset of `needle` (ASCII) in `hay`, ignoring ASCII case.
 fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
     let n = needle.len();
@@ -114,8 +183,15 @@ fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
 }
 
 /// Whether `src` is an `https://` address on one of the listed hosts (no user name or
-/// port that could make a listed name say something else).
+/// port that could make a listed name say something else), or a youtube-nocookie embed.
 fn allowed_embed(src: &str, hosts: &HashSet<String>) -> bool {
+    on_host(src, hosts)
+        || (on_host(src, &HashSet::from([YOUTUBE_EMBED_HOST.to_string()]))
+            && crate::text::address::web_parts(src).is_some_and(|p| p.rest.starts_with("/embed/")))
+}
+
+/// Whether `src` is an `https://` address on one of `hosts`.
+fn on_host(src: &str, hosts: &HashSet<String>) -> bool {
     let Some(parts) = crate::text::address::web_parts(src) else {
         return false;
     };
@@ -123,6 +199,16 @@ fn allowed_embed(src: &str, hosts: &HashSet<String>) -> bool {
     parts.scheme.eq_ignore_ascii_case("https")
         && !host.contains(['@', ':'])
         && hosts.contains(&host)
+}
+
+/// Whether an audio or video file's address may be kept: a file of the site (a path of
+/// its own, or read from the page's address), or one on a listed host.
+fn allowed_media(src: &str, hosts: &HashSet<String>) -> bool {
+    match classify(src) {
+        Address::Relative | Address::SitePath => true,
+        Address::Web => on_host(src, hosts),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -173,13 +259,33 @@ mod tests {
             assert!(!out.contains("src="), "{bad}: {out}");
         }
         let none = sanitize(
-            "<iframe src=\"https://www.youtube-nocookie.com/embed/abc\"></iframe>",
+            "<iframe src=\"https://player.example/embed/abc\"></iframe><iframe src=\"https://www.youtube-nocookie.com/x\"></iframe>",
             &HtmlPolicy::default(),
         );
         assert!(
             !none.contains("iframe"),
             "no hosts listed, no iframes: {none}"
         );
+        // The embeds congbo writes itself (super::media, with their srcdoc) need no listed
+        // host; an editor's frame from the same host does.
+        let doc = crate::text::html::escape(
+            &super::super::media::facade("dQw4w9WgXcQ", "Xem video").unwrap(),
+        );
+        let own = sanitize(
+            &format!(
+                "<iframe src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\" srcdoc=\"{doc}\" title=\"V\"></iframe>"
+            ),
+            &HtmlPolicy::default(),
+        );
+        assert!(
+            own.contains("src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\""),
+            "{own}"
+        );
+        let raw = sanitize(
+            "<iframe src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\" title=\"V\"></iframe>",
+            &HtmlPolicy::default(),
+        );
+        assert!(!raw.contains("iframe"), "{raw}");
     }
 
     #[test]

@@ -54,6 +54,9 @@ pub(super) struct State<'a> {
     /// The type word the last paragraph ended with ("Nghị quyết số"), whose number may
     /// open the next one.
     dangling: Option<&'static str>,
+    /// Where the paragraph being read starts in `out`, for a link alone in it that
+    /// becomes a player ([`super::media`]).
+    para_start: Option<usize>,
 }
 
 impl<'a> State<'a> {
@@ -86,6 +89,7 @@ impl<'a> State<'a> {
             html_block: None,
             refs: refs::Collector::new(md, page.body_line),
             dangling: None,
+            para_start: None,
         }
     }
 
@@ -315,12 +319,31 @@ impl<'a> State<'a> {
             }
             Event::Start(tag) => {
                 self.depth += 1;
+                if tag == Tag::Paragraph {
+                    self.para_start = Some(self.out.len());
+                }
                 self.out.push(Event::Start(tag));
             }
             Event::End(tag) => {
                 self.depth = self.depth.saturating_sub(1);
                 let is_para = tag == TagEnd::Paragraph;
-                self.out.push(Event::End(tag));
+                let player = is_para
+                    .then(|| self.para_start.take())
+                    .flatten()
+                    .and_then(|start| {
+                        let inner = self.out.get(start + 1..)?;
+                        Some((
+                            start,
+                            super::media::paragraph(inner, self.ctx, self.page.path)?,
+                        ))
+                    });
+                match player {
+                    Some((start, html)) => {
+                        self.out.truncate(start);
+                        self.out.push(Event::Html(html.into()));
+                    }
+                    None => self.out.push(Event::End(tag)),
+                }
                 if is_para && self.depth == 0 && self.first_para.is_none() {
                     self.first_para = Some(self.out.len());
                 }

@@ -1,12 +1,14 @@
 //! Machine-readable open data, written on every build: `/data/plans.json`,
 //! `/data/agencies.json`, `/data/procedures.json`, `/data/procedures.csv`,
-//! `/data/documents.json`, `/data/tasks.ics` and `/data/tasks.csv`. Field names and order are the content
+//! `/data/documents.json`, `/data/tasks.ics` and `/data/tasks.csv`; and, when the site has
+//! `data/chi-so.toml`, `/data/chi-so.json` and `/data/chi-so.csv`. Field names and order are the content
 //! format's contract; URLs are absolute permalinks; the order of items never depends on
 //! anything but the content. JSON is pretty-printed UTF-8. The CSVs are UTF-8 with a byte
 //! order mark (so spreadsheet programs read Vietnamese correctly), every field quoted, CRLF
 //! line ends. The calendar follows RFC 5545: CRLF, lines folded at 75 octets, TEXT escaped.
 
 mod ics;
+mod indexes;
 mod tasks;
 
 use std::collections::HashMap;
@@ -163,6 +165,10 @@ pub fn open_data_into(
     put(DOCUMENTS_FILE, documents_bytes(site, documents));
     put("tasks.ics", ics::calendar(site, &plans, tasks).into_bytes());
     put("tasks.csv", tasks_csv(site, &plans, tasks).into_bytes());
+    if let Some(results) = &site.config.indexes {
+        put("chi-so.json", indexes::indexes_json(results));
+        put("chi-so.csv", indexes::indexes_csv(results).into_bytes());
+    }
 }
 
 /// `/data/documents.json`: every cited document with its own page and its citers' URLs.

@@ -71,6 +71,10 @@ pub enum Job {
     NotFound,
     /// The search page.
     Search,
+    /// The page of feedback channels (phản ánh, kiến nghị), from `site.toml`.
+    Feedback,
+    /// The page of index results, from `data/chi-so.toml`.
+    Indexes,
 }
 
 /// Task rows on each page of an agency's tasks: a table, so more than a list of summaries
@@ -92,6 +96,19 @@ pub const FIELD_SHEETS_TEMPLATE: &str = "field_sheets.html";
 
 /// Where the search page is, in every language's folder.
 pub const SEARCH_PATH: &str = "/tim-kiem/";
+
+/// Where the page of feedback channels is, in every language's folder.
+pub const FEEDBACK_PATH: &str = "/phan-anh-kien-nghi/";
+
+/// The template of the page of feedback channels. A theme made before it has none: its
+/// site is built without the page.
+pub const FEEDBACK_TEMPLATE: &str = "feedback.html";
+
+/// Where the page of index results is, when the site has `data/chi-so.toml`.
+pub const INDEXES_PATH: &str = "/chi-so/";
+
+/// The template of the page of index results.
+pub const INDEXES_TEMPLATE: &str = "indexes.html";
 
 /// A job with its output path, template and context: everything its HTML depends on besides
 /// the templates and the global `site` view.
@@ -185,6 +202,8 @@ pub fn theme_makes(theme: &Theme, j: Job) -> bool {
         Job::Search => theme.has("search.html"),
         Job::Citations { .. } => theme.has(CITATIONS_TEMPLATE),
         Job::FieldSheets(_) => theme.has(FIELD_SHEETS_TEMPLATE),
+        Job::Feedback => theme.has(FEEDBACK_TEMPLATE),
+        Job::Indexes => theme.has(INDEXES_TEMPLATE),
         _ => true,
     }
 }
@@ -287,6 +306,17 @@ pub fn plan(site: &Site) -> Vec<Job> {
     jobs.push(Job::NotFound);
     // Always planned: a page at its path is an error (`content::urls`), not a replacement.
     jobs.push(Job::Search);
+    // A site that wrote its own page at these paths before congbo made them keeps it.
+    let free = |path: &str| {
+        !site.pages.iter().any(|e| e.page.path == path)
+            && !site.sections.iter().any(|s| s.section.path == path)
+    };
+    if free(FEEDBACK_PATH) {
+        jobs.push(Job::Feedback);
+    }
+    if site.config.indexes.is_some() && free(INDEXES_PATH) {
+        jobs.push(Job::Indexes);
+    }
     jobs
 }
 

@@ -214,7 +214,9 @@ pub(super) fn jobs_of_changed(
         }
         // The search page shows the site view and the field terms' names, which
         // `same_frame` compares.
-        Job::NotFound | Job::Search => false,
+        // The feedback page shows `site.toml` alone, which `same_frame` compares.
+        // So does the page of index results: `data/chi-so.toml` is read with it.
+        Job::NotFound | Job::Search | Job::Feedback | Job::Indexes => false,
     };
     all_jobs
         .iter()

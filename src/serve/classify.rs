@@ -162,7 +162,8 @@ fn category(layout: &Layout, rel: &Path) -> Category {
         .collect::<Vec<_>>()
         .as_slice()
     {
-        ["site.toml"] => Category::Full,
+        // `data/chi-so.toml` is read with the configuration.
+        ["site.toml"] | ["data", ..] => Category::Full,
         ["content" | "templates" | "static" | "themes" | "i18n"] => Category::Full,
         // Translations are read with the configuration: everything again.
         ["i18n", ..] => Category::Full,
@@ -243,6 +244,11 @@ mod tests {
             (
                 "site.toml",
                 vec![("/site/site.toml", Modify)],
+                Rebuild::Full,
+            ),
+            (
+                "the index results, and their folder appearing",
+                vec![("/site/data/chi-so.toml", Modify), ("/site/data", Create)],
                 Rebuild::Full,
             ),
             (

@@ -13,7 +13,8 @@ use notify::{Event, RecommendedWatcher, RecursiveMode, Watcher};
 use super::classify::{Change, ChangeKind};
 
 /// The folders of a site that are watched, each with everything in it.
-pub const WATCHED: [&str; 5] = ["content", "templates", "themes", "static", "i18n"];
+/// `data/` holds `chi-so.toml`, the index results.
+pub const WATCHED: [&str; 6] = ["content", "templates", "themes", "static", "i18n", "data"];
 
 /// How batches are cut.
 #[derive(Clone, Copy, Debug)]

@@ -143,5 +143,11 @@ pub fn web_parts(address: &str) -> Option<WebParts<'_>> {
     })
 }
 
+/// Whether `address` is an `https://` address (any case) that names a host: where a page
+/// may send what a reader types in.
+pub fn is_https(address: &str) -> bool {
+    web_parts(address).is_some_and(|p| p.scheme.eq_ignore_ascii_case("https") && !p.host.is_empty())
+}
+
 #[cfg(test)]
 mod tests;

@@ -35,6 +35,7 @@ export const PAGES = [
   ['section list', '/tin-tuc/'],
   ['paginated list', '/tin-tuc/trang/2/'],
   ['news', '/tin-tuc/huong-ung-ngay-chuyen-doi-so-quoc-gia/'],
+  ['news with audio and a video', '/tin-tuc/chu-tich-ubnd-xa-doi-thoai-voi-nhan-dan/'],
   ['plan list', '/ke-hoach/'],
   ['plan', '/ke-hoach/ke-hoach-kiem-soat-tthc-2026/'],
   ['procedure list', '/thu-tuc/'],
@@ -54,6 +55,8 @@ export const PAGES = [
   ['search with results', '/tim-kiem/?q=khai+sinh'],
   ['search without results', '/tim-kiem/?q=qwxzv'],
   ['field sheets', '/linh-vuc/ho-tich/in/'],
+  ['index results', '/chi-so/'],
+  ['feedback channels', '/phan-anh-kien-nghi/'],
   ['404', '/khong-co-trang-nay/'],
 ];
 

@@ -163,6 +163,7 @@ impl TestSite {
 pub fn example_copy() -> TestSite {
     let site = TestSite::new();
     copy_dir(&repo_root().join("content"), &site.root().join("content"));
+    copy_dir(&repo_root().join("data"), &site.root().join("data"));
     std::fs::copy(repo_root().join("site.toml"), site.root().join("site.toml")).unwrap();
     site
 }

@@ -39,6 +39,8 @@ fn site_toml_accepted() -> BTreeSet<(String, String)> {
         ("contact", "[contact]\nzz_unknown = 1"),
         ("[menu]", "[[menu]]\nname = \"a\"\nzz_unknown = 1"),
         ("legal", "[legal]\nzz_unknown = 1"),
+        ("feedback", "[feedback]\nzz_unknown = 1"),
+        ("social", "[social]\nzz_unknown = 1"),
         ("check", "[check]\nzz_unknown = 1"),
         ("search", "[search]\nzz_unknown = 1"),
         ("agencies", "[agencies]\nzz_unknown = 1"),

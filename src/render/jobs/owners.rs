@@ -31,6 +31,8 @@ pub fn job_path(site: &Site, j: Job) -> String {
         Job::FieldSheets(t) => format!("{}in/", site.taxonomies[1].terms[t].path),
         Job::NotFound => "/404.html".to_string(),
         Job::Search => SEARCH_PATH.to_string(),
+        Job::Feedback => super::FEEDBACK_PATH.to_string(),
+        Job::Indexes => super::INDEXES_PATH.to_string(),
     }
 }
 
@@ -114,5 +116,9 @@ pub fn made_by(site: &Site, j: Job) -> Option<String> {
         }
         Job::NotFound => crate::tr!(en: "the 404 page", vi: "trang 404"),
         Job::Search => crate::tr!(en: "the search page", vi: "trang tìm kiếm"),
+        Job::Feedback => crate::tr!(en: "the feedback page", vi: "trang phản ánh, kiến nghị"),
+        Job::Indexes => {
+            crate::tr!(en: "the page of index results (data/chi-so.toml)", vi: "trang kết quả các chỉ số (data/chi-so.toml)")
+        }
     })
 }

@@ -160,6 +160,23 @@ pub(super) fn prepare_job(
             base_context(v, "/404.html"),
         ),
         Job::Search => search_job(v),
+        Job::Feedback => {
+            let path = super::FEEDBACK_PATH.to_string();
+            let mut ctx = base_context(v, &path);
+            ctx.insert("feedback", &views::feedback::view(&site.config));
+            Parts::theme(path, super::FEEDBACK_TEMPLATE, ctx)
+        }
+        Job::Indexes => {
+            let path = super::INDEXES_PATH.to_string();
+            let mut ctx = base_context(v, &path);
+            let results = site
+                .config
+                .indexes
+                .as_deref()
+                .map_or(&[][..], Vec::as_slice);
+            ctx.insert("indexes", &views::indexes::view(&site.config, results));
+            Parts::theme(path, super::INDEXES_TEMPLATE, ctx)
+        }
     };
     finish(theme, site, parts)
 }

@@ -5,7 +5,10 @@
 
 mod builder;
 mod cached_items;
+pub mod charts;
 pub mod domain;
+pub mod feedback;
+pub mod indexes;
 mod json_ld;
 mod languages;
 mod nav;
@@ -67,6 +70,10 @@ pub struct SiteView<'a> {
     /// Where the search form sends the query without JavaScript (`[search] external_url`);
     /// without it the form is hidden until the script shows it.
     pub search_external_url: Option<&'a str>,
+    /// `[social]`: the commune's Zalo, Facebook and YouTube, for the footer.
+    pub social: &'a crate::config::feedback::Social,
+    /// The page of feedback channels (`/phan-anh-kien-nghi/`).
+    pub feedback_url: String,
     pub extra: &'a serde_json::Value,
 }
 

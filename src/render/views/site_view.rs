@@ -52,6 +52,8 @@ impl<'a> Views<'a> {
             },
             search_url: c.url(crate::render::jobs::SEARCH_PATH),
             search_external_url: c.search.external_url.as_deref(),
+            social: &c.social,
+            feedback_url: c.url(crate::render::jobs::FEEDBACK_PATH),
             extra: &c.extra,
         }
     }

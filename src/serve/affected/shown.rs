@@ -53,6 +53,19 @@ pub(super) const SHOWN: &[(&str, &[&str], Shows)] = &[
     ("", &["current_path", "current_url", "permalink", "search_fields[]", "search_index"], Frame),
     ("", &["qr_svg"], Own),
     ("nav[]", &["current", "external", "name", "path", "url"], Frame),
+    // The feedback page, from `site.toml`.
+    ("", &["feedback"], Frame),
+    ("feedback", &["channels", "channels[]", "endpoint", "write_to"], Frame),
+    ("feedback.channels[]", &["kind", "label", "value", "url", "qr_svg"], Frame),
+    // The page of index results, from `data/chi-so.toml` (read with `site.toml`).
+    ("", &["indexes"], Frame),
+    ("indexes", &["indexes", "indexes[]", "json_url", "csv_url"], Frame),
+    ("indexes.indexes[]", &[
+        "name", "id", "years", "years[]", "score_chart", "rank_chart", "components_year",
+        "components", "components[]", "components_chart",
+    ], Frame),
+    ("indexes.indexes[].years[]", &["year", "score", "max", "rank", "of"], Frame),
+    ("indexes.indexes[].components[]", &["name", "score"], Frame),
     // A page (`page.html`, `procedure.html`, the posting sheet).
     ("page", &[
         "author", "authority", "authority_lines", "authority_lines[]", "code", "date",
@@ -209,10 +222,12 @@ mod tests {
         "cached",
         "cited_documents",
         "citations",
+        "feedback",
         "current_path",
         "current_url",
         "field",
         "home",
+        "indexes",
         "language_switch",
         "nav",
         "page",

@@ -176,6 +176,22 @@ fn web_parts_split_scheme_host_and_rest() {
 }
 
 #[test]
+fn https_addresses_with_a_host() {
+    for a in ["https://a.gov.vn/x", " HTTPS://a.gov.vn"] {
+        assert!(is_https(a), "{a}");
+    }
+    for a in [
+        "http://a.gov.vn/",
+        "https:///x",
+        "//a.gov.vn/",
+        "javascript:https://a",
+        "/x",
+    ] {
+        assert!(!is_https(a), "{a}");
+    }
+}
+
+#[test]
 fn no_input_panics() {
     let mut g = crate::text::testgen::Lcg::new(26);
     for _ in 0..3000 {
