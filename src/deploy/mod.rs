@@ -4,18 +4,22 @@
 //! - [`manifest`]: the built site's files with size and hash, and the target's manifest;
 //! - [`plan`]: what to send and remove, and in which order;
 //! - [`run`]: the engine that carries a plan out on any [`remote::Remote`];
-//! - the targets: [`file`] (`file://`) and [`sftp`] (`sftp://`).
+//! - the targets: [`file`] (`file://`), [`sftp`] (`sftp://`) and [`ftp`] (`ftp://`,
+//!   `ftps://`), with [`login`] for what they share to log in.
 //!
 //! Talking to the person (the plan, the question, the progress line, a password) goes
 //! through [`Ui`], which the command line implements.
 
 pub mod file;
+pub mod ftp;
+mod login;
 pub mod manifest;
 mod messages;
 pub mod plan;
 pub mod remote;
 pub mod run;
 pub mod sftp;
+mod tls;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -108,6 +112,9 @@ fn open(target: &DeployTarget, ui: &mut dyn Ui) -> Result<Box<dyn Remote>, Diagn
     match &target.url {
         DeployUrl::File(path) => Ok(Box::new(file::Folder::new(path))),
         DeployUrl::Sftp { .. } => sftp::connect(target, ui)
+            .map(|s| Box::new(s) as Box<dyn Remote>)
+            .map_err(|message| Diagnostic { message, ..at() }),
+        DeployUrl::Ftp { .. } => ftp::connect(target, ui)
             .map(|s| Box::new(s) as Box<dyn Remote>)
             .map_err(|message| Diagnostic { message, ..at() }),
         DeployUrl::Later { scheme } => Err(Diagnostic {

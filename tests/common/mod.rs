@@ -3,6 +3,7 @@
 #![allow(dead_code, unreachable_pub, missing_docs)]
 
 pub mod deploy;
+pub mod ftpd;
 pub mod http;
 pub mod serve;
 pub mod tasks;
