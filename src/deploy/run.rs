@@ -170,6 +170,11 @@ impl Run<'_> {
             doing: "remove",
             reply: e.message,
         })?;
+        // And what a deploy cut off while sending it may have left under its temporary
+        // name (every such file is of a path the manifest names, so of one that is either
+        // sent again, which replaces it, or removed here).
+        let tmp = format!("{path}{UPLOADING}");
+        let _ = retried(&pace, || remote.remove(&tmp));
         self.manifest.remove(path);
         self.dirty = true;
         // The folders it leaves empty go too, innermost first.
