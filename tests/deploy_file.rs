@@ -191,14 +191,14 @@ fn a_deploy_killed_half_way_leaves_every_file_old_or_new_and_the_next_run_finish
 
 #[test]
 fn targets_it_cannot_serve_and_wrong_keys_are_refused_at_their_line() {
-    let site = site_with_target("[deploy.tinh]\nurl = \"s3://xa-bucket/www\"\n", 1);
+    let site = site_with_target("[deploy.tinh]\nurl = \"webdav://tinh.example.vn/www\"\n", 1);
     let o = run_deploy(&site, &["--yes"], &[]);
     assert!(!o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
     let line = SITE_TOML.lines().count() + 3;
     assert_has(
         &err,
-        &[&format!("site.toml:{line}"), "s3://", "not supported yet"],
+        &[&format!("site.toml:{line}"), "webdav://", "does not know"],
     );
     assert!(!site.out().exists(), "refused before building");
 

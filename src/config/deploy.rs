@@ -1,8 +1,7 @@
 //! `[deploy.<name>]`: where `congbo deploy` sends the built site. Only the shape of each
 //! target is read here (its address, and the names of its key file, known-hosts file and
-//! password variable); credentials themselves never live in `site.toml`. Addresses of
-//! protocols this version cannot send to yet are still read, so that `congbo deploy` can say
-//! so at their line; any other address is an error of `site.toml`.
+//! password variable); credentials themselves never live in `site.toml`. An address of
+//! any other protocol is an error of `site.toml`, at its line.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -20,6 +19,10 @@ pub(super) struct RawTarget {
     known_hosts: Option<String>,
     password_env: Option<String>,
     ca_file: Option<String>,
+    endpoint: Option<String>,
+    region: Option<String>,
+    access_key_env: Option<String>,
+    secret_key_env: Option<String>,
 }
 
 /// All `[deploy.*]` tables as written, by name.
@@ -41,6 +44,15 @@ pub struct DeployTarget {
     /// `ca_file`: a PEM file of certificates to trust for `ftps://` besides the usual
     /// authorities (a host's self-signed certificate).
     pub ca_file: Option<PathBuf>,
+    /// `endpoint`: the address of an S3-compatible store (`https://s3.example.vn`); AWS's
+    /// for the region when not written.
+    pub endpoint: Option<String>,
+    /// `region`: the store's region (`us-east-1` when not written).
+    pub region: Option<String>,
+    /// `access_key_env`: the variable holding the S3 access key (`AWS_ACCESS_KEY_ID`).
+    pub access_key_env: Option<String>,
+    /// `secret_key_env`: the variable holding the S3 secret key (`AWS_SECRET_ACCESS_KEY`).
+    pub secret_key_env: Option<String>,
     /// The line of the target's `url` in `site.toml` (of its table when not found).
     pub line: usize,
 }
@@ -75,10 +87,12 @@ pub enum DeployUrl {
         /// The folder on the server, as for SFTP.
         path: String,
     },
-    /// `s3://`, which this version reads but cannot send to yet.
-    Later {
-        /// The scheme as written (`ftp`).
-        scheme: String,
+    /// `s3://bucket/prefix`: objects of a bucket of an S3-compatible store.
+    S3 {
+        /// The bucket.
+        bucket: String,
+        /// The objects' common beginning (`www/`), or empty for the whole bucket.
+        prefix: String,
     },
 }
 
@@ -105,6 +119,10 @@ pub(super) fn resolve(
             known_hosts: path(t.known_hosts),
             password_env: t.password_env.filter(|s| !s.trim().is_empty()),
             ca_file: path(t.ca_file),
+            endpoint: t.endpoint.filter(|s| !s.trim().is_empty()),
+            region: t.region.filter(|s| !s.trim().is_empty()),
+            access_key_env: t.access_key_env.filter(|s| !s.trim().is_empty()),
+            secret_key_env: t.secret_key_env.filter(|s| !s.trim().is_empty()),
             line,
         });
     }
@@ -142,8 +160,8 @@ fn key_line_after(text: &str, table: usize, key: &str) -> Option<usize> {
 /// What to write instead of an address congbo cannot read.
 fn write_instead() -> String {
     crate::tr!(
-        en: "write file:///path/to/folder (a folder or mounted share), sftp://user@host/path (an SFTP account; sftp://user@host:2222/path for another port), or ftps://user@host/path (FTP over TLS; ftp:// without)",
-        vi: "hãy viết file:///đường/dẫn/thư-mục (một thư mục hoặc ổ mạng), sftp://tài-khoản@máy-chủ/đường/dẫn (một tài khoản SFTP; sftp://tài-khoản@máy-chủ:2222/đường/dẫn nếu dùng cổng khác), hoặc ftps://tài-khoản@máy-chủ/đường/dẫn (FTP qua TLS; ftp:// nếu không mã hoá)",
+        en: "write file:///path/to/folder (a folder or mounted share), sftp://user@host/path (an SFTP account; sftp://user@host:2222/path for another port), ftps://user@host/path (FTP over TLS; ftp:// without), or s3://bucket/folder (an S3-compatible store)",
+        vi: "hãy viết file:///đường/dẫn/thư-mục (một thư mục hoặc ổ mạng), sftp://tài-khoản@máy-chủ/đường/dẫn (một tài khoản SFTP; sftp://tài-khoản@máy-chủ:2222/đường/dẫn nếu dùng cổng khác), ftps://tài-khoản@máy-chủ/đường/dẫn (FTP qua TLS; ftp:// nếu không mã hoá), hoặc s3://bucket/thư-mục (kho lưu trữ tương thích S3)",
     )
 }
 
@@ -178,7 +196,7 @@ pub fn parse_url(url: &str) -> Result<DeployUrl, String> {
                 path,
             })
         }
-        s @ "s3" => Ok(DeployUrl::Later { scheme: s.into() }),
+        "s3" => parse_s3(url, rest),
         _ => {
             let how = write_instead();
             Err(crate::tr!(
@@ -267,6 +285,27 @@ fn parse_account(
     Ok((percent_decode(user), host.to_string(), port, path))
 }
 
+/// `s3://bucket/prefix` → the bucket and `prefix/` (empty for the whole bucket).
+fn parse_s3(url: &str, rest: &str) -> Result<DeployUrl, String> {
+    let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
+    if bucket.is_empty() || bucket.contains(['@', ':']) {
+        return Err(crate::tr!(
+            en: "the deploy address \"{url}\" does not name a bucket; write s3://bucket/folder, with the store's address in endpoint and its region in region",
+            vi: "địa chỉ triển khai \"{url}\" không ghi tên bucket; hãy viết s3://bucket/thư-mục, với địa chỉ kho trong endpoint và vùng trong region",
+        ));
+    }
+    let prefix = percent_decode(prefix.trim_matches('/'));
+    let prefix = if prefix.is_empty() {
+        prefix
+    } else {
+        format!("{prefix}/")
+    };
+    Ok(DeployUrl::S3 {
+        bucket: bucket.to_string(),
+        prefix,
+    })
+}
+
 /// `%20` → a space; anything else is kept as written.
 fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
@@ -347,9 +386,17 @@ mod tests {
             })
         );
         assert_eq!(
-            parse_url("s3://b/x"),
-            Ok(DeployUrl::Later {
-                scheme: "s3".into()
+            parse_url("s3://cong-xa/www/"),
+            Ok(DeployUrl::S3 {
+                bucket: "cong-xa".into(),
+                prefix: "www/".into()
+            })
+        );
+        assert_eq!(
+            parse_url("s3://cong-xa"),
+            Ok(DeployUrl::S3 {
+                bucket: "cong-xa".into(),
+                prefix: String::new()
             })
         );
         for bad in [
@@ -360,6 +407,7 @@ mod tests {
             "sftp://u@h:port/x",
             "ftp://h/x",
             "ftps://u@h:99999/x",
+            "s3:///x",
             "http://h/x",
         ] {
             assert!(parse_url(bad).is_err(), "{bad}");
