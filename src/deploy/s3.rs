@@ -183,16 +183,16 @@ pub fn connect(target: &DeployTarget) -> Result<S3, String> {
     let endpoint =
         (target.endpoint.clone()).unwrap_or_else(|| format!("https://s3.{region}.amazonaws.com"));
     let endpoint = endpoint.trim_end_matches('/');
-    let Some((scheme, rest)) = endpoint
-        .split_once("://")
-        .filter(|(s, r)| matches!(*s, "http" | "https") && !r.is_empty())
+    // The endpoint is a web address: its parts by the one rule for those.
+    let Some(parts) = crate::text::address::web_parts(endpoint).filter(|p| !p.host.is_empty())
     else {
         return Err(crate::tr!(
             en: "the endpoint \"{endpoint}\" is not a web address; write the store's address, e.g. endpoint = \"https://s3.example.vn\"",
             vi: "endpoint \"{endpoint}\" không phải địa chỉ web; hãy viết địa chỉ của kho lưu trữ, ví dụ endpoint = \"https://s3.example.vn\"",
         ));
     };
-    let (host, base) = rest.split_once('/').unwrap_or((rest, ""));
+    let (scheme, host) = (parts.scheme.to_ascii_lowercase(), parts.host);
+    let base = parts.rest.trim_matches('/');
     let base = if base.is_empty() {
         String::new()
     } else {
