@@ -202,3 +202,18 @@ fn a_refused_login_says_how_to_log_in() {
         &["refused every way to log in", "identity"],
     );
 }
+
+#[test]
+fn a_deploy_over_sftp_killed_at_20_50_and_80_percent_leaves_the_site_whole_and_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(sshd) = start_sshd(dir.path()) else {
+        return;
+    };
+    let web = dir.path().join("www/xa");
+    let site = site_with_target(&sshd.target(&web, true), 30);
+    let o = run_deploy(&site, &["--yes"], &[]);
+    assert!(o.status.success(), "{}", said(&o));
+    for (round, fraction) in [0.2, 0.5, 0.8].into_iter().enumerate() {
+        kill_and_resume(&site, &web, round, fraction, &[]);
+    }
+}

@@ -35,3 +35,35 @@ fn server_files_follow_the_base_path_and_yield_to_the_site() {
     assert!(!site.exists(".htaccess") && !site.exists("web.config"));
     assert!(site.exists("gioi-thieu/index.html"));
 }
+
+/// IIS serves any file whose extension has a type, and `.congbo-deploy.json` (congbo
+/// deploy's list in the target folder) ends in `.json`, which web.config maps: the shipped
+/// web.config must hide it (request filtering, a section IIS lets a site set), and the
+/// build's `.congbo-manifest` with it, as `.htaccess` and the nginx snippet do.
+#[test]
+fn web_config_hides_the_deploy_and_build_lists_from_iis() {
+    let site = TestSite::new();
+    site.build_ok();
+    let text = site.read("web.config");
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let hidden: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("hiddenSegments"))
+        .flat_map(|n| n.children().filter(|c| c.has_tag_name("add")))
+        .filter_map(|a| a.attribute("segment"))
+        .collect();
+    for segment in [".congbo-deploy.json", ".congbo-manifest"] {
+        assert!(
+            hidden.contains(&segment),
+            "{segment} not hidden: {hidden:?}"
+        );
+    }
+    let within = doc
+        .descendants()
+        .find(|n| n.has_tag_name("hiddenSegments"))
+        .and_then(|n| n.parent())
+        .map(|n| n.tag_name().name());
+    assert_eq!(within, Some("requestFiltering"));
+    // A file still being sent has a type IIS does not know, so it is not served.
+    assert!(!text.contains(".congbo-up\""), "a type for .congbo-up");
+}

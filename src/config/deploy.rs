@@ -1,8 +1,7 @@
 //! `[deploy.<name>]`: where `congbo deploy` sends the built site. Only the shape of each
 //! target is read here (its address, and the names of its key file, known-hosts file and
-//! password variable); credentials themselves never live in `site.toml`. Addresses of
-//! protocols this version cannot send to yet are still read, so that `congbo deploy` can say
-//! so at their line; any other address is an error of `site.toml`.
+//! password variable); credentials themselves never live in `site.toml`. An address of
+//! any other protocol is an error of `site.toml`, at its line.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -19,6 +18,11 @@ pub(super) struct RawTarget {
     identity: Option<String>,
     known_hosts: Option<String>,
     password_env: Option<String>,
+    ca_file: Option<String>,
+    endpoint: Option<String>,
+    region: Option<String>,
+    access_key_env: Option<String>,
+    secret_key_env: Option<String>,
 }
 
 /// All `[deploy.*]` tables as written, by name.
@@ -37,6 +41,18 @@ pub struct DeployTarget {
     pub known_hosts: Option<PathBuf>,
     /// `password_env`: the environment variable that holds the password.
     pub password_env: Option<String>,
+    /// `ca_file`: a PEM file of certificates to trust for `ftps://` besides the usual
+    /// authorities (a host's self-signed certificate).
+    pub ca_file: Option<PathBuf>,
+    /// `endpoint`: the address of an S3-compatible store (`https://s3.example.vn`); AWS's
+    /// for the region when not written.
+    pub endpoint: Option<String>,
+    /// `region`: the store's region (`us-east-1` when not written).
+    pub region: Option<String>,
+    /// `access_key_env`: the variable holding the S3 access key (`AWS_ACCESS_KEY_ID`).
+    pub access_key_env: Option<String>,
+    /// `secret_key_env`: the variable holding the S3 secret key (`AWS_SECRET_ACCESS_KEY`).
+    pub secret_key_env: Option<String>,
     /// The line of the target's `url` in `site.toml` (of its table when not found).
     pub line: usize,
 }
@@ -58,10 +74,25 @@ pub enum DeployUrl {
         /// folder when written `/~/public_html` (kept as `public_html`); `.` for the home.
         path: String,
     },
-    /// `ftp://`, `ftps://` or `s3://`, which this version reads but cannot send to yet.
-    Later {
-        /// The scheme as written (`ftp`).
-        scheme: String,
+    /// `ftp://user@host[:port]/path`, or `ftps://` for FTP over explicit TLS (`AUTH TLS`).
+    Ftp {
+        /// Whether to secure the connection with TLS first (`ftps://`).
+        tls: bool,
+        /// The account on the server.
+        user: String,
+        /// The server's name or address.
+        host: String,
+        /// The FTP port (21 when not written).
+        port: u16,
+        /// The folder on the server, as for SFTP.
+        path: String,
+    },
+    /// `s3://bucket/prefix`: objects of a bucket of an S3-compatible store.
+    S3 {
+        /// The bucket.
+        bucket: String,
+        /// The objects' common beginning (`www/`), or empty for the whole bucket.
+        prefix: String,
     },
 }
 
@@ -87,6 +118,11 @@ pub(super) fn resolve(
             identity: path(t.identity),
             known_hosts: path(t.known_hosts),
             password_env: t.password_env.filter(|s| !s.trim().is_empty()),
+            ca_file: path(t.ca_file),
+            endpoint: t.endpoint.filter(|s| !s.trim().is_empty()),
+            region: t.region.filter(|s| !s.trim().is_empty()),
+            access_key_env: t.access_key_env.filter(|s| !s.trim().is_empty()),
+            secret_key_env: t.secret_key_env.filter(|s| !s.trim().is_empty()),
             line,
         });
     }
@@ -124,8 +160,8 @@ fn key_line_after(text: &str, table: usize, key: &str) -> Option<usize> {
 /// What to write instead of an address congbo cannot read.
 fn write_instead() -> String {
     crate::tr!(
-        en: "write file:///path/to/folder (a folder or mounted share) or sftp://user@host/path (an SFTP account; sftp://user@host:2222/path for another port)",
-        vi: "hãy viết file:///đường/dẫn/thư-mục (một thư mục hoặc ổ mạng) hoặc sftp://tài-khoản@máy-chủ/đường/dẫn (một tài khoản SFTP; sftp://tài-khoản@máy-chủ:2222/đường/dẫn nếu dùng cổng khác)",
+        en: "write file:///path/to/folder (a folder or mounted share), sftp://user@host/path (an SFTP account; sftp://user@host:2222/path for another port), ftps://user@host/path (FTP over TLS; ftp:// without), or s3://bucket/folder (an S3-compatible store)",
+        vi: "hãy viết file:///đường/dẫn/thư-mục (một thư mục hoặc ổ mạng), sftp://tài-khoản@máy-chủ/đường/dẫn (một tài khoản SFTP; sftp://tài-khoản@máy-chủ:2222/đường/dẫn nếu dùng cổng khác), ftps://tài-khoản@máy-chủ/đường/dẫn (FTP qua TLS; ftp:// nếu không mã hoá), hoặc s3://bucket/thư-mục (kho lưu trữ tương thích S3)",
     )
 }
 
@@ -141,8 +177,26 @@ pub fn parse_url(url: &str) -> Result<DeployUrl, String> {
     };
     match scheme.to_ascii_lowercase().as_str() {
         "file" => parse_file(url, rest),
-        "sftp" => parse_sftp(url, rest),
-        s @ ("ftp" | "ftps" | "s3") => Ok(DeployUrl::Later { scheme: s.into() }),
+        "sftp" => {
+            let (user, host, port, path) = parse_account(url, rest, "sftp", 22)?;
+            Ok(DeployUrl::Sftp {
+                user,
+                host,
+                port,
+                path,
+            })
+        }
+        s @ ("ftp" | "ftps") => {
+            let (user, host, port, path) = parse_account(url, rest, s, 21)?;
+            Ok(DeployUrl::Ftp {
+                tls: s == "ftps",
+                user,
+                host,
+                port,
+                path,
+            })
+        }
+        "s3" => parse_s3(url, rest),
         _ => {
             let how = write_instead();
             Err(crate::tr!(
@@ -171,16 +225,22 @@ fn parse_file(url: &str, rest: &str) -> Result<DeployUrl, String> {
     Ok(DeployUrl::File(PathBuf::from(path)))
 }
 
-/// `sftp://user@host:port/path`.
-fn parse_sftp(url: &str, rest: &str) -> Result<DeployUrl, String> {
+/// `user@host:port/path` of an `sftp://`, `ftp://` or `ftps://` address (`scheme`, whose
+/// port is `default_port` when none is written): the user, host, port and folder.
+fn parse_account(
+    url: &str,
+    rest: &str,
+    scheme: &str,
+    default_port: u16,
+) -> Result<(String, String, u16, String), String> {
     let (authority, path) = match rest.find('/') {
         Some(i) => (&rest[..i], &rest[i..]),
         None => (rest, ""),
     };
     let Some((user, hostport)) = authority.rsplit_once('@') else {
         return Err(crate::tr!(
-            en: "the deploy address \"{url}\" has no user name; write the account before the host: sftp://user@{authority}/path",
-            vi: "địa chỉ triển khai \"{url}\" thiếu tên tài khoản; hãy viết tài khoản trước tên máy chủ: sftp://tài-khoản@{authority}/đường/dẫn",
+            en: "the deploy address \"{url}\" has no user name; write the account before the host: {scheme}://user@{authority}/path",
+            vi: "địa chỉ triển khai \"{url}\" thiếu tên tài khoản; hãy viết tài khoản trước tên máy chủ: {scheme}://tài-khoản@{authority}/đường/dẫn",
         ));
     };
     let (host, port) = if let Some(v6) = hostport.strip_prefix('[') {
@@ -195,13 +255,13 @@ fn parse_sftp(url: &str, rest: &str) -> Result<DeployUrl, String> {
         }
     };
     let port = match port {
-        None => 22,
+        None => default_port,
         Some(p) => match p.parse::<u16>() {
             Ok(n) if n > 0 => n,
             _ => {
                 return Err(crate::tr!(
-                    en: "the deploy address \"{url}\" has the port \"{p}\", which is not a number from 1 to 65535; write it like sftp://user@host:2222/path",
-                    vi: "địa chỉ triển khai \"{url}\" có cổng \"{p}\", không phải một số từ 1 đến 65535; hãy viết như sftp://tài-khoản@máy-chủ:2222/đường/dẫn",
+                    en: "the deploy address \"{url}\" has the port \"{p}\", which is not a number from 1 to 65535; write it like {scheme}://user@host:2222/path",
+                    vi: "địa chỉ triển khai \"{url}\" có cổng \"{p}\", không phải một số từ 1 đến 65535; hãy viết như {scheme}://tài-khoản@máy-chủ:2222/đường/dẫn",
                 ));
             }
         },
@@ -222,11 +282,27 @@ fn parse_sftp(url: &str, rest: &str) -> Result<DeployUrl, String> {
         None if path.is_empty() => ".".to_string(),
         None => path,
     };
-    Ok(DeployUrl::Sftp {
-        user: percent_decode(user),
-        host: host.to_string(),
-        port,
-        path,
+    Ok((percent_decode(user), host.to_string(), port, path))
+}
+
+/// `s3://bucket/prefix` → the bucket and `prefix/` (empty for the whole bucket).
+fn parse_s3(url: &str, rest: &str) -> Result<DeployUrl, String> {
+    let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
+    if bucket.is_empty() || bucket.contains(['@', ':']) {
+        return Err(crate::tr!(
+            en: "the deploy address \"{url}\" does not name a bucket; write s3://bucket/folder, with the store's address in endpoint and its region in region",
+            vi: "địa chỉ triển khai \"{url}\" không ghi tên bucket; hãy viết s3://bucket/thư-mục, với địa chỉ kho trong endpoint và vùng trong region",
+        ));
+    }
+    let prefix = percent_decode(prefix.trim_matches('/'));
+    let prefix = if prefix.is_empty() {
+        prefix
+    } else {
+        format!("{prefix}/")
+    };
+    Ok(DeployUrl::S3 {
+        bucket: bucket.to_string(),
+        prefix,
     })
 }
 
@@ -291,8 +367,36 @@ mod tests {
         ));
         assert_eq!(
             parse_url("ftps://u@h/x"),
-            Ok(DeployUrl::Later {
-                scheme: "ftps".into()
+            Ok(DeployUrl::Ftp {
+                tls: true,
+                user: "u".into(),
+                host: "h".into(),
+                port: 21,
+                path: "/x".into()
+            })
+        );
+        assert_eq!(
+            parse_url("ftp://xa%40tinh@h:2121/~/public_html"),
+            Ok(DeployUrl::Ftp {
+                tls: false,
+                user: "xa@tinh".into(),
+                host: "h".into(),
+                port: 2121,
+                path: "public_html".into()
+            })
+        );
+        assert_eq!(
+            parse_url("s3://cong-xa/www/"),
+            Ok(DeployUrl::S3 {
+                bucket: "cong-xa".into(),
+                prefix: "www/".into()
+            })
+        );
+        assert_eq!(
+            parse_url("s3://cong-xa"),
+            Ok(DeployUrl::S3 {
+                bucket: "cong-xa".into(),
+                prefix: String::new()
             })
         );
         for bad in [
@@ -301,6 +405,9 @@ mod tests {
             "sftp://host/x",
             "sftp://u@h:0/x",
             "sftp://u@h:port/x",
+            "ftp://h/x",
+            "ftps://u@h:99999/x",
+            "s3:///x",
             "http://h/x",
         ] {
             assert!(parse_url(bad).is_err(), "{bad}");

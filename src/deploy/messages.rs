@@ -21,14 +21,6 @@ pub(super) fn unknown_target(name: &str, names: &[&str]) -> String {
     )
 }
 
-/// A scheme this version reads but cannot send to.
-pub(super) fn not_yet(scheme: &str) -> String {
-    tr!(
-        en: "deploying over {scheme}:// is not supported yet in this version; use an sftp:// or file:// address for now",
-        vi: "phiên bản này chưa hỗ trợ triển khai qua {scheme}://; hiện hãy dùng địa chỉ sftp:// hoặc file://",
-    )
-}
-
 /// The question before sending.
 pub(super) fn question(target: &str) -> String {
     tr!(

@@ -4,18 +4,23 @@
 //! - [`manifest`]: the built site's files with size and hash, and the target's manifest;
 //! - [`plan`]: what to send and remove, and in which order;
 //! - [`run`]: the engine that carries a plan out on any [`remote::Remote`];
-//! - the targets: [`file`] (`file://`) and [`sftp`] (`sftp://`).
+//! - the targets: [`file`] (`file://`), [`sftp`] (`sftp://`) and [`ftp`] (`ftp://`,
+//!   `ftps://`), with [`login`] for what they share to log in, and [`s3`] (`s3://`).
 //!
 //! Talking to the person (the plan, the question, the progress line, a password) goes
 //! through [`Ui`], which the command line implements.
 
 pub mod file;
+pub mod ftp;
+mod login;
 pub mod manifest;
 mod messages;
 pub mod plan;
 pub mod remote;
 pub mod run;
+pub mod s3;
 pub mod sftp;
+mod tls;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -110,10 +115,12 @@ fn open(target: &DeployTarget, ui: &mut dyn Ui) -> Result<Box<dyn Remote>, Diagn
         DeployUrl::Sftp { .. } => sftp::connect(target, ui)
             .map(|s| Box::new(s) as Box<dyn Remote>)
             .map_err(|message| Diagnostic { message, ..at() }),
-        DeployUrl::Later { scheme } => Err(Diagnostic {
-            message: messages::not_yet(scheme),
-            ..at()
-        }),
+        DeployUrl::Ftp { .. } => ftp::connect(target, ui)
+            .map(|s| Box::new(s) as Box<dyn Remote>)
+            .map_err(|message| Diagnostic { message, ..at() }),
+        DeployUrl::S3 { .. } => s3::connect(target)
+            .map(|s| Box::new(s) as Box<dyn Remote>)
+            .map_err(|message| Diagnostic { message, ..at() }),
     }
 }
 
@@ -128,11 +135,6 @@ pub fn deploy(opts: &DeployOptions, ui: &mut dyn Ui) -> Result<DeployReport, Dia
         &crate::config::Overrides::default(),
     )?;
     let target = choose(&config.deploy, opts.target.as_deref())?;
-    if let DeployUrl::Later { scheme } = &target.url {
-        // Said before a build that would be for nothing.
-        let message = messages::not_yet(scheme);
-        return Err(Diagnostic::at("site.toml", target.line, 1, message).into());
-    }
     let out_dir = opts.root.join("public");
     if !opts.no_build {
         let report = crate::build::build(&BuildOptions {

@@ -66,4 +66,10 @@ pub trait Remote {
     fn remove(&mut self, path: &str) -> Result<(), RemoteError>;
     /// Removes a folder if it is empty; anything else leaves it (and is no error).
     fn remove_empty_dir(&mut self, path: &str);
+    /// Whether files go under a temporary name and are renamed into place (`true`), or
+    /// straight to their name because one write replaces a file whole for every reader
+    /// (an S3 object: no rename there, and none needed).
+    fn renames(&self) -> bool {
+        true
+    }
 }

@@ -101,6 +101,23 @@ pub(super) fn retried<T>(
     }
 }
 
+/// Puts `data` at `path`: written as `tmp` and renamed into place, or, on a target whose
+/// one write replaces a file whole ([`Remote::renames`]), written there at once.
+fn put(
+    pace: &Pace,
+    remote: &mut dyn Remote,
+    path: &str,
+    tmp: &str,
+    data: &[u8],
+    fail: impl Fn(&'static str, RemoteError) -> Failure,
+) -> Result<(), Failure> {
+    if !remote.renames() {
+        return retried(pace, || remote.write(path, data)).map_err(|e| fail("upload", e));
+    }
+    retried(pace, || remote.write(tmp, data)).map_err(|e| fail("upload", e))?;
+    retried(pace, || remote.rename(tmp, path)).map_err(|e| fail("rename", e))
+}
+
 /// The deploy in progress: the target, and its manifest as it stands.
 struct Run<'a> {
     remote: &'a mut dyn Remote,
@@ -124,8 +141,7 @@ impl Run<'_> {
         };
         let (pace, remote) = (self.pace, &mut *self.remote);
         let started = Instant::now();
-        retried(&pace, || remote.write(&tmp, &text)).map_err(|e| fail("upload", e))?;
-        retried(&pace, || remote.rename(&tmp, REMOTE_MANIFEST)).map_err(|e| fail("rename", e))?;
+        put(&pace, remote, REMOTE_MANIFEST, &tmp, &text, fail)?;
         self.took = started.elapsed();
         self.written_at = Instant::now();
         self.dirty = false;
@@ -152,8 +168,7 @@ impl Run<'_> {
             reply: e.message,
         };
         let (pace, remote) = (self.pace, &mut *self.remote);
-        retried(&pace, || remote.write(&tmp, data)).map_err(|e| fail("upload", e))?;
-        retried(&pace, || remote.rename(&tmp, path)).map_err(|e| fail("rename", e))?;
+        put(&pace, remote, path, &tmp, data, fail)?;
         let entry = Entry {
             size: data.len() as u64,
             hash: hash(data),
@@ -170,6 +185,11 @@ impl Run<'_> {
             doing: "remove",
             reply: e.message,
         })?;
+        // And what a deploy cut off while sending it may have left under its temporary
+        // name (every such file is of a path the manifest names, so of one that is either
+        // sent again, which replaces it, or removed here).
+        let tmp = format!("{path}{UPLOADING}");
+        let _ = retried(&pace, || remote.remove(&tmp));
         self.manifest.remove(path);
         self.dirty = true;
         // The folders it leaves empty go too, innermost first.

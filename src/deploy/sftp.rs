@@ -353,31 +353,16 @@ fn settle_login(target: &DeployTarget, user: &str, ui: &mut dyn Ui) -> Result<Lo
         }
     }
     let agent = std::env::var_os("SSH_AUTH_SOCK").is_some();
-    let password = match &target.password_env {
-        Some(var) => match std::env::var(var) {
-            Ok(p) => Some(p),
-            Err(_) => {
-                let prompt = crate::tr!(
-                    en: "Password of {user} ({var} is not set): ",
-                    vi: "Mật khẩu của {user} (biến {var} chưa được đặt): ",
-                );
-                let asked = ui.secret(&prompt);
-                if asked.is_none() && keys.is_empty() && !agent {
-                    return Err(crate::tr!(
-                        en: "the environment variable {var} (password_env) is not set, and there is no terminal to ask the password on; set it, e.g. {var}=… congbo deploy",
-                        vi: "biến môi trường {var} (password_env) chưa được đặt, và không có cửa sổ dòng lệnh để hỏi mật khẩu; hãy đặt nó, ví dụ {var}=… congbo deploy",
-                    ));
-                }
-                asked
+    let var = target.password_env.as_deref();
+    let password = match var {
+        Some(_) => {
+            let asked = super::login::password(user, var, ui);
+            if asked.is_none() && keys.is_empty() && !agent {
+                return Err(super::login::no_password(user, var));
             }
-        },
-        None if keys.is_empty() && !agent => {
-            let prompt = crate::tr!(
-                en: "Password of {user}: ",
-                vi: "Mật khẩu của {user}: ",
-            );
-            ui.secret(&prompt)
+            asked
         }
+        None if keys.is_empty() && !agent => super::login::password(user, None, ui),
         None => None,
     };
     Ok(Login {

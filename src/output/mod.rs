@@ -6,6 +6,7 @@ pub mod data;
 pub mod feeds;
 pub mod relative;
 pub mod search;
+pub mod served;
 pub mod server;
 pub mod sitemap;
 mod write;

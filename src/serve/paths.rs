@@ -42,48 +42,9 @@ pub fn clean_path(target: &str) -> Result<String, BadPath> {
     Ok(path)
 }
 
-/// The content type of a file, by its extension. Text is always UTF-8.
-pub fn content_type(path: &str) -> &'static str {
-    let ext = path
-        .rsplit('/')
-        .next()
-        .and_then(|name| name.rsplit_once('.'))
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    match ext.as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json; charset=utf-8",
-        "xml" => "application/xml; charset=utf-8",
-        "txt" | "md" => "text/plain; charset=utf-8",
-        "csv" => "text/csv; charset=utf-8",
-        "ics" => "text/calendar; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "avif" => "image/avif",
-        "ico" => "image/x-icon",
-        "pdf" => "application/pdf",
-        "woff" => "font/woff",
-        "woff2" => "font/woff2",
-        "ttf" => "font/ttf",
-        "otf" => "font/otf",
-        "mp4" => "video/mp4",
-        "webm" => "video/webm",
-        "mp3" => "audio/mpeg",
-        "zip" => "application/zip",
-        "doc" => "application/msword",
-        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "xls" => "application/vnd.ms-excel",
-        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "odt" => "application/vnd.oasis.opendocument.text",
-        "ods" => "application/vnd.oasis.opendocument.spreadsheet",
-        _ => "application/octet-stream",
-    }
-}
+/// The content type of a file (one table for `congbo serve` and S3 deploys, beside the
+/// shipped server configurations it follows).
+pub use crate::output::served::content_type;
 
 #[cfg(test)]
 mod tests {
@@ -118,24 +79,5 @@ mod tests {
         }
         // Dots inside names are fine.
         assert_eq!(clean_path("/a..b/c.d").unwrap(), "/a..b/c.d");
-    }
-
-    #[test]
-    fn types_of_the_files_a_portal_serves() {
-        assert_eq!(content_type("/index.html"), "text/html; charset=utf-8");
-        assert_eq!(content_type("/logo.SVG"), "image/svg+xml");
-        assert_eq!(
-            content_type("/data/tasks.ics"),
-            "text/calendar; charset=utf-8"
-        );
-        assert_eq!(
-            content_type("/data/procedures.csv"),
-            "text/csv; charset=utf-8"
-        );
-        assert_eq!(
-            content_type("/data/plans.json"),
-            "application/json; charset=utf-8"
-        );
-        assert_eq!(content_type("/a.b/README"), "application/octet-stream");
     }
 }

@@ -60,15 +60,16 @@ pub fn said(o: &Output) -> String {
 }
 
 /// Every file under `dir` with its bytes, by path (`a/b.html`), without the target's manifest.
+/// A file renamed away between the listing and its reading (a deploy running) is left out.
 pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .map(|e| {
+        .filter_map(|e| {
             let rel = e.path().strip_prefix(dir).unwrap();
             let rel = rel.to_string_lossy().replace('\\', "/");
-            (rel, std::fs::read(e.path()).unwrap())
+            Some((rel, std::fs::read(e.path()).ok()?))
         })
         .filter(|(p, _)| p != REMOTE_MANIFEST)
         .collect()
@@ -116,4 +117,127 @@ pub fn replaced(before: &BTreeMap<String, u64>, after: &BTreeMap<String, u64>) -
         .filter(|(p, ino)| before.get(*p) != Some(ino))
         .map(|(p, _)| p.clone())
         .collect()
+}
+
+/// A new title for round `round`: it changes every page, so a deploy has many files to send.
+fn retitle(site: &TestSite, round: usize) {
+    let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    let title = |r: usize| format!("xã Thử Nghiệm{}\"", " Mới".repeat(r));
+    site.write("site.toml", &toml.replace(&title(round), &title(round + 1)));
+    site.build_ok();
+}
+
+/// The proof of "never half-published" on a target whose files are in `web` (a folder of
+/// this computer, or what an SFTP server writes): with the site deployed there, a change
+/// to every page (round `round`) is deployed by a child `congbo deploy`, slowed to 80 ms a
+/// file, which is killed once `fraction` of the changed files have landed. Then every file
+/// there is the old one or the new one, at most the file in flight lies under its
+/// temporary name, and the next run sends only what the target's manifest does not
+/// record as landed and leaves the target equal to `public/`, byte for byte, with no
+/// temporary file.
+pub fn kill_and_resume(
+    site: &TestSite,
+    web: &Path,
+    round: usize,
+    fraction: f64,
+    envs: &[(&str, &str)],
+) {
+    let old = tree(web);
+    retitle(site, round);
+    let new = public_tree(site);
+    let changed = differing(&old, &new);
+    assert!(changed.len() > 60, "{}", changed.len());
+    let mut envs = envs.to_vec();
+    envs.push(("CONGBO_DEPLOY_PAUSE_MS", "80"));
+    let mut child = deploy_command(site, &["--yes", "--no-build"], &envs)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let goal = (changed.len() as f64 * fraction).ceil() as usize;
+    loop {
+        let landed = tree(web)
+            .iter()
+            .filter(|(p, b)| changed.contains(p) && new.get(*p) == Some(b))
+            .count();
+        if landed >= goal {
+            break;
+        }
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the deploy ended before {fraction}"
+        );
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(120),
+            "too slow"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    // Every file of the site is whole: the old one or the new one.
+    let now = tree(web);
+    let (mut still_old, mut already_new) = (0, 0);
+    for (p, bytes) in &now {
+        if p.ends_with(".congbo-up") {
+            continue;
+        }
+        let is_old = old.get(p) == Some(bytes);
+        let is_new = new.get(p) == Some(bytes);
+        assert!(
+            is_old || is_new,
+            "{p} is neither the old nor the new file ({fraction})"
+        );
+        if !is_new {
+            still_old += 1;
+        } else if changed.contains(p) {
+            already_new += 1;
+        }
+    }
+    assert!(
+        still_old > 0 && already_new >= goal,
+        "cut at {fraction}: {still_old} old, {already_new} new of {}",
+        changed.len()
+    );
+    assert!(
+        now.keys().filter(|p| p.ends_with(".congbo-up")).count() <= 1,
+        "at most the file being sent is half there"
+    );
+
+    // What the target's manifest recorded as landed (it is written every 2 s on the way).
+    let text = std::fs::read(web.join(REMOTE_MANIFEST)).unwrap_or_default();
+    let recorded = congbo::deploy::manifest::parse_remote(Some(&text)).unwrap_or_default();
+    let recorded = changed
+        .iter()
+        .filter(|p| {
+            let new_hash = new.get(*p).map(|b| congbo::deploy::manifest::hash(b));
+            recorded.get(*p).map(|e| e.hash.clone()) == new_hash
+        })
+        .count();
+    if fraction >= 0.5 {
+        assert!(recorded > 0, "the manifest followed the files ({fraction})");
+    }
+
+    // The next run sends the rest only, and the target is the site.
+    let o = run_deploy(site, &["--yes", "--no-build"], &envs[..envs.len() - 1]);
+    assert!(o.status.success(), "{}", said(&o));
+    assert_eq!(
+        tree(web),
+        new,
+        "after the run that finished the one cut at {fraction}"
+    );
+    let out = String::from_utf8_lossy(&o.stdout);
+    let sent: usize = out
+        .split(" files sent")
+        .next()
+        .and_then(|s| s.rsplit(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{out}"));
+    assert_eq!(
+        sent,
+        changed.len() - recorded,
+        "resumed, not restarted: {out}"
+    );
 }

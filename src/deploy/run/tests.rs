@@ -150,6 +150,7 @@ fn files_land_through_temporary_names_in_plan_order_and_the_manifest_follows() {
         expected.extend(manifest_write.iter().cloned());
     }
     expected.push("remove old/gone.html".into());
+    expected.push(format!("remove old/gone.html{UPLOADING}"));
     expected.push("rmdir old".into());
     expected.extend(manifest_write.iter().cloned());
     assert_eq!(remote.log, expected);
@@ -231,6 +232,34 @@ fn a_deploy_cut_off_resumes_from_the_manifest_and_sends_only_the_rest() {
         "no temporary file is left: {:?}",
         remote.files.keys()
     );
+}
+
+#[test]
+fn a_file_left_half_sent_by_a_killed_deploy_goes_with_its_page() {
+    // A deploy was killed while sending b.html (claimed in the manifest, no hash; its
+    // temporary file half there); then b.html left the site.
+    let dir = site(&[("index.html", "home")]);
+    let local = files_of(dir.path(), &["index.html"]);
+    let mut there = local.clone();
+    there.insert(
+        "tin/b.html".into(),
+        Entry {
+            size: 0,
+            hash: String::new(),
+        },
+    );
+    let mut remote = Memory::default();
+    remote.files.insert("index.html".into(), b"home".to_vec());
+    let leftover = format!("tin/b.html{UPLOADING}");
+    remote.files.insert(leftover.clone(), b"<htm".to_vec());
+    remote
+        .files
+        .insert(REMOTE_MANIFEST.into(), manifest::remote_text(&there));
+    let plan = Plan::new(&local, &there, &[]);
+    assert_eq!(plan.removals, ["tin/b.html"]);
+    carry_out(&plan, dir.path(), &mut remote, there, quick(), &mut |_| {}).unwrap();
+    assert!(!remote.files.contains_key(&leftover), "{:?}", remote.files);
+    assert_eq!(remote.manifest(), local);
 }
 
 #[test]

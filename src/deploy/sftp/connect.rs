@@ -12,6 +12,7 @@ use russh::keys::{HashAlg, PrivateKey, PrivateKeyWithHashAlg, PublicKey, PublicK
 use russh_sftp::client::RawSftpSession;
 
 use crate::deploy::Ui;
+pub(super) use crate::deploy::login::expand_home;
 
 /// What the host-key check found, kept for after a refused connection.
 #[derive(Clone, Debug)]
@@ -70,14 +71,6 @@ pub(super) struct Login {
     pub(super) keys: Vec<Arc<PrivateKey>>,
     pub(super) password: Option<String>,
     pub(super) agent: bool,
-}
-
-/// `~/x` → the home folder's `x`.
-pub(super) fn expand_home(p: &Path) -> PathBuf {
-    match (p.strip_prefix("~"), std::env::home_dir()) {
-        (Ok(rest), Some(home)) => home.join(rest),
-        _ => p.to_path_buf(),
-    }
 }
 
 /// The `known_hosts` file: the target's, else `~/.ssh/known_hosts`.
