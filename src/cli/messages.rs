@@ -22,6 +22,7 @@ pub fn pages_of_kind(kind: Kind, n: usize) -> String {
         Kind::Procedure => ("procedure", "procedures"),
         Kind::Document => ("document", "documents"),
         Kind::Page => ("page", "pages"),
+        Kind::Question => ("question", "questions"),
     };
     format!("{n} {}", if n == 1 { one } else { many })
 }

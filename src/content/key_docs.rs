@@ -133,8 +133,14 @@ pub fn key_doc(key: &str) -> Option<KeyDoc> {
             "Mã thủ tục",
             "Mã trên Cổng Dịch vụ công quốc gia: 1.001234.",
         ),
-        "field" => ("Lĩnh vực", "Lĩnh vực của thủ tục: Hộ tịch."),
-        "agency" => ("Cơ quan thực hiện", "Nơi giải quyết thủ tục."),
+        "field" => (
+            "Lĩnh vực",
+            "Lĩnh vực của thủ tục hoặc của câu hỏi: Hộ tịch.",
+        ),
+        "agency" => (
+            "Cơ quan thực hiện",
+            "Nơi giải quyết thủ tục, hoặc cơ quan trả lời câu hỏi.",
+        ),
         "level" => ("Cấp thực hiện", "Cấp xã, cấp huyện hoặc cấp tỉnh."),
         "online" => (
             "Dịch vụ công trực tuyến",
@@ -164,6 +170,18 @@ pub fn key_doc(key: &str) -> Option<KeyDoc> {
         "decision" => ("Quyết định công bố", "Số quyết định công bố thủ tục."),
         "status" => ("Tình trạng", "Còn hiệu lực, hoặc đã bãi bỏ, đã thay thế."),
         "replaced_by" => ("Thay bằng", "Mã thủ tục thay thế thủ tục này."),
+        "question" => (
+            "Câu hỏi",
+            "Câu hỏi người dân gửi, chép nguyên văn; để trống thì tiêu đề là câu hỏi.",
+        ),
+        "asker" => (
+            "Người hỏi",
+            "Tên và nơi ở người hỏi; để trống thì ghi là Người dân.",
+        ),
+        "asked" => (
+            "Ngày hỏi",
+            "Ngày người dân gửi câu hỏi, dạng ngày/tháng/năm.",
+        ),
         _ => return None,
     };
     Some(KeyDoc { label, help })

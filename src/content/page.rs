@@ -22,9 +22,34 @@ pub enum Kind {
     Document,
     /// A plain page.
     Page,
+    /// A citizen's question and the commune's answer (hỏi đáp).
+    Question,
 }
 
 impl Kind {
+    /// Every kind, in the order reports and filters list them.
+    pub const ALL: [Kind; 6] = [
+        Kind::Plan,
+        Kind::News,
+        Kind::Procedure,
+        Kind::Document,
+        Kind::Question,
+        Kind::Page,
+    ];
+
+    /// The top-level folder whose pages are of this kind when its `_index.md` does not
+    /// say (the inverse of [`Kind::default_for_folder`]); none for plain pages.
+    pub fn default_folder(self) -> Option<&'static str> {
+        Some(match self {
+            Kind::Plan => "ke-hoach",
+            Kind::News => "tin-tuc",
+            Kind::Procedure => "thu-tuc",
+            Kind::Document => "van-ban",
+            Kind::Question => "hoi-dap",
+            Kind::Page => return None,
+        })
+    }
+
     /// Reads a `kind = "…"` value.
     pub fn parse(s: &str) -> Option<Kind> {
         Some(match s {
@@ -33,19 +58,17 @@ impl Kind {
             "procedure" => Kind::Procedure,
             "document" => Kind::Document,
             "page" => Kind::Page,
+            "question" => Kind::Question,
             _ => return None,
         })
     }
 
     /// The kind a top-level folder has when its `_index.md` does not say.
     pub fn default_for_folder(folder: &str) -> Kind {
-        match folder {
-            "ke-hoach" => Kind::Plan,
-            "tin-tuc" => Kind::News,
-            "thu-tuc" => Kind::Procedure,
-            "van-ban" => Kind::Document,
-            _ => Kind::Page,
-        }
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.default_folder() == Some(folder))
+            .unwrap_or(Kind::Page)
     }
 
     /// The lower-case name used in templates and open data.
@@ -56,6 +79,7 @@ impl Kind {
             Kind::Procedure => "procedure",
             Kind::Document => "document",
             Kind::Page => "page",
+            Kind::Question => "question",
         }
     }
 
@@ -67,6 +91,7 @@ impl Kind {
             Kind::Procedure => "Thủ tục hành chính",
             Kind::Document => "Văn bản",
             Kind::Page => "Trang",
+            Kind::Question => "Hỏi đáp",
         }
     }
 
@@ -76,6 +101,8 @@ impl Kind {
             "plans" => self == Kind::Plan,
             "plans and documents" => matches!(self, Kind::Plan | Kind::Document),
             "procedures" => self == Kind::Procedure,
+            "questions" => self == Kind::Question,
+            "procedures and questions" => matches!(self, Kind::Procedure | Kind::Question),
             _ => false,
         }
     }
@@ -215,6 +242,8 @@ pub struct Page {
     pub plan: Option<PlanMeta>,
     /// Procedure details.
     pub procedure: Option<ProcedureMeta>,
+    /// Question details.
+    pub question: Option<QuestionMeta>,
     /// Free-form values for templates.
     pub extra: serde_json::Value,
     /// Markdown body.
@@ -314,6 +343,22 @@ pub struct PlanMeta {
     pub tasks: Vec<TaskSource>,
     /// Legal basis (căn cứ), each a citation.
     pub basis: Vec<String>,
+}
+
+/// Question-only details (hỏi đáp); the answer is the page's body, the date answered its
+/// `date`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct QuestionMeta {
+    /// The question as the citizen sent it; the title stands for it when not given.
+    pub question: Option<String>,
+    /// Who asked, as the editor wrote it; none for a citizen who did not give a name.
+    pub asker: Option<String>,
+    /// The date asked.
+    pub asked: Option<Date>,
+    /// The field (lĩnh vực) the question is about.
+    pub field: Option<String>,
+    /// The answering agency, as written.
+    pub agency: Option<String>,
 }
 
 /// One paper of a procedure's dossier.

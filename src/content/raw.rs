@@ -61,6 +61,10 @@ pub struct RawPage {
     pub decision: Option<String>,
     pub status: Option<String>,
     pub replaced_by: Option<String>,
+    // questions
+    pub question: Option<String>,
+    pub asker: Option<String>,
+    pub asked: Option<toml::Value>,
 }
 
 /// A plan's period of effect.
@@ -175,8 +179,9 @@ impl RawPage {
         add(self.basis.is_some(), "basis", "plans");
         const PROC: &str = "procedures";
         add(self.code.is_some(), "code", PROC);
-        add(self.field.is_some(), "field", PROC);
-        add(self.agency.is_some(), "agency", PROC);
+        const PROC_QUESTION: &str = "procedures and questions";
+        add(self.field.is_some(), "field", PROC_QUESTION);
+        add(self.agency.is_some(), "agency", PROC_QUESTION);
         add(self.level.is_some(), "level", PROC);
         add(self.online.is_some(), "online", PROC);
         add(self.online_url.is_some(), "online_url", PROC);
@@ -194,6 +199,10 @@ impl RawPage {
         add(self.decision.is_some(), "decision", PROC);
         add(self.status.is_some(), "status", PROC);
         add(self.replaced_by.is_some(), "replaced_by", PROC);
+        const QUESTION: &str = "questions";
+        add(self.question.is_some(), "question", QUESTION);
+        add(self.asker.is_some(), "asker", QUESTION);
+        add(self.asked.is_some(), "asked", QUESTION);
         keys
     }
 }

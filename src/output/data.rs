@@ -1,12 +1,13 @@
 //! Machine-readable open data, written on every build: `/data/plans.json`,
 //! `/data/agencies.json`, `/data/procedures.json`, `/data/procedures.csv`,
-//! `/data/documents.json`, `/data/tasks.ics` and `/data/tasks.csv`. Field names and order are the content
-//! format's contract; URLs are absolute permalinks; the order of items never depends on
+//! `/data/documents.json`, `/data/tasks.ics`, `/data/tasks.csv` and `/data/hoi-dap.json`.
+//! Field names and order are the content format's contract; URLs are absolute permalinks; the order of items never depends on
 //! anything but the content. JSON is pretty-printed UTF-8. The CSVs are UTF-8 with a byte
 //! order mark (so spreadsheet programs read Vietnamese correctly), every field quoted, CRLF
 //! line ends. The calendar follows RFC 5545: CRLF, lines folded at 75 octets, TEXT escaped.
 
 mod ics;
+mod questions;
 mod tasks;
 
 use std::collections::HashMap;
@@ -120,7 +121,7 @@ struct DocumentJson<'a> {
     cited_by: Vec<String>,
 }
 
-/// The seven open-data files. `tasks` holds each page's tasks by page index
+/// The eight open-data files. `tasks` holds each page's tasks by page index
 /// ([`crate::site::tasks::read_all`]); `agencies` and `documents` are the site's
 /// ([`crate::site::agencies::group_agencies`], [`crate::site::documents::collect_documents`]).
 pub fn open_data(
@@ -163,6 +164,7 @@ pub fn open_data_into(
     put(DOCUMENTS_FILE, documents_bytes(site, documents));
     put("tasks.ics", ics::calendar(site, &plans, tasks).into_bytes());
     put("tasks.csv", tasks_csv(site, &plans, tasks).into_bytes());
+    put(questions::QUESTIONS_FILE, json(&questions::questions(site)));
 }
 
 /// `/data/documents.json`: every cited document with its own page and its citers' URLs.

@@ -6,6 +6,7 @@ pub mod agencies;
 pub mod documents;
 pub mod languages;
 pub mod procedures;
+pub mod questions;
 pub mod tasks;
 pub mod taxonomy;
 

@@ -227,6 +227,11 @@ fn details_text(p: &crate::content::Page, out: &mut String) {
         }
         parts.extend(m.documents.iter().map(|d| d.name.as_str()));
     }
+    if let Some(q) = &p.question {
+        // The question as sent: citizens search with its words, not the title's.
+        let one = [&q.question, &q.asker, &q.field, &q.agency];
+        parts.extend(one.into_iter().flatten().map(String::as_str));
+    }
     parts.extend(p.tags.iter().map(String::as_str));
     for s in parts {
         out.push_str(s);
@@ -345,7 +350,7 @@ fn unpacked(key: u128) -> String {
 /// Each page's kind (one letter) and field numbers, in index order, for the filters.
 #[derive(Serialize)]
 struct Locations {
-    /// One letter a page: p(lan), n(ews), t(hủ tục), d(ocument), g (page).
+    /// One letter a page: p(lan), n(ews), t(hủ tục), d(ocument), g (page), q(uestion).
     k: String,
     /// Per page, its fields as term numbers of the `fields` taxonomy, in the order of its
     /// terms (the search page lists them in that order).
@@ -379,6 +384,7 @@ pub(crate) fn kind_letter(k: Kind) -> char {
         Kind::Procedure => 't',
         Kind::Document => 'd',
         Kind::Page => 'g',
+        Kind::Question => 'q',
     }
 }
 
