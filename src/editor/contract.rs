@@ -138,4 +138,23 @@ mod tests {
         assert_eq!(title.label, "Tiêu đề");
         assert!(!title.help.is_empty());
     }
+
+    #[test]
+    fn a_question_gets_its_own_keys_and_a_procedure_keeps_field_and_agency() {
+        let question = fields(Kind::Question);
+        let of = |key: &str| question.iter().find(|f| f.key == key).cloned();
+        for key in ["question", "asker", "asked", "field", "agency"] {
+            assert!(of(key).is_some(), "{key}");
+        }
+        assert_eq!(
+            of("asked").map(|f| (f.shape, f.label)),
+            Some((Shape::Date, "Ngày hỏi"))
+        );
+        assert_eq!(of("asker").map(|f| f.label), Some("Người hỏi"));
+        assert!(of("code").is_none());
+        let procedure: Vec<&str> = fields(Kind::Procedure).iter().map(|f| f.key).collect();
+        assert!(procedure.contains(&"field") && procedure.contains(&"agency"));
+        assert!(!procedure.contains(&"asker"));
+        assert!(!fields(Kind::News).iter().any(|f| f.key == "question"));
+    }
 }
