@@ -1,10 +1,11 @@
 //! Machine-readable open data, written on every build: `/data/plans.json`,
 //! `/data/agencies.json`, `/data/procedures.json`, `/data/procedures.csv`,
 //! `/data/documents.json`, `/data/tasks.ics`, `/data/tasks.csv` and `/data/hoi-dap.json`.
-//! Field names and order are the content format's contract; URLs are absolute permalinks; the order of items never depends on
-//! anything but the content. JSON is pretty-printed UTF-8. The CSVs are UTF-8 with a byte
-//! order mark (so spreadsheet programs read Vietnamese correctly), every field quoted, CRLF
-//! line ends. The calendar follows RFC 5545: CRLF, lines folded at 75 octets, TEXT escaped.
+//! Field names and order are the content format's contract; URLs are absolute
+//! permalinks; the order of items never depends on anything but the content. JSON is
+//! pretty-printed UTF-8. The CSVs are UTF-8 with a byte order mark (so spreadsheet
+//! programs read Vietnamese correctly), every field quoted, CRLF line ends. The calendar
+//! follows RFC 5545: CRLF, lines folded at 75 octets, TEXT escaped.
 
 mod ics;
 mod questions;
