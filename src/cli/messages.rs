@@ -23,6 +23,7 @@ pub fn pages_of_kind(kind: Kind, n: usize) -> String {
         Kind::Document => ("document", "documents"),
         Kind::Page => ("page", "pages"),
         Kind::Question => ("question", "questions"),
+        Kind::Event => ("event", "events"),
     };
     format!("{n} {}", if n == 1 { one } else { many })
 }

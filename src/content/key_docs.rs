@@ -119,7 +119,10 @@ pub fn key_doc(key: &str) -> Option<KeyDoc> {
             "Cơ quan cấp trên",
             "Cơ quan cấp trên của cơ quan ban hành, dòng đầu của phần đầu văn bản: UBND thành phố Cần Thơ.",
         ),
-        "place" => ("Địa danh", "Nơi ban hành, viết trước ngày: Thanh An."),
+        "place" => (
+            "Địa danh / Địa điểm",
+            "Nơi ban hành, viết trước ngày: Thanh An; với sự kiện, nơi diễn ra.",
+        ),
         "period" => ("Thời gian thực hiện", "Từ ngày đến ngày của kế hoạch."),
         "signer" => ("Người ký", "Tên và chức vụ người ký."),
         "recipients" => ("Nơi nhận", "Các nơi nhận, cách nhau bằng dấu phẩy."),
@@ -181,6 +184,14 @@ pub fn key_doc(key: &str) -> Option<KeyDoc> {
         "asked" => (
             "Ngày hỏi",
             "Ngày người dân gửi câu hỏi, dạng ngày/tháng/năm.",
+        ),
+        "time" => ("Giờ bắt đầu", "Giờ bắt đầu sự kiện, dạng \"08:00\"."),
+        "end_time" => ("Giờ kết thúc", "Giờ kết thúc, sau giờ bắt đầu: \"11:00\"."),
+        "presides" => ("Chủ trì", "Người hoặc cơ quan chủ trì sự kiện."),
+        "attendees" => ("Thành phần tham dự", "Ai được mời hoặc được tham dự."),
+        "event_type" => (
+            "Loại sự kiện",
+            "Tiếp công dân, đối thoại, hội nghị hoặc tập huấn.",
         ),
         _ => return None,
     };

@@ -65,6 +65,12 @@ pub struct RawPage {
     pub question: Option<String>,
     pub asker: Option<String>,
     pub asked: Option<toml::Value>,
+    // events
+    pub time: Option<toml::Value>,
+    pub end_time: Option<toml::Value>,
+    pub presides: Option<String>,
+    pub attendees: Option<String>,
+    pub event_type: Option<String>,
 }
 
 /// A plan's period of effect.
@@ -170,7 +176,7 @@ impl RawPage {
             "parent_authority",
             PLAN_DOC,
         );
-        add(self.place.is_some(), "place", PLAN_DOC);
+        add(self.place.is_some(), "place", "plans, documents and events");
         add(self.signer.is_some(), "signer", PLAN_DOC);
         add(self.attachments.is_some(), "attachments", PLAN_DOC);
         add(self.period.is_some(), "period", "plans");
@@ -203,6 +209,12 @@ impl RawPage {
         add(self.question.is_some(), "question", QUESTION);
         add(self.asker.is_some(), "asker", QUESTION);
         add(self.asked.is_some(), "asked", QUESTION);
+        const EVENT: &str = "events";
+        add(self.time.is_some(), "time", EVENT);
+        add(self.end_time.is_some(), "end_time", EVENT);
+        add(self.presides.is_some(), "presides", EVENT);
+        add(self.attendees.is_some(), "attendees", EVENT);
+        add(self.event_type.is_some(), "event_type", EVENT);
         keys
     }
 }

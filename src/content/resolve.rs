@@ -2,6 +2,7 @@
 //! kind-specific keys checked against the page's kind, required keys enforced. Every
 //! problem becomes a [`Diagnostic`] pointing at the key's line.
 
+mod event;
 mod meta;
 mod question;
 
@@ -141,6 +142,7 @@ pub fn page(
     let updated = date_of("updated", &raw.updated);
     let question = (kind == Kind::Question)
         .then(|| question::question_meta(&mut raw, origin, date, &mut errors));
+    let event = (kind == Kind::Event).then(|| event::event_meta(&mut raw, origin, &mut errors));
     if kind == Kind::News && raw.date.is_none() {
         errors.push(origin.at_key(
             "title",
@@ -223,6 +225,7 @@ pub fn page(
         plan,
         procedure,
         question,
+        event,
         extra: toml_to_json(&toml::Value::Table(raw.extra.unwrap_or_default())),
         body,
         body_line,
@@ -252,8 +255,8 @@ pub fn section(
         None => default_kind,
         Some(k) => Kind::parse(k).unwrap_or_else(|| {
             errors.push(origin.at_key("kind", crate::tr!(
-                en: "`kind` = \"{k}\" is not a kind congbo knows: write \"plan\", \"news\", \"procedure\", \"document\", \"question\" or \"page\"",
-                vi: "`kind` = \"{k}\" không phải loại trang congbo biết: hãy viết \"plan\" (kế hoạch), \"news\" (tin tức), \"procedure\" (thủ tục), \"document\" (văn bản), \"question\" (hỏi đáp) hoặc \"page\" (trang)",
+                en: "`kind` = \"{k}\" is not a kind congbo knows: write \"plan\", \"news\", \"procedure\", \"document\", \"question\", \"event\" or \"page\"",
+                vi: "`kind` = \"{k}\" không phải loại trang congbo biết: hãy viết \"plan\" (kế hoạch), \"news\" (tin tức), \"procedure\" (thủ tục), \"document\" (văn bản), \"question\" (hỏi đáp), \"event\" (lịch) hoặc \"page\" (trang)",
             )));
             default_kind
         }),

@@ -1,6 +1,6 @@
 //! Machine-readable open data, written on every build: `/data/plans.json`,
 //! `/data/agencies.json`, `/data/procedures.json`, `/data/procedures.csv`,
-//! `/data/documents.json`, `/data/tasks.ics`, `/data/tasks.csv` and `/data/hoi-dap.json`.
+//! `/data/documents.json`, `/data/tasks.ics`, `/data/tasks.csv`, `/data/hoi-dap.json` and `/data/lich.ics`.
 //! Field names and order are the content format's contract; URLs are absolute
 //! permalinks; the order of items never depends on anything but the content. JSON is
 //! pretty-printed UTF-8. The CSVs are UTF-8 with a byte order mark (so spreadsheet
@@ -122,7 +122,7 @@ struct DocumentJson<'a> {
     cited_by: Vec<String>,
 }
 
-/// The eight open-data files. `tasks` holds each page's tasks by page index
+/// The nine open-data files. `tasks` holds each page's tasks by page index
 /// ([`crate::site::tasks::read_all`]); `agencies` and `documents` are the site's
 /// ([`crate::site::agencies::group_agencies`], [`crate::site::documents::collect_documents`]).
 pub fn open_data(
@@ -166,6 +166,10 @@ pub fn open_data_into(
     put("tasks.ics", ics::calendar(site, &plans, tasks).into_bytes());
     put("tasks.csv", tasks_csv(site, &plans, tasks).into_bytes());
     put(questions::QUESTIONS_FILE, json(&questions::questions(site)));
+    put(
+        ics::events::EVENTS_FILE,
+        ics::events::calendar(site).into_bytes(),
+    );
 }
 
 /// `/data/documents.json`: every cited document with its own page and its citers' URLs.

@@ -159,7 +159,10 @@ pub(super) fn stale_kinds(old: &Site, new: &Site, changed: &[usize]) -> Stale {
     if !same_documents_but_citers
         || old.agencies != new.agencies
         || any(&|i| {
-            matches!(kind(i), Kind::Plan | Kind::Procedure | Kind::Question) || owns_a_document(i)
+            matches!(
+                kind(i),
+                Kind::Plan | Kind::Procedure | Kind::Question | Kind::Event
+            ) || owns_a_document(i)
         })
     {
         stale.push(Made::OpenData);

@@ -4,6 +4,7 @@
 
 pub mod agencies;
 pub mod documents;
+pub mod events;
 pub mod languages;
 pub mod procedures;
 pub mod questions;

@@ -353,6 +353,7 @@ impl<'a> Views<'a> {
                 })
                 .map(super::sheet::shorten_steps),
             question: self.question(i),
+            event: self.event(i),
             cited_by,
             cited_count,
             cited_list,

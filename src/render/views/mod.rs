@@ -6,6 +6,7 @@
 mod builder;
 mod cached_items;
 pub mod domain;
+mod event;
 mod json_ld;
 mod languages;
 mod nav;
@@ -196,6 +197,7 @@ pub struct PageView<'a> {
     pub plan: Option<PlanView<'a>>,
     pub procedure: Option<ProcedureView<'a>>,
     pub question: Option<QuestionView<'a>>,
+    pub event: Option<EventView<'a>>,
     /// Pages citing this page's `number` (documents, plans), newest first: all of them,
     /// or the first few when `cited_list` lists them all.
     pub cited_by: Vec<LinkView<'a>>,
@@ -313,6 +315,30 @@ pub struct QuestionView<'a> {
     pub agency: Option<String>,
     /// Its page among the agencies of plans' tasks, when it has one.
     pub agency_url: Option<String>,
+}
+
+/// Event details (lịch); what happens is the page's `content`.
+#[derive(Serialize)]
+pub struct EventView<'a> {
+    /// The day: the page's `date`.
+    pub date: Option<Date>,
+    /// "08:00", none for an all-day event.
+    pub time: Option<String>,
+    pub end_time: Option<String>,
+    pub place: Option<&'a str>,
+    pub presides: Option<&'a str>,
+    pub attendees: Option<&'a str>,
+    /// The type's words: "Tiếp công dân".
+    pub event_type: Option<&'static str>,
+    /// Not yet passed on the build date ([`crate::site::events::is_upcoming`]).
+    pub upcoming: bool,
+}
+
+/// The events index: upcoming events soonest first, then past ones latest first.
+#[derive(Serialize)]
+pub struct EventLists {
+    pub upcoming: Vec<SummaryValue>,
+    pub past: Vec<SummaryValue>,
 }
 
 /// A field of the questions index, its questions newest answered first.

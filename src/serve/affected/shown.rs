@@ -57,7 +57,7 @@ pub(super) const SHOWN: &[(&str, &[&str], Shows)] = &[
     ("page", &[
         "author", "authority", "authority_lines", "authority_lines[]", "code", "date",
         "description", "extra", "field", "files", "image", "json_ld", "kind", "number", "online",
-        "online_class", "parent_authority", "path", "permalink", "plan", "procedure", "question",
+        "online_class", "parent_authority", "path", "permalink", "plan", "procedure", "question", "event",
         "source", "tags", "fields",
         "title", "updated", "url",
     ], Own),
@@ -107,6 +107,10 @@ pub(super) const SHOWN: &[(&str, &[&str], Shows)] = &[
         "agency", "anonymous", "answered", "asked", "asker", "field", "question",
     ], Own),
     ("page.question", &["agency_url", "field_url"], Frame),
+    // An event's facts; `upcoming` also reads the build date, which is `Frame`.
+    ("page.event", &[
+        "attendees", "date", "end_time", "event_type", "place", "presides", "time", "upcoming",
+    ], Own),
     ("page.procedure", &["replaced_by"], Replacement),
     ("page.procedure.replaced_by", &["code", "title", "url"], Replacement),
     ("page.procedure.documents[]", &["copies", "form", "name", "originals"], Own),
@@ -133,6 +137,8 @@ pub(super) const SHOWN: &[(&str, &[&str], Shows)] = &[
     // The questions index: groups and JSON-LD made of its questions' summaries.
     ("", &["questions_json_ld"], Summary),
     ("question_fields[]", &["name", "questions", "url"], Summary),
+    // The events index: its events' summaries, upcoming then past.
+    ("event_lists", &["past", "upcoming"], Summary),
     // Taxonomies and terms.
     ("taxonomy", &["name", "title", "url"], Frame),
     ("taxonomy.terms[]", &["count"], TermCount),
@@ -217,6 +223,7 @@ mod tests {
         "cached",
         "cited_documents",
         "citations",
+        "event_lists",
         "current_path",
         "current_url",
         "field",

@@ -59,6 +59,7 @@ pub(super) fn section_job(
             let ld = v.faq_page_json_ld(&s.section.title, &s.section.path, &s.pages);
             ctx.insert("questions_json_ld", &ld);
         }
+        Kind::Event => ctx.insert("event_lists", &v.event_lists(&s.pages)),
         _ => {}
     }
     if site.document_section() == Some(section) {
