@@ -102,6 +102,16 @@ const FILES: &[(&str, &str)] = &[
          field = \"Hộ tịch\"\nagency = \"UBND xã Mới\"\nasked = 2026-01-02\ndate = 2026-01-05\n\
          fields = [\"Hộ tịch\"]\n+++\n\nViết câu trả lời ở đây.\n",
     ),
+    (
+        "content/lich/_index.md",
+        "+++\ntitle = \"Lịch công tác\"\nkind = \"event\"\n+++\n",
+    ),
+    (
+        "content/lich/tiep-cong-dan.md",
+        "+++\ntitle = \"Lịch tiếp công dân định kỳ\"\ndate = 2026-01-15\ntime = \"07:30\"\n\
+         end_time = \"11:00\"\nplace = \"Trụ sở UBND xã Mới\"\npresides = \"Chủ tịch UBND xã\"\n\
+         attendees = \"Mọi người dân\"\nevent_type = \"tiếp công dân\"\n+++\n\nViết nội dung ở đây.\n",
+    ),
 ];
 
 /// Writes a new site into `dir`, which must not exist or be empty.

@@ -152,8 +152,8 @@ pub fn section_of(root: &Path, place: &str) -> Result<(String, Kind), Diagnostic
                 known.join(", ")
             };
             crate::tr!(
-                en: "there is no section folder content/{place}: write a kind (plan, news, procedure, document, question, page) or one of: {known}",
-                vi: "không có thư mục chuyên mục content/{place}: hãy viết một loại trang (plan, news, procedure, document, question, page) hoặc một trong các thư mục: {known}",
+                en: "there is no section folder content/{place}: write a kind (plan, news, procedure, document, question, event, page) or one of: {known}",
+                vi: "không có thư mục chuyên mục content/{place}: hãy viết một loại trang (plan, news, procedure, document, question, event, page) hoặc một trong các thư mục: {known}",
             )
         }));
     }

@@ -53,6 +53,18 @@ fn every_kind_gets_front_matter_the_build_reads() {
         assert!(question.contains(key), "{key} in {question}");
     }
     assert!(question.contains("# ngày trả lời"));
+    let event = front_matter(Kind::Event, "Tiếp dân", day(), false, None);
+    for key in [
+        "# time = ",
+        "# end_time = ",
+        "# place = ",
+        "# presides = ",
+        "# attendees = ",
+        "# event_type = ",
+    ] {
+        assert!(event.contains(key), "{key} in {event}");
+    }
+    assert!(event.contains("# ngày diễn ra"));
     assert!(question.contains("câu trả lời"));
 }
 
@@ -121,6 +133,7 @@ fn sections_and_kinds_are_found_as_the_build_finds_them() {
     assert_eq!(s("document"), Ok(("van-ban".into(), Kind::Document)));
     assert_eq!(s("question"), Ok(("hoi-dap".into(), Kind::Question)));
     assert_eq!(s("hoi-dap"), Ok(("hoi-dap".into(), Kind::Question)));
+    assert_eq!(s("event"), Ok(("lich".into(), Kind::Event)));
     // Two sections hold news: the one with the default name wins.
     assert_eq!(s("news"), Ok(("tin-tuc".into(), Kind::News)));
     // thu-tuc holds plain pages here, so "procedure" has no home.
