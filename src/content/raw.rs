@@ -66,8 +66,9 @@ pub struct RawPage {
     pub asker: Option<String>,
     pub asked: Option<toml::Value>,
     // events
-    pub time: Option<toml::Value>,
-    pub end_time: Option<toml::Value>,
+    // Text ("08:00"), so that the editor's form offers a text box, not a date picker.
+    pub time: Option<String>,
+    pub end_time: Option<String>,
     pub presides: Option<String>,
     pub attendees: Option<String>,
     pub event_type: Option<String>,

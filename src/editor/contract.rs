@@ -157,4 +157,21 @@ mod tests {
         assert!(!procedure.contains(&"asker"));
         assert!(!fields(Kind::News).iter().any(|f| f.key == "question"));
     }
+
+    #[test]
+    fn an_event_gets_its_own_keys_and_its_times_are_text() {
+        let event = fields(Kind::Event);
+        let of = |key: &str| event.iter().find(|f| f.key == key).cloned();
+        for key in ["place", "presides", "attendees", "event_type", "end_time"] {
+            assert!(of(key).is_some(), "{key}");
+        }
+        // "08:00" is typed as text, not picked from a calendar.
+        assert_eq!(
+            of("time").map(|f| (f.shape, f.label)),
+            Some((Shape::Text, "Giờ bắt đầu"))
+        );
+        assert_eq!(of("end_time").map(|f| f.shape), Some(Shape::Text));
+        assert!(!fields(Kind::News).iter().any(|f| f.key == "presides"));
+        assert!(fields(Kind::Plan).iter().any(|f| f.key == "place"));
+    }
 }

@@ -69,32 +69,21 @@ pub(super) fn event_meta(
     }
 }
 
-/// A `time` or `end_time`: "08:00" as text, or a TOML time (08:00:00).
+/// A `time` or `end_time`, "08:00".
 fn read_time(
-    v: Option<toml::Value>,
+    v: Option<String>,
     key: &str,
     origin: &Origin<'_>,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<Time> {
     let v = v?;
-    let found = match &v {
-        toml::Value::String(s) => Time::parse(s),
-        toml::Value::Datetime(d) if d.date.is_none() && d.offset.is_none() => {
-            d.time.and_then(|t| {
-                (t.hour < 24 && t.minute < 60).then_some(Time {
-                    hour: t.hour,
-                    minute: t.minute,
-                })
-            })
-        }
-        _ => None,
-    };
+    let found = Time::parse(&v);
     if found.is_none() {
         errors.push(origin.at_key(
             key,
             crate::tr!(
-                en: "`{key}` = {v} is not a time of day: write hours and minutes in quotes, like {key} = \"08:00\" or \"14:30\"",
-                vi: "`{key}` = {v} không phải giờ trong ngày: hãy viết giờ và phút trong ngoặc kép, như {key} = \"08:00\" hoặc \"14:30\"",
+                en: "`{key}` = \"{v}\" is not a time of day: write hours and minutes, like {key} = \"08:00\" or \"14:30\"",
+                vi: "`{key}` = \"{v}\" không phải giờ trong ngày: hãy viết giờ và phút, như {key} = \"08:00\" hoặc \"14:30\"",
             ),
         ));
     }
