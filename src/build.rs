@@ -60,7 +60,7 @@ pub struct BuildOptions {
 /// What a successful build made.
 #[derive(Clone, Debug)]
 pub struct BuildReport {
-    /// Pages by kind: plan, news, procedure, document, page.
+    /// Pages by kind: plan, news, procedure, document, question, page.
     pub pages_by_kind: Vec<(Kind, usize)>,
     /// Files the site has.
     pub files: usize,
@@ -109,19 +109,13 @@ fn report(
     started: Instant,
     more_warnings: Vec<String>,
 ) -> BuildReport {
-    let pages_by_kind = [
-        Kind::Plan,
-        Kind::News,
-        Kind::Procedure,
-        Kind::Document,
-        Kind::Page,
-    ]
-    .into_iter()
-    .map(|k| {
-        let count = |s: &Site| s.pages.iter().filter(|p| p.page.kind == k).count();
-        (k, parts.iter().map(|p| count(&p.site)).sum())
-    })
-    .collect();
+    let pages_by_kind = Kind::ALL
+        .into_iter()
+        .map(|k| {
+            let count = |s: &Site| s.pages.iter().filter(|p| p.page.kind == k).count();
+            (k, parts.iter().map(|p| count(&p.site)).sum())
+        })
+        .collect();
     BuildReport {
         pages_by_kind,
         files: write.written + write.unchanged,

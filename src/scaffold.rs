@@ -91,6 +91,27 @@ const FILES: &[(&str, &str)] = &[
         "+++\ntitle = \"Nghị quyết ban hành Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030\"\n\
          number = \"76/NQ-CP\"\nauthority = \"Chính phủ\"\ndate = 2021-07-15\n+++\n\nTóm tắt nội dung văn bản.\n",
     ),
+    (
+        "content/hoi-dap/_index.md",
+        "+++\ntitle = \"Hỏi đáp\"\nkind = \"question\"\n+++\n",
+    ),
+    (
+        "content/hoi-dap/khai-sinh-o-dau.md",
+        "+++\ntitle = \"Đăng ký khai sinh cho con ở đâu?\"\n\
+         question = \"Tôi muốn đăng ký khai sinh cho con thì nộp hồ sơ ở đâu?\"\nasker = \"\"\n\
+         field = \"Hộ tịch\"\nagency = \"UBND xã Mới\"\nasked = 2026-01-02\ndate = 2026-01-05\n\
+         fields = [\"Hộ tịch\"]\n+++\n\nViết câu trả lời ở đây.\n",
+    ),
+    (
+        "content/lich/_index.md",
+        "+++\ntitle = \"Lịch công tác\"\nkind = \"event\"\n+++\n",
+    ),
+    (
+        "content/lich/tiep-cong-dan.md",
+        "+++\ntitle = \"Lịch tiếp công dân định kỳ\"\ndate = 2026-01-15\ntime = \"07:30\"\n\
+         end_time = \"11:00\"\nplace = \"Trụ sở UBND xã Mới\"\npresides = \"Chủ tịch UBND xã\"\n\
+         attendees = \"Mọi người dân\"\nevent_type = \"tiếp công dân\"\n+++\n\nViết nội dung ở đây.\n",
+    ),
 ];
 
 /// Writes a new site into `dir`, which must not exist or be empty.

@@ -272,6 +272,10 @@ fn front_matter_site() -> TestSite {
     .write(
         "content/hoi-dap/_index.md",
         "+++\ntitle = \"Hỏi đáp\"\nkind = \"faq\"\nsort_by = \"ngay\"\npaginate_by = 0\n+++\n",
+    )
+    .write(
+        "content/hoi-dap/a.md",
+        "+++\ntitle = \"Hỏi\"\nasked = 2025-05-02\ndate = 2025-05-01\n+++\n",
     );
     site
 }

@@ -22,6 +22,8 @@ pub fn pages_of_kind(kind: Kind, n: usize) -> String {
         Kind::Procedure => ("procedure", "procedures"),
         Kind::Document => ("document", "documents"),
         Kind::Page => ("page", "pages"),
+        Kind::Question => ("question", "questions"),
+        Kind::Event => ("event", "events"),
     };
     format!("{n} {}", if n == 1 { one } else { many })
 }

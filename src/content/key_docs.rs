@@ -119,7 +119,10 @@ pub fn key_doc(key: &str) -> Option<KeyDoc> {
             "Cơ quan cấp trên",
             "Cơ quan cấp trên của cơ quan ban hành, dòng đầu của phần đầu văn bản: UBND thành phố Cần Thơ.",
         ),
-        "place" => ("Địa danh", "Nơi ban hành, viết trước ngày: Thanh An."),
+        "place" => (
+            "Địa danh / Địa điểm",
+            "Nơi ban hành, viết trước ngày: Thanh An; với sự kiện, nơi diễn ra.",
+        ),
         "period" => ("Thời gian thực hiện", "Từ ngày đến ngày của kế hoạch."),
         "signer" => ("Người ký", "Tên và chức vụ người ký."),
         "recipients" => ("Nơi nhận", "Các nơi nhận, cách nhau bằng dấu phẩy."),
@@ -133,8 +136,14 @@ pub fn key_doc(key: &str) -> Option<KeyDoc> {
             "Mã thủ tục",
             "Mã trên Cổng Dịch vụ công quốc gia: 1.001234.",
         ),
-        "field" => ("Lĩnh vực", "Lĩnh vực của thủ tục: Hộ tịch."),
-        "agency" => ("Cơ quan thực hiện", "Nơi giải quyết thủ tục."),
+        "field" => (
+            "Lĩnh vực",
+            "Lĩnh vực của thủ tục hoặc của câu hỏi: Hộ tịch.",
+        ),
+        "agency" => (
+            "Cơ quan thực hiện",
+            "Nơi giải quyết thủ tục, hoặc cơ quan trả lời câu hỏi.",
+        ),
         "level" => ("Cấp thực hiện", "Cấp xã, cấp huyện hoặc cấp tỉnh."),
         "online" => (
             "Dịch vụ công trực tuyến",
@@ -164,6 +173,26 @@ pub fn key_doc(key: &str) -> Option<KeyDoc> {
         "decision" => ("Quyết định công bố", "Số quyết định công bố thủ tục."),
         "status" => ("Tình trạng", "Còn hiệu lực, hoặc đã bãi bỏ, đã thay thế."),
         "replaced_by" => ("Thay bằng", "Mã thủ tục thay thế thủ tục này."),
+        "question" => (
+            "Câu hỏi",
+            "Câu hỏi người dân gửi, chép nguyên văn; để trống thì tiêu đề là câu hỏi.",
+        ),
+        "asker" => (
+            "Người hỏi",
+            "Tên và nơi ở người hỏi; để trống thì ghi là Người dân.",
+        ),
+        "asked" => (
+            "Ngày hỏi",
+            "Ngày người dân gửi câu hỏi, dạng ngày/tháng/năm.",
+        ),
+        "time" => ("Giờ bắt đầu", "Giờ bắt đầu sự kiện, dạng \"08:00\"."),
+        "end_time" => ("Giờ kết thúc", "Giờ kết thúc, sau giờ bắt đầu: \"11:00\"."),
+        "presides" => ("Chủ trì", "Người hoặc cơ quan chủ trì sự kiện."),
+        "attendees" => ("Thành phần tham dự", "Ai được mời hoặc được tham dự."),
+        "event_type" => (
+            "Loại sự kiện",
+            "Tiếp công dân, đối thoại, hội nghị hoặc tập huấn.",
+        ),
         _ => return None,
     };
     Some(KeyDoc { label, help })

@@ -22,9 +22,38 @@ pub enum Kind {
     Document,
     /// A plain page.
     Page,
+    /// A citizen's question and the commune's answer (hỏi đáp).
+    Question,
+    /// A scheduled event (lịch): a citizen reception day, a dialogue, a conference, a training.
+    Event,
 }
 
 impl Kind {
+    /// Every kind, in the order reports and filters list them.
+    pub const ALL: [Kind; 7] = [
+        Kind::Plan,
+        Kind::News,
+        Kind::Procedure,
+        Kind::Document,
+        Kind::Question,
+        Kind::Event,
+        Kind::Page,
+    ];
+
+    /// The top-level folder whose pages are of this kind when its `_index.md` does not
+    /// say (the inverse of [`Kind::default_for_folder`]); none for plain pages.
+    pub fn default_folder(self) -> Option<&'static str> {
+        Some(match self {
+            Kind::Plan => "ke-hoach",
+            Kind::News => "tin-tuc",
+            Kind::Procedure => "thu-tuc",
+            Kind::Document => "van-ban",
+            Kind::Question => "hoi-dap",
+            Kind::Event => "lich",
+            Kind::Page => return None,
+        })
+    }
+
     /// Reads a `kind = "…"` value.
     pub fn parse(s: &str) -> Option<Kind> {
         Some(match s {
@@ -33,19 +62,18 @@ impl Kind {
             "procedure" => Kind::Procedure,
             "document" => Kind::Document,
             "page" => Kind::Page,
+            "question" => Kind::Question,
+            "event" => Kind::Event,
             _ => return None,
         })
     }
 
     /// The kind a top-level folder has when its `_index.md` does not say.
     pub fn default_for_folder(folder: &str) -> Kind {
-        match folder {
-            "ke-hoach" => Kind::Plan,
-            "tin-tuc" => Kind::News,
-            "thu-tuc" => Kind::Procedure,
-            "van-ban" => Kind::Document,
-            _ => Kind::Page,
-        }
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.default_folder() == Some(folder))
+            .unwrap_or(Kind::Page)
     }
 
     /// The lower-case name used in templates and open data.
@@ -56,6 +84,8 @@ impl Kind {
             Kind::Procedure => "procedure",
             Kind::Document => "document",
             Kind::Page => "page",
+            Kind::Question => "question",
+            Kind::Event => "event",
         }
     }
 
@@ -67,6 +97,8 @@ impl Kind {
             Kind::Procedure => "Thủ tục hành chính",
             Kind::Document => "Văn bản",
             Kind::Page => "Trang",
+            Kind::Question => "Hỏi đáp",
+            Kind::Event => "Lịch",
         }
     }
 
@@ -75,7 +107,13 @@ impl Kind {
         match owner {
             "plans" => self == Kind::Plan,
             "plans and documents" => matches!(self, Kind::Plan | Kind::Document),
+            "plans, documents and events" => {
+                matches!(self, Kind::Plan | Kind::Document | Kind::Event)
+            }
+            "events" => self == Kind::Event,
             "procedures" => self == Kind::Procedure,
+            "questions" => self == Kind::Question,
+            "procedures and questions" => matches!(self, Kind::Procedure | Kind::Question),
             _ => false,
         }
     }
@@ -215,6 +253,10 @@ pub struct Page {
     pub plan: Option<PlanMeta>,
     /// Procedure details.
     pub procedure: Option<ProcedureMeta>,
+    /// Question details.
+    pub question: Option<QuestionMeta>,
+    /// Event details.
+    pub event: Option<EventMeta>,
     /// Free-form values for templates.
     pub extra: serde_json::Value,
     /// Markdown body.
@@ -314,6 +356,109 @@ pub struct PlanMeta {
     pub tasks: Vec<TaskSource>,
     /// Legal basis (căn cứ), each a citation.
     pub basis: Vec<String>,
+}
+
+/// Question-only details (hỏi đáp); the answer is the page's body, the date answered its
+/// `date`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct QuestionMeta {
+    /// The question as the citizen sent it; the title stands for it when not given.
+    pub question: Option<String>,
+    /// Who asked, as the editor wrote it; none for a citizen who did not give a name.
+    pub asker: Option<String>,
+    /// The date asked.
+    pub asked: Option<Date>,
+    /// The field (lĩnh vực) the question is about.
+    pub field: Option<String>,
+    /// The answering agency, as written.
+    pub agency: Option<String>,
+}
+
+/// Event-only details (lịch); the day is the page's `date`, what happens its body.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EventMeta {
+    /// The start time, when the event has one (an all-day event has none).
+    pub time: Option<Time>,
+    /// The end time, after `time`.
+    pub end_time: Option<Time>,
+    /// Where it takes place.
+    pub place: Option<String>,
+    /// Who presides (chủ trì).
+    pub presides: Option<String>,
+    /// Who may attend.
+    pub attendees: Option<String>,
+    /// What kind of event it is.
+    pub event_type: Option<EventType>,
+}
+
+/// A time of day, to the minute, in the site's time zone (Vietnam, UTC+7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Time {
+    /// 0 to 23.
+    pub hour: u8,
+    /// 0 to 59.
+    pub minute: u8,
+}
+
+impl Time {
+    /// Reads "08:00" or "8:00"; none for anything else.
+    pub fn parse(s: &str) -> Option<Time> {
+        let (h, m) = s.trim().split_once(':')?;
+        let ok =
+            |p: &str, n: usize| (1..=n).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+        if !ok(h, 2) || m.len() != 2 || !ok(m, 2) {
+            return None;
+        }
+        let (hour, minute) = (h.parse().ok()?, m.parse().ok()?);
+        (hour < 24 && minute < 60).then_some(Time { hour, minute })
+    }
+
+    /// "08:00".
+    pub fn hhmm(self) -> String {
+        format!("{:02}:{:02}", self.hour, self.minute)
+    }
+}
+
+/// The kinds of event the plans name; a closed list so the index and calendar can say
+/// which is which.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EventType {
+    /// Tiếp công dân: a citizen reception day.
+    Reception,
+    /// Đối thoại: leaders meet people or businesses.
+    Dialogue,
+    /// Hội nghị: a conference.
+    Conference,
+    /// Tập huấn: a training.
+    Training,
+}
+
+impl EventType {
+    /// Every type, in the order the error message lists them.
+    pub const ALL: [EventType; 4] = [
+        EventType::Reception,
+        EventType::Dialogue,
+        EventType::Conference,
+        EventType::Training,
+    ];
+
+    /// The words an editor writes (`event_type = "tiếp công dân"`), also shown on pages.
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            EventType::Reception => "Tiếp công dân",
+            EventType::Dialogue => "Đối thoại",
+            EventType::Conference => "Hội nghị",
+            EventType::Training => "Tập huấn",
+        }
+    }
+
+    /// Reads the editor's words, whatever their capitals.
+    pub fn parse(s: &str) -> Option<EventType> {
+        let s = s.trim().to_lowercase();
+        EventType::ALL
+            .into_iter()
+            .find(|t| t.label_vi().to_lowercase() == s)
+    }
 }
 
 /// One paper of a procedure's dossier.

@@ -61,6 +61,17 @@ pub struct RawPage {
     pub decision: Option<String>,
     pub status: Option<String>,
     pub replaced_by: Option<String>,
+    // questions
+    pub question: Option<String>,
+    pub asker: Option<String>,
+    pub asked: Option<toml::Value>,
+    // events
+    // Text ("08:00"), so that the editor's form offers a text box, not a date picker.
+    pub time: Option<String>,
+    pub end_time: Option<String>,
+    pub presides: Option<String>,
+    pub attendees: Option<String>,
+    pub event_type: Option<String>,
 }
 
 /// A plan's period of effect.
@@ -166,7 +177,7 @@ impl RawPage {
             "parent_authority",
             PLAN_DOC,
         );
-        add(self.place.is_some(), "place", PLAN_DOC);
+        add(self.place.is_some(), "place", "plans, documents and events");
         add(self.signer.is_some(), "signer", PLAN_DOC);
         add(self.attachments.is_some(), "attachments", PLAN_DOC);
         add(self.period.is_some(), "period", "plans");
@@ -175,8 +186,9 @@ impl RawPage {
         add(self.basis.is_some(), "basis", "plans");
         const PROC: &str = "procedures";
         add(self.code.is_some(), "code", PROC);
-        add(self.field.is_some(), "field", PROC);
-        add(self.agency.is_some(), "agency", PROC);
+        const PROC_QUESTION: &str = "procedures and questions";
+        add(self.field.is_some(), "field", PROC_QUESTION);
+        add(self.agency.is_some(), "agency", PROC_QUESTION);
         add(self.level.is_some(), "level", PROC);
         add(self.online.is_some(), "online", PROC);
         add(self.online_url.is_some(), "online_url", PROC);
@@ -194,6 +206,16 @@ impl RawPage {
         add(self.decision.is_some(), "decision", PROC);
         add(self.status.is_some(), "status", PROC);
         add(self.replaced_by.is_some(), "replaced_by", PROC);
+        const QUESTION: &str = "questions";
+        add(self.question.is_some(), "question", QUESTION);
+        add(self.asker.is_some(), "asker", QUESTION);
+        add(self.asked.is_some(), "asked", QUESTION);
+        const EVENT: &str = "events";
+        add(self.time.is_some(), "time", EVENT);
+        add(self.end_time.is_some(), "end_time", EVENT);
+        add(self.presides.is_some(), "presides", EVENT);
+        add(self.attendees.is_some(), "attendees", EVENT);
+        add(self.event_type.is_some(), "event_type", EVENT);
         keys
     }
 }

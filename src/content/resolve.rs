@@ -2,7 +2,9 @@
 //! kind-specific keys checked against the page's kind, required keys enforced. Every
 //! problem becomes a [`Diagnostic`] pointing at the key's line.
 
+mod event;
 mod meta;
+mod question;
 
 use std::path::Path;
 
@@ -117,7 +119,7 @@ pub fn page(
     if let Some(a) = &raw.authority {
         authority_warnings(a, origin, &mut warnings);
     }
-    let title = match raw.title.map(|t| t.trim().to_string()) {
+    let title = match raw.title.take().map(|t| t.trim().to_string()) {
         Some(t) if !t.is_empty() => t,
         _ => {
             errors.push(Diagnostic::at(
@@ -138,6 +140,9 @@ pub fn page(
     };
     let date = date_of("date", &raw.date);
     let updated = date_of("updated", &raw.updated);
+    let question = (kind == Kind::Question)
+        .then(|| question::question_meta(&mut raw, origin, date, &mut errors));
+    let event = (kind == Kind::Event).then(|| event::event_meta(&mut raw, origin, &mut errors));
     if kind == Kind::News && raw.date.is_none() {
         errors.push(origin.at_key(
             "title",
@@ -219,6 +224,8 @@ pub fn page(
         parent_authority: non_empty(raw.parent_authority),
         plan,
         procedure,
+        question,
+        event,
         extra: toml_to_json(&toml::Value::Table(raw.extra.unwrap_or_default())),
         body,
         body_line,
@@ -248,8 +255,8 @@ pub fn section(
         None => default_kind,
         Some(k) => Kind::parse(k).unwrap_or_else(|| {
             errors.push(origin.at_key("kind", crate::tr!(
-                en: "`kind` = \"{k}\" is not a kind congbo knows: write \"plan\", \"news\", \"procedure\", \"document\" or \"page\"",
-                vi: "`kind` = \"{k}\" không phải loại trang congbo biết: hãy viết \"plan\" (kế hoạch), \"news\" (tin tức), \"procedure\" (thủ tục), \"document\" (văn bản) hoặc \"page\" (trang)",
+                en: "`kind` = \"{k}\" is not a kind congbo knows: write \"plan\", \"news\", \"procedure\", \"document\", \"question\", \"event\" or \"page\"",
+                vi: "`kind` = \"{k}\" không phải loại trang congbo biết: hãy viết \"plan\" (kế hoạch), \"news\" (tin tức), \"procedure\" (thủ tục), \"document\" (văn bản), \"question\" (hỏi đáp), \"event\" (lịch) hoặc \"page\" (trang)",
             )));
             default_kind
         }),

@@ -138,4 +138,40 @@ mod tests {
         assert_eq!(title.label, "Tiêu đề");
         assert!(!title.help.is_empty());
     }
+
+    #[test]
+    fn a_question_gets_its_own_keys_and_a_procedure_keeps_field_and_agency() {
+        let question = fields(Kind::Question);
+        let of = |key: &str| question.iter().find(|f| f.key == key).cloned();
+        for key in ["question", "asker", "asked", "field", "agency"] {
+            assert!(of(key).is_some(), "{key}");
+        }
+        assert_eq!(
+            of("asked").map(|f| (f.shape, f.label)),
+            Some((Shape::Date, "Ngày hỏi"))
+        );
+        assert_eq!(of("asker").map(|f| f.label), Some("Người hỏi"));
+        assert!(of("code").is_none());
+        let procedure: Vec<&str> = fields(Kind::Procedure).iter().map(|f| f.key).collect();
+        assert!(procedure.contains(&"field") && procedure.contains(&"agency"));
+        assert!(!procedure.contains(&"asker"));
+        assert!(!fields(Kind::News).iter().any(|f| f.key == "question"));
+    }
+
+    #[test]
+    fn an_event_gets_its_own_keys_and_its_times_are_text() {
+        let event = fields(Kind::Event);
+        let of = |key: &str| event.iter().find(|f| f.key == key).cloned();
+        for key in ["place", "presides", "attendees", "event_type", "end_time"] {
+            assert!(of(key).is_some(), "{key}");
+        }
+        // "08:00" is typed as text, not picked from a calendar.
+        assert_eq!(
+            of("time").map(|f| (f.shape, f.label)),
+            Some((Shape::Text, "Giờ bắt đầu"))
+        );
+        assert_eq!(of("end_time").map(|f| f.shape), Some(Shape::Text));
+        assert!(!fields(Kind::News).iter().any(|f| f.key == "presides"));
+        assert!(fields(Kind::Plan).iter().any(|f| f.key == "place"));
+    }
 }

@@ -191,15 +191,9 @@ fn filters(q: &str, kind: &str, draft: &str) -> String {
     };
     let kinds: String = std::iter::once(option("", "Mọi loại", kind))
         .chain(
-            [
-                Kind::News,
-                Kind::Plan,
-                Kind::Procedure,
-                Kind::Document,
-                Kind::Page,
-            ]
-            .iter()
-            .map(|k| option(k.name(), k.label_vi(), kind)),
+            Kind::ALL
+                .iter()
+                .map(|k| option(k.name(), k.label_vi(), kind)),
         )
         .collect();
     let drafts = [("", "Tất cả"), ("1", "Bản nháp"), ("0", "Đã xuất bản")]

@@ -28,6 +28,8 @@ pub fn front_matter(
         Kind::Plan => t.push_str(&plan(date, authority)),
         Kind::Procedure => t.push_str(PROCEDURE),
         Kind::Document => t.push_str(&document(authority)),
+        Kind::Question => t.push_str(QUESTION),
+        Kind::Event => t.push_str(EVENT),
         Kind::Page => t.push_str(PAGE),
     }
     t.push_str("+++\n\n");
@@ -43,6 +45,8 @@ fn quote(s: &str) -> String {
 fn date_note(kind: Kind) -> &'static str {
     match kind {
         Kind::Plan | Kind::Document => "           # ngày ban hành",
+        Kind::Question => "           # ngày trả lời",
+        Kind::Event => "           # ngày diễn ra",
         _ => "",
     }
 }
@@ -115,6 +119,21 @@ fn document(authority: Option<&str>) -> String {
     )
 }
 
+const QUESTION: &str = r#"# question = "Câu hỏi người dân gửi, chép nguyên văn"   # để trống thì tiêu đề là câu hỏi
+# asker = "Nguyễn Văn A, ấp Tân Lập"   # người hỏi; để trống thì ghi là Người dân
+# asked = 2025-03-02               # ngày hỏi
+# field = "Hộ tịch"                # lĩnh vực
+# agency = "UBND xã"               # cơ quan trả lời
+"#;
+
+const EVENT: &str = r#"# time = "08:00"                  # giờ bắt đầu; bỏ trống nếu cả ngày
+# end_time = "11:00"              # giờ kết thúc
+# place = "Hội trường UBND xã"     # địa điểm
+# presides = "Chủ tịch UBND xã"    # chủ trì
+# attendees = "Mọi người dân"      # thành phần tham dự
+# event_type = "tiếp công dân"     # tiếp công dân, đối thoại, hội nghị hoặc tập huấn
+"#;
+
 const PAGE: &str = r#"# description = "Một câu giới thiệu trang"
 # weight = 10                      # thứ tự trong mục (số nhỏ đứng trước)
 "#;
@@ -122,6 +141,10 @@ const PAGE: &str = r#"# description = "Một câu giới thiệu trang"
 fn body_hint(kind: Kind) -> &'static str {
     match kind {
         Kind::Procedure => "<!-- Viết trình tự thực hiện ở đây (Markdown), rồi xoá dòng này. -->\n",
+        Kind::Question => "<!-- Viết câu trả lời ở đây (Markdown), rồi xoá dòng này. -->\n",
+        Kind::Event => {
+            "<!-- Viết nội dung, chương trình sự kiện ở đây (Markdown), rồi xoá dòng này. -->\n"
+        }
         Kind::Plan => {
             "<!-- Viết nội dung kế hoạch ở đây (Markdown): căn cứ, mục đích, yêu cầu, nhiệm vụ; rồi xoá dòng này. -->\n"
         }

@@ -152,8 +152,8 @@ pub fn section_of(root: &Path, place: &str) -> Result<(String, Kind), Diagnostic
                 known.join(", ")
             };
             crate::tr!(
-                en: "there is no section folder content/{place}: write a kind (plan, news, procedure, document, page) or one of: {known}",
-                vi: "không có thư mục chuyên mục content/{place}: hãy viết một loại trang (plan, news, procedure, document, page) hoặc một trong các thư mục: {known}",
+                en: "there is no section folder content/{place}: write a kind (plan, news, procedure, document, question, event, page) or one of: {known}",
+                vi: "không có thư mục chuyên mục content/{place}: hãy viết một loại trang (plan, news, procedure, document, question, event, page) hoặc một trong các thư mục: {known}",
             )
         }));
     }
@@ -181,12 +181,7 @@ fn section_for_kind(root: &Path, kind: Kind) -> Result<(String, Kind), Diagnosti
     if kind == Kind::Page {
         return Ok((String::new(), Kind::Page));
     }
-    let default = match kind {
-        Kind::Plan => "ke-hoach",
-        Kind::News => "tin-tuc",
-        Kind::Procedure => "thu-tuc",
-        _ => "van-ban",
-    };
+    let default = kind.default_folder().unwrap_or("van-ban");
     let sections = top_sections(root);
     let of_kind: Vec<&String> = sections
         .iter()

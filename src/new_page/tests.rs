@@ -12,13 +12,7 @@ fn day() -> Date {
 
 #[test]
 fn every_kind_gets_front_matter_the_build_reads() {
-    for kind in [
-        Kind::News,
-        Kind::Plan,
-        Kind::Procedure,
-        Kind::Document,
-        Kind::Page,
-    ] {
+    for kind in Kind::ALL {
         let text = front_matter(
             kind,
             "Lễ ra mắt \"Tổ công nghệ\"",
@@ -48,6 +42,30 @@ fn every_kind_gets_front_matter_the_build_reads() {
     assert!(raw(&plan).authority.is_none());
     let proc_ = front_matter(Kind::Procedure, "TT", day(), false, None);
     assert!(proc_.contains("# [[documents]]") && proc_.contains("# code = "));
+    let question = front_matter(Kind::Question, "Hỏi", day(), false, None);
+    for key in [
+        "# question = ",
+        "# asker = ",
+        "# asked = ",
+        "# field = ",
+        "# agency = ",
+    ] {
+        assert!(question.contains(key), "{key} in {question}");
+    }
+    assert!(question.contains("# ngày trả lời"));
+    let event = front_matter(Kind::Event, "Tiếp dân", day(), false, None);
+    for key in [
+        "# time = ",
+        "# end_time = ",
+        "# place = ",
+        "# presides = ",
+        "# attendees = ",
+        "# event_type = ",
+    ] {
+        assert!(event.contains(key), "{key} in {event}");
+    }
+    assert!(event.contains("# ngày diễn ra"));
+    assert!(question.contains("câu trả lời"));
 }
 
 fn site() -> tempfile::TempDir {
@@ -113,6 +131,9 @@ fn sections_and_kinds_are_found_as_the_build_finds_them() {
     assert_eq!(s("ke-hoach"), Ok(("ke-hoach".into(), Kind::Plan)));
     assert_eq!(s("plan"), Ok(("ke-hoach".into(), Kind::Plan)));
     assert_eq!(s("document"), Ok(("van-ban".into(), Kind::Document)));
+    assert_eq!(s("question"), Ok(("hoi-dap".into(), Kind::Question)));
+    assert_eq!(s("hoi-dap"), Ok(("hoi-dap".into(), Kind::Question)));
+    assert_eq!(s("event"), Ok(("lich".into(), Kind::Event)));
     // Two sections hold news: the one with the default name wins.
     assert_eq!(s("news"), Ok(("tin-tuc".into(), Kind::News)));
     // thu-tuc holds plain pages here, so "procedure" has no home.

@@ -1,14 +1,16 @@
 //! Machine-readable open data, written on every build: `/data/plans.json`,
 //! `/data/agencies.json`, `/data/procedures.json`, `/data/procedures.csv`,
-//! `/data/documents.json`, `/data/tasks.ics` and `/data/tasks.csv`; and, when the site has
-//! `data/chi-so.toml`, `/data/chi-so.json` and `/data/chi-so.csv`. Field names and order are the content
-//! format's contract; URLs are absolute permalinks; the order of items never depends on
-//! anything but the content. JSON is pretty-printed UTF-8. The CSVs are UTF-8 with a byte
-//! order mark (so spreadsheet programs read Vietnamese correctly), every field quoted, CRLF
-//! line ends. The calendar follows RFC 5545: CRLF, lines folded at 75 octets, TEXT escaped.
+//! `/data/documents.json`, `/data/tasks.ics`, `/data/tasks.csv`, `/data/hoi-dap.json` and
+//! `/data/lich.ics`; and, when the site has `data/chi-so.toml`, `/data/chi-so.json` and
+//! `/data/chi-so.csv`. Field names and order are the content format's contract; URLs are
+//! absolute permalinks; the order of items never depends on anything but the content. JSON
+//! is pretty-printed UTF-8. The CSVs are UTF-8 with a byte order mark (so spreadsheet
+//! programs read Vietnamese correctly), every field quoted, CRLF line ends. The calendars
+//! follow RFC 5545: CRLF, lines folded at 75 octets, TEXT escaped.
 
 mod ics;
 mod indexes;
+mod questions;
 mod tasks;
 
 use std::collections::HashMap;
@@ -122,7 +124,7 @@ struct DocumentJson<'a> {
     cited_by: Vec<String>,
 }
 
-/// The seven open-data files. `tasks` holds each page's tasks by page index
+/// The nine open-data files. `tasks` holds each page's tasks by page index
 /// ([`crate::site::tasks::read_all`]); `agencies` and `documents` are the site's
 /// ([`crate::site::agencies::group_agencies`], [`crate::site::documents::collect_documents`]).
 pub fn open_data(
@@ -169,6 +171,11 @@ pub fn open_data_into(
         put("chi-so.json", indexes::indexes_json(results));
         put("chi-so.csv", indexes::indexes_csv(results).into_bytes());
     }
+    put(questions::QUESTIONS_FILE, json(&questions::questions(site)));
+    put(
+        ics::events::EVENTS_FILE,
+        ics::events::calendar(site).into_bytes(),
+    );
 }
 
 /// `/data/documents.json`: every cited document with its own page and its citers' URLs.

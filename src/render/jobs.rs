@@ -353,9 +353,10 @@ fn field_sheet_terms(site: &Site) -> impl Iterator<Item = usize> + '_ {
     (0..terms).filter(|&t| !crate::site::procedures::field_procedures(site, t).is_empty())
 }
 
-/// Procedure sections list all their procedures grouped by field instead of paginating.
+/// Procedure and question sections list all their pages grouped by field, and event
+/// sections theirs upcoming then past, instead of paginating.
 pub(crate) fn is_grouped(kind: Kind) -> bool {
-    kind == Kind::Procedure
+    matches!(kind, Kind::Procedure | Kind::Question | Kind::Event)
 }
 
 /// Renders a prepared job (after [`set_globals`]).

@@ -76,6 +76,10 @@ impl Engine {
                 body_line: new.body_line,
                 plan: new.kind == crate::content::page::Kind::Plan,
             };
+            // `/data/hoi-dap.json` reads a question's whole answer, not only its summary.
+            if new.kind == crate::content::page::Kind::Question {
+                return None;
+            }
             let rendered = markdown::render(&new.body, &r, &model.links).ok()?;
             let old = &old.rendered;
             if rendered.summary != old.summary

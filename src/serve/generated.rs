@@ -219,7 +219,12 @@ pub(super) fn stale_kinds(old: &Site, new: &Site, changed: &[usize]) -> Stale {
     let mut documents_file = false;
     if !same_documents_but_citers
         || old.agencies != new.agencies
-        || any(&|i| matches!(kind(i), Kind::Plan | Kind::Procedure) || owns_a_document(i))
+        || any(&|i| {
+            matches!(
+                kind(i),
+                Kind::Plan | Kind::Procedure | Kind::Question | Kind::Event
+            ) || owns_a_document(i)
+        })
     {
         stale.push(Made::OpenData);
     } else if old.documents != new.documents {

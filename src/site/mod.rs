@@ -4,8 +4,10 @@
 
 pub mod agencies;
 pub mod documents;
+pub mod events;
 pub mod languages;
 pub mod procedures;
+pub mod questions;
 pub mod tasks;
 pub mod taxonomy;
 

@@ -29,6 +29,59 @@ pub fn escape_into(s: &str, out: &mut String) {
     out.push_str(&s[last..]);
 }
 
+/// The plain text of rendered HTML: tags become spaces, the entities the Markdown
+/// renderer writes are decoded (others become spaces).
+pub fn html_text(html: &str, out: &mut String) {
+    let mut rest = html;
+    while let Some(i) = memchr::memchr2(b'<', b'&', rest.as_bytes()) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if tail.starts_with('<') {
+            out.push(' ');
+            rest = memchr::memchr(b'>', tail.as_bytes()).map_or("", |j| &tail[j + 1..]);
+        } else {
+            let end = tail.bytes().take(10).position(|b| b == b';');
+            let (text, skip) = match end {
+                Some(j) => (entity(&tail[1..j]), j + 1),
+                None => ("&", 1),
+            };
+            out.push_str(text);
+            rest = &tail[skip..];
+        }
+    }
+    out.push_str(rest);
+}
+
+/// The text of an entity's name (`amp`, `#39`), a space when unknown.
+fn entity(name: &str) -> &'static str {
+    match name {
+        "amp" => "&",
+        "lt" => "<",
+        "gt" => ">",
+        "quot" | "#34" => "\"",
+        "#39" | "#x27" | "apos" => "'",
+        _ => " ",
+    }
+}
+
+/// The plain text of rendered HTML in one line: [`html_text`] with every run of white
+/// space made one space, and no space left before a closing punctuation mark (a tag
+/// closing a word before its comma became one), for places that show or send text without
+/// markup (JSON-LD).
+pub fn plain_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    html_text(html, &mut text);
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        let closes = word.starts_with([',', '.', ';', ':', '!', '?', ')']);
+        if !out.is_empty() && !closes {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -42,5 +95,13 @@ mod tests {
         let mut out = String::from("x");
         escape_into("<", &mut out);
         assert_eq!(out, "x&lt;");
+    }
+
+    #[test]
+    fn plain_text_drops_tags_and_joins_lines() {
+        assert_eq!(
+            plain_text("<p>Chào <strong>ông</strong>,</p>\n<p>A &amp; B</p>"),
+            "Chào ông, A & B"
+        );
     }
 }

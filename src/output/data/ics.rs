@@ -4,6 +4,8 @@
 //! splitting a character; TEXT values are escaped. Event UIDs are a hash of the plan's path
 //! and the task's index, so they stay the same from one build to the next.
 
+pub(super) mod events;
+
 use crate::site::Site;
 use crate::site::tasks::Task;
 use crate::text::date::Date;

@@ -136,7 +136,7 @@ fn keys_in_order(text: &str, keys: &[&str]) {
 const URL: &str = "https://xa-thu.example.gov.vn";
 
 #[test]
-fn seven_files_every_build_in_a_stable_order() {
+fn nine_files_every_build_in_a_stable_order() {
     let (_, files) = site_and_files(d(2025, 6, 1));
     let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(
@@ -148,7 +148,9 @@ fn seven_files_every_build_in_a_stable_order() {
             "/data/procedures.csv",
             "/data/documents.json",
             "/data/tasks.ics",
-            "/data/tasks.csv"
+            "/data/tasks.csv",
+            "/data/hoi-dap.json",
+            "/data/lich.ics"
         ]
     );
     let (_, again) = site_and_files(d(2025, 6, 1));

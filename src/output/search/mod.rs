@@ -229,6 +229,17 @@ fn details_text(p: &crate::content::Page, out: &mut String) {
         }
         parts.extend(m.documents.iter().map(|d| d.name.as_str()));
     }
+    if let Some(q) = &p.question {
+        // The question as sent: citizens search with its words, not the title's.
+        let one = [&q.question, &q.asker, &q.field, &q.agency];
+        parts.extend(one.into_iter().flatten().map(String::as_str));
+    }
+    if let Some(e) = &p.event {
+        // Citizens look for a reception day by its place or who presides.
+        let one = [&e.place, &e.presides, &e.attendees];
+        parts.extend(one.into_iter().flatten().map(String::as_str));
+        parts.extend(e.event_type.map(|t| t.label_vi()));
+    }
     parts.extend(p.tags.iter().map(String::as_str));
     for s in parts {
         out.push_str(s);
@@ -289,7 +300,7 @@ fn unpacked(key: u128) -> String {
 /// Each page's kind (one letter) and field numbers, in index order, for the filters.
 #[derive(Serialize)]
 struct Locations {
-    /// One letter a page: p(lan), n(ews), t(hủ tục), d(ocument), g (page).
+    /// One letter a page: p(lan), n(ews), t(hủ tục), d(ocument), g (page), q(uestion), e(vent).
     k: String,
     /// Per page, its fields as term numbers of the `fields` taxonomy, in the order of its
     /// terms (the search page lists them in that order).
@@ -323,6 +334,8 @@ pub(crate) fn kind_letter(k: Kind) -> char {
         Kind::Procedure => 't',
         Kind::Document => 'd',
         Kind::Page => 'g',
+        Kind::Question => 'q',
+        Kind::Event => 'e',
     }
 }
 

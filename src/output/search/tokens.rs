@@ -265,40 +265,8 @@ pub(crate) fn exact(word: &str) -> String {
     }
 }
 
-/// The plain text of rendered HTML: tags become spaces, the entities the Markdown
-/// renderer writes are decoded (others become spaces).
-pub(crate) fn html_text(html: &str, out: &mut String) {
-    let mut rest = html;
-    while let Some(i) = memchr::memchr2(b'<', b'&', rest.as_bytes()) {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i..];
-        if tail.starts_with('<') {
-            out.push(' ');
-            rest = memchr::memchr(b'>', tail.as_bytes()).map_or("", |j| &tail[j + 1..]);
-        } else {
-            let end = tail.bytes().take(10).position(|b| b == b';');
-            let (text, skip) = match end {
-                Some(j) => (entity(&tail[1..j]), j + 1),
-                None => ("&", 1),
-            };
-            out.push_str(text);
-            rest = &tail[skip..];
-        }
-    }
-    out.push_str(rest);
-}
-
-/// The text of an entity's name (`amp`, `#39`), a space when unknown.
-fn entity(name: &str) -> &'static str {
-    match name {
-        "amp" => "&",
-        "lt" => "<",
-        "gt" => ">",
-        "quot" | "#34" => "\"",
-        "#39" | "#x27" | "apos" => "'",
-        _ => " ",
-    }
-}
+/// The plain text of rendered HTML: the one rule of `text::html`, used here by the index.
+pub(crate) use crate::text::html::html_text;
 
 /// At most `max` bytes of `text` with runs of white space as one space, cut at a word
 /// boundary and marked with `…` when cut.

@@ -255,7 +255,9 @@ impl<'a> Views<'a> {
             number: p.number.as_deref(),
             authority: p.authority.as_deref(),
             code: proc.and_then(|x| x.code.as_deref()),
-            field: proc.and_then(|x| x.field.as_deref()),
+            field: proc
+                .and_then(|x| x.field.as_deref())
+                .or_else(|| p.question.as_ref().and_then(|q| q.field.as_deref())),
             online: proc.map(|x| x.online.as_str()).filter(|s| !s.is_empty()),
             online_class: proc.map(|x| online_class(&x.online)),
         }
@@ -350,6 +352,8 @@ impl<'a> Views<'a> {
                     sheet_steps_shortened: false,
                 })
                 .map(super::sheet::shorten_steps),
+            question: self.question(i),
+            event: self.event(i),
             cited_by,
             cited_count,
             cited_list,

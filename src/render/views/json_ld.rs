@@ -1,6 +1,6 @@
 //! schema.org JSON-LD of a page: `GovernmentService` for procedures, `NewsArticle` for
-//! news. Typed and borrowed, serialised once: building `serde_json::Value` trees (with
-//! `json!`) for every page cost 2% of a build. Fields are declared in alphabetical order,
+//! news, `QAPage` for questions (`question.rs`), `Event` for events (`event.rs`). Typed and borrowed, serialised once:
+//! building `serde_json::Value` trees (with `json!`) for every page cost 2% of a build. Fields are declared in alphabetical order,
 //! the order the earlier `Value` maps wrote, so the bytes are the same.
 
 use serde::Serialize;
@@ -144,6 +144,8 @@ impl Views<'_> {
                 main_entity_of_page: c.permalink(&p.path),
                 publisher: provider(),
             }),
+            Kind::Question => return self.qa_page_json_ld(i),
+            Kind::Event => return self.event_json_ld(i),
             _ => return None,
         };
         Some(script_safe_json_string(

@@ -7,6 +7,7 @@ mod builder;
 mod cached_items;
 pub mod charts;
 pub mod domain;
+mod event;
 pub mod feedback;
 pub mod indexes;
 mod json_ld;
@@ -14,6 +15,7 @@ mod languages;
 mod nav;
 mod page_ser;
 mod pager;
+mod question;
 mod sheet;
 mod site_view;
 mod task;
@@ -201,6 +203,8 @@ pub struct PageView<'a> {
     pub files: Vec<FileView>,
     pub plan: Option<PlanView<'a>>,
     pub procedure: Option<ProcedureView<'a>>,
+    pub question: Option<QuestionView<'a>>,
+    pub event: Option<EventView<'a>>,
     /// Pages citing this page's `number` (documents, plans), newest first: all of them,
     /// or the first few when `cited_list` lists them all.
     pub cited_by: Vec<LinkView<'a>>,
@@ -208,7 +212,7 @@ pub struct PageView<'a> {
     pub cited_count: usize,
     /// URL of the list of every page citing it, when `cited_by` shows only the first few.
     pub cited_list: Option<String>,
-    /// schema.org JSON-LD (news, procedures), safe to print inside `<script>`.
+    /// schema.org JSON-LD (news, procedures, questions), safe to print inside `<script>`.
     pub json_ld: Option<String>,
     pub extra: &'a serde_json::Value,
     /// `authority` as a state document's header writes it (Decree 30/2020): in capitals,
@@ -298,6 +302,58 @@ pub struct ReplacementView<'a> {
     pub title: &'a str,
     pub code: Option<&'a str>,
     pub url: Option<String>,
+}
+
+/// Question details (hỏi đáp); the answer is the page's `content`.
+#[derive(Serialize)]
+pub struct QuestionView<'a> {
+    /// The question as the citizen sent it, else the title.
+    pub question: &'a str,
+    /// Who asked: as written, else the theme's `asker_anonymous` ("Người dân").
+    pub asker: std::borrow::Cow<'a, str>,
+    /// Whether the asker gave no name.
+    pub anonymous: bool,
+    pub asked: Option<Date>,
+    /// The page's `date`.
+    pub answered: Option<Date>,
+    pub field: Option<&'a str>,
+    pub field_url: Option<String>,
+    /// The answering agency written out in full.
+    pub agency: Option<String>,
+    /// Its page among the agencies of plans' tasks, when it has one.
+    pub agency_url: Option<String>,
+}
+
+/// Event details (lịch); what happens is the page's `content`.
+#[derive(Serialize)]
+pub struct EventView<'a> {
+    /// The day: the page's `date`.
+    pub date: Option<Date>,
+    /// "08:00", none for an all-day event.
+    pub time: Option<String>,
+    pub end_time: Option<String>,
+    pub place: Option<&'a str>,
+    pub presides: Option<&'a str>,
+    pub attendees: Option<&'a str>,
+    /// The type's words: "Tiếp công dân".
+    pub event_type: Option<&'static str>,
+    /// Not yet passed on the build date ([`crate::site::events::is_upcoming`]).
+    pub upcoming: bool,
+}
+
+/// The events index: upcoming events soonest first, then past ones latest first.
+#[derive(Serialize)]
+pub struct EventLists {
+    pub upcoming: Vec<SummaryValue>,
+    pub past: Vec<SummaryValue>,
+}
+
+/// A field of the questions index, its questions newest answered first.
+#[derive(Serialize)]
+pub struct QuestionGroup<'a> {
+    pub name: &'a str,
+    pub url: Option<String>,
+    pub questions: Vec<SummaryValue>,
 }
 
 /// One paper of a dossier.

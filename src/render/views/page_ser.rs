@@ -80,6 +80,8 @@ impl Serialize for PageView<'_> {
             files,
             plan,
             procedure,
+            question,
+            event,
             cited_by,
             cited_count,
             cited_list,
@@ -88,7 +90,7 @@ impl Serialize for PageView<'_> {
             authority_lines,
             parent_authority,
         } = self;
-        let mut out = serializer.serialize_struct("PageView", PageSummary::FIELDS + 20)?;
+        let mut out = serializer.serialize_struct("PageView", PageSummary::FIELDS + 22)?;
         summary.serialize_fields(&mut out)?;
         out.serialize_field("path", path)?;
         out.serialize_field("content", content)?;
@@ -103,6 +105,8 @@ impl Serialize for PageView<'_> {
         out.serialize_field("files", files)?;
         out.serialize_field("plan", plan)?;
         out.serialize_field("procedure", procedure)?;
+        out.serialize_field("question", question)?;
+        out.serialize_field("event", event)?;
         out.serialize_field("cited_by", cited_by)?;
         out.serialize_field("cited_count", cited_count)?;
         out.serialize_field("cited_list", cited_list)?;

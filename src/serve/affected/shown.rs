@@ -70,7 +70,8 @@ pub(super) const SHOWN: &[(&str, &[&str], Shows)] = &[
     ("page", &[
         "author", "authority", "authority_lines", "authority_lines[]", "code", "date",
         "description", "extra", "field", "files", "image", "json_ld", "kind", "number", "online",
-        "online_class", "parent_authority", "path", "permalink", "plan", "procedure", "source", "tags", "fields",
+        "online_class", "parent_authority", "path", "permalink", "plan", "procedure", "question", "event",
+        "source", "tags", "fields",
         "title", "updated", "url",
     ], Own),
     ("page", &["content", "reading_time", "summary", "toc", "word_count"], Body),
@@ -115,6 +116,14 @@ pub(super) const SHOWN: &[(&str, &[&str], Shows)] = &[
         "sheet_steps", "sheet_steps[]", "sheet_steps_shortened", "steps", "steps[]",
     ], Body),
     ("page.procedure", &["field_url"], Frame),
+    ("page.question", &[
+        "agency", "anonymous", "answered", "asked", "asker", "field", "question",
+    ], Own),
+    ("page.question", &["agency_url", "field_url"], Frame),
+    // An event's facts; `upcoming` also reads the build date, which is `Frame`.
+    ("page.event", &[
+        "attendees", "date", "end_time", "event_type", "place", "presides", "time", "upcoming",
+    ], Own),
     ("page.procedure", &["replaced_by"], Replacement),
     ("page.procedure.replaced_by", &["code", "title", "url"], Replacement),
     ("page.procedure.documents[]", &["copies", "form", "name", "originals"], Own),
@@ -138,6 +147,11 @@ pub(super) const SHOWN: &[(&str, &[&str], Shows)] = &[
     ("home.procedure_fields[]", &["procedures"], Procedures),
     ("procedure_fields[]", &["name", "url"], Frame),
     ("procedure_fields[]", &["procedures"], Procedures),
+    // The questions index: groups and JSON-LD made of its questions' summaries.
+    ("", &["questions_json_ld"], Summary),
+    ("question_fields[]", &["name", "questions", "url"], Summary),
+    // The events index: its events' summaries, upcoming then past.
+    ("event_lists", &["past", "upcoming"], Summary),
     // Taxonomies and terms.
     ("taxonomy", &["name", "title", "url"], Frame),
     ("taxonomy.terms[]", &["count"], TermCount),
@@ -223,6 +237,7 @@ mod tests {
         "cited_documents",
         "citations",
         "feedback",
+        "event_lists",
         "current_path",
         "current_url",
         "field",
@@ -234,6 +249,8 @@ mod tests {
         "permalink",
         "procedure_fields",
         "qr_svg",
+        "question_fields",
+        "questions_json_ld",
         "search_fields",
         "search_index",
         "section",

@@ -1,45 +1,71 @@
 //! The views that gather pages from across the site: procedures grouped by field (the
-//! procedure section and the home page) and the home page's latest items.
+//! procedure section and the home page), questions grouped by field, and the home page's
+//! latest items.
 
 use super::super::HOME_LATEST;
 use crate::content::Kind;
-use crate::render::views::{FieldGroup, HomeView, Views};
-use crate::text::collate;
+use crate::render::views::{FieldGroup, HomeView, QuestionGroup, Views};
+use crate::site::questions::{group_by_field, question_groups};
 
 /// Procedures grouped by field, fields and procedures in Vietnamese alphabetical order.
 pub(super) fn field_groups<'a>(v: &Views<'a>, pages: &[usize]) -> Vec<FieldGroup<'a>> {
-    let mut groups: Vec<(String, &'a str, Vec<usize>)> = Vec::new();
-    for &i in pages {
-        let Some(proc) = v.site.pages[i].page.procedure.as_ref() else {
-            continue;
-        };
-        // Abolished procedures leave the index; their pages stay.
-        if !proc.is_listed() {
-            continue;
-        }
-        let field = proc.field.as_deref().unwrap_or("Khác");
-        let key = crate::text::fold::match_key(field);
-        match groups.iter_mut().find(|g| g.0 == key) {
-            Some(g) => g.2.push(i),
-            None => groups.push((key, field, vec![i])),
-        }
-    }
-    groups.sort_by(|a, b| collate::compare(a.1, b.1));
+    let site = v.site;
+    // Abolished procedures leave the index; their pages stay.
+    let listed: Vec<usize> = pages
+        .iter()
+        .copied()
+        .filter(|&i| {
+            site.pages[i]
+                .page
+                .procedure
+                .as_ref()
+                .is_some_and(|p| p.is_listed())
+        })
+        .collect();
+    let groups = group_by_field(&listed, |i| {
+        site.pages[i]
+            .page
+            .procedure
+            .as_ref()
+            .and_then(|p| p.field.as_deref())
+    });
     groups
         .into_iter()
-        .map(|(_, name, mut list)| {
+        .map(|(name, mut list)| {
             // The model's precomputed keys: the same order as collate::compare on titles.
-            list.sort_by(|a, b| v.site.pages[*a].title_key.cmp(&v.site.pages[*b].title_key));
-            let url = v.site.taxonomies[1]
-                .term(name)
-                .map(|t| v.site.config.url(&t.path));
-            FieldGroup {
-                name,
-                url,
-                procedures: list.into_iter().map(|i| v.summary_value(i)).collect(),
-            }
+            list.sort_by(|a, b| site.pages[*a].title_key.cmp(&site.pages[*b].title_key));
+            field_group(v, name, list)
         })
         .collect()
+}
+
+/// Questions grouped by field, fields in Vietnamese alphabetical order, each field's
+/// questions in `pages`' order (a question section's: newest answered first).
+pub(super) fn question_fields<'a>(v: &Views<'a>, pages: &[usize]) -> Vec<QuestionGroup<'a>> {
+    question_groups(v.site, pages)
+        .into_iter()
+        .map(|(name, list)| QuestionGroup {
+            name,
+            url: field_url(v, name),
+            questions: list.into_iter().map(|i| v.summary_value(i)).collect(),
+        })
+        .collect()
+}
+
+/// The field's page, when the `fields` taxonomy has it.
+fn field_url(v: &Views<'_>, name: &str) -> Option<String> {
+    v.site.taxonomies[1]
+        .term(name)
+        .map(|t| v.site.config.url(&t.path))
+}
+
+/// One field's group of procedures.
+fn field_group<'a>(v: &Views<'a>, name: &'a str, list: Vec<usize>) -> FieldGroup<'a> {
+    FieldGroup {
+        name,
+        url: field_url(v, name),
+        procedures: list.into_iter().map(|i| v.summary_value(i)).collect(),
+    }
 }
 
 /// The home page: the latest of each kind and the procedures by field.

@@ -1,8 +1,9 @@
 //! The jobs that list pages a page at a time: sections (and the home page), terms, and a
 //! document's citing pages.
 
-use super::groups::{field_groups, home};
+use super::groups::{field_groups, home, question_fields};
 use super::{Parts, base_context, cited_documents};
+use crate::content::Kind;
 use crate::error::Diagnostic;
 use crate::markdown::LinkContext;
 use crate::render::jobs::{CITATIONS_PER_PAGE, CITATIONS_TEMPLATE, is_grouped};
@@ -51,8 +52,15 @@ pub(super) fn section_job(
             extra: &s.section.extra,
         },
     );
-    if is_grouped(s.section.kind) {
-        ctx.insert("procedure_fields", &field_groups(v, &s.pages));
+    match s.section.kind {
+        Kind::Procedure => ctx.insert("procedure_fields", &field_groups(v, &s.pages)),
+        Kind::Question => {
+            ctx.insert("question_fields", &question_fields(v, &s.pages));
+            let ld = v.faq_page_json_ld(&s.section.title, &s.section.path, &s.pages);
+            ctx.insert("questions_json_ld", &ld);
+        }
+        Kind::Event => ctx.insert("event_lists", &v.event_lists(&s.pages)),
+        _ => {}
     }
     if site.document_section() == Some(section) {
         ctx.insert("cited_documents", &cited_documents(v, links));
