@@ -107,6 +107,10 @@ impl Engine {
             if crate::images::is_resizable(&rel.to_string_lossy()) {
                 return None;
             }
+            // An audio or video file's length is written in its page: that page again.
+            if crate::markdown::media::kind_of(&rel.to_string_lossy()).is_some() {
+                return None;
+            }
             let meta = std::fs::symlink_metadata(self.opts.root.join(rel)).ok()?;
             if !meta.is_file() || self.sources.asset_size(rel) != Some(meta.len()) {
                 return None;

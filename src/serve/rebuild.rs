@@ -3,7 +3,7 @@
 //! every-language rebuild of a multilingual site.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use super::affected::{changed_pages, jobs_of_changed};
@@ -55,7 +55,17 @@ impl Engine {
         // one language): compared for every page, a large site's links (a path per page)
         // were compared as many times as there are pages, seconds at 10,000.
         let same: OnceLock<(usize, bool)> = OnceLock::new();
+        // A bundle whose audio or video file changed: its page shows the file's length, so
+        // its Markdown is rendered again.
+        let media_bundles: Vec<&Path> = force
+            .iter()
+            .filter(|f| crate::markdown::media::kind_of(&f.to_string_lossy()).is_some())
+            .filter_map(|f| f.parent())
+            .collect();
         let reused = |p: &Page, links: &LinkContext| {
+            if (p.bundle_dir.as_deref()).is_some_and(|d| media_bundles.contains(&d)) {
+                return None;
+            }
             let previous = previous.as_ref()?;
             let at = std::ptr::from_ref(links) as usize;
             let &(asked, answer) = same.get_or_init(|| (at, same_links(previous.links, links)));
