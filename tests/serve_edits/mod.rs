@@ -379,3 +379,34 @@ pub fn edit(
         }
     }
 }
+
+/// Fails unless the engine serves exactly the files of a clean build of `site`.
+pub fn check_same(
+    engine: &congbo::serve::engine::Engine,
+    site: &TestSite,
+    step: usize,
+    what: &str,
+) {
+    let (_, want) =
+        congbo::build::build_in_memory(&site.opts).unwrap_or_else(|e| panic!("step {step}: {e}"));
+    let want = congbo::serve::engine::to_files(want);
+    let got = engine.files();
+    let mut missing: Vec<&String> = want.keys().filter(|k| !got.contains_key(*k)).collect();
+    let mut extra: Vec<&String> = got.keys().filter(|k| !want.contains_key(*k)).collect();
+    missing.sort();
+    extra.sort();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "step {step} ({what}): missing {missing:?}, extra {extra:?}"
+    );
+    let mut differ: Vec<&String> = want
+        .iter()
+        .filter(|(k, v)| got.get(*k) != Some(*v))
+        .map(|(k, _)| k)
+        .collect();
+    differ.sort();
+    assert!(
+        differ.is_empty(),
+        "step {step} ({what}): these differ from a clean build: {differ:?}"
+    );
+}
