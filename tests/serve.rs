@@ -8,22 +8,7 @@ use common::*;
 
 use std::time::{Duration, Instant};
 
-fn news_site() -> TestSite {
-    let site = TestSite::new();
-    site.write(
-        "content/tin-tuc/_index.md",
-        "+++\ntitle = \"Tin tức\"\n+++\n",
-    );
-    site.write(
-        "content/tin-tuc/mot.md",
-        &news("Tin một", "2026-01-10", &["Một cửa"]),
-    );
-    site.write(
-        "content/tin-tuc/hai.md",
-        &news("Tin hai", "2026-01-12", &["Một cửa"]),
-    );
-    site
-}
+use common::editor::news_site;
 
 #[test]
 fn edits_show_up_and_errors_show_over_the_last_good_page_until_fixed() {
