@@ -125,6 +125,16 @@ pub fn elapsed(d: Duration) -> String {
     }
 }
 
+/// An English kind name with its article: "an event", "a news".
+fn with_article(name: &str) -> String {
+    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {name}")
+}
+
 /// What `congbo new` says once it has written a page.
 pub fn created(file: &Path, kind: Kind) -> String {
     let file = file.display();
@@ -133,7 +143,7 @@ pub fn created(file: &Path, kind: Kind) -> String {
         (Kind::Page, Lang::Vi) => "trang thông thường".to_string(),
         (Kind::Page, Lang::En) => "a plain page".to_string(),
         (_, Lang::Vi) => format!("trang {}", kind.label_vi().to_lowercase()),
-        (_, Lang::En) => format!("a {} page", kind.name()),
+        (_, Lang::En) => format!("{} page", with_article(kind.name())),
     };
     tr!(
         en: "Created {file} ({what}). Open it, fill in the lines starting with #, then run congbo build.",
@@ -266,5 +276,17 @@ mod tests {
         assert_eq!(elapsed(Duration::from_secs(65)), "1 min 05 s");
         assert_eq!(pages_of_kind(Kind::Document, 1), "1 document");
         assert_eq!(pages_of_kind(Kind::News, 0), "0 news items");
+    }
+}
+
+#[cfg(test)]
+mod created_tests {
+    use super::*;
+
+    #[test]
+    fn an_event_page_takes_an() {
+        assert_eq!(with_article(Kind::Event.name()), "an event");
+        assert_eq!(with_article(Kind::News.name()), "a news");
+        assert_eq!(with_article(Kind::Question.name()), "a question");
     }
 }
