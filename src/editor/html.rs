@@ -24,6 +24,24 @@ pub(super) fn layout(title: &str, main: &str) -> String {
 }
 
 /// A page saying one thing, with the way back to the list.
+/// A Word file imported as the draft `rel`, with what the import could not read as it
+/// should (the same warnings `congbo import` prints): said before the draft is opened.
+pub(super) fn imported_with_warnings(rel: &str, warnings: &[String]) -> String {
+    let items: String = warnings
+        .iter()
+        .map(|w| format!("<li>{}</li>\n", escape(w)))
+        .collect();
+    layout(
+        "Đã nhập tệp Word",
+        &format!(
+            "<h1>Đã nhập thành bản nháp content/{}</h1>\n<p role=\"alert\">Cần xem lại những chỗ sau \
+             trước khi xuất bản:</p>\n<ul>\n{items}</ul>\n<p><a href=\"{PREFIX}sua/{}?da-nhap=1\">Mở bản nháp</a></p>\n",
+            escape(rel),
+            escape(rel)
+        ),
+    )
+}
+
 pub(super) fn message(text: &str) -> String {
     layout(
         "Thông báo",

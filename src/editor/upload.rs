@@ -248,6 +248,10 @@ impl Editor {
         if let Err(d) = self.make_draft(&rel, &caller.name) {
             return Reply::page(500, html::message(&d.to_string()));
         }
+        // What the import could not read as it should is said, never dropped.
+        if !page.warnings.is_empty() {
+            return Reply::page(200, html::imported_with_warnings(&rel, &page.warnings));
+        }
         Reply {
             status: 303,
             html: String::new(),
