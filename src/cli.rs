@@ -138,6 +138,10 @@ pub enum Command {
         /// Send public/ as the last build left it, without building.
         #[arg(long)]
         no_build: bool,
+        /// Files sent at the same time, each on its own connection (1 to 16; default: the
+        /// target's jobs, else 4).
+        #[arg(long, short = 'j', value_parser = clap::value_parser!(u8).range(1..=crate::config::deploy::MAX_JOBS as i64))]
+        jobs: Option<u8>,
     },
     /// Turn Word files (.docx) or text pasted from a PDF (.txt) into pages, keeping the
     /// original beside each: congbo import ke-hoach.docx.
@@ -198,6 +202,9 @@ fn command() -> clap::Command {
             }
             "yes" => "Không hỏi lại trước khi gửi.",
             "no_build" => "Gửi public/ như lần dựng trước để lại, không dựng lại.",
+            "jobs" => {
+                "Số tệp gửi cùng lúc, mỗi tệp trên một kết nối riêng (1 đến 16; mặc định: jobs của nơi triển khai, nếu không thì 4)."
+            }
             "lang" => {
                 "Ngôn ngữ của các thông báo: vi hoặc en (mặc định: tiếng Việt với trang tiếng Việt, nếu không thì theo ngôn ngữ của máy; cũng có thể đặt CONGBO_LANG)."
             }
@@ -446,12 +453,14 @@ pub fn main() -> i32 {
             dry_run,
             yes,
             no_build,
+            jobs,
         } => deploy_ui::run(crate::deploy::DeployOptions {
             root,
             target,
             dry_run,
             yes,
             no_build,
+            jobs: jobs.map(usize::from),
             pace: deploy_ui::pace(),
         }),
         Command::Import {

@@ -146,3 +146,35 @@ fn targets_it_cannot_serve_and_wrong_keys_are_refused_at_their_line() {
     assert!(!o.status.success());
     assert_has(&String::from_utf8_lossy(&o.stderr), &["[deploy."]);
 }
+
+#[test]
+fn jobs_from_the_target_or_the_command_line_give_the_same_tree_and_a_wrong_number_its_line() {
+    let dest = tempfile::tempdir().unwrap();
+    let web = dest.path().join("www");
+    let table = format!("{}jobs = 8\n", file_target(&web));
+    let site = site_with_target(&table, 12);
+    let o = run_deploy(&site, &["--yes"], &[]);
+    assert!(o.status.success(), "{}", said(&o));
+    assert_eq!(tree(&web), public_tree(&site));
+    // One at a time, after a change to every page, gives the same tree again.
+    site.write(
+        "site.toml",
+        &std::fs::read_to_string(site.root().join("site.toml"))
+            .unwrap()
+            .replace("xã Thử Nghiệm\"", "xã Thử Nghiệm Mới\""),
+    );
+    let o = run_deploy(&site, &["--yes", "--jobs", "1"], &[]);
+    assert!(o.status.success(), "{}", said(&o));
+    assert_eq!(tree(&web), public_tree(&site));
+
+    let site = site_with_target(&format!("{}jobs = 0\n", file_target(&web)), 1);
+    let o = run_deploy(&site, &["--yes"], &[]);
+    assert!(!o.status.success());
+    let line = SITE_TOML.lines().count() + 4;
+    assert_has(
+        &String::from_utf8_lossy(&o.stderr),
+        &[&format!("site.toml:{line}"), "jobs = 0", "from 1 to 16"],
+    );
+    let o = run_deploy(&site, &["--yes", "--jobs", "40"], &[]);
+    assert!(!o.status.success());
+}

@@ -101,3 +101,42 @@ fn a_plain_ftp_client_is_refused_where_tls_is_required_and_says_the_reply() {
     // vsftpd's reply: "530 Non-anonymous sessions must use encryption." or the like.
     assert_has(&String::from_utf8_lossy(&o.stderr), &["530"]);
 }
+
+#[test]
+fn a_deploy_over_ftp_killed_at_20_50_and_80_percent_leaves_the_site_whole_and_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(ftpd) = start_vsftpd(dir.path(), false) else {
+        return;
+    };
+    let site = site_with_target(&ftpd.target(), 30);
+    let o = run_deploy(&site, &["--yes"], &[PASSWORD]);
+    assert!(o.status.success(), "{}\n{}", said(&o), ftpd.log());
+    for (round, fraction) in [0.2, 0.5, 0.8].into_iter().enumerate() {
+        kill_and_resume(&site, &ftpd.www, round, fraction, &[PASSWORD]);
+    }
+}
+
+#[test]
+fn a_manifest_the_server_will_not_let_congbo_read_stops_the_deploy_with_the_reply() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(ftpd) = start_vsftpd(dir.path(), false) else {
+        return;
+    };
+    // The target's manifest is there, but the account may not read it: vsftpd answers
+    // "550 Failed to open file.", as it does for a file not there.
+    let manifest = ftpd.www.join(REMOTE_MANIFEST);
+    std::fs::write(&manifest, "{\"congbo_deploy\": 1, \"files\": {}}\n").unwrap();
+    std::fs::set_permissions(
+        &manifest,
+        std::os::unix::fs::PermissionsExt::from_mode(0o600),
+    )
+    .unwrap();
+    let site = site_with_target(&ftpd.target(), 2);
+    let o = run_deploy(&site, &["--yes"], &[PASSWORD]);
+    assert!(!o.status.success(), "{}\n{}", said(&o), ftpd.log());
+    assert_has(
+        &String::from_utf8_lossy(&o.stderr),
+        &[REMOTE_MANIFEST, "550"],
+    );
+    assert!(tree(&ftpd.www).is_empty(), "nothing was sent");
+}

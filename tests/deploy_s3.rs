@@ -59,9 +59,19 @@ fn get(port: u16, path: &str, _gzip: bool) -> Answer {
 struct Moto {
     _server: Server,
     port: u16,
+    /// Its certificate, when it speaks HTTPS.
+    cert: Option<std::path::PathBuf>,
 }
 
 fn start_moto(dir: &std::path::Path) -> Option<Moto> {
+    spawn_moto(dir, None)
+}
+
+/// moto over HTTPS, with a certificate signed by itself (`cert`, `key`).
+fn spawn_moto(
+    dir: &std::path::Path,
+    tls: Option<(std::path::PathBuf, std::path::PathBuf)>,
+) -> Option<Moto> {
     let found = std::env::var_os("PATH").and_then(|paths| {
         std::env::split_paths(&paths)
             .map(|p| p.join("moto_server"))
@@ -75,8 +85,11 @@ fn start_moto(dir: &std::path::Path) -> Option<Moto> {
     };
     let port = free_port();
     let mut c = Command::new(moto);
-    c.args(["-H", "127.0.0.1", "-p", &port.to_string()])
-        .stdout(std::fs::File::create(dir.join("moto.log")).unwrap())
+    c.args(["-H", "127.0.0.1", "-p", &port.to_string()]);
+    if let Some((cert, key)) = &tls {
+        c.arg("-c").arg(cert).arg("-k").arg(key);
+    }
+    c.stdout(std::fs::File::create(dir.join("moto.log")).unwrap())
         .stderr(std::fs::File::create(dir.join("moto.err")).unwrap());
     let server = Server::start(c);
     // Python takes its time to start on a loaded machine.
@@ -90,6 +103,20 @@ fn start_moto(dir: &std::path::Path) -> Option<Moto> {
         std::thread::sleep(Duration::from_millis(100));
     }
     // The bucket (moto takes unsigned requests).
+    if let Some((cert, _)) = tls {
+        let made = Command::new("curl")
+            .args(["-sS", "-X", "PUT", "--cacert"])
+            .arg(&cert)
+            .arg(format!("https://127.0.0.1:{port}/cong-xa"))
+            .output()
+            .unwrap();
+        assert!(made.status.success(), "{made:?}");
+        return Some(Moto {
+            _server: server,
+            port,
+            cert: Some(cert),
+        });
+    }
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     write!(
         s,
@@ -102,13 +129,15 @@ fn start_moto(dir: &std::path::Path) -> Option<Moto> {
     Some(Moto {
         _server: server,
         port,
+        cert: None,
     })
 }
 
 impl Moto {
     fn target(&self) -> String {
+        let scheme = if self.cert.is_some() { "https" } else { "http" };
         format!(
-            "[deploy.cdn]\nurl = \"s3://cong-xa/www\"\nendpoint = \"http://127.0.0.1:{}\"\nregion = \"ap-southeast-1\"\naccess_key_env = \"CONGBO_TEST_S3_KEY\"\nsecret_key_env = \"CONGBO_TEST_S3_SECRET\"\n",
+            "[deploy.cdn]\nurl = \"s3://cong-xa/www\"\nendpoint = \"{scheme}://127.0.0.1:{}\"\nregion = \"ap-southeast-1\"\naccess_key_env = \"CONGBO_TEST_S3_KEY\"\nsecret_key_env = \"CONGBO_TEST_S3_SECRET\"\n",
             self.port
         )
     }
@@ -210,7 +239,7 @@ fn a_deploy_to_s3_puts_the_site_with_types_and_cache_times_and_then_only_changes
 }
 
 #[test]
-fn missing_keys_are_named_before_anything_is_sent() {
+fn missing_keys_are_named_before_the_build_and_before_anything_is_sent() {
     let dir = tempfile::tempdir().unwrap();
     let Some(moto) = start_moto(dir.path()) else {
         return;
@@ -223,4 +252,44 @@ fn missing_keys_are_named_before_anything_is_sent() {
         &["CONGBO_TEST_S3_SECRET", "secret_key_env"],
     );
     assert!(moto.keys().is_empty());
+    // Said at once: the site was not built first.
+    assert!(!site.root().join("public").exists(), "built before asking");
+}
+
+#[test]
+fn a_store_with_its_own_certificate_is_trusted_through_ca_file_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(tls) = common::ftpd::self_signed(dir.path()) else {
+        eprintln!("SKIPPED: openssl, to make a certificate, is not installed");
+        return;
+    };
+    let Some(moto) = spawn_moto(dir.path(), Some(tls)) else {
+        return;
+    };
+    // Without ca_file the certificate is not trusted: nothing is sent, and the words say
+    // what to do, at once (no retries).
+    let site = site_with_target(&moto.target(), 3);
+    let started = Instant::now();
+    let o = run_deploy(&site, &["--yes"], &KEYS);
+    assert!(!o.status.success(), "{}", said(&o));
+    assert_has(
+        &String::from_utf8_lossy(&o.stderr),
+        &["certificate", "ca_file"],
+    );
+    assert!(started.elapsed() < Duration::from_secs(30), "retried");
+
+    // With it the site goes over HTTPS, and the manifest reads back: nothing to send.
+    let cert = moto.cert.clone().unwrap();
+    let target = format!("{}ca_file = \"{}\"\n", moto.target(), cert.display());
+    let site = site_with_target(&target, 3);
+    let o = run_deploy(&site, &["--yes"], &KEYS);
+    assert!(o.status.success(), "{}", said(&o));
+    let files = public_tree(&site).len();
+    assert_has(
+        &String::from_utf8_lossy(&o.stdout),
+        &[&format!("{files} files sent")],
+    );
+    let o = run_deploy(&site, &["--yes"], &KEYS);
+    assert!(o.status.success(), "{}", said(&o));
+    assert_has(&String::from_utf8_lossy(&o.stdout), &["nothing to send"]);
 }

@@ -23,7 +23,11 @@ pub(super) struct RawTarget {
     region: Option<String>,
     access_key_env: Option<String>,
     secret_key_env: Option<String>,
+    jobs: Option<i64>,
 }
+
+/// The most files a target may take at once: more only opens connections a host refuses.
+pub const MAX_JOBS: usize = 16;
 
 /// All `[deploy.*]` tables as written, by name.
 pub(super) type RawTargets = BTreeMap<String, RawTarget>;
@@ -53,6 +57,9 @@ pub struct DeployTarget {
     pub access_key_env: Option<String>,
     /// `secret_key_env`: the variable holding the S3 secret key (`AWS_SECRET_ACCESS_KEY`).
     pub secret_key_env: Option<String>,
+    /// `jobs`: files sent at the same time, each on its own connection (1 to
+    /// [`MAX_JOBS`]); the deploy's default when not written.
+    pub jobs: Option<usize>,
     /// The line of the target's `url` in `site.toml` (of its table when not found).
     pub line: usize,
 }
@@ -112,6 +119,24 @@ pub(super) fn resolve(
             .unwrap_or(0);
         let url = parse_url(&t.url).map_err(|msg| Diagnostic::at(file, line, 1, msg))?;
         let path = |s: Option<String>| s.filter(|s| !s.trim().is_empty()).map(PathBuf::from);
+        let jobs = match t.jobs {
+            None => None,
+            Some(n) if (1..=MAX_JOBS as i64).contains(&n) => Some(n as usize),
+            Some(n) => {
+                let at = table
+                    .and_then(|l| key_line_after(text, l, "jobs"))
+                    .unwrap_or(line);
+                return Err(Diagnostic::at(
+                    file,
+                    at,
+                    1,
+                    crate::tr!(
+                        en: "jobs = {n} is not a number of files to send at once; write a number from 1 to {MAX_JOBS}, e.g. jobs = 4 (jobs = 1 for a host that allows one connection)",
+                        vi: "jobs = {n} không phải số tệp gửi cùng lúc; hãy viết một số từ 1 đến {MAX_JOBS}, ví dụ jobs = 4 (jobs = 1 cho máy chủ chỉ cho một kết nối)",
+                    ),
+                ));
+            }
+        };
         targets.push(DeployTarget {
             name,
             url,
@@ -123,6 +148,7 @@ pub(super) fn resolve(
             region: t.region.filter(|s| !s.trim().is_empty()),
             access_key_env: t.access_key_env.filter(|s| !s.trim().is_empty()),
             secret_key_env: t.secret_key_env.filter(|s| !s.trim().is_empty()),
+            jobs,
             line,
         });
     }

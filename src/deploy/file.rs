@@ -64,4 +64,8 @@ impl Remote for Folder {
         // Fails, as it should, on a folder that still holds something.
         let _ = std::fs::remove_dir(self.at(path));
     }
+
+    fn another(&self) -> Result<Box<dyn Remote>, RemoteError> {
+        Ok(Box::new(Folder::new(&self.root)))
+    }
 }

@@ -8,7 +8,7 @@
 
 use std::collections::HashSet;
 use std::net::{SocketAddr, TcpStream, ToSocketAddrs};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use suppaftp::types::FileType;
@@ -35,8 +35,9 @@ pub struct Ftp {
     password: String,
     /// The target folder on the server (`.`: the account's home).
     root: String,
-    /// Folders known to exist (made, or found), by full path.
-    folders: HashSet<String>,
+    /// Folders known to exist (made, or found), by full path; shared with the other
+    /// connections of files sent side by side.
+    folders: Arc<Mutex<HashSet<String>>>,
     /// `ftps://user@host:port/path`, for messages.
     shown: String,
 }
@@ -84,6 +85,21 @@ fn code_of(e: &FtpError) -> Option<u32> {
         FtpError::UnexpectedResponse(r) => Some(reply_code(r)),
         _ => None,
     }
+}
+
+/// Whether a 550 reply says the file is not there (ProFTPD's and Pure-FTPd's "No such
+/// file or directory", IIS's "cannot find the file", FileZilla's "File not found").
+fn says_missing(reply: &str) -> bool {
+    let reply = reply.to_lowercase();
+    [
+        "no such file",
+        "not found",
+        "cannot find",
+        "does not exist",
+        "doesn't exist",
+    ]
+    .iter()
+    .any(|w| reply.contains(w))
 }
 
 /// The folders above `file` (`/a/b/c.html` → `/a`, `/a/b`), outermost first.
@@ -171,7 +187,7 @@ impl Ftp {
     /// is no error here: the upload itself says if the folder is missing).
     fn make_folders(&mut self, file: &str) -> Result<(), FtpError> {
         for folder in folders_above(file) {
-            if self.folders.contains(&folder) {
+            if self.knows(&folder) {
                 continue;
             }
             match self.call(|c| c.mkdir(&folder)) {
@@ -179,9 +195,26 @@ impl Ftp {
                 Err(e) if code_of(&e).is_some_and(|c| c >= 500) => {}
                 Err(e) => return Err(e),
             }
-            self.folders.insert(folder);
+            if let Ok(mut known) = self.folders.lock() {
+                known.insert(folder);
+            }
         }
         Ok(())
+    }
+
+    /// Whether the server says there is no file `file`, after a 550 that may mean "not
+    /// found" or "no access" (vsftpd's "550 Failed to open file." says either): `SIZE`
+    /// looks the file up without opening it, so it answers 550 only for a file not there.
+    fn is_gone(&mut self, file: &str) -> bool {
+        match self.call(|c| c.size(file)) {
+            Err(e) => code_of(&e) == Some(UNAVAILABLE),
+            Ok(_) => false,
+        }
+    }
+
+    /// Whether `folder` is known to exist.
+    fn knows(&self, folder: &str) -> bool {
+        self.folders.lock().is_ok_and(|k| k.contains(folder))
     }
 }
 
@@ -194,7 +227,16 @@ impl Remote for Ftp {
         let file = self.at(path);
         match self.call(|c| c.retr_as_buffer(&file)) {
             Ok(b) => Ok(Some(b.into_inner())),
-            Err(e) if code_of(&e) == Some(UNAVAILABLE) => Ok(None),
+            // 550 is "not found" or "no access": only the first is a file not there (a
+            // manifest not read for want of access would make congbo's files there
+            // strangers, never to be removed).
+            Err(e) if code_of(&e) == Some(UNAVAILABLE) => {
+                if says_missing(&ftp_error(&e).message) || self.is_gone(&file) {
+                    Ok(None)
+                } else {
+                    Err(ftp_error(&e))
+                }
+            }
             Err(e) => Err(ftp_error(&e)),
         }
     }
@@ -227,10 +269,13 @@ impl Remote for Ftp {
         match self.call(|c| c.rm(&file)) {
             Ok(()) => Ok(()),
             // 550 is also "not found": gone is no error, but a file still there is.
-            Err(e) if code_of(&e) == Some(UNAVAILABLE) => match self.call(|c| c.size(&file)) {
-                Err(gone) if code_of(&gone) == Some(UNAVAILABLE) => Ok(()),
-                _ => Err(ftp_error(&e)),
-            },
+            Err(e) if code_of(&e) == Some(UNAVAILABLE) => {
+                if self.is_gone(&file) {
+                    Ok(())
+                } else {
+                    Err(ftp_error(&e))
+                }
+            }
             Err(e) => Err(ftp_error(&e)),
         }
     }
@@ -239,7 +284,24 @@ impl Remote for Ftp {
         let folder = self.at(path);
         // Fails, as it should, on a folder that still holds something.
         let _ = self.call(|c| c.rmdir(&folder));
-        self.folders.remove(&folder);
+        if let Ok(mut known) = self.folders.lock() {
+            known.remove(&folder);
+        }
+    }
+
+    fn another(&self) -> Result<Box<dyn Remote>, RemoteError> {
+        let conn = self.open().map_err(|e| ftp_error(&e))?;
+        Ok(Box::new(Ftp {
+            conn: Some(conn),
+            host: self.host.clone(),
+            port: self.port,
+            tls: self.tls.clone(),
+            user: self.user.clone(),
+            password: self.password.clone(),
+            root: self.root.clone(),
+            folders: Arc::clone(&self.folders),
+            shown: self.shown.clone(),
+        }))
     }
 }
 
@@ -289,7 +351,7 @@ pub fn connect(target: &DeployTarget, ui: &mut dyn Ui) -> Result<Ftp, String> {
         user: user.clone(),
         password,
         root: path.clone(),
-        folders: HashSet::new(),
+        folders: Arc::default(),
         shown,
     };
     match ftp.open() {
@@ -316,11 +378,7 @@ fn refused(e: &FtpError, user: &str, host: &str, port: u16, var: Option<&str>) -
         _ if !matches!(e, FtpError::UnexpectedResponse(_))
             && e.to_string().contains("certificate") =>
         {
-            let reply = e.to_string();
-            crate::tr!(
-            en: "the server {host} shows a TLS certificate this computer does not trust ({reply}); if the host signs its own, ask its administrator for the certificate (a .pem file), check it with them, and write its path in ca_file",
-            vi: "máy chủ {host} đưa ra chứng chỉ TLS mà máy này không tin cậy ({reply}); nếu máy chủ tự ký chứng chỉ, hãy xin người quản trị tệp chứng chỉ (.pem), đối chiếu với họ, rồi ghi đường dẫn của nó vào ca_file",
-            )
+            super::tls::untrusted(host, &e.to_string())
         }
         FtpError::UnexpectedResponse(_) | FtpError::SecureError(_) => {
             let reply = ftp_error(e).message;
@@ -361,6 +419,19 @@ mod tests {
         assert_eq!(e.message, "450 Try later.");
         assert!(e.transient);
         assert_eq!(code_of(&reply(550, "550 No such file")), Some(550));
+    }
+
+    #[test]
+    fn a_550_reply_says_a_file_is_missing_only_in_those_words() {
+        assert!(says_missing(
+            "550 .congbo-deploy.json: No such file or directory"
+        ));
+        assert!(says_missing(
+            "550 The system cannot find the file specified."
+        ));
+        assert!(says_missing("550 File not found"));
+        assert!(!says_missing("550 Permission denied."));
+        assert!(!says_missing("550 Failed to open file."));
     }
 
     #[test]

@@ -46,7 +46,10 @@ pub struct DeployOptions {
     pub yes: bool,
     /// Send the `public/` the last build made, without building.
     pub no_build: bool,
-    /// Retries, waits and the manifest's rhythm.
+    /// Files sent at the same time (`--jobs`); the target's `jobs`, else
+    /// [`run::DEFAULT_JOBS`], when `None`.
+    pub jobs: Option<usize>,
+    /// Retries, waits and the manifest's rhythm (its `jobs` is set from the above).
     pub pace: Pace,
 }
 
@@ -136,6 +139,12 @@ pub fn deploy(opts: &DeployOptions, ui: &mut dyn Ui) -> Result<DeployReport, Dia
     )?;
     let target = choose(&config.deploy, opts.target.as_deref())?;
     let out_dir = opts.root.join("public");
+    // An S3 target is only settings and keys, no connection: settled before the build, so
+    // that a key missing from the environment says so at once, not after a long build.
+    let settled = match target.url {
+        DeployUrl::S3 { .. } => Some(open(target, ui)?),
+        _ => None,
+    };
     if !opts.no_build {
         let report = crate::build::build(&BuildOptions {
             root: opts.root.clone(),
@@ -144,7 +153,10 @@ pub fn deploy(opts: &DeployOptions, ui: &mut dyn Ui) -> Result<DeployReport, Dia
         ui.built(&report);
     }
     let local = manifest::local(&out_dir)?;
-    let mut remote = open(target, ui)?;
+    let mut remote = match settled {
+        Some(r) => r,
+        None => open(target, ui)?,
+    };
     let name = remote.name();
     let fail = |f: run::Failure| Diagnostics(vec![messages::failure(&name, &f)]);
     let bytes =
@@ -181,7 +193,10 @@ pub fn deploy(opts: &DeployOptions, ui: &mut dyn Ui) -> Result<DeployReport, Dia
         &out_dir,
         remote.as_mut(),
         there,
-        opts.pace,
+        Pace {
+            jobs: (opts.jobs.or(target.jobs)).unwrap_or(run::DEFAULT_JOBS),
+            ..opts.pace
+        },
         &mut |p| ui.progress(p),
     )
     .map_err(fail)?;

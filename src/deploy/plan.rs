@@ -23,6 +23,9 @@ pub struct Upload {
     pub entry: Entry,
     /// New or changed.
     pub change: Change,
+    /// The phase it goes in: every file of a phase is in place before any of the next is
+    /// sent, however many go at once.
+    pub phase: Phase,
 }
 
 /// The whole deploy, in order.
@@ -36,9 +39,9 @@ pub struct Plan {
     pub unchanged: usize,
 }
 
-/// The groups of uploads, in the order they go.
+/// The phases of the uploads, in the order they go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Group {
+pub enum Phase {
     /// Stylesheets, scripts, images, documents and new pages: nothing links to them yet.
     AssetsAndNewPages,
     /// Pages that replace older versions (they may link to the new ones).
@@ -69,13 +72,13 @@ fn is_last_list(path: &str, homes: &[String]) -> bool {
         || (name.starts_with("sitemap") && name.ends_with(".xml"))
 }
 
-fn group(u: &Upload, homes: &[String]) -> Group {
-    if is_last_list(&u.path, homes) {
-        Group::Lists
-    } else if is_page(&u.path) && u.change == Change::Changed {
-        Group::ChangedPages
+fn phase(path: &str, change: Change, homes: &[String]) -> Phase {
+    if is_last_list(path, homes) {
+        Phase::Lists
+    } else if is_page(path) && change == Change::Changed {
+        Phase::ChangedPages
     } else {
-        Group::AssetsAndNewPages
+        Phase::AssetsAndNewPages
     }
 }
 
@@ -98,10 +101,11 @@ impl Plan {
                 path: path.clone(),
                 entry: entry.clone(),
                 change,
+                phase: phase(path, change, homes),
             });
         }
-        // Stable: within a group, the paths stay in their (sorted) order.
-        uploads.sort_by_key(|u| group(u, homes));
+        // Stable: within a phase, the paths stay in their (sorted) order.
+        uploads.sort_by_key(|u| u.phase);
         let removals = (remote.keys())
             .filter(|p| !local.contains_key(*p))
             .cloned()
@@ -116,6 +120,11 @@ impl Plan {
     /// Whether there is nothing to do.
     pub fn is_empty(&self) -> bool {
         self.uploads.is_empty() && self.removals.is_empty()
+    }
+
+    /// The uploads phase by phase, in order: each a run of the same [`Phase`].
+    pub fn phases(&self) -> impl Iterator<Item = &[Upload]> {
+        self.uploads.chunk_by(|a, b| a.phase == b.phase)
     }
 
     /// Bytes to send.
@@ -212,6 +221,8 @@ mod tests {
                 "tin-tuc/rss.xml",
             ]
         );
+        let phases: Vec<usize> = plan.phases().map(<[Upload]>::len).collect();
+        assert_eq!(phases, [2, 1, 5]);
         assert_eq!(plan.removals, ["old.html"]);
         assert_eq!(plan.unchanged, 2);
         assert_eq!(

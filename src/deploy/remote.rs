@@ -51,8 +51,9 @@ impl RemoteError {
     }
 }
 
-/// A deploy target. Paths are site paths (`a/b.html`) under the target's folder.
-pub trait Remote {
+/// A deploy target. Paths are site paths (`a/b.html`) under the target's folder. `Send`:
+/// the connections of [`Remote::another`] each send files on a thread of their own.
+pub trait Remote: Send {
     /// The target as the messages name it (`sftp://xa@host/var/www`).
     fn name(&self) -> String;
     /// A file's bytes; `None` when there is no such file.
@@ -66,6 +67,10 @@ pub trait Remote {
     fn remove(&mut self, path: &str) -> Result<(), RemoteError>;
     /// Removes a folder if it is empty; anything else leaves it (and is no error).
     fn remove_empty_dir(&mut self, path: &str);
+    /// Another connection to the same target, logged in as this one (nothing is asked
+    /// again), for files sent side by side. An error (a host that takes fewer connections
+    /// at once) only means fewer files go at a time.
+    fn another(&self) -> Result<Box<dyn Remote>, RemoteError>;
     /// Whether files go under a temporary name and are renamed into place (`true`), or
     /// straight to their name because one write replaces a file whole for every reader
     /// (an S3 object: no rename there, and none needed).

@@ -3,14 +3,20 @@
 //! The target's manifest is brought along as the files land (written every couple of
 //! seconds, and at the end, itself through a temporary name): a deploy that is cut off
 //! leaves a manifest that is true of what is there, and the next run sends only the rest.
-//! Before anything is sent, the manifest claims the new files (with an empty hash), so a
-//! file a cut-off deploy put there is still known as congbo's.
+//! Before anything is sent, the manifest claims the files to be sent (new ones with an
+//! empty hash, changed ones losing theirs), so a file a cut-off deploy left under its
+//! temporary name is always of a path the next deploy sends again or removes.
+//!
+//! The files of one phase of the plan go several at a time ([`Pace::jobs`], each on a
+//! connection of its own, see [`jobs`]); a phase is whole before the next begins.
+
+mod jobs;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use super::manifest::{Entry, Files, REMOTE_MANIFEST, hash, remote_text};
-use super::plan::{Change, Plan};
+use super::plan::{Plan, Upload};
 use super::remote::{Remote, RemoteError};
 
 /// The suffix of a file being sent, before it is renamed into place.
@@ -30,7 +36,14 @@ pub struct Pace {
     pub manifest_share: u32,
     /// A pause after each file (for the tests that cut a deploy off half way).
     pub pause: Duration,
+    /// Files sent at the same time, each on its own connection (1: one after another).
+    pub jobs: usize,
 }
+
+/// Files sent at the same time when neither `--jobs` nor the target's `jobs` says: enough
+/// to hide most of a slow line's round trips, few enough for the hosts that limit an
+/// account to a handful of connections (counting the one that writes the manifest).
+pub const DEFAULT_JOBS: usize = 4;
 
 impl Default for Pace {
     fn default() -> Self {
@@ -40,6 +53,7 @@ impl Default for Pace {
             manifest_every: Duration::from_secs(2),
             manifest_share: 10,
             pause: Duration::ZERO,
+            jobs: DEFAULT_JOBS,
         }
     }
 }
@@ -118,15 +132,51 @@ fn put(
     retried(pace, || remote.rename(tmp, path)).map_err(|e| fail("rename", e))
 }
 
+/// Reads the file of `path` from `out_dir` and puts it in place on `remote`: its size and
+/// hash, for the manifest.
+fn send(
+    pace: &Pace,
+    remote: &mut dyn Remote,
+    out_dir: &Path,
+    path: &str,
+) -> Result<Entry, Failure> {
+    let file = out_dir.join(path);
+    let data = std::fs::read(&file).map_err(|e| Failure {
+        path: file.display().to_string(),
+        doing: "read",
+        reply: e.to_string(),
+    })?;
+    let tmp = format!("{path}{UPLOADING}");
+    let fail = |doing, e: RemoteError| Failure {
+        path: path.into(),
+        doing,
+        reply: e.message,
+    };
+    put(pace, remote, path, &tmp, &data, fail)?;
+    if !pace.pause.is_zero() {
+        std::thread::sleep(pace.pause);
+    }
+    Ok(Entry {
+        size: data.len() as u64,
+        hash: hash(&data),
+    })
+}
+
 /// The deploy in progress: the target, and its manifest as it stands.
 struct Run<'a> {
+    /// The first connection: it reads and writes the manifest, removes, and sends when
+    /// files go one at a time.
     remote: &'a mut dyn Remote,
+    /// The other connections, opened when a phase first sends files side by side.
+    others: Vec<Box<dyn Remote>>,
     pace: Pace,
     manifest: Files,
     written_at: Instant,
     /// How long the last write of the manifest took.
     took: Duration,
     dirty: bool,
+    done: Done,
+    seen: Progressed,
 }
 
 impl Run<'_> {
@@ -160,21 +210,37 @@ impl Run<'_> {
         Ok(())
     }
 
-    fn upload(&mut self, path: &str, data: &[u8]) -> Result<(), Failure> {
-        let tmp = format!("{path}{UPLOADING}");
-        let fail = |doing, e: RemoteError| Failure {
-            path: path.into(),
-            doing,
-            reply: e.message,
-        };
-        let (pace, remote) = (self.pace, &mut *self.remote);
-        put(&pace, remote, path, &tmp, data, fail)?;
-        let entry = Entry {
-            size: data.len() as u64,
-            hash: hash(data),
-        };
+    /// A file is in place: the manifest, the tally and the progress line say so.
+    fn landed(
+        &mut self,
+        path: &str,
+        entry: Entry,
+        progress: &mut dyn FnMut(Progressed),
+    ) -> Result<(), Failure> {
+        self.done.uploaded += 1;
+        self.done.bytes += entry.size;
+        self.seen.done += 1;
+        self.seen.bytes += entry.size;
         self.manifest.insert(path.to_string(), entry);
         self.dirty = true;
+        progress(self.seen);
+        self.maybe_write_manifest()
+    }
+
+    /// Sends the files of one phase: side by side when the pace allows, else one by one.
+    fn send_phase(
+        &mut self,
+        files: &[Upload],
+        out_dir: &Path,
+        progress: &mut dyn FnMut(Progressed),
+    ) -> Result<(), Failure> {
+        if self.pace.jobs > 1 && files.len() > 1 {
+            return self.send_side_by_side(files, out_dir, progress);
+        }
+        for u in files {
+            let entry = send(&self.pace, &mut *self.remote, out_dir, &u.path)?;
+            self.landed(&u.path, entry, progress)?;
+        }
         Ok(())
     }
 
@@ -215,76 +281,72 @@ pub fn carry_out(
 ) -> Result<Done, Failure> {
     let mut run = Run {
         remote,
+        others: Vec::new(),
         pace,
         manifest,
         written_at: Instant::now(),
         took: Duration::ZERO,
         dirty: false,
+        done: Done::default(),
+        seen: Progressed {
+            total: plan.uploads.len() + plan.removals.len(),
+            total_bytes: plan.bytes(),
+            ..Progressed::default()
+        },
     };
-    let mut seen = Progressed {
-        total: plan.uploads.len() + plan.removals.len(),
-        total_bytes: plan.bytes(),
-        ..Progressed::default()
-    };
-    let result = steps(plan, out_dir, &mut run, &mut seen, progress);
+    let result = steps(plan, out_dir, &mut run, progress);
     // Whatever happened, the manifest says what is there now.
     let written = if run.dirty {
         run.write_manifest()
     } else {
         Ok(())
     };
-    let done = result?;
-    written.map(|()| done)
+    result?;
+    written.map(|()| run.done)
 }
 
 fn steps(
     plan: &Plan,
     out_dir: &Path,
     run: &mut Run<'_>,
-    seen: &mut Progressed,
     progress: &mut dyn FnMut(Progressed),
-) -> Result<Done, Failure> {
-    // The new files are claimed before any of them is sent.
+) -> Result<(), Failure> {
+    // The files to send are claimed before any of them is: a new one with an empty hash,
+    // a changed one losing its hash. A file cut off under its temporary name is then of a
+    // path the next deploy sends again (even if its change was undone meanwhile) or
+    // removes, and either takes the temporary file away.
     let mut claimed = false;
-    for u in plan.uploads.iter().filter(|u| u.change == Change::New) {
-        run.manifest.entry(u.path.clone()).or_insert_with(|| {
-            claimed = true;
-            Entry {
-                size: 0,
-                hash: String::new(),
+    for u in &plan.uploads {
+        match run.manifest.get_mut(&u.path) {
+            Some(e) if e.hash.is_empty() => {}
+            Some(e) => {
+                e.hash.clear();
+                claimed = true;
             }
-        });
+            None => {
+                let unknown = Entry {
+                    size: 0,
+                    hash: String::new(),
+                };
+                run.manifest.insert(u.path.clone(), unknown);
+                claimed = true;
+            }
+        }
     }
     if claimed {
         run.write_manifest()?;
     }
-    let mut done = Done::default();
-    for u in &plan.uploads {
-        let file = out_dir.join(&u.path);
-        let data = std::fs::read(&file).map_err(|e| Failure {
-            path: file.display().to_string(),
-            doing: "read",
-            reply: e.to_string(),
-        })?;
-        run.upload(&u.path, &data)?;
-        done.uploaded += 1;
-        done.bytes += data.len() as u64;
-        seen.done += 1;
-        seen.bytes += u.entry.size;
-        progress(*seen);
-        run.maybe_write_manifest()?;
-        if !run.pace.pause.is_zero() {
-            std::thread::sleep(run.pace.pause);
-        }
+    for phase in plan.phases() {
+        run.send_phase(phase, out_dir, progress)?;
     }
     for path in &plan.removals {
         run.remove(path)?;
-        done.removed += 1;
-        seen.done += 1;
-        progress(*seen);
+        run.done.removed += 1;
+        run.seen.done += 1;
+        progress(run.seen);
         run.maybe_write_manifest()?;
     }
-    Ok(done)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -15,15 +15,20 @@
 //! ([`crate::output::served`]).
 
 mod sign;
+mod tls;
 
 use std::io::Read;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use ureq::unversioned::resolver::DefaultResolver;
+use ureq::unversioned::transport::{Connector, TcpConnector};
 
 use super::remote::{Remote, RemoteError};
 use crate::config::deploy::{DeployTarget, DeployUrl};
 use sign::{Keys, amz_date, authorization, sha256_hex, uri_encode};
 
-/// An S3 target.
+/// An S3 target. A clone is another connection: ureq's agent keeps a pool of them.
+#[derive(Clone)]
 pub struct S3 {
     agent: ureq::Agent,
     keys: Keys,
@@ -106,7 +111,17 @@ impl S3 {
                 .header("authorization", &auth)
                 .call(),
         };
-        let mut response = result.map_err(|e| RemoteError::transient(e.to_string()))?;
+        let mut response = result.map_err(|e| {
+            let words = e.to_string();
+            // A certificate not trusted stays so: no retry, and what to do about it.
+            if matches!(e, ureq::Error::Rustls(_) | ureq::Error::Tls(_))
+                || words.contains("certificate")
+            {
+                RemoteError::lasting(super::tls::untrusted(&self.host, &words))
+            } else {
+                RemoteError::transient(words)
+            }
+        })?;
         let status = response.status().as_u16();
         let mut bytes = Vec::new();
         response
@@ -162,6 +177,10 @@ impl Remote for S3 {
     fn renames(&self) -> bool {
         false
     }
+
+    fn another(&self) -> Result<Box<dyn Remote>, RemoteError> {
+        Ok(Box::new(self.clone()))
+    }
 }
 
 /// A key from the environment variable the target names (or the usual one).
@@ -208,12 +227,23 @@ pub fn connect(target: &DeployTarget) -> Result<S3, String> {
         secret: key_from(secret_var, "secret_key_env")?,
         region,
     };
-    let agent: ureq::Agent = ureq::Agent::config_builder()
+    let config = ureq::Agent::config_builder()
         .timeout_global(Some(Duration::from_secs(300)))
         .http_status_as_error(false)
         .user_agent(concat!("congbo-deploy/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .into();
+        // A connection kept for each file sent at the same time.
+        .max_idle_connections_per_host(crate::config::deploy::MAX_JOBS)
+        .build();
+    // With `ca_file`, TLS with the settings `ftps://` has (a host's own certificate
+    // trusted, pinned when it signs itself); else ureq's, with the public authorities.
+    let agent = match &target.ca_file {
+        Some(file) => {
+            let tls = super::tls::client_config(Some(&super::login::expand_home(file)))?;
+            let connector = TcpConnector::default().chain(tls::Pinned(tls));
+            ureq::Agent::with_parts(config, connector, DefaultResolver::default())
+        }
+        None => config.into(),
+    };
     Ok(S3 {
         agent,
         keys,

@@ -1,8 +1,10 @@
 //! `sftp://user@host[:port]/path`: an account on a server reached over SSH, through russh
 //! and russh-sftp (pure Rust: nothing to install, and the Windows build stays one file).
-//! The libraries are asynchronous; congbo's deploy is one file at a time, so each call
-//! runs to its end on a small runtime of its own. A connection that drops is opened again
-//! at the next call (the engine retries transient errors), with the login settled once.
+//! The libraries are asynchronous; each connection sends one file at a time, so each call
+//! runs to its end on a small runtime of the connection's own, and files go side by side
+//! on several connections ([`Remote::another`]), each on a thread of the engine. A
+//! connection that drops is opened again at the next call (the engine retries transient
+//! errors), with the login settled once.
 
 mod connect;
 
@@ -56,6 +58,14 @@ fn status_is(e: &SftpError, code: StatusCode) -> bool {
 fn wire_string(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(&(s.len() as u32).to_be_bytes());
     out.extend_from_slice(s.as_bytes());
+}
+
+/// A runtime for one connection's calls.
+fn runtime() -> Result<tokio::runtime::Runtime, String> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())
 }
 
 impl Sftp {
@@ -133,8 +143,12 @@ async fn make_folders(s: &RawSftpSession, folder: &str) -> Result<(), SftpError>
             made.push('/');
         }
         made.push_str(part);
-        if s.stat(made.as_str()).await.is_err() {
-            s.mkdir(made.as_str(), FileAttributes::empty()).await?;
+        if s.stat(made.as_str()).await.is_err()
+            && let Err(e) = s.mkdir(made.as_str(), FileAttributes::empty()).await
+            // Made meanwhile by a connection sending another file of the folder.
+            && s.stat(made.as_str()).await.is_err()
+        {
+            return Err(e);
         }
     }
     Ok(())
@@ -223,6 +237,21 @@ impl Remote for Sftp {
         // Refused, as it should be, for a folder that still holds something.
         let _ = self.call(async |s, _| s.rmdir(folder.as_str()).await.map(|_| ()));
     }
+
+    fn another(&self) -> Result<Box<dyn Remote>, RemoteError> {
+        let mut other = Sftp {
+            runtime: runtime().map_err(RemoteError::lasting)?,
+            session: None,
+            host: self.host.clone(),
+            port: self.port,
+            known_hosts: self.known_hosts.clone(),
+            login: self.login.clone(),
+            root: self.root.clone(),
+            shown: self.shown.clone(),
+        };
+        other.session()?;
+        Ok(Box::new(other))
+    }
 }
 
 /// Opens the SFTP target: settles the login (asking what must be asked), checks the host
@@ -246,10 +275,7 @@ pub fn connect(target: &DeployTarget, ui: &mut dyn Ui) -> Result<Sftp, String> {
         )
     };
     let login = settle_login(target, user, ui)?;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| e.to_string())?;
+    let runtime = runtime()?;
     let known_hosts = connect::known_hosts(target.known_hosts.as_deref());
     let mut sftp = Sftp {
         runtime,

@@ -1,4 +1,5 @@
-//! The TLS settings of `ftps://` targets (TLS 1.2, see [`client_config`]): the usual public authorities (webpki-roots, as
+//! The TLS settings of `ftps://` targets and of S3 stores with a `ca_file` (TLS 1.2, see
+//! [`client_config`]): the usual public authorities (webpki-roots, as
 //! for HTTPS), and the certificates of the target's `ca_file`, for a host that signs its
 //! own (common on provincial servers). A self-signed certificate is usually marked as its
 //! own authority, which the usual checks refuse to see serve a host; so a server showing
@@ -73,6 +74,14 @@ impl ServerCertVerifier for Pinned {
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
         self.usual.supported_verify_schemes()
     }
+}
+
+/// What to do about a server whose certificate is not trusted (`reply`: the TLS words).
+pub(super) fn untrusted(host: &str, reply: &str) -> String {
+    crate::tr!(
+        en: "the server {host} shows a TLS certificate this computer does not trust ({reply}); if the host signs its own, ask its administrator for the certificate (a .pem file), check it with them, and write its path in ca_file",
+        vi: "máy chủ {host} đưa ra chứng chỉ TLS mà máy này không tin cậy ({reply}); nếu máy chủ tự ký chứng chỉ, hãy xin người quản trị tệp chứng chỉ (.pem), đối chiếu với họ, rồi ghi đường dẫn của nó vào ca_file",
+    )
 }
 
 /// The client settings, trusting the public authorities and those of `ca_file`.

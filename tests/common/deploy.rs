@@ -128,13 +128,13 @@ fn retitle(site: &TestSite, round: usize) {
 }
 
 /// The proof of "never half-published" on a target whose files are in `web` (a folder of
-/// this computer, or what an SFTP server writes): with the site deployed there, a change
-/// to every page (round `round`) is deployed by a child `congbo deploy`, slowed to 80 ms a
-/// file, which is killed once `fraction` of the changed files have landed. Then every file
-/// there is the old one or the new one, at most the file in flight lies under its
-/// temporary name, and the next run sends only what the target's manifest does not
-/// record as landed and leaves the target equal to `public/`, byte for byte, with no
-/// temporary file.
+/// this computer, or what an SFTP or FTP server writes): with the site deployed there, a
+/// change to every page (round `round`) is deployed by a child `congbo deploy`, slowed to
+/// 80 ms a file (each of its connections pausing that much times their number), killed once `fraction` of the changed files
+/// have landed. Then every file there is the old one or the new one, at most the files in
+/// flight (one a connection: the default four) lie under their temporary names, and the
+/// next run sends only what the target's manifest does not record as landed and leaves the
+/// target equal to `public/`, byte for byte, with no temporary file.
 pub fn kill_and_resume(
     site: &TestSite,
     web: &Path,
@@ -148,7 +148,10 @@ pub fn kill_and_resume(
     let changed = differing(&old, &new);
     assert!(changed.len() > 60, "{}", changed.len());
     let mut envs = envs.to_vec();
-    envs.push(("CONGBO_DEPLOY_PAUSE_MS", "80"));
+    // 80 ms a file in all: each of the connections pauses that much times their number.
+    let pause = 80 * congbo::deploy::run::DEFAULT_JOBS;
+    let pause = pause.to_string();
+    envs.push(("CONGBO_DEPLOY_PAUSE_MS", &pause));
     let mut child = deploy_command(site, &["--yes", "--no-build"], &envs)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
@@ -202,8 +205,9 @@ pub fn kill_and_resume(
         changed.len()
     );
     assert!(
-        now.keys().filter(|p| p.ends_with(".congbo-up")).count() <= 1,
-        "at most the file being sent is half there"
+        now.keys().filter(|p| p.ends_with(".congbo-up")).count()
+            <= congbo::deploy::run::DEFAULT_JOBS,
+        "at most the files being sent are half there"
     );
 
     // What the target's manifest recorded as landed (it is written every 2 s on the way).

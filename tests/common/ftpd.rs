@@ -63,27 +63,11 @@ pub fn start_vsftpd(dir: &Path, tls: bool) -> Option<Ftpd> {
     );
     let mut cert = None;
     if tls {
-        let (key, pem) = (dir.join("key.pem"), dir.join("cert.pem"));
-        let made = Command::new("openssl")
-            .args([
-                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-            ])
-            .args([
-                "-subj",
-                "/CN=127.0.0.1",
-                "-addext",
-                "subjectAltName=IP:127.0.0.1",
-            ])
-            .arg("-keyout")
-            .arg(&key)
-            .arg("-out")
-            .arg(&pem)
-            .output();
-        if !made.is_ok_and(|o| o.status.success()) {
+        let Some((pem, key)) = self_signed(dir) else {
             return skip(
                 "openssl, to make a certificate, is not installed (apt-get install openssl)",
             );
-        }
+        };
         config.push_str(&format!(
             "ssl_enable=YES\nallow_anon_ssl=YES\nforce_anon_logins_ssl=YES\n\
              force_anon_data_ssl=YES\nrsa_cert_file={}\nrsa_private_key_file={}\n",
@@ -114,6 +98,29 @@ pub fn start_vsftpd(dir: &Path, tls: bool) -> Option<Ftpd> {
         cert,
         log: dir.join("vsftpd.log"),
     })
+}
+
+/// A certificate for 127.0.0.1 signed by itself, as openssl makes them by default (marked
+/// as its own authority), and its key: `(cert.pem, key.pem)` in `dir`; `None` without
+/// openssl.
+pub fn self_signed(dir: &Path) -> Option<(PathBuf, PathBuf)> {
+    let (key, pem) = (dir.join("key.pem"), dir.join("cert.pem"));
+    let made = Command::new("openssl")
+        .args([
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+        ])
+        .args([
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+        ])
+        .arg("-keyout")
+        .arg(&key)
+        .arg("-out")
+        .arg(&pem)
+        .output();
+    made.is_ok_and(|o| o.status.success()).then_some((pem, key))
 }
 
 impl Ftpd {

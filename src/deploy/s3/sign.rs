@@ -33,6 +33,7 @@ pub(super) fn uri_encode(path: &str) -> String {
 }
 
 /// What a request is signed with.
+#[derive(Clone)]
 pub(super) struct Keys {
     pub(super) access: String,
     pub(super) secret: String,

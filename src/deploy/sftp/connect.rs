@@ -65,7 +65,9 @@ impl client::Handler for Client {
     }
 }
 
-/// How to log in, settled once (a password is asked once, not at every reconnection).
+/// How to log in, settled once (a password is asked once, not at every reconnection, nor
+/// for each connection of files sent side by side).
+#[derive(Clone)]
 pub(super) struct Login {
     pub(super) user: String,
     pub(super) keys: Vec<Arc<PrivateKey>>,
