@@ -11,7 +11,7 @@
 # second deploy is timed apart, so the deploy's figure is the transfer's alone). Needs
 # /usr/sbin/sshd and ssh-keygen (apt-get install openssh-server). CONGBO_BIN names a
 # congbo binary to use instead of building the release one; sites go to $BENCH_DIR
-# (default: a temporary folder).
+# (default: a temporary folder); JOBS=N deploys N files at a time (default: congbo's, 4).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -21,6 +21,8 @@ GEN="$ROOT/../shared/bench/gen_corpus.py"
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(10000)
 BENCH_DIR=${BENCH_DIR:-$(mktemp -d)}
+JOBS_ARG=()
+[ -z "${JOBS:-}" ] || JOBS_ARG=(--jobs "$JOBS")
 
 if [ -n "${CONGBO_BIN:-}" ]; then
   BIN=$CONGBO_BIN
@@ -85,16 +87,16 @@ known_hosts = "$SSH/known_hosts"
 TOML
   export CONGBO_LANG=en
   t_build=$(timed "$BIN" build --root "$SITE")
-  t_first=$(timed "$BIN" deploy --root "$SITE" --yes --no-build)
+  t_first=$(timed "$BIN" deploy --root "$SITE" --yes --no-build "${JOBS_ARG[@]}")
   first=$(tail -n 1 "$BENCH_DIR/last.log")
   files=$(find "$WEB" -type f ! -name .congbo-deploy.json | wc -l)
   # One edit: a line added to the body of one news page.
   PAGE=$(find "$SITE/content" -name '*.md' -path '*tin-tuc*' ! -name '_index.md' | sort | head -n 1)
   echo "Một dòng sửa cho phép đo." >>"$PAGE"
   t_rebuild=$(timed "$BIN" build --root "$SITE")
-  t_second=$(timed "$BIN" deploy --root "$SITE" --yes --no-build)
+  t_second=$(timed "$BIN" deploy --root "$SITE" --yes --no-build "${JOBS_ARG[@]}")
   second=$(tail -n 1 "$BENCH_DIR/last.log")
-  echo "== $N pages: $files files on the server"
+  echo "== $N pages: $files files on the server (jobs: ${JOBS:-default})"
   echo "build: ${t_build} s; first deploy: ${t_first} s ($first)"
   echo "after one edit: rebuild ${t_rebuild} s; deploy ${t_second} s ($second)"
 done
