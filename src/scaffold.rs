@@ -112,6 +112,27 @@ const FILES: &[(&str, &str)] = &[
          end_time = \"11:00\"\nplace = \"Trụ sở UBND xã Mới\"\npresides = \"Chủ tịch UBND xã\"\n\
          attendees = \"Mọi người dân\"\nevent_type = \"tiếp công dân\"\n+++\n\nViết nội dung ở đây.\n",
     ),
+    (
+        "content/khao-sat/_index.md",
+        "+++\ntitle = \"Khảo sát\"\nkind = \"survey\"\n+++\n",
+    ),
+    (
+        "content/khao-sat/sipas.md",
+        "+++\ntitle = \"Khảo sát sự hài lòng của người dân, tổ chức (SIPAS)\"\n\
+         start = 2026-01-01\nend = 2026-12-31\n\
+         participants = \"Người dân, tổ chức đã làm thủ tục tại Bộ phận Một cửa\"\n\
+         join_url = \"https://dichvucong.gov.vn/\"\n+++\n\nViết nội dung ở đây.\n",
+    ),
+    (
+        "content/cuoc-thi/_index.md",
+        "+++\ntitle = \"Cuộc thi\"\nkind = \"contest\"\n+++\n",
+    ),
+    (
+        "content/cuoc-thi/tim-hieu-cchc.md",
+        "+++\ntitle = \"Cuộc thi tìm hiểu cải cách hành chính\"\n\
+         start = 2026-05-01\nend = 2026-05-31\nparticipants = \"Mọi người dân\"\n\n\
+         [[winners]]\nname = \"Nguyễn Văn A\"\nprize = \"Giải Nhất\"\n+++\n\nViết nội dung ở đây.\n",
+    ),
 ];
 
 /// Writes a new site into `dir`, which must not exist or be empty.

@@ -285,3 +285,35 @@ fn a_title_reordering_a_decrees_citers_makes_only_documents_json_again() {
     }
     assert_ne!(documents, bytes_of(&engine, "/data/documents.json"));
 }
+
+/// The home page lists the surveys and contests open on the build date, by their days,
+/// which no summary holds: a survey closed by its `end`, opened again, a closed contest
+/// opened by new days, and a survey's body (the open data holds it whole): after each,
+/// every file is a clean build's.
+#[test]
+fn edits_of_a_survey_s_days_change_the_home_page_s_open_block() {
+    let mut site = example_site();
+    site.opts.build_date = congbo::text::date::Date::new(2026, 11, 23);
+    let mut engine = Engine::new(site.opts.clone());
+    engine.apply(&Rebuild::Full).unwrap();
+    check_same(&engine, &site, 0, "first build");
+    let survey = "content/khao-sat/sipas-2026.md";
+    let contest = "content/cuoc-thi/tim-hieu-cai-cach-hanh-chinh-2026/index.md";
+    let edits = [
+        edit_of("survey closed", survey, |t| {
+            Some(set_key(t, "end", "2026-11-20"))
+        }),
+        edit_of("survey open again", survey, |t| {
+            Some(set_key(t, "end", "2026-12-31"))
+        }),
+        edit_of("contest open", contest, |t| {
+            Some(set_key(t, "end", "2026-12-01"))
+        }),
+        edit_of("survey body", survey, |t| {
+            Some(t.replacen("22 câu hỏi", "25 câu hỏi", 1))
+        }),
+    ];
+    apply_edits(&site, &mut engine, &edits);
+    let home = String::from_utf8(bytes_of(&engine, "/index.html").to_vec()).unwrap();
+    assert!(home.contains("Cuộc thi trực tuyến tìm hiểu cải cách hành chính"));
+}

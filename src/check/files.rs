@@ -1,5 +1,6 @@
 //! Files that front matter names and the page bundle must hold: a procedure's dossier
-//! forms (`[[documents]] form`) and a plan's `attachments`.
+//! forms (`[[documents]] form`), a plan's `attachments`, a survey's or contest's `rules`
+//! and `results`.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -20,8 +21,15 @@ pub(super) fn check(site: &Site, root: &Path, found: &mut Findings) {
             .plan
             .iter()
             .flat_map(|m| m.attachments.iter().map(String::as_str));
+        // A survey's or contest's rules and results files.
+        let survey_files = p
+            .survey
+            .iter()
+            .flat_map(|m| [&m.rules, &m.results].into_iter().flatten())
+            .map(String::as_str);
         let mut missing = forms
             .chain(attachments)
+            .chain(survey_files)
             .filter(|name| !e.files.iter().any(|(n, _, _)| n == name))
             .peekable();
         if missing.peek().is_none() {

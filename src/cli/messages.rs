@@ -24,6 +24,8 @@ pub fn pages_of_kind(kind: Kind, n: usize) -> String {
         Kind::Page => ("page", "pages"),
         Kind::Question => ("question", "questions"),
         Kind::Event => ("event", "events"),
+        Kind::Survey => ("survey", "surveys"),
+        Kind::Contest => ("contest", "contests"),
     };
     format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -25,14 +25,34 @@ pub fn toml_error(text: &str, file: &Path, first_line: usize, e: &toml::de::Erro
     Diagnostic::at(file, first_line + line - 1, col, explained.message)
 }
 
-/// The 1-based line of a top-level `key = …` in TOML text, for errors found after parsing.
+/// The 1-based line of a top-level `key = …` in TOML text, else of the first `[[key]]` or
+/// `[key]` header (a list of tables such as a contest's `[[winners]]`), for errors found
+/// after parsing.
 pub fn key_line(text: &str, key: &str) -> Option<usize> {
-    text.lines().position(|l| is_key(l, key)).map(|i| i + 1)
+    let header = |l: &str| {
+        let c = code(l);
+        let name = (c.strip_prefix("[[").and_then(|r| r.strip_suffix("]]")))
+            .or_else(|| c.strip_prefix('[').and_then(|r| r.strip_suffix(']')));
+        name.is_some_and(|n| n.trim() == key)
+    };
+    (text.lines().position(|l| is_key(l, key)))
+        .or_else(|| text.lines().position(header))
+        .map(|i| i + 1)
 }
 
 /// A line of TOML text without its comment (`[[menu]]  # main navigation`).
 fn code(line: &str) -> &str {
     line.split('#').next().unwrap_or("").trim()
+}
+
+#[cfg(test)]
+#[test]
+fn a_list_of_tables_is_found_at_its_first_header() {
+    let text = "title = \"a\"\n\n[[winners]]\nname = \"x\"\n[[winners]]\n[extra]\n";
+    assert_eq!(key_line(text, "winners"), Some(3));
+    assert_eq!(key_line(text, "extra"), Some(6));
+    assert_eq!(key_line(text, "name"), Some(4));
+    assert_eq!(key_line(text, "prize"), None);
 }
 
 /// Whether a line of TOML text sets `key` (`key = …`).

@@ -193,6 +193,28 @@ pub fn key_doc(key: &str) -> Option<KeyDoc> {
             "Loại sự kiện",
             "Tiếp công dân, đối thoại, hội nghị hoặc tập huấn.",
         ),
+        "start" => (
+            "Ngày bắt đầu",
+            "Ngày đầu tiên người dân được tham gia khảo sát, cuộc thi.",
+        ),
+        "end" => (
+            "Ngày kết thúc",
+            "Ngày cuối cùng được tham gia, từ ngày bắt đầu trở đi; sau ngày này trang ghi \"Đã kết thúc\".",
+        ),
+        "participants" => ("Đối tượng tham gia", "Ai được tham gia khảo sát, cuộc thi."),
+        "join_url" => (
+            "Địa chỉ tham gia",
+            "Địa chỉ trang khảo sát hoặc trang thi, bắt đầu bằng https://; nút Tham gia ẩn khi đã kết thúc.",
+        ),
+        "rules" => ("Thể lệ", "Tên tệp thể lệ nằm cạnh trang, ví dụ the-le.pdf."),
+        "results" => (
+            "Tệp kết quả",
+            "Tên tệp kết quả nằm cạnh trang, ví dụ ket-qua.pdf, khi đã có.",
+        ),
+        "winners" => (
+            "Người đoạt giải",
+            "Tên và giải của từng người đoạt giải cuộc thi, khi đã có.",
+        ),
         _ => return None,
     };
     Some(KeyDoc { label, help })

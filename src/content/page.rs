@@ -9,7 +9,9 @@ use crate::text::date::Date;
 pub use crate::text::status::TaskStatus;
 
 mod meta;
+mod survey;
 pub use meta::*;
+pub use survey::*;
 
 /// What a page is, which decides its keys, layout and the indexes it feeds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
@@ -29,17 +31,23 @@ pub enum Kind {
     Question,
     /// A scheduled event (lịch): a citizen reception day, a dialogue, a conference, a training.
     Event,
+    /// A survey (khảo sát), open between two dates: the SIPAS satisfaction survey.
+    Survey,
+    /// A contest (cuộc thi, hội thi), open between two dates, with its winners later.
+    Contest,
 }
 
 impl Kind {
     /// Every kind, in the order reports and filters list them.
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Plan,
         Kind::News,
         Kind::Procedure,
         Kind::Document,
         Kind::Question,
         Kind::Event,
+        Kind::Survey,
+        Kind::Contest,
         Kind::Page,
     ];
 
@@ -53,6 +61,8 @@ impl Kind {
             Kind::Document => "van-ban",
             Kind::Question => "hoi-dap",
             Kind::Event => "lich",
+            Kind::Survey => "khao-sat",
+            Kind::Contest => "cuoc-thi",
             Kind::Page => return None,
         })
     }
@@ -67,6 +77,8 @@ impl Kind {
             "page" => Kind::Page,
             "question" => Kind::Question,
             "event" => Kind::Event,
+            "survey" => Kind::Survey,
+            "contest" => Kind::Contest,
             _ => return None,
         })
     }
@@ -89,6 +101,8 @@ impl Kind {
             Kind::Page => "page",
             Kind::Question => "question",
             Kind::Event => "event",
+            Kind::Survey => "survey",
+            Kind::Contest => "contest",
         }
     }
 
@@ -102,6 +116,8 @@ impl Kind {
             Kind::Page => "Trang",
             Kind::Question => "Hỏi đáp",
             Kind::Event => "Lịch",
+            Kind::Survey => "Khảo sát",
+            Kind::Contest => "Cuộc thi",
         }
     }
 
@@ -114,6 +130,8 @@ impl Kind {
                 matches!(self, Kind::Plan | Kind::Document | Kind::Event)
             }
             "events" => self == Kind::Event,
+            "surveys and contests" => matches!(self, Kind::Survey | Kind::Contest),
+            "contests" => self == Kind::Contest,
             "procedures" => self == Kind::Procedure,
             "questions" => self == Kind::Question,
             "procedures and questions" => matches!(self, Kind::Procedure | Kind::Question),
@@ -260,6 +278,8 @@ pub struct Page {
     pub question: Option<QuestionMeta>,
     /// Event details.
     pub event: Option<EventMeta>,
+    /// Survey or contest details (both kinds have the same dates and link).
+    pub survey: Option<SurveyMeta>,
     /// Free-form values for templates.
     pub extra: serde_json::Value,
     /// Markdown body.
@@ -305,6 +325,12 @@ impl Page {
 }
 
 impl Page {
+    /// Whether this page is a survey or a contest, whose `survey` details say when it opens
+    /// and closes.
+    pub fn takes_part(&self) -> bool {
+        matches!(self.kind, Kind::Survey | Kind::Contest)
+    }
+
     /// Whether this page is a procedure that is no longer in force.
     pub fn is_abolished_procedure(&self) -> bool {
         self.procedure.as_ref().is_some_and(|p| !p.is_listed())

@@ -72,6 +72,23 @@ pub struct RawPage {
     pub presides: Option<String>,
     pub attendees: Option<String>,
     pub event_type: Option<String>,
+    // surveys and contests
+    pub start: Option<toml::Value>,
+    pub end: Option<toml::Value>,
+    pub participants: Option<String>,
+    pub join_url: Option<String>,
+    pub rules: Option<String>,
+    pub results: Option<String>,
+    pub winners: Option<Vec<RawWinner>>,
+}
+
+/// A contest's winner written in front matter (`[[winners]]`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct RawWinner {
+    pub name: String,
+    pub prize: Option<String>,
 }
 
 /// A plan's period of effect.
@@ -149,6 +166,10 @@ pub fn front_examples(key: &str) -> Option<String> {
             en: "[[documents]] and name = \"…\" on the line below it, once for each paper",
             vi: "[[documents]] và name = \"…\" ở dòng dưới, mỗi thành phần hồ sơ một lần",
         ),
+        "winners" => crate::tr!(
+            en: "[[winners]] and name = \"…\", prize = \"…\" on the lines below it, once for each winner",
+            vi: "[[winners]] và name = \"…\", prize = \"…\" ở các dòng dưới, mỗi người đoạt giải một lần",
+        ),
         "period" => "period = { start = 2025-01-01, end = 2025-12-31 }".to_string(),
         "signer" => "signer = { name = \"…\", title = \"…\" }".to_string(),
         "extra" => crate::tr!(
@@ -216,6 +237,14 @@ impl RawPage {
         add(self.presides.is_some(), "presides", EVENT);
         add(self.attendees.is_some(), "attendees", EVENT);
         add(self.event_type.is_some(), "event_type", EVENT);
+        const SURVEY: &str = "surveys and contests";
+        add(self.start.is_some(), "start", SURVEY);
+        add(self.end.is_some(), "end", SURVEY);
+        add(self.participants.is_some(), "participants", SURVEY);
+        add(self.join_url.is_some(), "join_url", SURVEY);
+        add(self.rules.is_some(), "rules", SURVEY);
+        add(self.results.is_some(), "results", SURVEY);
+        add(self.winners.is_some(), "winners", "contests");
         keys
     }
 }

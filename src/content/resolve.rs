@@ -5,6 +5,7 @@
 mod event;
 mod meta;
 mod question;
+mod survey;
 
 use std::path::Path;
 
@@ -143,6 +144,9 @@ pub fn page(
     let question = (kind == Kind::Question)
         .then(|| question::question_meta(&mut raw, origin, date, &mut errors));
     let event = (kind == Kind::Event).then(|| event::event_meta(&mut raw, origin, &mut errors));
+    let survey = matches!(kind, Kind::Survey | Kind::Contest)
+        .then(|| survey::survey_meta(&mut raw, origin, &mut errors))
+        .flatten();
     if kind == Kind::News && raw.date.is_none() {
         errors.push(origin.at_key(
             "title",
@@ -226,6 +230,7 @@ pub fn page(
         procedure,
         question,
         event,
+        survey,
         extra: toml_to_json(&toml::Value::Table(raw.extra.unwrap_or_default())),
         body,
         body_line,
@@ -255,8 +260,8 @@ pub fn section(
         None => default_kind,
         Some(k) => Kind::parse(k).unwrap_or_else(|| {
             errors.push(origin.at_key("kind", crate::tr!(
-                en: "`kind` = \"{k}\" is not a kind congbo knows: write \"plan\", \"news\", \"procedure\", \"document\", \"question\", \"event\" or \"page\"",
-                vi: "`kind` = \"{k}\" không phải loại trang congbo biết: hãy viết \"plan\" (kế hoạch), \"news\" (tin tức), \"procedure\" (thủ tục), \"document\" (văn bản), \"question\" (hỏi đáp), \"event\" (lịch) hoặc \"page\" (trang)",
+                en: "`kind` = \"{k}\" is not a kind congbo knows: write \"plan\", \"news\", \"procedure\", \"document\", \"question\", \"event\", \"survey\", \"contest\" or \"page\"",
+                vi: "`kind` = \"{k}\" không phải loại trang congbo biết: hãy viết \"plan\" (kế hoạch), \"news\" (tin tức), \"procedure\" (thủ tục), \"document\" (văn bản), \"question\" (hỏi đáp), \"event\" (lịch), \"survey\" (khảo sát), \"contest\" (cuộc thi) hoặc \"page\" (trang)",
             )));
             default_kind
         }),

@@ -174,4 +174,24 @@ mod tests {
         assert!(!fields(Kind::News).iter().any(|f| f.key == "presides"));
         assert!(fields(Kind::Plan).iter().any(|f| f.key == "place"));
     }
+
+    #[test]
+    fn a_survey_and_a_contest_get_their_days_as_dates() {
+        for kind in [Kind::Survey, Kind::Contest] {
+            let form = fields(kind);
+            let of = |key: &str| form.iter().find(|f| f.key == key).cloned();
+            assert_eq!(
+                of("start").map(|f| (f.shape, f.label)),
+                Some((Shape::Date, "Ngày bắt đầu"))
+            );
+            assert_eq!(of("end").map(|f| f.shape), Some(Shape::Date));
+            for key in ["participants", "join_url", "rules", "results"] {
+                assert_eq!(of(key).map(|f| f.shape), Some(Shape::Text), "{key}");
+            }
+            // Winners are a list of tables, kept as written.
+            assert!(of("winners").is_none());
+        }
+        assert_eq!(shape_of("winners"), Shape::Nested);
+        assert!(!fields(Kind::News).iter().any(|f| f.key == "join_url"));
+    }
 }

@@ -30,6 +30,8 @@ pub fn front_matter(
         Kind::Document => t.push_str(&document(authority)),
         Kind::Question => t.push_str(QUESTION),
         Kind::Event => t.push_str(EVENT),
+        Kind::Survey => t.push_str(&survey(date, false)),
+        Kind::Contest => t.push_str(&survey(date, true)),
         Kind::Page => t.push_str(PAGE),
     }
     t.push_str("+++\n\n");
@@ -47,6 +49,7 @@ fn date_note(kind: Kind) -> &'static str {
         Kind::Plan | Kind::Document => "           # ngày ban hành",
         Kind::Question => "           # ngày trả lời",
         Kind::Event => "           # ngày diễn ra",
+        Kind::Survey | Kind::Contest => "           # ngày đăng",
         _ => "",
     }
 }
@@ -134,6 +137,32 @@ const EVENT: &str = r#"# time = "08:00"                  # giờ bắt đầu; b
 # event_type = "tiếp công dân"     # tiếp công dân, đối thoại, hội nghị hoặc tập huấn
 "#;
 
+/// A survey's or contest's keys: open for a month from `date` (the editor corrects
+/// both), and a contest's winners to fill in once it has closed.
+fn survey(date: Date, contest: bool) -> String {
+    let end = date.add_days(30);
+    let mut t = format!(
+        r#"start = {}                 # ngày bắt đầu
+end = {}                   # ngày kết thúc (từ ngày bắt đầu trở đi)
+# participants = "Người dân, tổ chức đã giao dịch tại Bộ phận Một cửa"  # đối tượng tham gia
+# join_url = "https://..."         # địa chỉ tham gia (trang khảo sát, biểu mẫu trực tuyến)
+# rules = "the-le.pdf"             # thể lệ: tệp đặt cùng thư mục với bài (tạo bài bằng --bundle)
+# results = "ket-qua.pdf"          # kết quả, khi đã có
+"#,
+        date.iso(),
+        end.iso()
+    );
+    if contest {
+        t.push_str(
+            r#"# [[winners]]                     # người đoạt giải, khi đã có; mỗi người một mục
+# name = "Nguyễn Văn A"
+# prize = "Giải Nhất"
+"#,
+        );
+    }
+    t
+}
+
 const PAGE: &str = r#"# description = "Một câu giới thiệu trang"
 # weight = 10                      # thứ tự trong mục (số nhỏ đứng trước)
 "#;
@@ -144,6 +173,9 @@ fn body_hint(kind: Kind) -> &'static str {
         Kind::Question => "<!-- Viết câu trả lời ở đây (Markdown), rồi xoá dòng này. -->\n",
         Kind::Event => {
             "<!-- Viết nội dung, chương trình sự kiện ở đây (Markdown), rồi xoá dòng này. -->\n"
+        }
+        Kind::Survey | Kind::Contest => {
+            "<!-- Viết mục đích, nội dung, cách tham gia ở đây (Markdown); khi kết thúc, thêm tóm tắt kết quả; rồi xoá dòng này. -->\n"
         }
         Kind::Plan => {
             "<!-- Viết nội dung kế hoạch ở đây (Markdown): căn cứ, mục đích, yêu cầu, nhiệm vụ; rồi xoá dòng này. -->\n"

@@ -31,6 +31,14 @@ fn every_kind_gets_front_matter_the_build_reads() {
         let keys = r.kind_keys();
         match kind {
             Kind::Plan => assert_eq!(keys, [("authority", "plans and documents")]),
+            // A survey or contest cannot build without its days: the date and a month on.
+            Kind::Survey | Kind::Contest => assert_eq!(
+                keys,
+                [
+                    ("start", "surveys and contests"),
+                    ("end", "surveys and contests")
+                ]
+            ),
             _ => assert!(keys.is_empty(), "{kind:?}: {keys:?}"),
         }
         assert!(text.contains("\n# "), "{kind:?} shows the keys to fill in");
@@ -65,6 +73,24 @@ fn every_kind_gets_front_matter_the_build_reads() {
         assert!(event.contains(key), "{key} in {event}");
     }
     assert!(event.contains("# ngày diễn ra"));
+    let survey = front_matter(Kind::Survey, "SIPAS", day(), false, None);
+    let r = raw(&survey);
+    assert_eq!(
+        r.start.map(|d| d.to_string()).as_deref(),
+        Some("2026-05-04")
+    );
+    assert_eq!(r.end.map(|d| d.to_string()).as_deref(), Some("2026-06-03"));
+    for key in [
+        "# participants = ",
+        "# join_url = ",
+        "# rules = ",
+        "# results = ",
+    ] {
+        assert!(survey.contains(key), "{key} in {survey}");
+    }
+    assert!(!survey.contains("winners"), "a survey has no winners");
+    let contest = front_matter(Kind::Contest, "Hội thi", day(), false, None);
+    assert!(contest.contains("# [[winners]]") && contest.contains("# prize = "));
     assert!(question.contains("câu trả lời"));
 }
 
@@ -134,6 +160,8 @@ fn sections_and_kinds_are_found_as_the_build_finds_them() {
     assert_eq!(s("question"), Ok(("hoi-dap".into(), Kind::Question)));
     assert_eq!(s("hoi-dap"), Ok(("hoi-dap".into(), Kind::Question)));
     assert_eq!(s("event"), Ok(("lich".into(), Kind::Event)));
+    assert_eq!(s("survey"), Ok(("khao-sat".into(), Kind::Survey)));
+    assert_eq!(s("contest"), Ok(("cuoc-thi".into(), Kind::Contest)));
     // Two sections hold news: the one with the default name wins.
     assert_eq!(s("news"), Ok(("tin-tuc".into(), Kind::News)));
     // thu-tuc holds plain pages here, so "procedure" has no home.

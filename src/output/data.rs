@@ -2,7 +2,8 @@
 //! `/data/agencies.json`, `/data/procedures.json`, `/data/procedures.csv`,
 //! `/data/documents.json`, `/data/tasks.ics`, `/data/tasks.csv`, `/data/hoi-dap.json` and
 //! `/data/lich.ics`; and, when the site has `data/chi-so.toml`, `/data/chi-so.json` and
-//! `/data/chi-so.csv`. Field names and order are the content format's contract; URLs are
+//! `/data/chi-so.csv`; and, when it has surveys or contests, `/data/khao-sat.json` or
+//! `/data/cuoc-thi.json`. Field names and order are the content format's contract; URLs are
 //! absolute permalinks; the order of items never depends on anything but the content. JSON
 //! is pretty-printed UTF-8. The CSVs are UTF-8 with a byte order mark (so spreadsheet
 //! programs read Vietnamese correctly), every field quoted, CRLF line ends. The calendars
@@ -11,6 +12,7 @@
 mod ics;
 mod indexes;
 mod questions;
+mod surveys;
 mod tasks;
 
 use std::collections::HashMap;
@@ -176,6 +178,12 @@ pub fn open_data_into(
         ics::events::EVENTS_FILE,
         ics::events::calendar(site).into_bytes(),
     );
+    for kind in [Kind::Survey, Kind::Contest] {
+        let list = surveys::surveys(site, kind);
+        if let (Some(name), false) = (surveys::file_name(kind), list.is_empty()) {
+            put(name, json(&list));
+        }
+    }
 }
 
 /// `/data/documents.json`: every cited document with its own page and its citers' URLs.

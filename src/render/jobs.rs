@@ -354,9 +354,13 @@ fn field_sheet_terms(site: &Site) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// Procedure and question sections list all their pages grouped by field, and event
-/// sections theirs upcoming then past, instead of paginating.
+/// sections theirs upcoming then past, survey and contest sections theirs open, to come
+/// then closed, instead of paginating.
 pub(crate) fn is_grouped(kind: Kind) -> bool {
-    matches!(kind, Kind::Procedure | Kind::Question | Kind::Event)
+    matches!(
+        kind,
+        Kind::Procedure | Kind::Question | Kind::Event | Kind::Survey | Kind::Contest
+    )
 }
 
 /// Renders a prepared job (after [`set_globals`]).

@@ -8,8 +8,8 @@
 //!   tags and fields carry each term's page count; its newer and older neighbours'
 //!   summaries; the titles of the pages that cite its `number`;
 //! - a section list page: the summaries of its slice of pages (a procedure section: all of
-//!   them, grouped by field); home also the latest news, plans and documents and every
-//!   procedure; the document section also every cited document;
+//!   them, grouped by field); home also the latest news, plans and documents, every
+//!   procedure and the surveys and contests open now; the document section also every cited document;
 //! - a term page: its slice of pages, and every term of its taxonomy with its count;
 //! - an abolished procedure's page: also the title and code of the one replacing it;
 //! - a field's page of posting sheets: its procedures' pages, as their sheets show them;
@@ -160,7 +160,10 @@ pub(super) fn jobs_of_changed(
             .iter()
             .any(|&i| new.pages[i].page.kind == Kind::Plan);
     let document_section = new.document_section();
-    let home = home_changed(old, new, &listed);
+    // Home lists the surveys and contests open now, and their indexes each under its
+    // status, by their days (which their summaries do not hold).
+    let takes_part = changed.iter().any(|&i| new.pages[i].page.takes_part());
+    let home = home_changed(old, new, &listed) || takes_part;
     let select = |job: &Job| match *job {
         Job::Page(i) | Job::ProcedureSheet(i) => own.get(i).copied().unwrap_or(true),
         Job::Section { section, page } => {
@@ -173,6 +176,7 @@ pub(super) fn jobs_of_changed(
                 new.paginate_by(b)
             };
             (b.section.key.is_empty() && home)
+                || (takes_part && matches!(b.section.kind, Kind::Survey | Kind::Contest))
                 || (documents && document_section == Some(section))
                 || slice_changed(&a.pages, &b.pages, page, per, &listed)
         }

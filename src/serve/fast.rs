@@ -76,8 +76,9 @@ impl Engine {
                 body_line: new.body_line,
                 plan: new.kind == crate::content::page::Kind::Plan,
             };
-            // `/data/hoi-dap.json` reads a question's whole answer, not only its summary.
-            if new.kind == crate::content::page::Kind::Question {
+            // `/data/hoi-dap.json` reads a question's whole answer, not only its summary;
+            // `/data/khao-sat.json` and `cuoc-thi.json` a survey's or contest's whole body.
+            if new.kind == crate::content::page::Kind::Question || new.takes_part() {
                 return None;
             }
             let rendered = markdown::render(&new.body, &r, &model.links).ok()?;

@@ -222,7 +222,12 @@ pub(super) fn stale_kinds(old: &Site, new: &Site, changed: &[usize]) -> Stale {
         || any(&|i| {
             matches!(
                 kind(i),
-                Kind::Plan | Kind::Procedure | Kind::Question | Kind::Event
+                Kind::Plan
+                    | Kind::Procedure
+                    | Kind::Question
+                    | Kind::Event
+                    | Kind::Survey
+                    | Kind::Contest
             ) || owns_a_document(i)
         })
     {

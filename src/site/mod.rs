@@ -8,6 +8,7 @@ pub mod events;
 pub mod languages;
 pub mod procedures;
 pub mod questions;
+pub mod surveys;
 pub mod tasks;
 pub mod taxonomy;
 

@@ -234,6 +234,14 @@ fn details_text(p: &crate::content::Page, out: &mut String) {
         let one = [&q.question, &q.asker, &q.field, &q.agency];
         parts.extend(one.into_iter().flatten().map(String::as_str));
     }
+    if let Some(m) = &p.survey {
+        // Who may take part, and a contest's winners, looked up by name.
+        parts.extend(m.participants.as_deref());
+        for w in &m.winners {
+            parts.push(&w.name);
+            parts.extend(w.prize.as_deref());
+        }
+    }
     if let Some(e) = &p.event {
         // Citizens look for a reception day by its place or who presides.
         let one = [&e.place, &e.presides, &e.attendees];
@@ -300,7 +308,8 @@ fn unpacked(key: u128) -> String {
 /// Each page's kind (one letter) and field numbers, in index order, for the filters.
 #[derive(Serialize)]
 struct Locations {
-    /// One letter a page: p(lan), n(ews), t(hủ tục), d(ocument), g (page), q(uestion), e(vent).
+    /// One letter a page: p(lan), n(ews), t(hủ tục), d(ocument), g (page), q(uestion), e(vent),
+    /// k(hảo sát), c(uộc thi).
     k: String,
     /// Per page, its fields as term numbers of the `fields` taxonomy, in the order of its
     /// terms (the search page lists them in that order).
@@ -336,6 +345,8 @@ pub(crate) fn kind_letter(k: Kind) -> char {
         Kind::Page => 'g',
         Kind::Question => 'q',
         Kind::Event => 'e',
+        Kind::Survey => 'k',
+        Kind::Contest => 'c',
     }
 }
 

@@ -354,6 +354,7 @@ impl<'a> Views<'a> {
                 .map(super::sheet::shorten_steps),
             question: self.question(i),
             event: self.event(i),
+            survey: self.survey(i),
             cited_by,
             cited_count,
             cited_list,

@@ -146,6 +146,7 @@ impl Views<'_> {
             }),
             Kind::Question => return self.qa_page_json_ld(i),
             Kind::Event => return self.event_json_ld(i),
+            Kind::Survey | Kind::Contest => return self.survey_json_ld(i),
             _ => return None,
         };
         Some(script_safe_json_string(

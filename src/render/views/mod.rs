@@ -18,6 +18,7 @@ mod pager;
 mod question;
 mod sheet;
 mod site_view;
+mod survey;
 mod task;
 mod timeline;
 
@@ -205,6 +206,7 @@ pub struct PageView<'a> {
     pub procedure: Option<ProcedureView<'a>>,
     pub question: Option<QuestionView<'a>>,
     pub event: Option<EventView<'a>>,
+    pub survey: Option<SurveyView<'a>>,
     /// Pages citing this page's `number` (documents, plans), newest first: all of them,
     /// or the first few when `cited_list` lists them all.
     pub cited_by: Vec<LinkView<'a>>,
@@ -348,6 +350,40 @@ pub struct EventLists {
     pub past: Vec<SummaryValue>,
 }
 
+/// Survey or contest details (khảo sát, cuộc thi); what it is about is the page's
+/// `content`.
+#[derive(Serialize)]
+pub struct SurveyView<'a> {
+    pub start: Date,
+    pub end: Date,
+    pub participants: Option<&'a str>,
+    /// Where to take part; none once closed.
+    pub join_url: Option<&'a str>,
+    pub rules: Option<FileView>,
+    pub results: Option<FileView>,
+    pub winners: &'a [crate::content::page::Winner],
+    /// `open`, `upcoming` or `closed` on the build date ([`crate::site::surveys::status`]).
+    pub status: crate::site::surveys::Status,
+}
+
+/// A survey or contest index: open ones, then those to come, then closed ones.
+#[derive(Serialize)]
+pub struct SurveyLists {
+    pub open: Vec<SummaryValue>,
+    pub upcoming: Vec<SummaryValue>,
+    pub closed: Vec<SummaryValue>,
+}
+
+/// A survey or contest open now, as the home page lists it.
+#[derive(Serialize)]
+pub struct OpenItem<'a> {
+    pub title: &'a str,
+    pub url: String,
+    pub kind: Kind,
+    /// Its last day.
+    pub end: Date,
+}
+
 /// A field of the questions index, its questions newest answered first.
 #[derive(Serialize)]
 pub struct QuestionGroup<'a> {
@@ -401,6 +437,8 @@ pub struct HomeView<'a> {
     pub plans_url: Option<String>,
     pub procedures_url: Option<String>,
     pub documents_url: Option<String>,
+    /// Surveys and contests open now, closing soonest first.
+    pub open: Vec<OpenItem<'a>>,
 }
 
 /// `taxonomy`: a taxonomy's list of terms.

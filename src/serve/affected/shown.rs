@@ -41,6 +41,10 @@ pub(super) enum Shows {
     Documents,
     /// Every procedure by field (home, posting sheets): `home_changed`, `procedures`.
     Procedures,
+    /// The surveys and contests open now (home), and which list of its index each is on:
+    /// any survey or contest changed renders home and their indexes again
+    /// (`jobs_of_changed`); which are open on the build date is `Frame`'s.
+    Open,
 }
 
 use Shows::*;
@@ -71,6 +75,7 @@ pub(super) const SHOWN: &[(&str, &[&str], Shows)] = &[
         "author", "authority", "authority_lines", "authority_lines[]", "code", "date",
         "description", "extra", "field", "files", "image", "json_ld", "kind", "number", "online",
         "online_class", "parent_authority", "path", "permalink", "plan", "procedure", "question", "event",
+        "survey",
         "source", "tags", "fields",
         "title", "updated", "url",
     ], Own),
@@ -124,12 +129,18 @@ pub(super) const SHOWN: &[(&str, &[&str], Shows)] = &[
     ("page.event", &[
         "attendees", "date", "end_time", "event_type", "place", "presides", "time", "upcoming",
     ], Own),
+    // A survey's or contest's facts; `status` and whether `join_url` is shown also read
+    // the build date, which is `Frame`.
+    ("page.survey", &[
+        "end", "join_url", "participants", "results", "rules", "start", "status", "winners",
+    ], Own),
+    ("page.survey.rules", FILE, Own),
+    ("page.survey.results", FILE, Own),
+    ("page.survey.winners[]", &["name", "prize"], Own),
     ("page.procedure", &["replaced_by"], Replacement),
     ("page.procedure.replaced_by", &["code", "title", "url"], Replacement),
     ("page.procedure.documents[]", &["copies", "form", "name", "originals"], Own),
-    ("page.procedure.documents[].form", &[
-        "exists", "ext", "name", "size", "size_text", "url",
-    ], Own),
+    ("page.procedure.documents[].form", FILE, Own),
     // A field's page of posting sheets: each procedure's page, as `page` above.
     ("sheets[]", &["qr_svg"], Procedures),
     ("field", &["name", "url"], Frame),
@@ -144,6 +155,8 @@ pub(super) const SHOWN: &[(&str, &[&str], Shows)] = &[
     ("home", &["documents_url", "news_url", "plans_url", "procedures_url"], Frame),
     ("home", &["procedure_fields", "procedures_total"], Procedures),
     ("home.procedure_fields[]", &["name", "url"], Frame),
+    ("home", &["open"], Open),
+    ("home.open[]", &["end", "kind", "title", "url"], Open),
     ("home.procedure_fields[]", &["procedures"], Procedures),
     ("procedure_fields[]", &["name", "url"], Frame),
     ("procedure_fields[]", &["procedures"], Procedures),
@@ -152,6 +165,8 @@ pub(super) const SHOWN: &[(&str, &[&str], Shows)] = &[
     ("question_fields[]", &["name", "questions", "url"], Summary),
     // The events index: its events' summaries, upcoming then past.
     ("event_lists", &["past", "upcoming"], Summary),
+    // A survey or contest index: its pages' summaries, open, to come, then closed.
+    ("survey_lists", &["closed", "open", "upcoming"], Open),
     // Taxonomies and terms.
     ("taxonomy", &["name", "title", "url"], Frame),
     ("taxonomy.terms[]", &["count"], TermCount),
@@ -202,6 +217,8 @@ const PAGINATOR: &[&str] = &[
     "total_pages",
 ];
 const PAGER_LINK: &[&str] = &["current", "number", "url"];
+/// A file of a page's bundle named in front matter (`views::FileView`).
+const FILE: &[&str] = &["exists", "ext", "name", "size", "size_text", "url"];
 
 /// The declared key path of every field.
 fn declared() -> std::collections::BTreeMap<String, Shows> {
@@ -255,6 +272,7 @@ mod tests {
         "search_index",
         "section",
         "sheets",
+        "survey_lists",
         "taxonomy",
         "term",
         "translations",

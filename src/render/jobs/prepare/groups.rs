@@ -97,5 +97,6 @@ pub(super) fn home<'a>(v: &Views<'a>) -> HomeView<'a> {
         plans_url: section_url(Kind::Plan),
         procedures_url: section_url(Kind::Procedure),
         documents_url: section_url(Kind::Document),
+        open: v.open_now(),
     }
 }

@@ -60,6 +60,7 @@ pub(super) fn section_job(
             ctx.insert("questions_json_ld", &ld);
         }
         Kind::Event => ctx.insert("event_lists", &v.event_lists(&s.pages)),
+        Kind::Survey | Kind::Contest => ctx.insert("survey_lists", &v.survey_lists(&s.pages)),
         _ => {}
     }
     if site.document_section() == Some(section) {
