@@ -24,6 +24,10 @@ use strings::Catalogue;
 use toml_text::mark_menu_lines;
 pub use toml_text::{key_line, toml_error, toml_to_json};
 
+/// How many of the next events the home page lists when `site.toml` does not say: a short
+/// block, as the home page must stay within its weight budget on a cheap phone.
+pub const HOME_EVENTS: usize = 3;
+
 /// The resolved site configuration every later stage reads.
 #[derive(Clone, Debug, Serialize)]
 pub struct Config {
@@ -47,6 +51,8 @@ pub struct Config {
     pub paginate_by: usize,
     /// Entries per feed.
     pub feed_limit: usize,
+    /// How many of the next events the home page lists (`0`: none).
+    pub home_events: usize,
     /// Contact details shown in the footer and on the contact page.
     pub contact: Contact,
     /// `[feedback]`: the feedback page's form and the national feedback system.
@@ -170,6 +176,7 @@ struct RawConfig {
     parent_authority: String,
     paginate_by: Option<usize>,
     feed_limit: Option<usize>,
+    home_events: Option<usize>,
     #[serde(default)]
     contact: Contact,
     #[serde(default)]
@@ -318,6 +325,7 @@ pub fn parse(text: &str, file: &Path, overrides: &Overrides) -> Result<Config, D
         parent_authority: raw.parent_authority,
         paginate_by,
         feed_limit: raw.feed_limit.unwrap_or(20),
+        home_events: raw.home_events.unwrap_or(HOME_EVENTS),
         contact: raw.contact,
         feedback,
         social,

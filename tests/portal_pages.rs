@@ -121,3 +121,48 @@ fn a_bundle_mp3_plays_with_its_duration() {
     );
     assert!(site.exists("tin-tuc/loa/ban-tin.mp3"));
 }
+
+/// An MP4 box: its size, its type, its body.
+fn mp4_box(kind: &[u8], body: &[u8]) -> Vec<u8> {
+    let mut b = ((body.len() + 8) as u32).to_be_bytes().to_vec();
+    b.extend(kind);
+    b.extend(body);
+    b
+}
+
+#[test]
+fn a_bundle_video_plays_with_its_duration_and_a_raw_players_sources_stay() {
+    let site = TestSite::new();
+    // A movie header of 1,000 units a second and 83,000 units: 1 minute 23 seconds, after
+    // the media (a camera writes `moov` last).
+    let mut mvhd = vec![0u8; 12];
+    mvhd.extend(1000u32.to_be_bytes());
+    mvhd.extend(83_000u32.to_be_bytes());
+    mvhd.extend([0u8; 80]);
+    let mut mp4 = mp4_box(b"ftyp", b"isom\0\0\0\0");
+    mp4.extend(mp4_box(b"mdat", &[0u8; 4096]));
+    mp4.extend(mp4_box(b"moov", &mp4_box(b"mvhd", &mvhd)));
+    std::fs::create_dir_all(site.root().join("content/tin-tuc/doi-thoai")).unwrap();
+    std::fs::write(
+        site.root().join("content/tin-tuc/doi-thoai/hoi-nghi.mp4"),
+        mp4,
+    )
+    .unwrap();
+    site.write(
+        "content/tin-tuc/doi-thoai/index.md",
+        "+++\ntitle = \"Hội nghị đối thoại\"\ndate = 2026-03-02\n+++\n\
+         [Toàn bộ hội nghị](hoi-nghi.mp4)\n\n\
+         <video controls><source src=\"hoi-nghi.mp4\" type=\"video/mp4\"><source src=\"https://evil.example/a.mp4\"></video>\n",
+    );
+    site.build_ok();
+    let html = site.read("tin-tuc/doi-thoai/index.html");
+    assert_has(
+        &html,
+        &[
+            "<video controls=\"\" preload=\"metadata\" src=\"hoi-nghi.mp4\"",
+            "<time datetime=\"PT1M23S\">1:23</time>",
+            "<video controls=\"\"><source src=\"hoi-nghi.mp4\" type=\"video/mp4\"></video>",
+        ],
+    );
+    assert!(!html.contains("evil.example"), "{html}");
+}

@@ -317,3 +317,39 @@ fn edits_of_a_survey_s_days_change_the_home_page_s_open_block() {
     let home = String::from_utf8(bytes_of(&engine, "/index.html").to_vec()).unwrap();
     assert!(home.contains("Cuộc thi trực tuyến tìm hiểu cải cách hành chính"));
 }
+
+/// Event `title` on `day` at `time`, in the example site's `lich/`.
+fn event(title: &str, day: &str, time: &str) -> String {
+    format!(
+        "+++\ntitle = \"{title}\"\ndate = {day}\ntime = \"{time}\"\nplace = \"Hội trường UBND xã\"\n+++\n\nNội dung.\n"
+    )
+}
+
+/// Two events of one day are listed by their start time, which their summaries (what
+/// serve compares of a page in lists) did not hold: a time-only edit that swaps them must
+/// render the events index (and their month's page) again, and every file is a clean
+/// build's. A date edit moving one into another month with events, and one removed, too.
+#[test]
+fn a_time_edit_reorders_the_events_of_a_day() {
+    let site = example_site();
+    let early = "content/lich/hop-dau-gio.md";
+    let late = "content/lich/hop-cuoi-gio.md";
+    site.write(early, &event("Họp đầu giờ", "2026-12-15", "07:00"));
+    site.write(late, &event("Họp cuối giờ", "2026-12-15", "15:00"));
+    let mut engine = Engine::new(site.opts.clone());
+    engine.apply(&Rebuild::Full).unwrap();
+    check_same(&engine, &site, 0, "first build");
+    let edits = [
+        edit_of("time moving it last of its day", early, |t| {
+            Some(set_key(t, "time", "\"16:00\""))
+        }),
+        edit_of("time moving it first again", early, |t| {
+            Some(set_key(t, "time", "\"06:30\""))
+        }),
+        edit_of("date moving it to another month with events", late, |t| {
+            Some(set_key(t, "date", "2026-10-20"))
+        }),
+        edit_of("event removed", early, |_| None),
+    ];
+    apply_edits(&site, &mut engine, &edits);
+}

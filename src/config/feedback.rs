@@ -12,7 +12,11 @@ use crate::error::{Diagnostic, line_col};
 use crate::text::address::{self, Address};
 
 /// The national system that receives reports and petitions on administrative rules and
-/// procedures, a part of the Cổng Dịch vụ công quốc gia the plans name.
+/// procedures, a part of the Cổng Dịch vụ công quốc gia the plans name. The plans of
+/// `../shared/corpus/` name the portal but give no address for its feedback part (the one
+/// dichvucong.gov.vn address there is a procedure's page), so this is the portal's own
+/// address for sending a report; a site whose province names another sets `[feedback]
+/// portal`.
 pub const NATIONAL_PORTAL: &str = "https://dichvucong.gov.vn/p/phananhkiennghi/pakn-gui-pakn.html";
 
 /// `[feedback]`, resolved.

@@ -48,9 +48,9 @@ pub fn link_context(config: &Config, content: &Content) -> LinkContext {
     links
 }
 
-/// The site's audio and video files: an audio file's duration read from its headers (a
-/// file that cannot be read has none: its player just shows no duration), a video's
-/// same-name image as its poster.
+/// The site's audio and video files: each one's duration read from its headers (a file
+/// that cannot be read has none: its player just shows no duration), a video's same-name
+/// image as its poster.
 fn media_files(content: &Content) -> MediaFiles {
     let paths: std::collections::HashSet<&str> =
         content.assets.iter().map(|a| a.path.as_str()).collect();
@@ -68,7 +68,7 @@ fn media_files(content: &Content) -> MediaFiles {
                     poster_ext: None,
                 },
                 MediaKind::Video => MediaFile {
-                    seconds: None,
+                    seconds: media::duration::file_seconds(&a.abs, ext),
                     poster_ext: ["jpg", "jpeg", "png", "webp"]
                         .into_iter()
                         .find(|e| paths.contains(format!("{stem}.{e}").as_str()))

@@ -28,7 +28,7 @@ pub type MediaFiles = HashMap<String, MediaFile>;
 /// What is known of one audio or video file of a bundle.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MediaFile {
-    /// Seconds, when the file's headers tell it (audio only).
+    /// Seconds, when the file's headers tell it.
     pub seconds: Option<u32>,
     /// A video's poster: the extension of its same-name image (`jpg`).
     pub poster_ext: Option<String>,
@@ -99,7 +99,7 @@ pub(super) fn paragraph(inner: &[Event<'_>], ctx: &LinkContext, page_path: &str)
         .unwrap_or_default();
     Some(match kind {
         MediaKind::Audio => audio(dest, &text, file.seconds, &ctx.media_labels),
-        MediaKind::Video => video(dest, &text, file.poster_ext.as_deref(), &ctx.media_labels),
+        MediaKind::Video => video(dest, &text, &file, &ctx.media_labels),
     })
 }
 
@@ -230,20 +230,26 @@ fn audio(dest: &str, text: &str, seconds: Option<u32>, l: &MediaLabels) -> Strin
     attr(&mut h, "aria-label", name);
     h.push_str("></audio><figcaption>");
     download(&mut h, dest, name, l);
-    if let Some(s) = seconds {
-        h.push_str(" <span class=\"media-duration\">");
-        escape_into(&l.duration, &mut h);
-        h.push_str(": <time");
-        attr(&mut h, "datetime", &duration::iso(s));
-        h.push('>');
-        h.push_str(&duration::format(s));
-        h.push_str("</time></span>");
-    }
+    length(&mut h, seconds, l);
     h.push_str("</figcaption></figure>\n");
     h
 }
 
-fn video(dest: &str, text: &str, poster_ext: Option<&str>, l: &MediaLabels) -> String {
+/// A file's length in its caption, when its headers told it.
+fn length(h: &mut String, seconds: Option<u32>, l: &MediaLabels) {
+    if let Some(s) = seconds {
+        h.push_str(" <span class=\"media-duration\">");
+        escape_into(&l.duration, h);
+        h.push_str(": <time");
+        attr(h, "datetime", &duration::iso(s));
+        h.push('>');
+        h.push_str(&duration::format(s));
+        h.push_str("</time></span>");
+    }
+}
+
+fn video(dest: &str, text: &str, file: &MediaFile, l: &MediaLabels) -> String {
+    let poster_ext = file.poster_ext.as_deref();
     let name = name_of(text, dest);
     let mut h = String::from(
         "<figure class=\"media media-video\"><video controls=\"\" preload=\"metadata\"",
@@ -257,6 +263,7 @@ fn video(dest: &str, text: &str, poster_ext: Option<&str>, l: &MediaLabels) -> S
     attr(&mut h, "aria-label", name);
     h.push_str("></video><figcaption>");
     download(&mut h, dest, name, l);
+    length(&mut h, file.seconds, l);
     h.push_str("</figcaption></figure>\n");
     h
 }

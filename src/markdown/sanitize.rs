@@ -3,7 +3,7 @@
 //! that came along. Only a safe subset passes (ammonia, a well-kept html5ever-based
 //! sanitiser); `<iframe>` only from hosts the site lists (video embeds) and the
 //! youtube-nocookie embeds congbo writes itself ([`super::media`]); `<audio>` and `<video>`
-//! with a file of the site, or of a listed host.
+//! (and their `<source>`s) with a file of the site, or of a listed host.
 
 use std::collections::HashSet;
 
@@ -35,13 +35,14 @@ pub fn sanitize(html: &str, policy: &HtmlPolicy) -> String {
     let listed = hosts.clone();
     let mut b = ammonia::Builder::default();
     b.add_generic_attributes(&["id", "class"])
-        .add_tags(&["input", "audio", "video", "iframe"])
+        .add_tags(&["input", "audio", "video", "source", "iframe"])
         .add_tag_attributes("input", &["type", "checked", "disabled"])
-        // The players of super::media, and an editor's own with the same attributes. No
-        // <source>: ammonia cannot tell one in a <video> from one in an editor's <picture>,
-        // whose srcset the sanitiser must not let choose the image; `src` on the player
-        // does the same.
+        // The players of super::media, and an editor's own with the same attributes. A
+        // <source> keeps `src` and `type` only (never an editor's <picture>'s `srcset`,
+        // which would choose the image): `player_sources` then drops every one that is
+        // not in a player with an address the filter kept.
         .add_tag_attributes("audio", &["src", "controls", "preload", "aria-label"])
+        .add_tag_attributes("source", &["src", "type"])
         .add_tag_attributes(
             "video",
             &[
@@ -79,7 +80,7 @@ pub fn sanitize(html: &str, policy: &HtmlPolicy) -> String {
         move |element, attribute, value| match (element, attribute) {
             ("iframe", "src") => allowed_embed(value, &hosts).then(|| value.into()),
             ("iframe", "srcdoc") => super::media::is_facade(value).then(|| value.into()),
-            ("audio" | "video", "src") | ("video", "poster") => {
+            ("audio" | "video" | "source", "src") | ("video", "poster") => {
                 allowed_media(value, &media_hosts).then(|| value.into())
             }
             ("input", "type") => (value == "checkbox").then(|| value.into()),
@@ -90,7 +91,10 @@ pub fn sanitize(html: &str, policy: &HtmlPolicy) -> String {
             _ => Some(value.into()),
         },
     );
-    let out = b.clean(html).to_string();
+    let mut out = b.clean(html).to_string();
+    if out.contains("<source") {
+        out = player_sources(&out);
+    }
     if !out.contains("<iframe") {
         out
     } else {
@@ -131,6 +135,47 @@ fn drop_unlisted_iframes<'h>(html: &'h str, listed: &HashSet<String>) -> std::bo
     }
     out.push_str(rest);
     out.into()
+}
+
+/// Keeps the `<source>` elements of an `<audio>` or `<video>` whose `src` the filter kept
+/// (by [`allowed_media`], the rule of the player's own `src`), and drops every other: one
+/// left empty by the filter (a remote file of an unlisted host, an editor's `<picture>`'s
+/// `srcset`), or outside a player (a `<picture>` the sanitiser removed around it). In the
+/// sanitiser's output `<source>` is a void tag with its values in double quotes, and
+/// players do not nest.
+fn player_sources(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    let mut in_player = false;
+    loop {
+        let next = ["<audio", "<video", "</audio>", "</video>", "<source"]
+            .iter()
+            .filter_map(|t| find_ascii_ci(rest, t).map(|at| (at, *t)))
+            .min_by_key(|(at, _)| *at);
+        let Some((at, token)) = next else {
+            break;
+        };
+        let Some(end) = tag_end(&rest[at..]).map(|e| at + e) else {
+            break;
+        };
+        out.push_str(&rest[..at]);
+        let tag = &rest[at..end];
+        match token {
+            "<source" if !(in_player && tag.contains(" src=\"")) => {}
+            "<audio" | "<video" => {
+                in_player = true;
+                out.push_str(tag);
+            }
+            "</audio>" | "</video>" => {
+                in_player = false;
+                out.push_str(tag);
+            }
+            _ => out.push_str(tag),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Drops whatever the sanitiser wrote between `<iframe …>` and `</iframe>`. The HTML parser

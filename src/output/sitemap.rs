@@ -5,7 +5,8 @@ use crate::render::views::pager_path;
 use crate::site::Site;
 use crate::text::html::escape;
 
-/// Every page, section, list page and taxonomy page, with the date it last changed.
+/// Every page, section, list page, event month page and taxonomy page, with the date it
+/// last changed.
 pub fn sitemap(site: &Site) -> OutputFile {
     sitemap_of(&[site])
 }
@@ -45,6 +46,14 @@ fn entries(site: &Site) -> Vec<(String, Option<String>)> {
             .filter_map(|i| site.pages[*i].page.updated.or(site.pages[*i].page.date))
             .max();
         entries.push((s.section.path.clone(), last.map(|d| d.iso())));
+        if s.section.kind == crate::content::Kind::Event {
+            let months = crate::site::events::by_month(site, &s.pages);
+            entries.extend(
+                months
+                    .into_iter()
+                    .map(|(m, _)| (crate::site::events::month_path(&s.section.path, m), None)),
+            );
+        }
     }
     for p in &site.pages {
         entries.push((

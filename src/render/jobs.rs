@@ -75,6 +75,13 @@ pub enum Job {
     Feedback,
     /// The page of index results, from `data/chi-so.toml`.
     Indexes,
+    /// One month's events of an event section (`/lich/2025-03/`).
+    EventMonth {
+        /// Index in [`Site::sections`].
+        section: usize,
+        /// The month.
+        month: crate::site::events::Month,
+    },
 }
 
 /// Task rows on each page of an agency's tasks: a table, so more than a list of summaries
@@ -103,6 +110,10 @@ pub const FEEDBACK_PATH: &str = "/phan-anh-kien-nghi/";
 /// The template of the page of feedback channels. A theme made before it has none: its
 /// site is built without the page.
 pub const FEEDBACK_TEMPLATE: &str = "feedback.html";
+
+/// The template of an event section's month page. A theme made before these pages has
+/// none: its site is built without them.
+pub const EVENT_MONTH_TEMPLATE: &str = "event_month.html";
 
 /// Where the page of index results is, when the site has `data/chi-so.toml`.
 pub const INDEXES_PATH: &str = "/chi-so/";
@@ -204,6 +215,7 @@ pub fn theme_makes(theme: &Theme, j: Job) -> bool {
         Job::FieldSheets(_) => theme.has(FIELD_SHEETS_TEMPLATE),
         Job::Feedback => theme.has(FEEDBACK_TEMPLATE),
         Job::Indexes => theme.has(INDEXES_TEMPLATE),
+        Job::EventMonth { .. } => theme.has(EVENT_MONTH_TEMPLATE),
         _ => true,
     }
 }
@@ -265,6 +277,14 @@ pub fn plan(site: &Site) -> Vec<Job> {
             s.pages.len().div_ceil(site.paginate_by(s)).max(1)
         };
         jobs.extend((1..=pages).map(|page| Job::Section { section: i, page }));
+        if s.section.kind == Kind::Event {
+            let months = crate::site::events::by_month(site, &s.pages);
+            jobs.extend(
+                months
+                    .into_iter()
+                    .map(|(month, _)| Job::EventMonth { section: i, month }),
+            );
+        }
     }
     for (t, tax) in site.taxonomies.iter().enumerate() {
         if tax.terms.is_empty() {

@@ -11,6 +11,8 @@
 //!   them, grouped by field); home also the latest news, plans and documents, every
 //!   procedure and the surveys and contests open now; the document section also every cited document;
 //! - a term page: its slice of pages, and every term of its taxonomy with its count;
+//! - an event section's month page: its month's events' summaries, by day and time; home
+//!   also the next events;
 //! - an abolished procedure's page: also the title and code of the one replacing it;
 //! - a field's page of posting sheets: its procedures' pages, as their sheets show them;
 //! - agency pages: plans' titles, paths, numbers and tasks;
@@ -216,6 +218,24 @@ pub(super) fn jobs_of_changed(
                     &listed,
                 )
         }
+        // A month page shows its events' summaries, in order; which months have events
+        // (its links to the months before and after) is the plan's, which `same_frame`
+        // compares.
+        Job::EventMonth { section, month } => {
+            let of = |site: &Site| -> Vec<usize> {
+                site.sections.get(section).map_or_else(Vec::new, |s| {
+                    crate::site::events::by_month(site, &s.pages)
+                        .into_iter()
+                        .find(|(m, _)| *m == month)
+                        .map(|(_, list)| list)
+                        .unwrap_or_default()
+                })
+            };
+            let (before, now) = (of(old), of(new));
+            // One list page holds the whole month, before and after.
+            let per = before.len().max(now.len()).max(1);
+            slice_changed(&before, &now, 1, per, &listed)
+        }
         // The search page shows the site view and the field terms' names, which
         // `same_frame` compares.
         // The feedback page shows `site.toml` alone, which `same_frame` compares.
@@ -307,9 +327,19 @@ fn slice_changed(old: &[usize], new: &[usize], page: usize, per: usize, listed: 
             .any(|&i| listed.get(i).copied().unwrap_or(true))
 }
 
-/// Whether what home lists besides its own pages (the latest pages of some kinds, every
-/// procedure by field) shows other pages than before, or a page whose summary changed.
+/// Whether what home lists besides its own pages (the latest pages of some kinds, the
+/// next events, every procedure by field) shows other pages than before, or a page whose
+/// summary changed.
 fn home_changed(old: &Site, new: &Site, listed: &[bool]) -> bool {
+    let next = |s: &Site| crate::site::events::next_events(s, s.config.home_events);
+    let events = next(new);
+    if events != next(old)
+        || events
+            .iter()
+            .any(|&i| listed.get(i).copied().unwrap_or(true))
+    {
+        return true;
+    }
     let procedure = new
         .pages
         .iter()

@@ -54,6 +54,7 @@ export const PAGES = [
   ['open survey', '/khao-sat/sipas-2026/'],
   ['contest list', '/cuoc-thi/'],
   ['closed contest with results', '/cuoc-thi/tim-hieu-cai-cach-hanh-chinh-2026/'],
+  ['event month', '/lich/2026-12/'],
   ['agency list', '/co-quan/'],
   ['agency', '/co-quan/phong-van-hoa-xa-hoi/'],
   ['taxonomy list', '/chu-de/'],

@@ -4,6 +4,7 @@
 
 pub mod deploy;
 pub mod editor;
+pub mod events;
 pub mod ftpd;
 pub mod http;
 pub mod serve;

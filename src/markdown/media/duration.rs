@@ -1,19 +1,90 @@
-//! How long an audio file plays, read from its own headers: the player shows it before
-//! anything is fetched (the page says `preload="none"`, so the browser does not know it),
-//! and a citizen on a metered phone can judge the download. Three formats, read by hand
-//! rather than with a media crate: each needs a few dozen lines of header reading, and the
-//! crates that read them all (symphonia, lofty) would add tens of thousands of lines of
-//! decoders congbo never runs. Anything unexpected gives `None`: no duration is shown.
+//! How long an audio or video file plays, read from its own headers: the player shows it
+//! before anything is fetched (an audio player says `preload="none"`, so the browser does
+//! not know it), and a citizen on a metered phone can judge the download. Four formats,
+//! read by hand rather than with a media crate: each needs a few dozen lines of header
+//! reading, and the crates that read them all (symphonia, lofty) would add tens of
+//! thousands of lines of decoders congbo never runs. Anything unexpected gives `None`: no
+//! duration is shown.
 
-/// Seconds of audio in `bytes`, a whole file named with `ext` (`mp3`, `m4a`, `ogg`).
+mod webm;
+
+use std::io::{Read, Seek, SeekFrom};
+use std::path::Path;
+
+/// Seconds of audio or video in `bytes`, a whole file named with `ext` (`mp3`, `m4a`,
+/// `ogg`, `mp4`, `webm`).
 pub fn seconds(ext: &str, bytes: &[u8]) -> Option<u32> {
     let s = match ext.to_ascii_lowercase().as_str() {
         "mp3" => mp3(bytes)?,
         "m4a" | "mp4" => mp4(bytes)?,
         "ogg" | "oga" | "opus" => ogg(bytes)?,
+        "webm" => webm::seconds(bytes)?,
         _ => return None,
     };
+    whole_seconds(s)
+}
+
+/// `s` rounded to whole seconds, when it is a length worth showing.
+fn whole_seconds(s: f64) -> Option<u32> {
     (s.is_finite() && s >= 0.5 && s < f64::from(u32::MAX)).then(|| s.round() as u32)
+}
+
+/// How much of a WebM file's head is read for its `Info`, which comes before any media.
+const WEBM_HEAD: u64 = 256 * 1024;
+
+/// The largest MP4 movie header (`moov`) read: an hour of video has one of a few
+/// megabytes; anything larger is not worth holding for a caption.
+const MOOV_MAX: u64 = 64 * 1024 * 1024;
+
+/// Seconds of the video file at `path` (`mp4`, `webm`), reading only the parts that tell
+/// it: a video runs to hundreds of megabytes, which a build must not read whole. An MP4's
+/// movie header often comes last (cameras write it after the media), so its top-level
+/// boxes are skipped over to it.
+pub fn file_seconds(path: &Path, ext: &str) -> Option<u32> {
+    let mut f = std::fs::File::open(path).ok()?;
+    let s = match ext.to_ascii_lowercase().as_str() {
+        "webm" => {
+            let mut head = Vec::new();
+            f.take(WEBM_HEAD).read_to_end(&mut head).ok()?;
+            webm::seconds(&head)?
+        }
+        "mp4" => movie_seconds(&mp4_moov(&mut f)?)?,
+        _ => return None,
+    };
+    whole_seconds(s)
+}
+
+/// The body of an MP4 file's top-level `moov` box, read by skipping the boxes before it.
+fn mp4_moov(f: &mut std::fs::File) -> Option<Vec<u8>> {
+    let len = f.metadata().ok()?.len();
+    let mut at = 0u64;
+    while at.checked_add(8)? <= len {
+        f.seek(SeekFrom::Start(at)).ok()?;
+        let mut h = [0u8; 16];
+        f.read_exact(&mut h[..8]).ok()?;
+        let (header, size) = match u32::from_be_bytes(h[..4].try_into().ok()?) {
+            1 => {
+                f.read_exact(&mut h[8..]).ok()?;
+                (16, u64::from_be_bytes(h[8..].try_into().ok()?))
+            }
+            0 => (8, len - at),
+            s => (8, u64::from(s)),
+        };
+        if size < header {
+            return None;
+        }
+        if &h[4..8] == b"moov" {
+            let body = (size - header).min(len - at - header);
+            if body > MOOV_MAX {
+                return None;
+            }
+            let mut moov = vec![0u8; usize::try_from(body).ok()?];
+            f.read_exact(&mut moov).ok()?;
+            return Some(moov);
+        }
+        at = at.checked_add(size)?;
+    }
+    None
 }
 
 /// `m:ss`, or `h:mm:ss` from an hour on.
@@ -146,7 +217,11 @@ fn mp3(bytes: &[u8]) -> Option<f64> {
 
 /// MP4 (`.m4a`): the movie header's `duration / timescale`, in `moov/mvhd`.
 fn mp4(bytes: &[u8]) -> Option<f64> {
-    let moov = find_box(bytes, b"moov")?;
+    movie_seconds(find_box(bytes, b"moov")?)
+}
+
+/// The `duration / timescale` of the movie header in `moov`'s body.
+fn movie_seconds(moov: &[u8]) -> Option<f64> {
     let mvhd = find_box(moov, b"mvhd")?;
     let version = *mvhd.first()?;
     let u32_at = |i: usize| -> Option<u32> {
@@ -290,6 +365,72 @@ mod tests {
         let mut opus = ogg_page(0, &head);
         opus.extend(ogg_page(48000 * 10 + 312, &[0u8; 20]));
         assert_eq!(seconds("ogg", &opus), Some(10));
+    }
+
+    /// An EBML element: its id (with its length marker), a one-byte size, its data.
+    fn ebml(id: &[u8], data: &[u8]) -> Vec<u8> {
+        let mut b = id.to_vec();
+        b.push(0x80 | data.len() as u8);
+        b.extend(data);
+        b
+    }
+
+    #[test]
+    fn webm_from_its_segment_info() {
+        let mut info = ebml(&[0x2A, 0xD7, 0xB1], &1_000_000u32.to_be_bytes());
+        // 95,500 ms as a 64-bit float, in units of the 1 ms timecode scale.
+        info.extend(ebml(&[0x44, 0x89], &95_500f64.to_be_bytes()));
+        let mut segment = ebml(&[0x11, 0x4D, 0x9B, 0x74], &[0xEC, 0x80]);
+        segment.extend(ebml(&[0x15, 0x49, 0xA9, 0x66], &info));
+        let mut file = ebml(&[0x1A, 0x45, 0xDF, 0xA3], &ebml(&[0x42, 0x82], b"webm"));
+        // A Segment of unknown size (live recordings write one), running to the end.
+        file.extend([
+            0x18, 0x53, 0x80, 0x67, 0x01, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+        ]);
+        file.extend(&segment);
+        file.extend(ebml(&[0x1F, 0x43, 0xB6, 0x75], &[0u8; 20]));
+        assert_eq!(seconds("webm", &file), Some(96));
+        // A 32-bit float with the default scale (1 ms) when the Info does not give one.
+        let info = ebml(&[0x44, 0x89], &61_000f32.to_be_bytes());
+        let mut file = ebml(&[0x1A, 0x45, 0xDF, 0xA3], &[]);
+        file.extend(ebml(
+            &[0x18, 0x53, 0x80, 0x67],
+            &ebml(&[0x15, 0x49, 0xA9, 0x66], &info),
+        ));
+        assert_eq!(seconds("WEBM", &file), Some(61));
+        // A recording with no Duration (a browser's MediaRecorder writes none) has none.
+        let mut file = ebml(&[0x1A, 0x45, 0xDF, 0xA3], &[]);
+        file.extend(ebml(
+            &[0x18, 0x53, 0x80, 0x67],
+            &ebml(&[0x15, 0x49, 0xA9, 0x66], &[]),
+        ));
+        assert_eq!(seconds("webm", &file), None);
+    }
+
+    #[test]
+    fn an_mp4_video_file_is_read_for_its_movie_header_only() {
+        let boxed = |kind: &[u8], body: &[u8]| {
+            let mut b = ((body.len() + 8) as u32).to_be_bytes().to_vec();
+            b.extend(kind);
+            b.extend(body);
+            b
+        };
+        let mut mvhd = vec![0u8; 12];
+        mvhd.extend(600u32.to_be_bytes());
+        mvhd.extend((600u32 * 754).to_be_bytes());
+        mvhd.extend([0u8; 80]);
+        // The movie after 3 MB of media, as a camera writes it.
+        let mut file = boxed(b"ftyp", b"isom\0\0\0\0");
+        file.extend(boxed(b"mdat", &vec![7u8; 3_000_000]));
+        file.extend(boxed(b"moov", &boxed(b"mvhd", &mvhd)));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("hoi-nghi.mp4");
+        std::fs::write(&path, &file).unwrap();
+        assert_eq!(file_seconds(&path, "mp4"), Some(754));
+        assert_eq!(format(754), "12:34");
+        std::fs::write(&path, b"not a video").unwrap();
+        assert_eq!(file_seconds(&path, "mp4"), None);
+        assert_eq!(file_seconds(&dir.path().join("none.webm"), "webm"), None);
     }
 
     #[test]

@@ -16,7 +16,7 @@ fn ctx() -> LinkContext {
     media.insert(
         "/tin-tuc/a/hoi-nghi.mp4".into(),
         MediaFile {
-            seconds: None,
+            seconds: Some(3725),
             poster_ext: Some("jpg".into()),
         },
     );
@@ -89,8 +89,14 @@ fn a_bundle_video_is_a_player_with_its_same_name_poster() {
         out.contains("<video controls=\"\" preload=\"metadata\" src=\"hoi-nghi.mp4\" poster=\"hoi-nghi.jpg\" aria-label=\"Hội nghị đối thoại\"></video>"),
         "{out}"
     );
+    // Its length read from its headers, as an audio file's.
+    assert!(
+        out.contains("Thời lượng: <time datetime=\"PT1H2M5S\">1:02:05</time>"),
+        "{out}"
+    );
     let out = html("[Clip](khac.webm)\n");
     assert!(out.contains("<video") && !out.contains("poster"), "{out}");
+    assert!(!out.contains("<time"), "no duration known: {out}");
 }
 
 #[test]
@@ -233,6 +239,33 @@ fn raw_players_keep_local_files_and_listed_hosts_only() {
         "{out}"
     );
     for gone in ["onplay", "javascript:", "evil.example", "http://media"] {
+        assert!(!out.contains(gone), "{gone} kept: {out}");
+    }
+}
+
+#[test]
+fn raw_players_keep_their_sources_by_the_same_rule_as_their_src() {
+    let mut c = ctx();
+    c.html = HtmlPolicy {
+        unsafe_html: false,
+        iframe_hosts: vec!["media.tinh.gov.vn".into()],
+    };
+    let out = html_with(
+        "<video controls><source src=\"hoi-nghi.webm\" type=\"video/webm\" onerror=\"x()\"><source src=\"/video/hoi-nghi.mp4\" type=\"video/mp4\"><source src=\"https://evil.example/a.mp4\"><source src=\"https://media.tinh.gov.vn/b.mp4\" type=\"video/mp4\"><source srcset=\"x.jpg\"></video>\n\n<audio controls><source src=\"ban-tin.ogg\" type=\"audio/ogg\"></audio>\n\n<p>Ảnh: <source src=\"lac.mp4\"></p>\n",
+        &c,
+    );
+    for kept in [
+        "<source src=\"hoi-nghi.webm\" type=\"video/webm\">",
+        "<source src=\"/video/hoi-nghi.mp4\" type=\"video/mp4\">",
+        "<source src=\"https://media.tinh.gov.vn/b.mp4\" type=\"video/mp4\">",
+        "<source src=\"ban-tin.ogg\" type=\"audio/ogg\">",
+    ] {
+        assert!(out.contains(kept), "{kept} lost: {out}");
+    }
+    // A remote file of another host, a srcset, and a source outside a player are dropped
+    // whole: no empty <source> is left.
+    assert_eq!(out.matches("<source").count(), 4, "{out}");
+    for gone in ["evil.example", "onerror", "srcset", "lac.mp4"] {
         assert!(!out.contains(gone), "{gone} kept: {out}");
     }
 }

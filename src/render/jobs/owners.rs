@@ -33,6 +33,9 @@ pub fn job_path(site: &Site, j: Job) -> String {
         Job::Search => SEARCH_PATH.to_string(),
         Job::Feedback => super::FEEDBACK_PATH.to_string(),
         Job::Indexes => super::INDEXES_PATH.to_string(),
+        Job::EventMonth { section, month } => {
+            crate::site::events::month_path(&site.sections[section].section.path, month)
+        }
     }
 }
 
@@ -119,6 +122,14 @@ pub fn made_by(site: &Site, j: Job) -> Option<String> {
         Job::Feedback => crate::tr!(en: "the feedback page", vi: "trang phản ánh, kiến nghị"),
         Job::Indexes => {
             crate::tr!(en: "the page of index results (data/chi-so.toml)", vi: "trang kết quả các chỉ số (data/chi-so.toml)")
+        }
+        Job::EventMonth { section, month } => {
+            let key = &site.sections[section].section.key;
+            let label = month.label();
+            crate::tr!(
+                en: "the page of the events of {label} in content/{key}",
+                vi: "trang lịch tháng {label} của content/{key}",
+            )
         }
     })
 }

@@ -119,6 +119,7 @@ pub(super) fn prepare_job(
     let parts = match job {
         Job::Page(i) => page_job(theme, v, links, i)?,
         Job::Section { section, page } => lists::section_job(v, links, section, page),
+        Job::EventMonth { section, month } => lists::event_month_job(v, section, month),
         Job::TaxonomyList(t) => {
             let tax = &site.taxonomies[t];
             let mut ctx = base_context(v, &tax.path);

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::*;
-use crate::content::page::DossierDoc;
+use crate::content::page::{DossierDoc, Time};
 use crate::site::{SectionEntry, Site};
 
 /// Builds views from the model; holds what every view needs.
@@ -246,6 +246,7 @@ impl<'a> Views<'a> {
             permalink: self.config().permalink(&p.path),
             kind: p.kind,
             date: p.date,
+            time: p.event.as_ref().and_then(|m| m.time).map(Time::hhmm),
             updated: p.updated,
             description: p.description.as_deref(),
             summary: self.body(&e.rendered.summary, &p.path, false),

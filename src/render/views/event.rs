@@ -106,8 +106,9 @@ impl<'a> Views<'a> {
         ))
     }
 
-    /// The events index's two lists of `pages`.
-    pub fn event_lists(&self, pages: &[usize]) -> EventLists {
+    /// The events index of section `section`: its two lists, and its months.
+    pub fn event_lists(&self, section: usize) -> EventLists {
+        let pages = &self.site.sections[section].pages;
         let (upcoming, past) = upcoming_then_past(self.site, pages);
         EventLists {
             upcoming: upcoming
@@ -115,6 +116,7 @@ impl<'a> Views<'a> {
                 .map(|i| self.summary_value(i))
                 .collect(),
             past: past.into_iter().map(|i| self.summary_value(i)).collect(),
+            months: self.event_months(section),
         }
     }
 }

@@ -8,6 +8,7 @@ mod cached_items;
 pub mod charts;
 pub mod domain;
 mod event;
+pub mod event_month;
 pub mod feedback;
 pub mod indexes;
 mod json_ld;
@@ -171,6 +172,9 @@ pub struct PageSummary<'a> {
     pub permalink: String,
     pub kind: Kind,
     pub date: Option<Date>,
+    /// An event's start time (`08:00`): lists order the events of a day by it, so serve,
+    /// which compares summaries, sees a time edit reorder them.
+    pub time: Option<String>,
     pub updated: Option<Date>,
     pub description: Option<&'a str>,
     pub summary: std::borrow::Cow<'a, str>,
@@ -348,6 +352,8 @@ pub struct EventView<'a> {
 pub struct EventLists {
     pub upcoming: Vec<SummaryValue>,
     pub past: Vec<SummaryValue>,
+    /// The months that have events, each with its page, earliest first.
+    pub months: Vec<event_month::MonthCount>,
 }
 
 /// Survey or contest details (khảo sát, cuộc thi); what it is about is the page's
@@ -429,6 +435,9 @@ pub struct FieldGroup<'a> {
 #[derive(Serialize)]
 pub struct HomeView<'a> {
     pub news: Vec<SummaryValue>,
+    /// The next events (`home_events` of them), soonest first.
+    pub events: Vec<SummaryValue>,
+    pub events_url: Option<String>,
     pub plans: Vec<SummaryValue>,
     pub documents: Vec<SummaryValue>,
     pub procedure_fields: Vec<FieldGroup<'a>>,

@@ -12,7 +12,7 @@ use super::{PageSummary, PageView};
 
 impl PageSummary<'_> {
     /// How many fields [`PageSummary::serialize_fields`] writes.
-    const FIELDS: usize = 17;
+    const FIELDS: usize = 18;
 
     /// Writes the summary's fields into a struct being serialised.
     fn serialize_fields<S: SerializeStruct>(&self, out: &mut S) -> Result<(), S::Error> {
@@ -22,6 +22,7 @@ impl PageSummary<'_> {
             permalink,
             kind,
             date,
+            time,
             updated,
             description,
             summary,
@@ -40,6 +41,7 @@ impl PageSummary<'_> {
         out.serialize_field("permalink", permalink)?;
         out.serialize_field("kind", kind)?;
         out.serialize_field("date", date)?;
+        out.serialize_field("time", time)?;
         out.serialize_field("updated", updated)?;
         out.serialize_field("description", description)?;
         out.serialize_field("summary", summary)?;

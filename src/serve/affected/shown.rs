@@ -76,7 +76,7 @@ pub(super) const SHOWN: &[(&str, &[&str], Shows)] = &[
         "description", "extra", "field", "files", "image", "json_ld", "kind", "number", "online",
         "online_class", "parent_authority", "path", "permalink", "plan", "procedure", "question", "event",
         "survey",
-        "source", "tags", "fields",
+        "source", "tags", "fields", "time",
         "title", "updated", "url",
     ], Own),
     ("page", &["content", "reading_time", "summary", "toc", "word_count"], Body),
@@ -151,8 +151,10 @@ pub(super) const SHOWN: &[(&str, &[&str], Shows)] = &[
     ], Frame),
     ("section", &["pages"], Summary),
     ("section.subsections[]", &["count", "kind", "path", "title", "url"], Frame),
-    ("home", &["documents", "news", "plans"], Summary),
-    ("home", &["documents_url", "news_url", "plans_url", "procedures_url"], Frame),
+    ("home", &["documents", "events", "news", "plans"], Summary),
+    ("home", &[
+        "documents_url", "events_url", "news_url", "plans_url", "procedures_url",
+    ], Frame),
     ("home", &["procedure_fields", "procedures_total"], Procedures),
     ("home.procedure_fields[]", &["name", "url"], Frame),
     ("home", &["open"], Open),
@@ -163,10 +165,23 @@ pub(super) const SHOWN: &[(&str, &[&str], Shows)] = &[
     // The questions index: groups and JSON-LD made of its questions' summaries.
     ("", &["questions_json_ld"], Summary),
     ("question_fields[]", &["name", "questions", "url"], Summary),
-    // The events index: its events' summaries, upcoming then past.
+    // The events index: its events' summaries, upcoming then past, and its months (which
+    // exist is the plan's; a month's count changes with an event's date, in its summary).
     ("event_lists", &["past", "upcoming"], Summary),
     // A survey or contest index: its pages' summaries, open, to come, then closed.
     ("survey_lists", &["closed", "open", "upcoming"], Open),
+    ("event_lists", &["months"], Frame),
+    ("event_lists.months[]", &["label", "url"], Frame),
+    ("event_lists.months[]", &["count"], Summary),
+    // A month's page of events: its events' summaries by day; the months around it are
+    // the plan's.
+    ("event_month", &[
+        "label", "month", "url", "permalink", "section_title", "section_url", "prev", "next",
+    ], Frame),
+    ("event_month.prev", &["label", "url"], Frame),
+    ("event_month.next", &["label", "url"], Frame),
+    ("event_month", &["days"], Summary),
+    ("event_month.days[]", &["date", "events"], Summary),
     // Taxonomies and terms.
     ("taxonomy", &["name", "title", "url"], Frame),
     ("taxonomy.terms[]", &["count"], TermCount),
@@ -255,6 +270,7 @@ mod tests {
         "citations",
         "feedback",
         "event_lists",
+        "event_month",
         "current_path",
         "current_url",
         "field",

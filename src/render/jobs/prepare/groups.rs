@@ -68,7 +68,7 @@ fn field_group<'a>(v: &Views<'a>, name: &'a str, list: Vec<usize>) -> FieldGroup
     }
 }
 
-/// The home page: the latest of each kind and the procedures by field.
+/// The home page: the latest of each kind, the next events and the procedures by field.
 pub(super) fn home<'a>(v: &Views<'a>) -> HomeView<'a> {
     let site = v.site;
     let latest = |kind: Kind, n: usize| {
@@ -89,6 +89,11 @@ pub(super) fn home<'a>(v: &Views<'a>) -> HomeView<'a> {
     let [news, plans, documents] = HOME_LATEST.map(|(kind, n)| latest(kind, n));
     HomeView {
         news,
+        events: crate::site::events::next_events(site, site.config.home_events)
+            .into_iter()
+            .map(|i| v.summary_value(i))
+            .collect(),
+        events_url: section_url(Kind::Event),
         plans,
         documents,
         procedures_total: procedures.len(),

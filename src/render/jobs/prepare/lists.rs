@@ -1,13 +1,16 @@
-//! The jobs that list pages a page at a time: sections (and the home page), terms, and a
-//! document's citing pages.
+//! The jobs that list pages a page at a time: sections (and the home page), terms, a
+//! document's citing pages, and an event section's months.
 
 use super::groups::{field_groups, home, question_fields};
 use super::{Parts, base_context, cited_documents};
 use crate::content::Kind;
 use crate::error::Diagnostic;
 use crate::markdown::LinkContext;
-use crate::render::jobs::{CITATIONS_PER_PAGE, CITATIONS_TEMPLATE, is_grouped};
+use crate::render::jobs::{
+    CITATIONS_PER_PAGE, CITATIONS_TEMPLATE, EVENT_MONTH_TEMPLATE, is_grouped,
+};
 use crate::render::views::{self, CitationsView, SectionView, TermView, Views};
+use crate::site::events::{Month, month_path};
 
 /// Page `page` of a section's list; the home page is the root section.
 pub(super) fn section_job(
@@ -59,7 +62,7 @@ pub(super) fn section_job(
             let ld = v.faq_page_json_ld(&s.section.title, &s.section.path, &s.pages);
             ctx.insert("questions_json_ld", &ld);
         }
-        Kind::Event => ctx.insert("event_lists", &v.event_lists(&s.pages)),
+        Kind::Event => ctx.insert("event_lists", &v.event_lists(section)),
         Kind::Survey | Kind::Contest => ctx.insert("survey_lists", &v.survey_lists(&s.pages)),
         _ => {}
     }
@@ -80,6 +83,14 @@ pub(super) fn section_job(
         None if is_home => Parts::theme(path, "index.html", ctx),
         None => Parts::theme(path, "section.html", ctx),
     }
+}
+
+/// Month `month`'s page of event section `section`.
+pub(super) fn event_month_job(v: &Views<'_>, section: usize, month: Month) -> Parts {
+    let path = month_path(&v.site.sections[section].section.path, month);
+    let mut ctx = base_context(v, &path);
+    ctx.insert("event_month", &v.event_month(section, month));
+    Parts::theme(path, EVENT_MONTH_TEMPLATE, ctx)
 }
 
 /// Page `page` of a taxonomy term's list.
