@@ -24,6 +24,7 @@ pub fn pages_of_kind(kind: Kind, n: usize) -> String {
         Kind::Page => ("page", "pages"),
         Kind::Question => ("question", "questions"),
         Kind::Event => ("event", "events"),
+        Kind::Bulletin => ("bulletin", "bulletins"),
     };
     format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -29,17 +29,20 @@ pub enum Kind {
     Question,
     /// A scheduled event (lịch): a citizen reception day, a dialogue, a conference, a training.
     Event,
+    /// A numbered bulletin (bản tin) of a series: "Bản tin CCHC số 03/2025".
+    Bulletin,
 }
 
 impl Kind {
     /// Every kind, in the order reports and filters list them.
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Plan,
         Kind::News,
         Kind::Procedure,
         Kind::Document,
         Kind::Question,
         Kind::Event,
+        Kind::Bulletin,
         Kind::Page,
     ];
 
@@ -53,6 +56,7 @@ impl Kind {
             Kind::Document => "van-ban",
             Kind::Question => "hoi-dap",
             Kind::Event => "lich",
+            Kind::Bulletin => "ban-tin",
             Kind::Page => return None,
         })
     }
@@ -67,6 +71,7 @@ impl Kind {
             "page" => Kind::Page,
             "question" => Kind::Question,
             "event" => Kind::Event,
+            "bulletin" => Kind::Bulletin,
             _ => return None,
         })
     }
@@ -89,6 +94,7 @@ impl Kind {
             Kind::Page => "page",
             Kind::Question => "question",
             Kind::Event => "event",
+            Kind::Bulletin => "bulletin",
         }
     }
 
@@ -102,6 +108,7 @@ impl Kind {
             Kind::Page => "Trang",
             Kind::Question => "Hỏi đáp",
             Kind::Event => "Lịch",
+            Kind::Bulletin => "Bản tin",
         }
     }
 
@@ -114,6 +121,11 @@ impl Kind {
                 matches!(self, Kind::Plan | Kind::Document | Kind::Event)
             }
             "events" => self == Kind::Event,
+            "bulletins" => self == Kind::Bulletin,
+            "plans and bulletins" => matches!(self, Kind::Plan | Kind::Bulletin),
+            "plans, documents and bulletins" => {
+                matches!(self, Kind::Plan | Kind::Document | Kind::Bulletin)
+            }
             "procedures" => self == Kind::Procedure,
             "questions" => self == Kind::Question,
             "procedures and questions" => matches!(self, Kind::Procedure | Kind::Question),
@@ -260,6 +272,8 @@ pub struct Page {
     pub question: Option<QuestionMeta>,
     /// Event details.
     pub event: Option<EventMeta>,
+    /// Bulletin details.
+    pub bulletin: Option<BulletinMeta>,
     /// Free-form values for templates.
     pub extra: serde_json::Value,
     /// Markdown body.

@@ -72,6 +72,12 @@ pub struct RawPage {
     pub presides: Option<String>,
     pub attendees: Option<String>,
     pub event_type: Option<String>,
+    // bulletins
+    pub series: Option<String>,
+    /// A number, or digits as text ("03").
+    pub issue: Option<toml::Value>,
+    pub year: Option<i64>,
+    pub month: Option<String>,
 }
 
 /// A plan's period of effect.
@@ -179,8 +185,12 @@ impl RawPage {
         );
         add(self.place.is_some(), "place", "plans, documents and events");
         add(self.signer.is_some(), "signer", PLAN_DOC);
-        add(self.attachments.is_some(), "attachments", PLAN_DOC);
-        add(self.period.is_some(), "period", "plans");
+        add(
+            self.attachments.is_some(),
+            "attachments",
+            "plans, documents and bulletins",
+        );
+        add(self.period.is_some(), "period", "plans and bulletins");
         add(self.recipients.is_some(), "recipients", PLAN_DOC);
         add(self.tasks.is_some(), "tasks", "plans");
         add(self.basis.is_some(), "basis", "plans");
@@ -216,6 +226,11 @@ impl RawPage {
         add(self.presides.is_some(), "presides", EVENT);
         add(self.attendees.is_some(), "attendees", EVENT);
         add(self.event_type.is_some(), "event_type", EVENT);
+        const BULLETIN: &str = "bulletins";
+        add(self.series.is_some(), "series", BULLETIN);
+        add(self.issue.is_some(), "issue", BULLETIN);
+        add(self.year.is_some(), "year", BULLETIN);
+        add(self.month.is_some(), "month", BULLETIN);
         keys
     }
 }

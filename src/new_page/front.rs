@@ -30,6 +30,7 @@ pub fn front_matter(
         Kind::Document => t.push_str(&document(authority)),
         Kind::Question => t.push_str(QUESTION),
         Kind::Event => t.push_str(EVENT),
+        Kind::Bulletin => t.push_str(&bulletin(date)),
         Kind::Page => t.push_str(PAGE),
     }
     t.push_str("+++\n\n");
@@ -47,6 +48,7 @@ fn date_note(kind: Kind) -> &'static str {
         Kind::Plan | Kind::Document => "           # ngày ban hành",
         Kind::Question => "           # ngày trả lời",
         Kind::Event => "           # ngày diễn ra",
+        Kind::Bulletin => "           # ngày phát hành",
         _ => "",
     }
 }
@@ -134,6 +136,24 @@ const EVENT: &str = r#"# time = "08:00"                  # giờ bắt đầu; b
 # event_type = "tiếp công dân"     # tiếp công dân, đối thoại, hội nghị hoặc tập huấn
 "#;
 
+/// A bulletin's keys; `issue` is written out, since a bulletin without a number is an
+/// error: the editor corrects the number, not a commented line.
+fn bulletin(date: Date) -> String {
+    let month = format!("{:02}/{}", date.month, date.year);
+    format!(
+        r#"issue = 1                        # số bản tin trong năm: sửa cho đúng (1 là "số 01")
+# series = "Bản tin CCHC"          # tên bản tin; bỏ trống là "Bản tin CCHC"
+# year = {year}                      # năm của số bản tin; bỏ trống là năm của ngày phát hành
+# month = "{month}"                # tháng bản tin phản ánh (hoặc period = {{ start = …, end = … }})
+# description = "Tóm tắt nội dung bản tin trong một, hai câu"
+# image = "bia.jpg"                # ảnh bìa đặt cùng thư mục với bài (tạo bài bằng --bundle)
+# image_alt = "Bìa bản tin"
+# attachments = ["ban-tin.pdf"]    # tệp PDF hoặc Word của bản tin, đặt cùng thư mục với bài
+"#,
+        year = date.year
+    )
+}
+
 const PAGE: &str = r#"# description = "Một câu giới thiệu trang"
 # weight = 10                      # thứ tự trong mục (số nhỏ đứng trước)
 "#;
@@ -144,6 +164,9 @@ fn body_hint(kind: Kind) -> &'static str {
         Kind::Question => "<!-- Viết câu trả lời ở đây (Markdown), rồi xoá dòng này. -->\n",
         Kind::Event => {
             "<!-- Viết nội dung, chương trình sự kiện ở đây (Markdown), rồi xoá dòng này. -->\n"
+        }
+        Kind::Bulletin => {
+            "<!-- Có thể để trống: tệp bản tin và tóm tắt là đủ. Muốn thì viết nội dung chính ở đây (Markdown), rồi xoá dòng này. -->\n"
         }
         Kind::Plan => {
             "<!-- Viết nội dung kế hoạch ở đây (Markdown): căn cứ, mục đích, yêu cầu, nhiệm vụ; rồi xoá dòng này. -->\n"

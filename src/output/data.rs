@@ -1,13 +1,14 @@
 //! Machine-readable open data, written on every build: `/data/plans.json`,
 //! `/data/agencies.json`, `/data/procedures.json`, `/data/procedures.csv`,
-//! `/data/documents.json`, `/data/tasks.ics`, `/data/tasks.csv`, `/data/hoi-dap.json` and
-//! `/data/lich.ics`; and, when the site has `data/chi-so.toml`, `/data/chi-so.json` and
-//! `/data/chi-so.csv`. Field names and order are the content format's contract; URLs are
+//! `/data/documents.json`, `/data/tasks.ics`, `/data/tasks.csv` and `/data/lich.ics`;
+//! when the site has `data/chi-so.toml`, `/data/chi-so.json` and `/data/chi-so.csv`; when
+//! it has questions, `/data/hoi-dap.json`; when it has bulletins, `/data/ban-tin.json`. Field names and order are the content format's contract; URLs are
 //! absolute permalinks; the order of items never depends on anything but the content. JSON
 //! is pretty-printed UTF-8. The CSVs are UTF-8 with a byte order mark (so spreadsheet
 //! programs read Vietnamese correctly), every field quoted, CRLF line ends. The calendars
 //! follow RFC 5545: CRLF, lines folded at 75 octets, TEXT escaped.
 
+mod bulletins;
 mod ics;
 mod indexes;
 mod questions;
@@ -124,7 +125,7 @@ struct DocumentJson<'a> {
     cited_by: Vec<String>,
 }
 
-/// The nine open-data files. `tasks` holds each page's tasks by page index
+/// The open-data files (eight on every build; see the module doc for those only some sites have). `tasks` holds each page's tasks by page index
 /// ([`crate::site::tasks::read_all`]); `agencies` and `documents` are the site's
 /// ([`crate::site::agencies::group_agencies`], [`crate::site::documents::collect_documents`]).
 pub fn open_data(
@@ -171,11 +172,21 @@ pub fn open_data_into(
         put("chi-so.json", indexes::indexes_json(results));
         put("chi-so.csv", indexes::indexes_csv(results).into_bytes());
     }
-    put(questions::QUESTIONS_FILE, json(&questions::questions(site)));
+    // Like chi-so.json: a site without questions or bulletins has no such file, rather
+    // than an empty list that says the commune publishes some.
+    let questions = questions::questions(site);
+    if !questions.is_empty() {
+        put(questions::QUESTIONS_FILE, json(&questions));
+    }
+    drop(questions);
     put(
         ics::events::EVENTS_FILE,
         ics::events::calendar(site).into_bytes(),
     );
+    let bulletins = bulletins::bulletins(site);
+    if !bulletins.is_empty() {
+        put(bulletins::BULLETINS_FILE, json(&bulletins));
+    }
 }
 
 /// `/data/documents.json`: every cited document with its own page and its citers' URLs.

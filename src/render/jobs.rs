@@ -353,10 +353,14 @@ fn field_sheet_terms(site: &Site) -> impl Iterator<Item = usize> + '_ {
     (0..terms).filter(|&t| !crate::site::procedures::field_procedures(site, t).is_empty())
 }
 
-/// Procedure and question sections list all their pages grouped by field, and event
-/// sections theirs upcoming then past, instead of paginating.
+/// Procedure and question sections list all their pages grouped by field, event
+/// sections theirs upcoming then past, and bulletin sections theirs by year, instead of
+/// paginating.
 pub(crate) fn is_grouped(kind: Kind) -> bool {
-    matches!(kind, Kind::Procedure | Kind::Question | Kind::Event)
+    matches!(
+        kind,
+        Kind::Procedure | Kind::Question | Kind::Event | Kind::Bulletin
+    )
 }
 
 /// Renders a prepared job (after [`set_globals`]).

@@ -50,6 +50,8 @@ export const PAGES = [
   ['event list', '/lich/'],
   ['event', '/lich/tiep-cong-dan-thang-12-2026/'],
   ['past all-day event', '/lich/tap-huan-dich-vu-cong-truc-tuyen/'],
+  ['bulletin list', '/ban-tin/'],
+  ['bulletin', '/ban-tin/so-10-2026/'],
   ['agency list', '/co-quan/'],
   ['agency', '/co-quan/phong-van-hoa-xa-hoi/'],
   ['taxonomy list', '/chu-de/'],

@@ -82,6 +82,7 @@ impl Serialize for PageView<'_> {
             procedure,
             question,
             event,
+            bulletin,
             cited_by,
             cited_count,
             cited_list,
@@ -90,7 +91,7 @@ impl Serialize for PageView<'_> {
             authority_lines,
             parent_authority,
         } = self;
-        let mut out = serializer.serialize_struct("PageView", PageSummary::FIELDS + 22)?;
+        let mut out = serializer.serialize_struct("PageView", PageSummary::FIELDS + 23)?;
         summary.serialize_fields(&mut out)?;
         out.serialize_field("path", path)?;
         out.serialize_field("content", content)?;
@@ -107,6 +108,7 @@ impl Serialize for PageView<'_> {
         out.serialize_field("procedure", procedure)?;
         out.serialize_field("question", question)?;
         out.serialize_field("event", event)?;
+        out.serialize_field("bulletin", bulletin)?;
         out.serialize_field("cited_by", cited_by)?;
         out.serialize_field("cited_count", cited_count)?;
         out.serialize_field("cited_list", cited_list)?;

@@ -70,7 +70,7 @@ pub(super) const SHOWN: &[(&str, &[&str], Shows)] = &[
     ("page", &[
         "author", "authority", "authority_lines", "authority_lines[]", "code", "date",
         "description", "extra", "field", "files", "image", "json_ld", "kind", "number", "online",
-        "online_class", "parent_authority", "path", "permalink", "plan", "procedure", "question", "event",
+        "online_class", "parent_authority", "path", "permalink", "plan", "procedure", "question", "event", "bulletin",
         "source", "tags", "fields",
         "title", "updated", "url",
     ], Own),
@@ -124,6 +124,12 @@ pub(super) const SHOWN: &[(&str, &[&str], Shows)] = &[
     ("page.event", &[
         "attendees", "date", "end_time", "event_type", "place", "presides", "time", "upcoming",
     ], Own),
+    // A bulletin's number, period and files, all from its front matter and bundle.
+    ("page.bulletin", &[
+        "attachments", "issue", "label", "period", "series", "year",
+    ], Own),
+    ("page.bulletin.period", &["end", "start"], Own),
+    ("page.bulletin.attachments[]", &["exists", "ext", "name", "size", "size_text", "url"], Own),
     ("page.procedure", &["replaced_by"], Replacement),
     ("page.procedure.replaced_by", &["code", "title", "url"], Replacement),
     ("page.procedure.documents[]", &["copies", "form", "name", "originals"], Own),
@@ -152,6 +158,8 @@ pub(super) const SHOWN: &[(&str, &[&str], Shows)] = &[
     ("question_fields[]", &["name", "questions", "url"], Summary),
     // The events index: its events' summaries, upcoming then past.
     ("event_lists", &["past", "upcoming"], Summary),
+    // The bulletins' archive: its bulletins' summaries by year.
+    ("bulletin_years[]", &["bulletins", "year"], Summary),
     // Taxonomies and terms.
     ("taxonomy", &["name", "title", "url"], Frame),
     ("taxonomy.terms[]", &["count"], TermCount),
@@ -238,6 +246,7 @@ mod tests {
         "citations",
         "feedback",
         "event_lists",
+        "bulletin_years",
         "current_path",
         "current_url",
         "field",

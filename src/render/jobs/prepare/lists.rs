@@ -60,6 +60,7 @@ pub(super) fn section_job(
             ctx.insert("questions_json_ld", &ld);
         }
         Kind::Event => ctx.insert("event_lists", &v.event_lists(&s.pages)),
+        Kind::Bulletin => ctx.insert("bulletin_years", &v.bulletin_years(&s.pages)),
         _ => {}
     }
     if site.document_section() == Some(section) {
