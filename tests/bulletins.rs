@@ -48,7 +48,7 @@ fn bulletins_site() -> TestSite {
         "content/ban-tin/so-01-2025.md",
         &bulletin(
             "Tháng 1",
-            "date = 2025-02-03\nissue = \"01\"\nperiod = { start = 2025-01-01, end = 2025-01-31 }",
+            "date = 2025-02-03\nissue = 1\nperiod = { start = 2025-01-01, end = 2025-01-31 }",
             "",
         ),
     );

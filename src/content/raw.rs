@@ -74,8 +74,9 @@ pub struct RawPage {
     pub event_type: Option<String>,
     // bulletins
     pub series: Option<String>,
-    /// A number, or digits as text ("03").
-    pub issue: Option<toml::Value>,
+    // A whole number, so that the editor's form offers a number box, not a date picker
+    // (a raw TOML value is read as a date there).
+    pub issue: Option<i64>,
     pub year: Option<i64>,
     pub month: Option<String>,
 }

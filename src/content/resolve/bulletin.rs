@@ -106,12 +106,8 @@ fn month_period(text: &str) -> Option<(Date, Date)> {
     }
 }
 
-/// `issue`: a whole number from 1, or its digits in quotes ("03", as printed).
-fn read_issue(
-    v: Option<toml::Value>,
-    origin: &Origin<'_>,
-    errors: &mut Vec<Diagnostic>,
-) -> Option<u32> {
+/// `issue`: a whole number from 1.
+fn read_issue(v: Option<i64>, origin: &Origin<'_>, errors: &mut Vec<Diagnostic>) -> Option<u32> {
     let Some(v) = v else {
         errors.push(origin.at_key(
             "title",
@@ -122,16 +118,7 @@ fn read_issue(
         ));
         return None;
     };
-    let found = match &v {
-        toml::Value::Integer(n) => u32::try_from(*n).ok(),
-        toml::Value::String(s) => {
-            let s = s.trim();
-            let digits = !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
-            digits.then(|| s.parse().ok()).flatten()
-        }
-        _ => None,
-    }
-    .filter(|&n| n >= 1);
+    let found = u32::try_from(v).ok().filter(|&n| n >= 1);
     if found.is_none() {
         errors.push(origin.at_key(
             "issue",
