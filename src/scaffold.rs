@@ -133,6 +133,16 @@ const FILES: &[(&str, &str)] = &[
          start = 2026-05-01\nend = 2026-05-31\nparticipants = \"Mọi người dân\"\n\n\
          [[winners]]\nname = \"Nguyễn Văn A\"\nprize = \"Giải Nhất\"\n+++\n\nViết nội dung ở đây.\n",
     ),
+    (
+        "content/ban-tin/_index.md",
+        "+++\ntitle = \"Bản tin\"\nkind = \"bulletin\"\n+++\n",
+    ),
+    (
+        "content/ban-tin/so-01.md",
+        "+++\ntitle = \"Bản tin cải cách hành chính tháng 1\"\ndate = 2026-02-02\nissue = 1\n\
+         month = \"01/2026\"\ndescription = \"Tóm tắt nội dung số này.\"\n+++\n\n\
+         Đặt tệp PDF của bản tin cạnh trang (tạo bản tin bằng --bundle) và ghi tên tệp ở attachments.\n",
+    ),
 ];
 
 /// Writes a new site into `dir`, which must not exist or be empty.

@@ -205,3 +205,56 @@ fn question_keys_are_checked_with_their_lines() {
         ],
     );
 }
+
+#[test]
+fn a_question_field_feeds_the_field_pages_as_a_procedure_field_does() {
+    // None of these questions writes `fields`: their `field` is one, by the one rule
+    // every kind with a `field` follows (a procedure below writes it both ways).
+    let site = questions_site();
+    site.write(
+        "content/thu-tuc/khai-sinh.md",
+        "+++\ntitle = \"Đăng ký khai sinh\"\nfield = \"hộ tịch\"\n+++\n\nNộp tờ khai.\n",
+    );
+    site.write(
+        "content/thu-tuc/ket-hon.md",
+        "+++\ntitle = \"Đăng ký kết hôn\"\nfield = \"Hộ tịch\"\nfields = [\"Hộ Tịch\", \"Gia đình\"]\n+++\n\nNộp tờ khai.\n",
+    );
+    site.build_ok();
+    // Four pages in the field, two a list page in the test site.
+    let civil = site.read("linh-vuc/ho-tich/index.html")
+        + &site.read("linh-vuc/ho-tich/trang/2/index.html");
+    assert_has(
+        &civil,
+        &[
+            "Đăng ký khai sinh trực tuyến có phải đến xã không?",
+            "Làm lại giấy khai sinh bị mất ở đâu?",
+            "Đăng ký khai sinh",
+            "Đăng ký kết hôn",
+        ],
+    );
+    assert_has(
+        &site.read("linh-vuc/dat-dai/index.html"),
+        &["Diện tích tối thiểu được tách thửa là bao nhiêu?"],
+    );
+    // The question's page links its field there.
+    assert_has(
+        &site.read("hoi-dap/tach-thua/index.html"),
+        &["href=\"/linh-vuc/dat-dai/\""],
+    );
+    // Another spelling of a field already in `fields` is not added a second time.
+    let data: serde_json::Value = serde_json::from_str(&site.read("data/procedures.json")).unwrap();
+    let fields: Vec<&serde_json::Value> = data
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| &p["fields"])
+        .collect();
+    assert!(
+        fields.contains(&&serde_json::json!(["Hộ Tịch", "Gia đình"])),
+        "{fields:?}"
+    );
+    assert!(
+        fields.contains(&&serde_json::json!(["hộ tịch"])),
+        "{fields:?}"
+    );
+}

@@ -1,6 +1,8 @@
 //! Files that front matter names and the page bundle must hold: a procedure's dossier
 //! forms (`[[documents]] form`), a plan's `attachments`, a survey's or contest's `rules`
-//! and `results`.
+//! and `results`, errors by default; and a bulletin's `attachments`, only warnings: a
+//! bulletin is often put up before its PDF comes back from the print shop, and its page
+//! says the file is missing meanwhile.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -27,9 +29,15 @@ pub(super) fn check(site: &Site, root: &Path, found: &mut Findings) {
             .iter()
             .flat_map(|m| [&m.rules, &m.results].into_iter().flatten())
             .map(String::as_str);
+        let bulletin_files = p
+            .bulletin
+            .iter()
+            .flat_map(|m| m.attachments.iter().map(String::as_str));
+        let warns = p.bulletin.is_some();
         let mut missing = forms
             .chain(attachments)
             .chain(survey_files)
+            .chain(bulletin_files)
             .filter(|name| !e.files.iter().any(|(n, _, _)| n == name))
             .peekable();
         if missing.peek().is_none() {
@@ -60,9 +68,12 @@ pub(super) fn check(site: &Site, root: &Path, found: &mut Findings) {
                 en: "the file {name} is not in the page's folder; {folder}",
                 vi: "tệp {name} không có trong thư mục của trang; {folder}",
             );
-            found
-                .problems
-                .push((Rule::Files, Diagnostic::at(&p.file, line, column, message)));
+            let d = Diagnostic::at(&p.file, line, column, message);
+            if warns {
+                found.warnings.push(d);
+            } else {
+                found.problems.push((Rule::Files, d));
+            }
         }
     }
 }

@@ -26,6 +26,7 @@ pub fn pages_of_kind(kind: Kind, n: usize) -> String {
         Kind::Event => ("event", "events"),
         Kind::Survey => ("survey", "surveys"),
         Kind::Contest => ("contest", "contests"),
+        Kind::Bulletin => ("bulletin", "bulletins"),
     };
     format!("{n} {}", if n == 1 { one } else { many })
 }

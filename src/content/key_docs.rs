@@ -123,12 +123,15 @@ pub fn key_doc(key: &str) -> Option<KeyDoc> {
             "Địa danh / Địa điểm",
             "Nơi ban hành, viết trước ngày: Thanh An; với sự kiện, nơi diễn ra.",
         ),
-        "period" => ("Thời gian thực hiện", "Từ ngày đến ngày của kế hoạch."),
+        "period" => (
+            "Thời gian thực hiện",
+            "Từ ngày đến ngày của kế hoạch; với bản tin, khoảng thời gian bản tin phản ánh.",
+        ),
         "signer" => ("Người ký", "Tên và chức vụ người ký."),
         "recipients" => ("Nơi nhận", "Các nơi nhận, cách nhau bằng dấu phẩy."),
         "attachments" => (
             "Tệp đính kèm",
-            "Tên các tệp nằm cạnh trang, cách nhau bằng dấu phẩy.",
+            "Tên các tệp nằm cạnh trang, cách nhau bằng dấu phẩy; với bản tin, tệp PDF hoặc Word của bản tin.",
         ),
         "tasks" => ("Nhiệm vụ", "Các nhiệm vụ của kế hoạch."),
         "basis" => ("Căn cứ", "Các văn bản làm căn cứ, cách nhau bằng dấu phẩy."),
@@ -214,6 +217,22 @@ pub fn key_doc(key: &str) -> Option<KeyDoc> {
         "winners" => (
             "Người đoạt giải",
             "Tên và giải của từng người đoạt giải cuộc thi, khi đã có.",
+        ),
+        "series" => (
+            "Tên bản tin",
+            "Tên loạt bản tin; để trống thì là \"Bản tin CCHC\".",
+        ),
+        "issue" => (
+            "Số bản tin",
+            "Số thứ tự của bản tin trong năm: 3 (in ra là \"số 03\").",
+        ),
+        "year" => (
+            "Năm",
+            "Năm của số bản tin; để trống thì lấy năm của ngày phát hành.",
+        ),
+        "month" => (
+            "Tháng",
+            "Tháng bản tin phản ánh, dạng tháng/năm: 03/2025 (thay cho thời gian từ ngày đến ngày).",
         ),
         _ => return None,
     };

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use checks::check_names;
+use checks::{check_bulletin_numbers, check_names};
 pub use page::{KeyLines, Kind, Page, Section};
 use raw::{RawPage, RawSection};
 use resolve::Origin;
@@ -162,6 +162,7 @@ pub fn parse(files: ContentFiles, opts: ParseOptions) -> Result<Content, Diagnos
         });
     }
     check_names(&sections, &pages, &assets, &mut errors);
+    check_bulletin_numbers(&pages, &mut errors);
     errors.into_result(Content {
         sections,
         pages,

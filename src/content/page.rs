@@ -35,11 +35,13 @@ pub enum Kind {
     Survey,
     /// A contest (cuộc thi, hội thi), open between two dates, with its winners later.
     Contest,
+    /// A numbered bulletin (bản tin) of a series: "Bản tin CCHC số 03/2025".
+    Bulletin,
 }
 
 impl Kind {
     /// Every kind, in the order reports and filters list them.
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 10] = [
         Kind::Plan,
         Kind::News,
         Kind::Procedure,
@@ -48,6 +50,7 @@ impl Kind {
         Kind::Event,
         Kind::Survey,
         Kind::Contest,
+        Kind::Bulletin,
         Kind::Page,
     ];
 
@@ -63,6 +66,7 @@ impl Kind {
             Kind::Event => "lich",
             Kind::Survey => "khao-sat",
             Kind::Contest => "cuoc-thi",
+            Kind::Bulletin => "ban-tin",
             Kind::Page => return None,
         })
     }
@@ -79,6 +83,7 @@ impl Kind {
             "event" => Kind::Event,
             "survey" => Kind::Survey,
             "contest" => Kind::Contest,
+            "bulletin" => Kind::Bulletin,
             _ => return None,
         })
     }
@@ -103,6 +108,7 @@ impl Kind {
             Kind::Event => "event",
             Kind::Survey => "survey",
             Kind::Contest => "contest",
+            Kind::Bulletin => "bulletin",
         }
     }
 
@@ -118,6 +124,7 @@ impl Kind {
             Kind::Event => "Lịch",
             Kind::Survey => "Khảo sát",
             Kind::Contest => "Cuộc thi",
+            Kind::Bulletin => "Bản tin",
         }
     }
 
@@ -132,6 +139,11 @@ impl Kind {
             "events" => self == Kind::Event,
             "surveys and contests" => matches!(self, Kind::Survey | Kind::Contest),
             "contests" => self == Kind::Contest,
+            "bulletins" => self == Kind::Bulletin,
+            "plans and bulletins" => matches!(self, Kind::Plan | Kind::Bulletin),
+            "plans, documents and bulletins" => {
+                matches!(self, Kind::Plan | Kind::Document | Kind::Bulletin)
+            }
             "procedures" => self == Kind::Procedure,
             "questions" => self == Kind::Question,
             "procedures and questions" => matches!(self, Kind::Procedure | Kind::Question),
@@ -280,6 +292,8 @@ pub struct Page {
     pub event: Option<EventMeta>,
     /// Survey or contest details (both kinds have the same dates and link).
     pub survey: Option<SurveyMeta>,
+    /// Bulletin details.
+    pub bulletin: Option<BulletinMeta>,
     /// Free-form values for templates.
     pub extra: serde_json::Value,
     /// Markdown body.

@@ -72,6 +72,13 @@ pub struct RawPage {
     pub presides: Option<String>,
     pub attendees: Option<String>,
     pub event_type: Option<String>,
+    // bulletins
+    pub series: Option<String>,
+    // A whole number, so that the editor's form offers a number box, not a date picker
+    // (a raw TOML value is read as a date there).
+    pub issue: Option<i64>,
+    pub year: Option<i64>,
+    pub month: Option<String>,
     // surveys and contests
     pub start: Option<toml::Value>,
     pub end: Option<toml::Value>,
@@ -200,8 +207,12 @@ impl RawPage {
         );
         add(self.place.is_some(), "place", "plans, documents and events");
         add(self.signer.is_some(), "signer", PLAN_DOC);
-        add(self.attachments.is_some(), "attachments", PLAN_DOC);
-        add(self.period.is_some(), "period", "plans");
+        add(
+            self.attachments.is_some(),
+            "attachments",
+            "plans, documents and bulletins",
+        );
+        add(self.period.is_some(), "period", "plans and bulletins");
         add(self.recipients.is_some(), "recipients", PLAN_DOC);
         add(self.tasks.is_some(), "tasks", "plans");
         add(self.basis.is_some(), "basis", "plans");
@@ -245,6 +256,11 @@ impl RawPage {
         add(self.rules.is_some(), "rules", SURVEY);
         add(self.results.is_some(), "results", SURVEY);
         add(self.winners.is_some(), "winners", "contests");
+        const BULLETIN: &str = "bulletins";
+        add(self.series.is_some(), "series", BULLETIN);
+        add(self.issue.is_some(), "issue", BULLETIN);
+        add(self.year.is_some(), "year", BULLETIN);
+        add(self.month.is_some(), "month", BULLETIN);
         keys
     }
 }

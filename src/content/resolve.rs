@@ -2,6 +2,7 @@
 //! kind-specific keys checked against the page's kind, required keys enforced. Every
 //! problem becomes a [`Diagnostic`] pointing at the key's line.
 
+mod bulletin;
 mod event;
 mod meta;
 mod question;
@@ -14,6 +15,7 @@ use super::raw::{RawPage, RawSection};
 use crate::config::{key_line, toml_to_json};
 use crate::error::Diagnostic;
 use crate::text::date::{Date, parse_date};
+use crate::text::fold::match_key;
 use meta::{PlanKeys, plan_meta, procedure_meta};
 
 /// Where a front matter came from, so errors can point at a key's line.
@@ -147,6 +149,8 @@ pub fn page(
     let survey = matches!(kind, Kind::Survey | Kind::Contest)
         .then(|| survey::survey_meta(&mut raw, origin, &mut errors))
         .flatten();
+    let bulletin = (kind == Kind::Bulletin)
+        .then(|| bulletin::bulletin_meta(&mut raw, origin, date, &mut errors));
     if kind == Kind::News && raw.date.is_none() {
         errors.push(origin.at_key(
             "title",
@@ -191,6 +195,9 @@ pub fn page(
         }
     }
     let plan = plan_keys.map(|keys| plan_meta(keys, origin, &mut errors));
+    let field = (procedure.as_ref().and_then(|m| m.field.as_deref()))
+        .or_else(|| question.as_ref().and_then(|m| m.field.as_deref()));
+    let fields = fields_with(field, clean_list(raw.fields));
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -218,7 +225,7 @@ pub fn page(
         weight: raw.weight,
         template: origin.template("template", raw.template),
         tags: clean_list(raw.tags),
-        fields: clean_list(raw.fields),
+        fields,
         image: non_empty(raw.image),
         image_alt: non_empty(raw.image_alt),
         author: non_empty(raw.author),
@@ -231,11 +238,25 @@ pub fn page(
         question,
         event,
         survey,
+        bulletin,
         extra: toml_to_json(&toml::Value::Table(raw.extra.unwrap_or_default())),
         body,
         body_line,
         warnings,
     })
+}
+
+/// A page's `fields` with its `field` (a procedure's, a question's) among them, first when
+/// the editor did not write it there: the one rule by which every kind's field feeds the
+/// field pages (`/linh-vuc/…/`), so no editor has to write the field twice. A spelling
+/// with other capitals or tone marks is the same field ([`match_key`]), not added again.
+fn fields_with(field: Option<&str>, mut fields: Vec<String>) -> Vec<String> {
+    if let Some(f) = field
+        && !fields.iter().any(|x| match_key(x) == match_key(f))
+    {
+        fields.insert(0, f.to_string());
+    }
+    fields
 }
 
 /// Warns about the abbreviations of an `authority` that the state-document header cannot
@@ -260,8 +281,8 @@ pub fn section(
         None => default_kind,
         Some(k) => Kind::parse(k).unwrap_or_else(|| {
             errors.push(origin.at_key("kind", crate::tr!(
-                en: "`kind` = \"{k}\" is not a kind congbo knows: write \"plan\", \"news\", \"procedure\", \"document\", \"question\", \"event\", \"survey\", \"contest\" or \"page\"",
-                vi: "`kind` = \"{k}\" không phải loại trang congbo biết: hãy viết \"plan\" (kế hoạch), \"news\" (tin tức), \"procedure\" (thủ tục), \"document\" (văn bản), \"question\" (hỏi đáp), \"event\" (lịch), \"survey\" (khảo sát), \"contest\" (cuộc thi) hoặc \"page\" (trang)",
+                en: "`kind` = \"{k}\" is not a kind congbo knows: write \"plan\", \"news\", \"procedure\", \"document\", \"question\", \"event\", \"survey\", \"contest\", \"bulletin\" or \"page\"",
+                vi: "`kind` = \"{k}\" không phải loại trang congbo biết: hãy viết \"plan\" (kế hoạch), \"news\" (tin tức), \"procedure\" (thủ tục), \"document\" (văn bản), \"question\" (hỏi đáp), \"event\" (lịch), \"survey\" (khảo sát), \"contest\" (cuộc thi), \"bulletin\" (bản tin) hoặc \"page\" (trang)",
             )));
             default_kind
         }),

@@ -120,6 +120,10 @@ mod tests {
         assert_eq!(shape_of("tasks"), Shape::Nested);
         assert_eq!(shape_of("signer"), Shape::Nested);
         assert_eq!(shape_of("extra"), Shape::Nested);
+        // A bulletin's number and year are numbers to type, not days to pick.
+        assert_eq!(shape_of("issue"), Shape::Integer);
+        assert_eq!(shape_of("year"), Shape::Integer);
+        assert_eq!(shape_of("month"), Shape::Text);
     }
 
     #[test]

@@ -32,6 +32,7 @@ pub fn front_matter(
         Kind::Event => t.push_str(EVENT),
         Kind::Survey => t.push_str(&survey(date, false)),
         Kind::Contest => t.push_str(&survey(date, true)),
+        Kind::Bulletin => t.push_str(&bulletin(date)),
         Kind::Page => t.push_str(PAGE),
     }
     t.push_str("+++\n\n");
@@ -50,6 +51,7 @@ fn date_note(kind: Kind) -> &'static str {
         Kind::Question => "           # ngày trả lời",
         Kind::Event => "           # ngày diễn ra",
         Kind::Survey | Kind::Contest => "           # ngày đăng",
+        Kind::Bulletin => "           # ngày phát hành",
         _ => "",
     }
 }
@@ -163,6 +165,24 @@ end = {}                   # ngày kết thúc (từ ngày bắt đầu trở đ
     t
 }
 
+/// A bulletin's keys; `issue` is written out, since a bulletin without a number is an
+/// error: the editor corrects the number, not a commented line.
+fn bulletin(date: Date) -> String {
+    let month = format!("{:02}/{}", date.month, date.year);
+    format!(
+        r#"issue = 1                        # số bản tin trong năm: sửa cho đúng (1 là "số 01")
+# series = "Bản tin CCHC"          # tên bản tin; bỏ trống là "Bản tin CCHC"
+# year = {year}                      # năm của số bản tin; bỏ trống là năm của ngày phát hành
+# month = "{month}"                # tháng bản tin phản ánh (hoặc period = {{ start = …, end = … }})
+# description = "Tóm tắt nội dung bản tin trong một, hai câu"
+# image = "bia.jpg"                # ảnh bìa đặt cùng thư mục với bài (tạo bài bằng --bundle)
+# image_alt = "Bìa bản tin"
+# attachments = ["ban-tin.pdf"]    # tệp PDF hoặc Word của bản tin, đặt cùng thư mục với bài
+"#,
+        year = date.year
+    )
+}
+
 const PAGE: &str = r#"# description = "Một câu giới thiệu trang"
 # weight = 10                      # thứ tự trong mục (số nhỏ đứng trước)
 "#;
@@ -176,6 +196,9 @@ fn body_hint(kind: Kind) -> &'static str {
         }
         Kind::Survey | Kind::Contest => {
             "<!-- Viết mục đích, nội dung, cách tham gia ở đây (Markdown); khi kết thúc, thêm tóm tắt kết quả; rồi xoá dòng này. -->\n"
+        }
+        Kind::Bulletin => {
+            "<!-- Có thể để trống: tệp bản tin và tóm tắt là đủ. Muốn thì viết nội dung chính ở đây (Markdown), rồi xoá dòng này. -->\n"
         }
         Kind::Plan => {
             "<!-- Viết nội dung kế hoạch ở đây (Markdown): căn cứ, mục đích, yêu cầu, nhiệm vụ; rồi xoá dòng này. -->\n"

@@ -39,6 +39,8 @@ fn every_kind_gets_front_matter_the_build_reads() {
                     ("end", "surveys and contests")
                 ]
             ),
+            // A bulletin without its number is an error: the number is written out.
+            Kind::Bulletin => assert_eq!(keys, [("issue", "bulletins")]),
             _ => assert!(keys.is_empty(), "{kind:?}: {keys:?}"),
         }
         assert!(text.contains("\n# "), "{kind:?} shows the keys to fill in");
@@ -92,6 +94,22 @@ fn every_kind_gets_front_matter_the_build_reads() {
     let contest = front_matter(Kind::Contest, "Hội thi", day(), false, None);
     assert!(contest.contains("# [[winners]]") && contest.contains("# prize = "));
     assert!(question.contains("câu trả lời"));
+    // A bulletin's number is written out (a bulletin without one is an error), its other
+    // keys offered; it reads as a bulletin of the scaffold's year.
+    let bulletin = front_matter(Kind::Bulletin, "Bản tin", day(), false, None);
+    for key in [
+        "\nissue = 1 ",
+        "# series = ",
+        "# year = 2026",
+        "# month = ",
+        "# description = ",
+        "# image = ",
+        "# attachments = ",
+    ] {
+        assert!(bulletin.contains(key), "{key} in {bulletin}");
+    }
+    assert!(bulletin.contains("# ngày phát hành"));
+    assert_eq!(raw(&bulletin).issue, Some(1));
 }
 
 fn site() -> tempfile::TempDir {
@@ -162,6 +180,7 @@ fn sections_and_kinds_are_found_as_the_build_finds_them() {
     assert_eq!(s("event"), Ok(("lich".into(), Kind::Event)));
     assert_eq!(s("survey"), Ok(("khao-sat".into(), Kind::Survey)));
     assert_eq!(s("contest"), Ok(("cuoc-thi".into(), Kind::Contest)));
+    assert_eq!(s("bulletin"), Ok(("ban-tin".into(), Kind::Bulletin)));
     // Two sections hold news: the one with the default name wins.
     assert_eq!(s("news"), Ok(("tin-tuc".into(), Kind::News)));
     // thu-tuc holds plain pages here, so "procedure" has no home.

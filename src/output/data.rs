@@ -3,12 +3,13 @@
 //! `/data/documents.json`, `/data/tasks.ics`, `/data/tasks.csv`, `/data/hoi-dap.json` and
 //! `/data/lich.ics`; and, when the site has `data/chi-so.toml`, `/data/chi-so.json` and
 //! `/data/chi-so.csv`; and, when it has surveys or contests, `/data/khao-sat.json` or
-//! `/data/cuoc-thi.json`. Field names and order are the content format's contract; URLs are
+//! `/data/cuoc-thi.json`; and, when it has bulletins, `/data/ban-tin.json`. Field names and order are the content format's contract; URLs are
 //! absolute permalinks; the order of items never depends on anything but the content. JSON
 //! is pretty-printed UTF-8. The CSVs are UTF-8 with a byte order mark (so spreadsheet
 //! programs read Vietnamese correctly), every field quoted, CRLF line ends. The calendars
 //! follow RFC 5545: CRLF, lines folded at 75 octets, TEXT escaped.
 
+mod bulletins;
 mod ics;
 mod indexes;
 mod questions;
@@ -126,7 +127,7 @@ struct DocumentJson<'a> {
     cited_by: Vec<String>,
 }
 
-/// The nine open-data files. `tasks` holds each page's tasks by page index
+/// The open-data files (eight on every build; see the module doc for those only some sites have). `tasks` holds each page's tasks by page index
 /// ([`crate::site::tasks::read_all`]); `agencies` and `documents` are the site's
 /// ([`crate::site::agencies::group_agencies`], [`crate::site::documents::collect_documents`]).
 pub fn open_data(
@@ -173,7 +174,13 @@ pub fn open_data_into(
         put("chi-so.json", indexes::indexes_json(results));
         put("chi-so.csv", indexes::indexes_csv(results).into_bytes());
     }
-    put(questions::QUESTIONS_FILE, json(&questions::questions(site)));
+    // Like chi-so.json: a site without questions or bulletins has no such file, rather
+    // than an empty list that says the commune publishes some.
+    let questions = questions::questions(site);
+    if !questions.is_empty() {
+        put(questions::QUESTIONS_FILE, json(&questions));
+    }
+    drop(questions);
     put(
         ics::events::EVENTS_FILE,
         ics::events::calendar(site).into_bytes(),
@@ -183,6 +190,10 @@ pub fn open_data_into(
         if let (Some(name), false) = (surveys::file_name(kind), list.is_empty()) {
             put(name, json(&list));
         }
+    }
+    let bulletins = bulletins::bulletins(site);
+    if !bulletins.is_empty() {
+        put(bulletins::BULLETINS_FILE, json(&bulletins));
     }
 }
 

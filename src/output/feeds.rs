@@ -1,4 +1,7 @@
-//! RSS 2.0 and Atom feeds of news: one for the site, one per news section.
+//! RSS 2.0 and Atom feeds of news: one for the site, one per news section; and one pair
+//! per bulletin section (`/ban-tin/atom.xml`), newest issue first, whose entries are
+//! titled by the issue ("Bản tin CCHC số 03/2025 – …"): a reader's feed of bulletins is
+//! read by number.
 
 use crate::content::Kind;
 use crate::output_file::{OutputData, OutputFile};
@@ -9,15 +12,21 @@ use crate::text::html;
 
 /// Site feeds (`/rss.xml`, `/atom.xml`) and one pair per news section.
 pub fn feeds(site: &Site) -> Vec<OutputFile> {
+    let mut out = Vec::new();
     let news = site.pages_of(Kind::News);
-    if news.is_empty() {
-        return Vec::new();
+    if !news.is_empty() {
+        out.extend(pair(site, "/", &site.config.title, &news));
     }
-    let mut out = pair(site, "/", &site.config.title, &news);
     for s in &site.sections {
-        if s.section.kind == Kind::News && !s.section.key.is_empty() && !s.pages.is_empty() {
+        let kind = s.section.kind;
+        let has_feed = matches!(kind, Kind::News | Kind::Bulletin);
+        if has_feed && !s.section.key.is_empty() && !s.pages.is_empty() {
             let title = format!("{} – {}", s.section.title, site.config.title);
-            out.extend(pair(site, &s.section.path, &title, &s.pages));
+            let pages = match kind {
+                Kind::Bulletin => crate::site::bulletins::newest_first(site, &s.pages),
+                _ => s.pages.clone(),
+            };
+            out.extend(pair(site, &s.section.path, &title, &pages));
         }
     }
     out
@@ -74,7 +83,7 @@ pub fn rss(site: &Site, base: &str, title: &str, items: &[usize]) -> String {
         x.push_str("<item>\n");
         x.push_str(&format!(
             "<title>{}</title>\n<link>{}</link>\n<guid isPermaLink=\"true\">{}</guid>\n",
-            escape(&p.page.title),
+            escape(&entry_title(p)),
             escape(&link),
             escape(&link)
         ));
@@ -113,6 +122,17 @@ fn categories(p: &crate::site::PageEntry) -> Vec<&str> {
         .collect()
 }
 
+/// An entry's title: a bulletin's starts with its issue, "Bản tin CCHC số 03/2025 – ",
+/// unless the editor's title already says it.
+fn entry_title(p: &crate::site::PageEntry) -> std::borrow::Cow<'_, str> {
+    match &p.page.bulletin {
+        Some(b) if !match_key(&p.page.title).contains(&match_key(&b.label)) => {
+            format!("{} – {}", b.label, p.page.title).into()
+        }
+        _ => p.page.title.as_str().into(),
+    }
+}
+
 fn description(p: &crate::site::PageEntry) -> &str {
     p.page.description.as_deref().unwrap_or(&p.rendered.summary)
 }
@@ -147,7 +167,7 @@ pub fn atom(site: &Site, base: &str, title: &str, items: &[usize]) -> String {
         let link = c.permalink(&p.page.path);
         let updated = p.page.updated.or(p.page.date).unwrap_or(site.build_date);
         x.push_str("<entry>\n");
-        x.push_str(&format!("<title>{}</title>\n<link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>\n<id>{}</id>\n", escape(&p.page.title), escape(&link), escape(&link)));
+        x.push_str(&format!("<title>{}</title>\n<link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>\n<id>{}</id>\n", escape(&entry_title(p)), escape(&link), escape(&link)));
         if let Some(d) = p.page.date {
             x.push_str(&format!("<published>{}</published>\n", d.rfc3339()));
         }

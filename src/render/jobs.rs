@@ -375,11 +375,11 @@ fn field_sheet_terms(site: &Site) -> impl Iterator<Item = usize> + '_ {
 
 /// Procedure and question sections list all their pages grouped by field, and event
 /// sections theirs upcoming then past, survey and contest sections theirs open, to come
-/// then closed, instead of paginating.
+/// then closed, bulletin sections theirs by year, instead of paginating.
 pub(crate) fn is_grouped(kind: Kind) -> bool {
     matches!(
         kind,
-        Kind::Procedure | Kind::Question | Kind::Event | Kind::Survey | Kind::Contest
+        Kind::Procedure | Kind::Question | Kind::Event | Kind::Survey | Kind::Contest | Kind::Bulletin
     )
 }
 

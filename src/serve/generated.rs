@@ -209,7 +209,7 @@ pub(super) fn stale_kinds(old: &Site, new: &Site, changed: &[usize]) -> Stale {
             .collect()
     };
     let mut stale = Vec::new();
-    if any(&|i| kind(i) == Kind::News) {
+    if any(&|i| matches!(kind(i), Kind::News | Kind::Bulletin)) {
         stale.push(Made::Feed);
     }
     let same_documents_but_citers = old.documents.len() == new.documents.len()
@@ -228,6 +228,7 @@ pub(super) fn stale_kinds(old: &Site, new: &Site, changed: &[usize]) -> Stale {
                     | Kind::Event
                     | Kind::Survey
                     | Kind::Contest
+                    | Kind::Bulletin
             ) || owns_a_document(i)
         })
     {

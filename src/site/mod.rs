@@ -3,6 +3,7 @@
 //! read-only with the renderers.
 
 pub mod agencies;
+pub mod bulletins;
 pub mod documents;
 pub mod events;
 pub mod languages;

@@ -55,6 +55,8 @@ export const PAGES = [
   ['contest list', '/cuoc-thi/'],
   ['closed contest with results', '/cuoc-thi/tim-hieu-cai-cach-hanh-chinh-2026/'],
   ['event month', '/lich/2026-12/'],
+  ['bulletin list', '/ban-tin/'],
+  ['bulletin', '/ban-tin/so-10-2026/'],
   ['agency list', '/co-quan/'],
   ['agency', '/co-quan/phong-van-hoa-xa-hoi/'],
   ['taxonomy list', '/chu-de/'],

@@ -1,5 +1,5 @@
 //! What each kind of page adds to [`Page`](super::Page): a plan's header, signer and task
-//! sources, a question's and an event's facts, a procedure's sheet; read from front matter
+//! sources, a question's, an event's and a bulletin's facts, a procedure's sheet; read from front matter
 //! by `content::resolve`.
 
 use serde::Serialize;
@@ -95,6 +95,43 @@ pub struct EventMeta {
     pub attendees: Option<String>,
     /// What kind of event it is.
     pub event_type: Option<EventType>,
+}
+
+/// Bulletin-only details (bản tin): which issue of which series, the period it covers and
+/// its file; the summary is the page's `description`, the date published its `date`, the
+/// cover its `image`, and the body is optional.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BulletinMeta {
+    /// The series' name ("Bản tin CCHC", the default).
+    pub series: String,
+    /// The issue's number within its year (số), from 1.
+    pub issue: u32,
+    /// The year the numbering belongs to: `year`, else the year of `date`.
+    pub year: i32,
+    /// The days it covers: `period = { start, end }` or a month (`month = "03/2025"`).
+    pub period: Option<(Date, Date)>,
+    /// The bulletin's own files in the bundle (PDF, Word), as plans' `attachments`.
+    pub attachments: Vec<String>,
+    /// "Bản tin CCHC số 03/2025" ([`BulletinMeta::label_of`]), made once: lists borrow it.
+    pub label: String,
+    /// File line of `issue`, for the error naming two bulletins of one number.
+    pub issue_line: usize,
+}
+
+impl BulletinMeta {
+    /// The series a bulletin belongs to when its front matter names none.
+    pub const DEFAULT_SERIES: &'static str = "Bản tin CCHC";
+
+    /// The number as printed on a bulletin, two digits at least: "03".
+    pub fn issue_text(issue: u32) -> String {
+        format!("{issue:02}")
+    }
+
+    /// "Bản tin CCHC số 03/2025": how a bulletin names itself, on its page, in lists,
+    /// feeds, search and open data (kept in [`BulletinMeta::label`]).
+    pub fn label_of(series: &str, issue: u32, year: i32) -> String {
+        format!("{series} số {}/{year}", Self::issue_text(issue))
+    }
 }
 
 /// A time of day, to the minute, in the site's time zone (Vietnam, UTC+7).

@@ -8,6 +8,7 @@ use crate::content::page::{
 use crate::content::raw::{RawPage, RawPeriod, RawSigner, RawTask};
 use crate::error::Diagnostic;
 use crate::text::agency::split_partners;
+use crate::text::date::Date;
 use crate::text::status::read_status;
 
 /// The raw keys of a plan's (or document's) details, as the front matter gave them.
@@ -47,6 +48,31 @@ impl PlanKeys {
     }
 }
 
+/// A `period = { start, end }` (a plan's, a bulletin's), its days checked and in order.
+pub(super) fn read_period(
+    p: &RawPeriod,
+    origin: &Origin<'_>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<(Date, Date)> {
+    let start = read_date(&p.start, "period", origin)
+        .map_err(|e| errors.push(e))
+        .ok()?;
+    let end = read_date(&p.end, "period", origin)
+        .map_err(|e| errors.push(e))
+        .ok()?;
+    if end < start {
+        errors.push(origin.at_key(
+            "period",
+            crate::tr!(
+                en: "the period ends before it starts: check `start` and `end`",
+                vi: "thời gian kết thúc trước khi bắt đầu: hãy xem lại `start` và `end`",
+            ),
+        ));
+        return None;
+    }
+    Some((start, end))
+}
+
 /// A plan's (or document's) details, read and checked.
 pub(super) fn plan_meta(
     keys: PlanKeys,
@@ -62,25 +88,7 @@ pub(super) fn plan_meta(
         tasks,
         basis,
     } = keys;
-    let period = period.and_then(|p| {
-        let start = read_date(&p.start, "period", origin)
-            .map_err(|e| errors.push(e))
-            .ok()?;
-        let end = read_date(&p.end, "period", origin)
-            .map_err(|e| errors.push(e))
-            .ok()?;
-        if end < start {
-            errors.push(origin.at_key(
-                "period",
-                crate::tr!(
-                    en: "the period ends before it starts: check `start` and `end`",
-                    vi: "thời gian kết thúc trước khi bắt đầu: hãy xem lại `start` và `end`",
-                ),
-            ));
-            return None;
-        }
-        Some((start, end))
-    });
+    let period = period.and_then(|p| read_period(&p, origin, errors));
     PlanMeta {
         place: place.and_then(|p| non_empty(Some(p))),
         period,

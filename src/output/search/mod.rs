@@ -173,10 +173,12 @@ fn page_words(site: &Site, i: usize) -> (PageWords, String) {
     (count::count(&text, head_end), snippet)
 }
 
-/// A procedure's code, else a document's number, else nothing.
+/// A procedure's code, else a document's number, else a bulletin's "Bản tin CCHC số
+/// 03/2025" (how a reader names an issue when looking for it), else nothing.
 fn number_of(p: &crate::content::Page) -> &str {
     let code = p.procedure.as_ref().and_then(|m| m.code.as_deref());
-    code.or(p.number.as_deref()).unwrap_or("")
+    let bulletin = p.bulletin.as_ref().map(|b| b.label.as_str());
+    code.or(p.number.as_deref()).or(bulletin).unwrap_or("")
 }
 
 /// Page `i`'s record, with its snippet.
@@ -309,7 +311,7 @@ fn unpacked(key: u128) -> String {
 #[derive(Serialize)]
 struct Locations {
     /// One letter a page: p(lan), n(ews), t(hủ tục), d(ocument), g (page), q(uestion), e(vent),
-    /// k(hảo sát), c(uộc thi).
+    /// k(hảo sát), c(uộc thi), b(ulletin).
     k: String,
     /// Per page, its fields as term numbers of the `fields` taxonomy, in the order of its
     /// terms (the search page lists them in that order).
@@ -347,6 +349,7 @@ pub(crate) fn kind_letter(k: Kind) -> char {
         Kind::Event => 'e',
         Kind::Survey => 'k',
         Kind::Contest => 'c',
+        Kind::Bulletin => 'b',
     }
 }
 

@@ -253,7 +253,11 @@ impl<'a> Views<'a> {
             image: self.image(e),
             tags,
             fields,
-            number: p.number.as_deref(),
+            // A bulletin's "Bản tin CCHC số 03/2025" stands where a document's number does.
+            number: p
+                .number
+                .as_deref()
+                .or_else(|| p.bulletin.as_ref().map(|b| b.label.as_str())),
             authority: p.authority.as_deref(),
             code: proc.and_then(|x| x.code.as_deref()),
             field: proc
@@ -356,6 +360,7 @@ impl<'a> Views<'a> {
             question: self.question(i),
             event: self.event(i),
             survey: self.survey(i),
+            bulletin: self.bulletin(i),
             cited_by,
             cited_count,
             cited_list,

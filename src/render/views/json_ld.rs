@@ -1,5 +1,5 @@
 //! schema.org JSON-LD of a page: `GovernmentService` for procedures, `NewsArticle` for
-//! news, `QAPage` for questions (`question.rs`), `Event` for events (`event.rs`). Typed and borrowed, serialised once:
+//! news, `QAPage` for questions (`question.rs`), `Event` for events (`event.rs`), `PublicationIssue` for bulletins (`bulletin.rs`). Typed and borrowed, serialised once:
 //! building `serde_json::Value` trees (with `json!`) for every page cost 2% of a build. Fields are declared in alphabetical order,
 //! the order the earlier `Value` maps wrote, so the bytes are the same.
 
@@ -147,6 +147,7 @@ impl Views<'_> {
             Kind::Question => return self.qa_page_json_ld(i),
             Kind::Event => return self.event_json_ld(i),
             Kind::Survey | Kind::Contest => return self.survey_json_ld(i),
+            Kind::Bulletin => return self.bulletin_json_ld(i),
             _ => return None,
         };
         Some(script_safe_json_string(

@@ -4,6 +4,7 @@
 #![allow(missing_docs)]
 
 mod builder;
+mod bulletin;
 mod cached_items;
 pub mod charts;
 pub mod domain;
@@ -24,6 +25,7 @@ mod task;
 mod timeline;
 
 pub use builder::Views;
+pub use bulletin::{BulletinView, BulletinYear};
 pub use languages::{Alternate, SwitchLink, alternates, language_switch};
 pub use pager::{PAGER_WINDOW, PagerLink, PaginatorView, page_slice, pager_path, paginator};
 pub use task::TaskView;
@@ -211,6 +213,7 @@ pub struct PageView<'a> {
     pub question: Option<QuestionView<'a>>,
     pub event: Option<EventView<'a>>,
     pub survey: Option<SurveyView<'a>>,
+    pub bulletin: Option<BulletinView<'a>>,
     /// Pages citing this page's `number` (documents, plans), newest first: all of them,
     /// or the first few when `cited_list` lists them all.
     pub cited_by: Vec<LinkView<'a>>,

@@ -85,6 +85,7 @@ impl Serialize for PageView<'_> {
             question,
             event,
             survey,
+            bulletin,
             cited_by,
             cited_count,
             cited_list,
@@ -111,6 +112,7 @@ impl Serialize for PageView<'_> {
         out.serialize_field("question", question)?;
         out.serialize_field("event", event)?;
         out.serialize_field("survey", survey)?;
+        out.serialize_field("bulletin", bulletin)?;
         out.serialize_field("cited_by", cited_by)?;
         out.serialize_field("cited_count", cited_count)?;
         out.serialize_field("cited_list", cited_list)?;

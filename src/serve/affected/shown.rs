@@ -75,7 +75,7 @@ pub(super) const SHOWN: &[(&str, &[&str], Shows)] = &[
         "author", "authority", "authority_lines", "authority_lines[]", "code", "date",
         "description", "extra", "field", "files", "image", "json_ld", "kind", "number", "online",
         "online_class", "parent_authority", "path", "permalink", "plan", "procedure", "question", "event",
-        "survey",
+        "survey", "bulletin",
         "source", "tags", "fields", "time",
         "title", "updated", "url",
     ], Own),
@@ -137,6 +137,12 @@ pub(super) const SHOWN: &[(&str, &[&str], Shows)] = &[
     ("page.survey.rules", FILE, Own),
     ("page.survey.results", FILE, Own),
     ("page.survey.winners[]", &["name", "prize"], Own),
+    // A bulletin's number, period and files, all from its front matter and bundle.
+    ("page.bulletin", &[
+        "attachments", "issue", "label", "period", "series", "year",
+    ], Own),
+    ("page.bulletin.period", &["end", "start"], Own),
+    ("page.bulletin.attachments[]", &["exists", "ext", "name", "size", "size_text", "url"], Own),
     ("page.procedure", &["replaced_by"], Replacement),
     ("page.procedure.replaced_by", &["code", "title", "url"], Replacement),
     ("page.procedure.documents[]", &["copies", "form", "name", "originals"], Own),
@@ -182,6 +188,8 @@ pub(super) const SHOWN: &[(&str, &[&str], Shows)] = &[
     ("event_month.next", &["label", "url"], Frame),
     ("event_month", &["days"], Summary),
     ("event_month.days[]", &["date", "events"], Summary),
+    // The bulletins' archive: its bulletins' summaries by year.
+    ("bulletin_years[]", &["bulletins", "year"], Summary),
     // Taxonomies and terms.
     ("taxonomy", &["name", "title", "url"], Frame),
     ("taxonomy.terms[]", &["count"], TermCount),
@@ -271,6 +279,7 @@ mod tests {
         "feedback",
         "event_lists",
         "event_month",
+        "bulletin_years",
         "current_path",
         "current_url",
         "field",

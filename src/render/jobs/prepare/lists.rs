@@ -64,6 +64,7 @@ pub(super) fn section_job(
         }
         Kind::Event => ctx.insert("event_lists", &v.event_lists(section)),
         Kind::Survey | Kind::Contest => ctx.insert("survey_lists", &v.survey_lists(&s.pages)),
+        Kind::Bulletin => ctx.insert("bulletin_years", &v.bulletin_years(&s.pages)),
         _ => {}
     }
     if site.document_section() == Some(section) {

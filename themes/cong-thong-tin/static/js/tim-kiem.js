@@ -255,7 +255,7 @@
   var current = 0;
   var ranked = [];
   var terms = [];
-  var KINDS = { p: 'plan', n: 'news', t: 'procedure', d: 'document', g: 'page', q: 'question', e: 'event', k: 'survey', c: 'contest' };
+  var KINDS = { p: 'plan', n: 'news', t: 'procedure', d: 'document', g: 'page', q: 'question', e: 'event', k: 'survey', c: 'contest', b: 'bulletin' };
 
   function run() {
     var id = ++current;
