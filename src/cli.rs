@@ -92,9 +92,10 @@ pub enum Command {
         /// asks for a login; without, --bind must stay a loopback address).
         #[arg(long)]
         edit: bool,
-        /// The largest file the editor takes from the browser, in MB.
-        #[arg(long, value_name = "MB", default_value_t = 20)]
-        upload_limit: usize,
+        /// The largest file the editor takes from the browser, in MB; wins over
+        /// `[editor] upload_limit` of site.toml (default 20).
+        #[arg(long, value_name = "MB")]
+        upload_limit: Option<usize>,
     },
     /// Create a new site in DIR: site.toml, content of every kind, the default theme.
     Init {

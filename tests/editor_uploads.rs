@@ -247,3 +247,29 @@ fn a_word_file_becomes_a_new_draft_in_the_chosen_section() {
     assert_eq!(status, 415);
     assert_eq!(snapshot(&site), before);
 }
+
+#[test]
+fn the_upload_limit_of_site_toml_counts_and_the_command_line_wins_over_it() {
+    let big = [b"%PDF-1.7\n".to_vec(), vec![b'x'; 1024 * 1024 + 10_000]].concat();
+    for (args, want) in [
+        (&["--edit"][..], 413),
+        (&["--edit", "--upload-limit", "2"][..], 303),
+    ] {
+        let site = news_site();
+        let toml = source(&site, "site.toml");
+        site.write(
+            "site.toml",
+            &format!("{toml}\n[editor]\nupload_limit = 1\n"),
+        );
+        let server = Server::start_with(&site, args);
+        let form = open(&server, "/_soan-thao/sua/tin-tuc/mot.md");
+        let (status, _, body) = send(
+            &server,
+            "/_soan-thao/tai-len/tin-tuc/mot.md",
+            &[("csrf", &form.csrf)],
+            Some(("to-khai.pdf", &big)),
+            &form.cookie,
+        );
+        assert_eq!(status, want, "{args:?}: {body}");
+    }
+}
