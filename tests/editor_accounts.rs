@@ -254,6 +254,12 @@ fn an_editor_saves_drafts_only_and_may_not_publish_or_delete() {
         !page.contains("/_soan-thao/xoa/"),
         "an editor is offered delete"
     );
+    // Nor publish: the form offers only "Lưu", on an edit form and a new one.
+    assert!(
+        !page.contains("name=\"xuat-ban\""),
+        "an editor is offered publish"
+    );
+    assert!(page.contains("name=\"luu\""), "{page}");
     // A new page starts as a draft for an editor, so that "Lưu" just works.
     let (_, _, new) = minh.get("/_soan-thao/moi/tin-tuc");
     let draft = &new[new.find("id=\"f-draft\"").expect("a draft box")..];
@@ -261,6 +267,7 @@ fn an_editor_saves_drafts_only_and_may_not_publish_or_delete() {
         draft[..draft.find('>').unwrap()].contains(" checked"),
         "{new}"
     );
+    assert!(!new.contains("name=\"xuat-ban\""), "{new}");
     let before = files(&site);
     let typed = |extra: &[(&'static str, &'static str)]| {
         let mut f = vec![

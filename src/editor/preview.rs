@@ -75,6 +75,8 @@ impl Editor {
         };
         let kind = page_form.kind;
         page_form.tasks = super::tasks_grid::posted(kind, form);
+        page_form.tables = super::tables::for_form(kind, form, &kept);
+        let kept = super::tables::merged(kind, &kept, form);
         let written = super::tasks_grid::for_file(kind, &values, form);
         let made = make(&fields(kind), &written, &kept, false);
         let result = self.render_preview(&rel, &made.text);
