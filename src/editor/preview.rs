@@ -56,7 +56,12 @@ impl Editor {
                 .map(|(_, v)| v.clone())
                 .unwrap_or_default();
             let mut f = self.form(kind, &rel, Some(opened), caller);
-            f.site_link = self.site_link(&rel);
+            // The page's address on the site takes a parse of the whole content: only the
+            // form shown without JavaScript links it, not the page the script asks for as
+            // the editor types (that parse was most of a preview's time on a large site).
+            if !only_page {
+                f.site_link = self.site_link(&rel);
+            }
             (rel, f, kept)
         } else if let Some(section) = place.strip_prefix("moi/") {
             let (section, kind) = match self.section(section) {
