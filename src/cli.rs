@@ -4,16 +4,17 @@
 //! status says whether it worked.
 
 mod deploy_ui;
+mod help;
 pub mod messages;
 mod progress;
+mod run;
 mod user;
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 
-use crate::build::{BuildOptions, Progress, build};
+use crate::build::BuildOptions;
 use crate::lang::Lang;
 use crate::new_page::{NewOptions, create};
 use crate::scaffold;
@@ -92,9 +93,10 @@ pub enum Command {
         /// asks for a login; without, --bind must stay a loopback address).
         #[arg(long)]
         edit: bool,
-        /// The largest file the editor takes from the browser, in MB.
-        #[arg(long, value_name = "MB", default_value_t = 20)]
-        upload_limit: usize,
+        /// The largest file the editor takes from the browser, in MB; wins over
+        /// `[editor] upload_limit` of site.toml (default 20).
+        #[arg(long, value_name = "MB")]
+        upload_limit: Option<usize>,
     },
     /// Create a new site in DIR: site.toml, content of every kind, the default theme.
     Init {
@@ -171,93 +173,6 @@ pub enum Command {
     },
 }
 
-/// The command line's help in the messages' language: clap reads the English doc comments
-/// above; in Vietnamese each text is replaced.
-fn command() -> clap::Command {
-    use clap::CommandFactory;
-    let cmd = Cli::command();
-    if crate::lang::current() != Lang::Vi {
-        return cmd;
-    }
-    let arg_help = |a: clap::Arg| {
-        let help = match a.get_id().as_str() {
-            "root" => "Thư mục của trang, chứa site.toml.",
-            "output_dir" => "Nơi ghi trang (mặc định: public/ trong thư mục của trang).",
-            "base_url" => {
-                "Dùng địa chỉ gốc này thay cho địa chỉ trong site.toml (ví dụ https://host/xa-thanh-an/)."
-            }
-            "drafts" => "Dựng cả các trang có draft = true.",
-            "port" => "Cổng để lắng nghe (0: một cổng bất kỳ còn trống).",
-            "bind" => "Địa chỉ để lắng nghe; mặc định chỉ máy này vào được.",
-            "open" => "Mở trang trong trình duyệt.",
-            "dir" => "Thư mục cần tạo (phải trống hoặc chưa có).",
-            "files" => "Các tệp cần nhập.",
-            "kind" => {
-                "Loại trang (plan, document, news, procedure, page); mặc định: theo tên loại văn bản (KẾ HOẠCH → plan, QUYẾT ĐỊNH → document)."
-            }
-            "section" => "Thư mục chuyên mục trong content/ (mặc định: theo loại trang).",
-            "dry_run" => "Chỉ cho biết sẽ ghi (hoặc gửi) gì, không ghi.",
-            "target" => {
-                "Nơi triển khai: một TÊN của [deploy.TÊN] trong site.toml (mặc định: nơi đầu tiên)."
-            }
-            "yes" => "Không hỏi lại trước khi gửi.",
-            "no_build" => "Gửi public/ như lần dựng trước để lại, không dựng lại.",
-            "jobs" => {
-                "Số tệp gửi cùng lúc, mỗi tệp trên một kết nối riêng (1 đến 16; mặc định: jobs của nơi triển khai, nếu không thì 4)."
-            }
-            "lang" => {
-                "Ngôn ngữ của các thông báo: vi hoặc en (mặc định: tiếng Việt với trang tiếng Việt, nếu không thì theo ngôn ngữ của máy; cũng có thể đặt CONGBO_LANG)."
-            }
-            "clean_output" => {
-                "Thay toàn bộ thư mục ghi trang, kể cả các tệp không do congbo ghi (nếu không có tuỳ chọn này, các tệp đó được giữ lại, và thư mục congbo chưa từng dựng vào bị từ chối)."
-            }
-            "external" => {
-                "Hỏi cả mọi liên kết ngoài (http, https) xem còn hoạt động không: nhiều liên kết một lúc, mỗi liên kết tối đa 10 giây, kết quả tốt được nhớ một ngày trong .congbo-cache/links.json."
-            }
-            _ => return a,
-        };
-        a.help(help)
-    };
-    let about = |name: &str| match name {
-        "build" => "Dựng trang trong thư mục hiện tại (hoặc --root) vào public/.",
-        "serve" => {
-            "Dựng trang trong bộ nhớ, phục vụ nó, rồi dựng lại và tải lại trình duyệt mỗi khi có thay đổi."
-        }
-        "check" => {
-            "Dựng trang trong bộ nhớ (không ghi gì) và báo các liên kết, neo, ảnh và tệp không dẫn đến đâu, kèm tệp và dòng; mã thoát là 1 nếu có lỗi."
-        }
-        "deploy" => {
-            "Dựng trang rồi đưa nó lên một nơi triển khai trong site.toml ([deploy.TÊN]), chỉ gửi những gì thay đổi: congbo deploy, hoặc congbo deploy TÊN."
-        }
-        "init" => "Tạo một trang mới trong DIR: site.toml, nội dung mỗi loại, giao diện mặc định.",
-        "user" => {
-            "Tài khoản của trình soạn thảo trên trình duyệt (serve --edit): congbo user add lan --role publisher."
-        }
-        "import" => {
-            "Chuyển tệp Word (.docx) hoặc chữ chép từ PDF (.txt) thành trang, giữ tệp gốc bên cạnh: congbo import ke-hoach.docx."
-        }
-        _ => "",
-    };
-    let names: Vec<String> = cmd
-        .get_subcommands()
-        .map(|s| s.get_name().to_string())
-        .collect();
-    let mut cmd =
-        cmd.about("congbo: trang tĩnh cho cổng thông tin cải cách hành chính của xã, phường.");
-    for name in names {
-        let text = about(&name);
-        cmd = cmd.mut_subcommand(&name, |s| {
-            let ids: Vec<String> = s.get_arguments().map(|a| a.get_id().to_string()).collect();
-            let mut s = if text.is_empty() { s } else { s.about(text) };
-            for id in ids {
-                s = s.mut_arg(&id, arg_help);
-            }
-            s
-        });
-    }
-    cmd
-}
-
 /// The language of this run's messages ([`Lang::choose`]): `--lang`, else `CONGBO_LANG`,
 /// else the `language` of the site's `site.toml` (in `--root`, for the commands that have a
 /// site), else the locale. Read from the raw arguments, since clap's own help and errors
@@ -307,7 +222,7 @@ pub fn main() -> i32 {
         congbo_lang.as_deref(),
         Lang::from_env(),
     ));
-    let cli = match Cli::from_arg_matches(&command().get_matches()) {
+    let cli = match Cli::from_arg_matches(&help::command().get_matches()) {
         Ok(c) => c,
         Err(e) => e.exit(),
     };
@@ -319,79 +234,27 @@ pub fn main() -> i32 {
             drafts,
             relative_urls,
             clean_output,
-        } => {
-            // What a failed build says about the output folder is what was there before.
-            // (`-o` is taken from the current folder, as the build takes it.)
-            let shown = output_dir
-                .clone()
-                .unwrap_or_else(|| PathBuf::from("public"));
-            let out_dir = output_dir.clone().unwrap_or_else(|| root.join("public"));
-            let existed = out_dir.exists();
-            let counters = Arc::new(Progress::default());
-            let display = progress::Display::start(Arc::clone(&counters));
-            let opts = BuildOptions {
-                root: root.clone(),
-                output_dir,
-                base_url,
-                drafts,
-                relative_urls,
-                clean_output,
-                progress: display.is_some().then_some(counters),
-                ..BuildOptions::default()
-            };
-            let result = build(&opts);
-            if let Some(d) = display {
-                d.finish();
-            }
-            match result {
-                Ok(r) => {
-                    for w in &r.warnings {
-                        eprintln!("{w}");
-                    }
-                    println!("{}", messages::build_summary(&r));
-                    0
-                }
-                Err(errors) => {
-                    let said = messages::output_after_failure(&shown, existed, out_dir.exists());
-                    eprintln!("{errors} {said}");
-                    1
-                }
-            }
-        }
+        } => run::build_site(BuildOptions {
+            root,
+            output_dir,
+            base_url,
+            drafts,
+            relative_urls,
+            clean_output,
+            ..BuildOptions::default()
+        }),
         Command::Check {
             root,
             external,
             drafts,
-        } => {
-            let opts = BuildOptions {
+        } => run::check_site(
+            BuildOptions {
                 root,
                 drafts,
                 ..BuildOptions::default()
-            };
-            match crate::build::check(&opts, external) {
-                Ok((report, errors)) => {
-                    for d in &errors.0 {
-                        eprintln!("{d}");
-                    }
-                    for w in &report.warnings {
-                        eprintln!("{w}");
-                    }
-                    for note in &report.notes {
-                        println!("{note}");
-                    }
-                    let n = errors.0.len();
-                    println!(
-                        "{}",
-                        messages::check_summary(&report, n, report.warnings.len())
-                    );
-                    i32::from(n > 0)
-                }
-                Err(errors) => {
-                    eprintln!("{errors}");
-                    1
-                }
-            }
-        }
+            },
+            external,
+        ),
         Command::Serve {
             root,
             port,
@@ -469,29 +332,13 @@ pub fn main() -> i32 {
             section,
             root,
             dry_run,
-        } => {
-            let opts = crate::import::ImportOptions {
-                root,
-                files,
-                kind: kind.as_deref().and_then(crate::content::Kind::parse),
-                section,
-                dry_run,
-            };
-            let (done, errors) = crate::import::import(&opts);
-            for i in &done {
-                println!("{}", messages::imported(&i.source, &i.page, dry_run));
-                for line in &i.lines {
-                    println!("  {line}");
-                }
-                for w in &i.warnings {
-                    eprintln!("  {}: {w}", crate::tr!(en: "warning", vi: "cảnh báo"));
-                }
-            }
-            for e in &errors {
-                eprintln!("{e}");
-            }
-            i32::from(!errors.is_empty())
-        }
+        } => run::import_files(crate::import::ImportOptions {
+            root,
+            files,
+            kind: kind.as_deref().and_then(crate::content::Kind::parse),
+            section,
+            dry_run,
+        }),
         Command::User { action } => user::run(action),
     }
 }

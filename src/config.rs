@@ -11,6 +11,7 @@ use crate::error::Diagnostic;
 mod agencies;
 pub mod check;
 pub mod deploy;
+pub mod editor;
 pub mod feedback;
 pub mod indexes;
 mod languages;
@@ -81,6 +82,9 @@ pub struct Config {
     pub check: check::CheckConfig,
     /// Search settings (`[search]`).
     pub search: SearchConfig,
+    /// The browser editor's settings (`[editor]`); nothing a template needs.
+    #[serde(skip)]
+    pub editor: editor::EditorConfig,
     /// What `site.toml` asks that congbo cannot do as written, said as warnings (an
     /// abbreviation of `authority` the document header cannot write in full).
     #[serde(skip)]
@@ -197,6 +201,8 @@ struct RawConfig {
     check: check::CheckConfig,
     #[serde(default)]
     search: SearchConfig,
+    #[serde(default)]
+    editor: editor::EditorConfig,
     #[serde(default)]
     agencies: agencies::RawAgencies,
     #[serde(default)]
@@ -340,6 +346,7 @@ pub fn parse(text: &str, file: &Path, overrides: &Overrides) -> Result<Config, D
         search: SearchConfig {
             external_url: raw.search.external_url.filter(|u| !u.trim().is_empty()),
         },
+        editor: raw.editor.checked(&text, file)?,
         agency_aliases,
         extra: toml_to_json(&toml::Value::Table(raw.extra)),
         deploy,

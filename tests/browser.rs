@@ -11,7 +11,9 @@
 //! date refused with the text kept, a news item created and then served; a plan's form with
 //! its task grid (axe too), a row added and moved up by the keyboard, the toolbar, the live
 //! preview, and the published task on the served plan; an image uploaded to the new item
-//! and served; a Word file imported as a draft, published and served; and with accounts
+//! and served; a Word file imported as a draft, published and served; axe on the conflict
+//! page; a form attached to a procedure from its upload form, named in its dossier row by
+//! the editor, published and linked on the served page; and with accounts
 //! (`tests/browser/editor-accounts.mjs`): login, an edit, an earlier version restored and
 //! served, axe on the login, versions and trash pages.
 
@@ -161,6 +163,11 @@ fn the_editor_creates_a_news_item_that_the_site_then_serves() {
              | 1 | Đăng tin về CCHC | Văn phòng HĐND và UBND xã | Thường xuyên |\n",
         ),
     );
+    site.write(
+        "content/thu-tuc/khai-sinh.md",
+        "+++\ntitle = \"Đăng ký khai sinh\"\ncode = \"1.001193\"\n\n\
+         [[documents]]\nname = \"Tờ khai đăng ký khai sinh\"\noriginals = 1\n+++\nThủ tục.\n",
+    );
     let server = common::serve::Server::start_with(&site, &["--edit"]);
     let url = format!("http://127.0.0.1:{}", server.port);
     let docx = repo_root().join("tests/fixtures/import/ke-hoach-mau.docx");
@@ -174,6 +181,14 @@ fn the_editor_creates_a_news_item_that_the_site_then_serves() {
     let text = std::fs::read_to_string(item.join("index.md")).unwrap();
     assert!(text.contains("date = 2026-01-20"), "{text}");
     assert!(item.join("anh-hoi-nghi.png").is_file());
+    // The form went into the procedure's bundle, named in its first dossier row.
+    let proc = site.root().join("content/thu-tuc/khai-sinh");
+    let text = std::fs::read_to_string(proc.join("index.md")).unwrap();
+    assert!(
+        text.contains("form = \"to-khai-dang-ky-khai-sinh.docx\""),
+        "{text}"
+    );
+    assert!(proc.join("to-khai-dang-ky-khai-sinh.docx").is_file());
 }
 
 #[test]

@@ -178,6 +178,16 @@ fn the_session_cookie_is_http_only_strict_and_ends_at_logout() {
         "{head}"
     );
     assert_eq!(client.get("/_soan-thao/").0, 303);
+    let log = std::fs::read_to_string(site.root().join(".congbo/audit.log")).unwrap();
+    let what: Vec<&str> = log.lines().map(|l| &l[l.find('\t').unwrap()..]).collect();
+    assert_eq!(
+        what,
+        [
+            "\tlan\tlogin\tfrom 127.0.0.1",
+            "\tlan\tlogout\tfrom 127.0.0.1"
+        ],
+        "{log}"
+    );
 }
 
 #[test]
@@ -197,6 +207,26 @@ fn wrong_passwords_make_the_next_tries_wait() {
     assert!(head.contains("Retry-After: 30"), "{head}");
     assert!(!cookies.contains("congbo_phien"));
     assert_eq!(try_login(&server, "ai-do", PASSWORD).0, 429);
+    // Each try is in the audit log: who, when, from where; never a password.
+    let log = std::fs::read_to_string(site.root().join(".congbo/audit.log")).unwrap();
+    let lines: Vec<&str> = log.lines().collect();
+    assert_eq!(lines.len(), 7, "{log}");
+    let fields: Vec<&str> = lines[0].split('\t').collect();
+    assert!(fields[0].ends_with('Z') && fields[0].contains('T'), "{log}");
+    assert_eq!(
+        fields[1..],
+        ["lan", "login-failed", "from 127.0.0.1"],
+        "{log}"
+    );
+    assert!(
+        lines[5].ends_with("\tlan\tlogin-waited\tfrom 127.0.0.1"),
+        "{log}"
+    );
+    assert!(lines[6].contains("\tai-do\tlogin-waited\t"), "{log}");
+    assert!(
+        !log.contains("mật khẩu") && !log.contains(PASSWORD),
+        "{log}"
+    );
     // An unknown name is told apart from a wrong password by nothing.
     let other = news_site();
     add_user(&other, "lan", "publisher");
@@ -224,6 +254,12 @@ fn an_editor_saves_drafts_only_and_may_not_publish_or_delete() {
         !page.contains("/_soan-thao/xoa/"),
         "an editor is offered delete"
     );
+    // Nor publish: the form offers only "Lưu", on an edit form and a new one.
+    assert!(
+        !page.contains("name=\"xuat-ban\""),
+        "an editor is offered publish"
+    );
+    assert!(page.contains("name=\"luu\""), "{page}");
     // A new page starts as a draft for an editor, so that "Lưu" just works.
     let (_, _, new) = minh.get("/_soan-thao/moi/tin-tuc");
     let draft = &new[new.find("id=\"f-draft\"").expect("a draft box")..];
@@ -231,6 +267,7 @@ fn an_editor_saves_drafts_only_and_may_not_publish_or_delete() {
         draft[..draft.find('>').unwrap()].contains(" checked"),
         "{new}"
     );
+    assert!(!new.contains("name=\"xuat-ban\""), "{new}");
     let before = files(&site);
     let typed = |extra: &[(&'static str, &'static str)]| {
         let mut f = vec![
@@ -287,9 +324,10 @@ fn a_post_without_the_sessions_token_is_refused() {
     let server = Server::start_with(&site, &["--edit"]);
     let lan = Client::login(&server, "lan");
     let (csrf, goc, _) = lan.open("tin-tuc/mot.md");
-    let before = files(&site);
+    // (A login is logged in .congbo/audit.log: the second one comes before the snapshot.)
     let other = Client::login(&server, "lan");
     let (other_csrf, _, _) = other.open("tin-tuc/mot.md");
+    let before = files(&site);
     assert_ne!(csrf, other_csrf, "two sessions share a token");
     for token in ["", "0123", other_csrf.as_str()] {
         let (status, _, _) = lan.post(

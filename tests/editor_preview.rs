@@ -165,3 +165,45 @@ fn publishing_runs_the_check_and_a_broken_link_is_refused_with_its_message() {
     let (status, _, _) = server.post("/_soan-thao/sua/tin-tuc/mot.md", &save, Some(&form.cookie));
     assert_eq!(status, 303);
 }
+
+/// The `href`s of the task report links of a page, in order.
+fn report_links(html: &str) -> Vec<String> {
+    html.split("class=\"task-report\" href=\"")
+        .skip(1)
+        .map(|rest| rest[..rest.find('"').unwrap()].to_string())
+        .collect()
+}
+
+#[test]
+fn task_reports_link_in_the_preview_as_on_the_built_page() {
+    let site = news_site();
+    site.write(
+        "content/ke-hoach/thu/index.md",
+        "+++\ntitle = \"Kế hoạch thử\"\ndate = 2026-01-10\n\
+         period = { start = 2026-01-01, end = 2026-12-31 }\n\n\
+         [[tasks]]\nname = \"Rà soát thủ tục\"\nlead = \"Văn phòng\"\nstatus = \"Hoàn thành\"\nreport = \"bao-cao.pdf\"\n\n\
+         [[tasks]]\nname = \"Đăng tin\"\nlead = \"Văn phòng\"\nstatus = \"Hoàn thành\"\nreport = \"@/tin-tuc/mot.md\"\n+++\nKế hoạch.\n",
+    );
+    site.write("content/ke-hoach/thu/bao-cao.pdf", "%PDF-1.7\n");
+    let server = Server::start_with(&site, &["--edit"]);
+    let served = server.until("/ke-hoach/thu/", "shows the plan", |s, b| {
+        s == 200 && b.contains("Rà soát thủ tục")
+    });
+    let built = report_links(&served);
+    assert_eq!(built.len(), 2, "{served}");
+    let form = open(&server, "/_soan-thao/sua/ke-hoach/thu/index.md");
+    let (status, _, page) = server.post(
+        "/_soan-thao/xem-truoc/sua/ke-hoach/thu/index.md?chi-trang=1",
+        &[
+            ("csrf", &form.csrf),
+            ("goc", &form.goc),
+            ("title", "Kế hoạch thử"),
+            ("date", "10/01/2026"),
+            ("body", "Kế hoạch đang sửa."),
+        ],
+        Some(&form.cookie),
+    );
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("Kế hoạch đang sửa."), "{page}");
+    assert_eq!(report_links(&page), built, "{page}");
+}

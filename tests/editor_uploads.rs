@@ -9,44 +9,6 @@ use common::editor::*;
 use common::serve::Server;
 use common::*;
 
-/// Posts a multipart form: text fields, then the file `tep` named `name`.
-fn send(
-    server: &Server,
-    path: &str,
-    fields: &[(&str, &str)],
-    file: Option<(&str, &[u8])>,
-    cookie: &str,
-) -> (u16, String, String) {
-    let boundary = "----congbo-thu-7d3f";
-    let mut body: Vec<u8> = Vec::new();
-    for (k, v) in fields {
-        body.extend(
-            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n")
-                .as_bytes(),
-        );
-    }
-    if let Some((name, bytes)) = file {
-        body.extend(
-            format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"tep\"; filename=\"{name}\"\r\n\
-                 Content-Type: application/octet-stream\r\n\r\n"
-            )
-            .as_bytes(),
-        );
-        body.extend(bytes);
-        body.extend(b"\r\n");
-    }
-    body.extend(format!("--{boundary}--\r\n").as_bytes());
-    let mut request = format!(
-        "POST {path} HTTP/1.1\r\nHost: localhost\r\nCookie: {cookie}\r\n\
-         Content-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {}\r\n\r\n",
-        body.len()
-    )
-    .into_bytes();
-    request.extend(body);
-    server.raw(&request)
-}
-
 fn png() -> Vec<u8> {
     let img = image::RgbImage::from_pixel(8, 6, image::Rgb([200, 30, 30]));
     let mut out = std::io::Cursor::new(Vec::new());
@@ -246,4 +208,94 @@ fn a_word_file_becomes_a_new_draft_in_the_chosen_section() {
     );
     assert_eq!(status, 415);
     assert_eq!(snapshot(&site), before);
+}
+
+#[test]
+fn the_upload_limit_of_site_toml_counts_and_the_command_line_wins_over_it() {
+    let big = [b"%PDF-1.7\n".to_vec(), vec![b'x'; 1024 * 1024 + 10_000]].concat();
+    for (args, want) in [
+        (&["--edit"][..], 413),
+        (&["--edit", "--upload-limit", "2"][..], 303),
+    ] {
+        let site = news_site();
+        let toml = source(&site, "site.toml");
+        site.write(
+            "site.toml",
+            &format!("{toml}\n[editor]\nupload_limit = 1\n"),
+        );
+        let server = Server::start_with(&site, args);
+        let form = open(&server, "/_soan-thao/sua/tin-tuc/mot.md");
+        assert!(
+            form.html.contains("tối đa 1 MB") || want == 303,
+            "{}",
+            form.html
+        );
+        let (status, _, body) = send(
+            &server,
+            "/_soan-thao/tai-len/tin-tuc/mot.md",
+            &[("csrf", &form.csrf)],
+            Some(("to-khai.pdf", &big)),
+            &form.cookie,
+        );
+        assert_eq!(status, want, "{args:?}: {body}");
+    }
+}
+
+/// A .docx made in memory: `word/document.xml` with one paragraph per text.
+fn docx(paragraphs: &[&str]) -> Vec<u8> {
+    use std::io::Write;
+    let body: String = paragraphs
+        .iter()
+        .map(|p| format!("<w:p><w:r><w:t>{p}</w:t></w:r></w:p>"))
+        .collect();
+    let xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document \
+         xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
+    );
+    let mut buf = std::io::Cursor::new(Vec::new());
+    let mut z = zip::ZipWriter::new(&mut buf);
+    z.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    z.write_all(xml.as_bytes()).unwrap();
+    z.finish().unwrap();
+    buf.into_inner()
+}
+
+#[test]
+fn a_word_file_the_import_cannot_read_whole_shows_its_warnings_and_the_draft() {
+    let site = TestSite::new();
+    site.write(
+        "content/ke-hoach/_index.md",
+        "+++\ntitle = \"Kế hoạch\"\n+++\n",
+    );
+    let server = Server::start_with(&site, &["--edit"]);
+    let form = open(&server, "/_soan-thao/moi/ke-hoach");
+    // No header of Decree 30/2020 (number, date, type word): the import says so.
+    let word = docx(&[
+        "Tuyên truyền cải cách hành chính năm 2026",
+        "Các cơ quan phối hợp tuyên truyền trên Cổng thông tin của xã.",
+    ]);
+    let (status, head, page) = send(
+        &server,
+        "/_soan-thao/nhap-word/ke-hoach",
+        &[("csrf", &form.csrf)],
+        Some(("Tuyên truyền.docx", &word)),
+        &form.cookie,
+    );
+    assert_eq!(status, 200, "{head}{page}");
+    assert!(page.contains("role=\"alert\""), "{page}");
+    assert!(page.contains("30/2020"), "{page}");
+    let link = page
+        .split("href=\"/_soan-thao/sua/")
+        .nth(1)
+        .map(|r| r[..r.find('"').unwrap()].to_string())
+        .expect("a link to the draft");
+    let rel = link.trim_end_matches("?da-nhap=1");
+    assert!(rel.starts_with("ke-hoach/"), "{rel}");
+    assert!(source(&site, &format!("content/{rel}")).contains("draft = true"));
+    let (status, _, draft) = server.get(&format!("/_soan-thao/sua/{link}"));
+    assert_eq!(status, 200, "{draft}");
 }

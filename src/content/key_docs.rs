@@ -7,7 +7,7 @@
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
-use super::raw::RawPage;
+use super::raw::{RawDossierDoc, RawPage, RawSigner};
 
 /// A key's Vietnamese label and help text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,6 +20,42 @@ pub struct KeyDoc {
 
 /// The front matter keys of a page, in the order `RawPage` declares them.
 pub fn page_keys() -> &'static [&'static str] {
+    struct_keys::<RawPage>()
+}
+
+/// A key of a page whose value is a table, or a list of tables, of plain values (text or
+/// numbers) that the editor's form shows field by field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TableKey {
+    /// The page's key (`signer`, `documents`).
+    pub key: &'static str,
+    /// A list of tables (`[[documents]]`) rather than one table (`signer = { … }`).
+    pub many: bool,
+    /// Its own keys, in the order the parser's struct declares them; the first is the one
+    /// a table cannot be without (`name`).
+    pub keys: &'static [&'static str],
+}
+
+/// The page keys shown as tables in the form, their own keys read from the structs the
+/// parser uses (a key added to `RawSigner` or `RawDossierDoc` appears in the form by
+/// itself). A plan's tasks are not here: the grid writes them as a Markdown table.
+pub fn table_keys() -> [TableKey; 2] {
+    [
+        TableKey {
+            key: "signer",
+            many: false,
+            keys: struct_keys::<RawSigner>(),
+        },
+        TableKey {
+            key: "documents",
+            many: true,
+            keys: struct_keys::<RawDossierDoc>(),
+        },
+    ]
+}
+
+/// The field names of the struct `T`, in the order it declares them.
+fn struct_keys<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
     struct Names(Option<&'static [&'static str]>);
     #[derive(Debug)]
     struct Stop;
@@ -56,7 +92,7 @@ pub fn page_keys() -> &'static [&'static str] {
         }
     }
     let mut names = Names(None);
-    let _ = RawPage::deserialize(&mut names);
+    let _ = T::deserialize(&mut names);
     names.0.unwrap_or(&[])
 }
 
@@ -128,6 +164,12 @@ pub fn key_doc(key: &str) -> Option<KeyDoc> {
             "Từ ngày đến ngày của kế hoạch; với bản tin, khoảng thời gian bản tin phản ánh.",
         ),
         "signer" => ("Người ký", "Tên và chức vụ người ký."),
+        "signer.name" => ("Họ tên người ký", "Ví dụ: Thạch Thị Kim Ngân."),
+        "signer.title" => ("Chức vụ người ký", "Ví dụ: Phó Chủ tịch."),
+        "signer.sign_as" => (
+            "Quyền hạn ký",
+            "Dòng trên chức vụ, ví dụ: KT. CHỦ TỊCH hoặc TM. ỦY BAN NHÂN DÂN; để trống nếu ký chính.",
+        ),
         "recipients" => ("Nơi nhận", "Các nơi nhận, cách nhau bằng dấu phẩy."),
         "attachments" => (
             "Tệp đính kèm",
@@ -166,6 +208,13 @@ pub fn key_doc(key: &str) -> Option<KeyDoc> {
         "result" => ("Kết quả", "Giấy tờ người dân nhận được."),
         "legal_basis" => ("Căn cứ pháp lý", "Các văn bản, cách nhau bằng dấu phẩy."),
         "documents" => ("Thành phần hồ sơ", "Các giấy tờ phải nộp."),
+        "documents.name" => ("Tên giấy tờ", "Ví dụ: Tờ khai đăng ký khai sinh."),
+        "documents.originals" => ("Bản chính", "Số bản chính phải nộp, ví dụ 1."),
+        "documents.copies" => ("Bản sao", "Số bản sao phải nộp, ví dụ 0."),
+        "documents.form" => (
+            "Mẫu đơn, tờ khai",
+            "Tên tệp mẫu nằm cạnh trang; tải tệp lên ở cuối trang để congbo tự điền.",
+        ),
         "requirements" => (
             "Yêu cầu, điều kiện",
             "Các điều kiện, cách nhau bằng dấu phẩy.",
@@ -263,5 +312,23 @@ mod tests {
             missing.is_empty(),
             "add a label in key_doc for: {missing:?}"
         );
+    }
+
+    #[test]
+    fn table_keys_come_from_the_parser_structs_and_have_labels() {
+        let [signer, documents] = table_keys();
+        assert_eq!(signer.keys, ["name", "title", "sign_as"]);
+        assert_eq!(documents.keys, ["name", "originals", "copies", "form"]);
+        assert!(documents.many && !signer.many);
+        for t in table_keys() {
+            assert!(page_keys().contains(&t.key));
+            for k in t.keys {
+                let full = format!("{}.{k}", t.key);
+                assert!(
+                    key_doc(&full).is_some(),
+                    "add a label in key_doc for {full}"
+                );
+            }
+        }
     }
 }

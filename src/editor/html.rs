@@ -94,6 +94,12 @@ pub(super) struct Form<'a> {
     pub(super) tasks: Option<(Vec<super::tasks_grid::Row>, usize)>,
     /// The file just sent to the page's bundle.
     pub(super) uploaded: Option<String>,
+    /// The table keys (a signer, dossier rows) and their rows.
+    pub(super) tables: Vec<super::tables::Rows>,
+    /// The files beside the page (in its bundle), offered where a file is named.
+    pub(super) files: Vec<String>,
+    /// Whether the caller may publish (else the form offers only "Lưu").
+    pub(super) publisher: bool,
 }
 
 impl<'a> Form<'a> {
@@ -111,6 +117,9 @@ impl<'a> Form<'a> {
             preview: None,
             tasks: None,
             uploaded: None,
+            tables: Vec::new(),
+            files: Vec::new(),
+            publisher: true,
         }
     }
 
@@ -171,6 +180,7 @@ impl<'a> Form<'a> {
             let list = super::suggest::list_attr(&lists, f.key);
             out.push_str(&field(&f, value, errors_at(errors, f.key), &list));
         }
+        out.push_str(&super::tables::render(&self.tables, &self.files));
         if let Some((rows, extra)) = &self.tasks {
             let add = action.replacen(PREFIX, &format!("{PREFIX}xem-truoc/"), 1);
             out.push_str(&super::tasks_grid::grid(rows, *extra, &lists, &add));
@@ -183,15 +193,32 @@ impl<'a> Form<'a> {
         ));
         out.push_str(&super::preview::pane(&action, self.preview.as_ref()));
         out.push_str("</div>\n");
+        // An editor's account may save drafts only: the server refuses its "publish", so
+        // the button is not offered (a publisher's and the local editor's forms have it).
         out.push_str(
-            "<p class=\"nut\"><button type=\"submit\" name=\"luu\" value=\"1\">Lưu</button>\n\
-             <button type=\"submit\" name=\"xuat-ban\" value=\"1\">Xuất bản</button></p>\n</form>\n",
+            "<p class=\"nut\"><button type=\"submit\" name=\"luu\" value=\"1\">Lưu</button>\n",
         );
+        if self.publisher {
+            out.push_str("<button type=\"submit\" name=\"xuat-ban\" value=\"1\">Xuất bản</button>");
+        } else {
+            out.push_str(
+                "<span class=\"goi-y\">Tài khoản của bạn lưu bản nháp; người có quyền xuất bản sẽ xuất bản trang.</span>",
+            );
+        }
+        out.push_str("</p>\n</form>\n");
         let token = self.csrf;
         out.push_str(&if is_new {
-            super::upload::word_form(&self.place, token)
+            super::word::word_form(&self.place, token)
         } else {
-            super::upload::file_form(&self.place, token, self.kind, self.uploaded.as_deref())
+            let uploaded = self.uploaded.as_deref();
+            let named = uploaded.is_some_and(|f| super::attach::is_named(values, &self.tables, f));
+            let choices = super::attach::choices(self.kind, &self.tables);
+            super::upload::file_form(
+                (&self.place, token, self.kind, self.editor.max_upload()),
+                uploaded,
+                named,
+                &choices,
+            )
         });
         layout(&title, &out)
     }

@@ -56,7 +56,12 @@ impl Editor {
                 .map(|(_, v)| v.clone())
                 .unwrap_or_default();
             let mut f = self.form(kind, &rel, Some(opened), caller);
-            f.site_link = self.site_link(&rel);
+            // The page's address on the site takes a parse of the whole content: only the
+            // form shown without JavaScript links it, not the page the script asks for as
+            // the editor types (that parse was most of a preview's time on a large site).
+            if !only_page {
+                f.site_link = self.site_link(&rel);
+            }
             (rel, f, kept)
         } else if let Some(section) = place.strip_prefix("moi/") {
             let (section, kind) = match self.section(section) {
@@ -75,6 +80,8 @@ impl Editor {
         };
         let kind = page_form.kind;
         page_form.tasks = super::tasks_grid::posted(kind, form);
+        page_form.tables = super::tables::for_form(kind, form, &kept);
+        let kept = super::tables::merged(kind, &kept, form);
         let written = super::tasks_grid::for_file(kind, &values, form);
         let made = make(&fields(kind), &written, &kept, false);
         let result = self.render_preview(&rel, &made.text);

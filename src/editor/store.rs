@@ -132,6 +132,23 @@ pub fn log(root: &Path, rel: &str, what: &str, who: &str) -> std::io::Result<()>
     audit(root, rel, what, who)
 }
 
+/// Logs a login (`what`: `login`, `login-failed`, `logout`) of the account `who` from the
+/// address `from`: when, who, what, from where, never a password. A name as typed at a
+/// failed login is the sender's text: kept to one short line, so that it cannot forge
+/// other lines of the log.
+pub fn log_access(root: &Path, who: &str, what: &str, from: &str) -> std::io::Result<()> {
+    let clean = |s: &str| -> String {
+        s.chars()
+            .take(64)
+            .map(|c| if c.is_control() { '?' } else { c })
+            .collect()
+    };
+    line(
+        root,
+        &format!("{}\t{}\t{what}\tfrom {}", stamp(), clean(who), clean(from)),
+    )
+}
+
 /// One commit per save, of this file only; a repository that refuses (no user name set)
 /// leaves the file saved and says so in the audit log's line.
 fn commit(root: &Path, rel: &str, what: &str, who: &str) {
@@ -160,13 +177,18 @@ fn commit(root: &Path, rel: &str, what: &str, who: &str) {
 /// Adds a line to `.congbo/audit.log`: when (UTC), who (the account, or `local` without
 /// accounts), what, which file.
 fn audit(root: &Path, rel: &str, what: &str, who: &str) -> std::io::Result<()> {
+    line(root, &format!("{}\t{who}\t{what}\tcontent/{rel}", stamp()))
+}
+
+/// Appends one line to `.congbo/audit.log`.
+fn line(root: &Path, text: &str) -> std::io::Result<()> {
     let dir = root.join(".congbo");
     std::fs::create_dir_all(&dir)?;
     let mut log = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
         .open(dir.join("audit.log"))?;
-    writeln!(log, "{}\t{who}\t{what}\tcontent/{rel}", stamp())
+    writeln!(log, "{text}")
 }
 
 fn now() -> (Date, u64, u32) {

@@ -1,4 +1,5 @@
 use super::*;
+use crate::content::Kind;
 
 /// A site with a news section and one news item; the editor of it.
 fn site() -> (tempfile::TempDir, Editor) {

@@ -1,5 +1,5 @@
-//! Files sent from the browser: images, forms and attachments into a page's bundle, and
-//! Word or OpenDocument files turned into a new draft by `congbo import`.
+//! Files sent from the browser: images, forms and attachments into a page's bundle (and,
+//! where the form says, named in the page: [`super::attach`]). Word files: [`super::word`].
 //!
 //! Nothing from the request reaches a path as it came: a file's name is made again by the
 //! slug function from its stem, its type must be on [`ALLOWED`] and its first bytes must
@@ -11,9 +11,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::contract::fields;
-use super::front::{make, open};
-use super::{Caller, Editor, Form, PREFIX, Reply, html, refused, store, text_of};
+use super::{Caller, Editor, Form, PREFIX, Reply, html, refused, store};
 use crate::content::Kind;
 use crate::error::Diagnostic;
 use crate::output_file::write_atomic;
@@ -116,6 +114,15 @@ impl Editor {
         let Some((saved, target)) = self.free_file(dir, &name) else {
             return super::not_found();
         };
+        // Where the form asked the file to be named in the page: checked before any write.
+        let gan = form.iter().find(|(k, _)| k == super::attach::FIELD);
+        let attached = match gan.filter(|(_, v)| !v.is_empty()) {
+            Some((_, to)) => match self.attached(&rel, to, &saved, &file.name, caller) {
+                Ok(text) => Some(text),
+                Err(d) => return Reply::page(422, html::message(&d.to_string())),
+            },
+            None => None,
+        };
         let written = write_atomic(&target, &file.bytes).and_then(|_| {
             store::log(
                 &self.root,
@@ -127,6 +134,16 @@ impl Editor {
         if let Err(e) = written {
             let d = Diagnostic::io(&target, "write", &e);
             return Reply::page(500, html::message(&d.to_string()));
+        }
+        if let Some(text) = attached {
+            let page = store::inside_content(&self.root, &rel);
+            let done = page.as_ref().map(|p| {
+                store::save_as(&self.root, &rel, p, &text, "attach", &caller.name)
+                    .map_err(|e| Diagnostic::io(p, "write", &e))
+            });
+            if let Some(Err(d)) = done {
+                return Reply::page(500, html::message(&d.to_string()));
+            }
         }
         Reply {
             status: 303,
@@ -188,102 +205,16 @@ impl Editor {
         }
         None
     }
-
-    /// Makes a new draft in `section` from a Word (`.docx`) or OpenDocument (`.odt`) file,
-    /// through `congbo import`, and opens it.
-    pub fn import_word(
-        &self,
-        section: &str,
-        form: &Form,
-        file: Option<Upload>,
-        caller: &Caller,
-    ) -> Reply {
-        if !caller.allowed(form) {
-            return refused();
-        }
-        let (section, _) = match self.section(section) {
-            Ok(s) => s,
-            Err(d) => return Reply::page(404, html::message(&d.message)),
-        };
-        let Some(file) = file.filter(|f| !f.name.is_empty()) else {
-            return Reply::page(400, html::message(&no_file()));
-        };
-        let name = match file_name(&file.name, &["docx", "odt"]) {
-            Ok(n) => n,
-            Err(why) => return Reply::page(415, html::message(&why)),
-        };
-        if file.bytes.len() > self.max_upload {
-            return Reply::page(413, html::message(&too_big(self.max_upload)));
-        }
-        // The import reads a file: the sent one, under `.congbo/` (never `content/`),
-        // removed after.
-        let dir = self.root.join(".congbo/nhap");
-        let source = dir.join(&name);
-        let read = std::fs::create_dir_all(&dir).and_then(|_| std::fs::write(&source, &file.bytes));
-        if let Err(e) = read {
-            return Reply::page(
-                500,
-                html::message(&Diagnostic::io(&source, "write", &e).to_string()),
-            );
-        }
-        let opts = crate::import::ImportOptions {
-            root: self.root.clone(),
-            files: vec![source.clone()],
-            kind: None,
-            section: Some(section),
-            dry_run: false,
-        };
-        let (done, errors) = crate::import::import(&opts);
-        let _ = std::fs::remove_file(&source);
-        let Some(page) = done.into_iter().next() else {
-            let why: Vec<String> = errors.iter().map(ToString::to_string).collect();
-            return Reply::page(422, html::message(&why.join("\n")));
-        };
-        let rel = page
-            .page
-            .strip_prefix("content")
-            .unwrap_or(&page.page)
-            .to_string_lossy()
-            .replace('\\', "/");
-        if let Err(d) = self.make_draft(&rel, &caller.name) {
-            return Reply::page(500, html::message(&d.to_string()));
-        }
-        // What the import could not read as it should is said, never dropped.
-        if !page.warnings.is_empty() {
-            return Reply::page(200, html::imported_with_warnings(&rel, &page.warnings));
-        }
-        Reply {
-            status: 303,
-            html: String::new(),
-            location: Some(format!("{PREFIX}sua/{rel}?da-nhap=1")),
-        }
-    }
-
-    /// Marks the imported page `rel` a draft: it is read before it is published.
-    fn make_draft(&self, rel: &str, who: &str) -> Result<(), Diagnostic> {
-        let path = store::inside_content(&self.root, rel)
-            .ok_or_else(|| Diagnostic::file(Path::new("content").join(rel), "outside content/"))?;
-        let bytes =
-            std::fs::read(&path).map_err(|e| Diagnostic::io(&path, "read this file", &e))?;
-        let kind = self.kind_of(rel);
-        let f = fields(kind);
-        let mut opened = open(&text_of(&bytes), &f)
-            .map_err(|why| Diagnostic::file(Path::new("content").join(rel), why))?;
-        opened.values.insert("draft".into(), "true".into());
-        let made = make(&f, &opened.values, &opened.kept, false);
-        store::save_as(&self.root, rel, &path, &made.text, "import", who)
-            .map_err(|e| Diagnostic::io(&path, "write", &e))
-    }
 }
 
-fn no_file() -> String {
+pub(super) fn no_file() -> String {
     crate::tr!(
         en: "choose a file to send first",
         vi: "hãy chọn tệp cần gửi trước",
     )
 }
 
-fn too_big(max: usize) -> String {
+pub(super) fn too_big(max: usize) -> String {
     let mb = max / (1024 * 1024);
     crate::tr!(
         en: "the file is larger than {mb} MB, the largest the editor takes; make it smaller (a PDF printed again, a photo resized) or ask the IT staff to raise the limit",
@@ -291,12 +222,24 @@ fn too_big(max: usize) -> String {
     )
 }
 
-/// The form that sends a file to the page `rel`'s bundle, with what to write after.
-pub(super) fn file_form(rel: &str, token: &str, kind: Kind, uploaded: Option<&str>) -> String {
+/// The form that sends a file to the page `rel`'s bundle, with what to write after
+/// (nothing when the page already names it, `named`); `choices`: where the page may name
+/// the file ([`super::attach::choices`]).
+pub(super) fn file_form(
+    (rel, token, kind, max): (&str, &str, Kind, usize),
+    uploaded: Option<&str>,
+    named: bool,
+    choices: &str,
+) -> String {
     let mut out = String::from(
         "<section class=\"tai-len\" aria-labelledby=\"tl-tieu-de\">\n<h2 id=\"tl-tieu-de\">Tải tệp lên</h2>\n",
     );
-    if let Some(name) = uploaded {
+    if let Some(name) = uploaded.filter(|_| named) {
+        out.push_str(&format!(
+            "<p class=\"da-luu\" role=\"status\">Đã tải lên <code>{}</code> và ghi tên tệp vào trang.</p>\n",
+            escape(name)
+        ));
+    } else if let Some(name) = uploaded {
         let is_image = matches!(name.rsplit('.').next(), Some("jpg" | "png" | "webp"));
         let snippet = if is_image {
             format!("![mô tả ảnh]({name})")
@@ -318,30 +261,16 @@ pub(super) fn file_form(rel: &str, token: &str, kind: Kind, uploaded: Option<&st
         "<form method=\"post\" action=\"{PREFIX}tai-len/{}\" enctype=\"multipart/form-data\">\n\
          <input type=\"hidden\" name=\"csrf\" value=\"{}\">\n\
          <label for=\"tl-tep\">{what}</label>\n\
-         <p class=\"goi-y\" id=\"h-tl-tep\">Nhận tệp {} (tối đa theo cấu hình, mặc định 20 MB). Tên tệp được viết lại không dấu. \
+         <p class=\"goi-y\" id=\"h-tl-tep\">Nhận tệp {} (tối đa {} MB). Tên tệp được viết lại không dấu. \
          Lưu nội dung đang sửa trước khi tải tệp.</p>\n\
          <input type=\"file\" id=\"tl-tep\" name=\"tep\" aria-describedby=\"h-tl-tep\">\n\
-         <button type=\"submit\">Tải lên</button>\n</form>\n</section>\n",
+         {choices}<button type=\"submit\">Tải lên</button>\n</form>\n</section>\n",
         escape(rel),
         escape(token),
-        ALLOWED.join(", ")
+        ALLOWED.join(", "),
+        max / (1024 * 1024)
     ));
     out
-}
-
-/// The form that makes a new draft in `section` from a Word file.
-pub(super) fn word_form(section: &str, token: &str) -> String {
-    format!(
-        "<section class=\"tai-len\" aria-labelledby=\"nw-tieu-de\">\n<h2 id=\"nw-tieu-de\">Hoặc nhập từ tệp Word</h2>\n\
-         <form method=\"post\" action=\"{PREFIX}nhap-word/{}\" enctype=\"multipart/form-data\">\n\
-         <input type=\"hidden\" name=\"csrf\" value=\"{}\">\n\
-         <label for=\"nw-tep\">Tệp Word (.docx) hoặc OpenDocument (.odt)</label>\n\
-         <p class=\"goi-y\" id=\"h-nw-tep\">congbo đọc văn bản thành một trang nháp mới trong chuyên mục này, rồi mở trang đó để bạn xem lại.</p>\n\
-         <input type=\"file\" id=\"nw-tep\" name=\"tep\" accept=\".docx,.odt\" aria-describedby=\"h-nw-tep\">\n\
-         <button type=\"submit\">Nhập văn bản</button>\n</form>\n</section>\n",
-        escape(section),
-        escape(token)
-    )
 }
 
 #[cfg(test)]

@@ -122,11 +122,7 @@ async fn login(State(auth): State<Arc<Auth>>, req: Request) -> Response {
     if !auth.login {
         return see_other(PREFIX, None);
     }
-    let from = req
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
-        .unwrap_or_default();
+    let from = client_address(&req);
     let cookie_ok = cookie(req.headers(), COOKIE).as_deref() == Some(auth.editor.token());
     let Ok(Form(form)) = Form::<Vec<(String, String)>>::from_request(req, &()).await else {
         return plain(StatusCode::BAD_REQUEST, false);
@@ -155,8 +151,13 @@ async fn login(State(auth): State<Arc<Auth>>, req: Request) -> Response {
             ),
         );
     }
+    let log = |what: &str| {
+        // The log is a record, not a gate: a login goes on when it cannot be written.
+        let _ = crate::editor::store::log_access(&auth.root, &name, what, &from);
+    };
     let keys = [format!("user:{name}"), format!("addr:{from}")];
     if let Some(wait) = auth.limiter.wait(&keys) {
+        log("login-waited");
         let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
         let mut r = again(
             StatusCode::TOO_MANY_REQUESTS,
@@ -182,6 +183,7 @@ async fn login(State(auth): State<Arc<Auth>>, req: Request) -> Response {
     };
     let Some(role) = checked else {
         auth.limiter.failed(&keys);
+        log("login-failed");
         return again(
             StatusCode::UNAUTHORIZED,
             crate::tr!(
@@ -191,6 +193,7 @@ async fn login(State(auth): State<Arc<Auth>>, req: Request) -> Response {
         );
     };
     auth.limiter.succeeded(&keys);
+    log("login");
     let Some(token) = auth.sessions.start(&name, role) else {
         return plain(StatusCode::INTERNAL_SERVER_ERROR, false);
     };
@@ -202,6 +205,7 @@ async fn login(State(auth): State<Arc<Auth>>, req: Request) -> Response {
 }
 
 async fn logout(State(auth): State<Arc<Auth>>, req: Request) -> Response {
+    let from = client_address(&req);
     let caller = auth.caller(req.headers());
     let token = cookie(req.headers(), SESSION_COOKIE);
     let Ok(Form(form)) = Form::<Vec<(String, String)>>::from_request(req, &()).await else {
@@ -210,6 +214,7 @@ async fn logout(State(auth): State<Arc<Auth>>, req: Request) -> Response {
     match (caller, token) {
         (Some(c), Some(t)) if c.logged_in && c.allowed(&form) => {
             auth.sessions.end(&t);
+            let _ = crate::editor::store::log_access(&auth.root, &c.name, "logout", &from);
             let gone =
                 format!("{SESSION_COOKIE}=; Path={PREFIX}; HttpOnly; SameSite=Strict; Max-Age=0");
             see_other(LOGIN, Some(&gone))
@@ -251,6 +256,14 @@ fn see_other(to: &str, cookie: Option<&str>) -> Response {
         h.insert(header::SET_COOKIE, c);
     }
     r
+}
+
+/// The address the request came from (its IP), as the connection gives it.
+fn client_address(req: &Request) -> String {
+    req.extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_default()
 }
 
 /// A cookie's value.

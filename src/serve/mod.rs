@@ -52,8 +52,9 @@ pub struct ServeOptions {
     pub open: bool,
     /// Serve the browser editor at `/_soan-thao/` too.
     pub edit: bool,
-    /// The largest file the editor takes, in MB.
-    pub upload_limit_mb: usize,
+    /// The largest file the editor takes, in MB, when the command line says (it wins
+    /// over `[editor] upload_limit` of site.toml).
+    pub upload_limit_mb: Option<usize>,
 }
 
 /// Runs the server until the process is stopped; returns the exit status if it cannot start.
@@ -126,9 +127,15 @@ pub fn run(opts: &ServeOptions) -> i32 {
         }
     };
     // The site keeps its base path, so a subfolder deployment is tried as it will be.
-    let base_path = load_config(&root, &Overrides::default())
-        .map(|c| c.base_path)
-        .unwrap_or_else(|_| "/".to_string());
+    let config = load_config(&root, &Overrides::default()).ok();
+    let base_path = config
+        .as_ref()
+        .map_or_else(|| "/".to_string(), |c| c.base_path.clone());
+    let upload_mb = config
+        .as_ref()
+        .map(|c| c.editor.clone())
+        .unwrap_or_default()
+        .upload_limit_mb(opts.upload_limit_mb);
     let url = format!("http://{host}:{port}{base_path}");
     let build = BuildOptions {
         root: root.clone(),
@@ -177,7 +184,7 @@ pub fn run(opts: &ServeOptions) -> i32 {
     drop(engine);
     let editor = opts.edit.then(|| {
         let site: Arc<dyn crate::editor::preview::SiteModel> = Arc::new(shared_engine.clone());
-        let limit = opts.upload_limit_mb.saturating_mul(1024 * 1024);
+        let limit = upload_mb.saturating_mul(1024 * 1024);
         let editor = Arc::new(
             crate::editor::Editor::new(&root, &base_path)
                 .with_site(site)

@@ -17,7 +17,7 @@ use crate::error::Diagnostic;
 use crate::markdown::{self, PageRef};
 use crate::render::jobs::{self, Job};
 use crate::site::PageEntry;
-use crate::site::tasks::read_tasks;
+use crate::site::tasks::{find_reports, paths_by_file, read_tasks};
 
 /// The engine shared between the rebuilding thread and the editor's previews.
 #[derive(Clone)]
@@ -88,13 +88,21 @@ impl Engine {
             .position(|s| s.section.key == page.section)
             .unwrap_or(0);
         let mut entry = PageEntry::new(page, Arc::new(rendered), section);
-        let tasks = read_tasks(&entry.page, &entry.tasks, model.site.build_date);
         let site = &mut model.site;
-        let (i, old) = match model.page_index.get(file) {
-            Some(&i) if i < site.pages.len() => {
-                let was = &site.pages[i];
-                entry.files = was.files.clone();
-                (entry.newer, entry.older) = (was.newer, was.older);
+        let at = (model.page_index.get(file).copied()).filter(|&i| i < site.pages.len());
+        if let Some(i) = at {
+            let was = &site.pages[i];
+            entry.files = was.files.clone();
+            (entry.newer, entry.older) = (was.newer, was.older);
+        }
+        let mut tasks = read_tasks(&entry.page, &entry.tasks, site.build_date);
+        // Reports found as the build finds them (a bundle file, another page), once the
+        // entry has its bundle's files; the site's paths only when a task names a report.
+        if tasks.iter().any(|t| t.report.is_some()) {
+            find_reports(&mut tasks, &entry, &paths_by_file(&site.pages));
+        }
+        let (i, old) = match at {
+            Some(i) => {
                 let old_entry = std::mem::replace(&mut site.pages[i], entry);
                 let old_tasks = std::mem::replace(&mut site.tasks[i], tasks);
                 (i, Some((old_entry, old_tasks)))

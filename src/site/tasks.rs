@@ -177,20 +177,33 @@ pub fn read_tasks(page: &Page, sources: &[TaskSource], today: Date) -> Vec<Task>
 /// The tasks of every page, by page index (empty for pages that are not plans), judged on
 /// `today`, with their reports found.
 pub fn read_all(pages: &[PageEntry], today: Date) -> Vec<Vec<Task>> {
-    let by_file: HashMap<&Path, &str> = pages
-        .iter()
-        .map(|p| (p.page.file.as_path(), p.page.path.as_str()))
-        .collect();
+    let by_file = paths_by_file(pages);
     pages
         .iter()
         .map(|p| {
             let mut tasks = read_tasks(&p.page, &p.tasks, today);
-            for t in &mut tasks {
-                t.report_url = t.report.as_deref().and_then(|r| report_url(r, p, &by_file));
-            }
+            find_reports(&mut tasks, p, &by_file);
             tasks
         })
         .collect()
+}
+
+/// Each page's site path by its file, for [`find_reports`].
+pub fn paths_by_file(pages: &[PageEntry]) -> HashMap<&Path, &str> {
+    pages
+        .iter()
+        .map(|p| (p.page.file.as_path(), p.page.path.as_str()))
+        .collect()
+}
+
+/// Finds where the reports of `tasks` (of the plan `plan`) are, by [`report_url`].
+pub fn find_reports(tasks: &mut [Task], plan: &PageEntry, by_file: &HashMap<&Path, &str>) {
+    for t in tasks {
+        t.report_url = t
+            .report
+            .as_deref()
+            .and_then(|r| report_url(r, plan, by_file));
+    }
 }
 
 /// Where a report written as `report` is: a full `http(s)://` URL as it is, `@/…md` the

@@ -4,7 +4,10 @@
 //   360 px and 1280 px;
 // - a news item is created through the form (typed, then "Xuất bản"), the browser lands on
 //   its edit form saying it was saved, and the item is then served on the site;
-// - a save refused for an impossible date keeps the typed text and shows the error.
+// - a save refused for an impossible date keeps the typed text and shows the error;
+// - the conflict page passes axe at both widths;
+// - a form attached to a procedure from the upload form is named in its dossier row by
+//   the editor, published, and linked on the served procedure.
 // Prints one line per check; exits 1 on any failure.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -116,6 +119,54 @@ async function main() {
       if (!served) fail(`the imported page was never served (${link})`);
       else console.log(`ok   a Word file imported, published and served at ${link}`);
     }
+
+    // The conflict page (the file changed since the form was opened: here the form's
+    // hash is made stale), axe at both widths.
+    const clash = await browser.newPage({ viewport: { width: 360, height: 800 } });
+    await clash.goto(base + '/_soan-thao/sua/tin-tuc/mot.md');
+    await clash.evaluate(() => { document.querySelector('input[name=goc]').value = 'cu'; });
+    await clash.fill('textarea[name=body]', 'Bản đang gõ khi tệp đã đổi.');
+    await Promise.all([clash.waitForLoadState('load'), clash.click('button[type=submit][name=luu]')]);
+    const clashText = await clash.textContent('main');
+    const onDisk = await clash.locator('#ban-tren-dia').count();
+    if (!/Trang đã bị sửa ở nơi khác/.test(clashText) || !onDisk || !/Bản đang gõ khi tệp đã đổi/.test(await clash.inputValue('textarea[name=body]'))) {
+      fail(`no conflict page with the typed text kept: ${clashText.slice(0, 300)}`);
+    }
+    for (const width of [360, 1280]) {
+      await clash.setViewportSize({ width, height: 800 });
+      await axe(clash, `the conflict page at ${width} px`);
+    }
+    await clash.close();
+
+    // A form attached to a procedure: sent from its form for its first dossier row, which
+    // the editor fills with the file's name; then published, and linked on the site.
+    const proc = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await proc.goto(base + '/_soan-thao/sua/thu-tuc/khai-sinh.md');
+    await axe(proc, 'the procedure form with its dossier rows at 1280 px');
+    await proc.setInputFiles('#tl-tep', {
+      name: 'Tờ khai đăng ký khai sinh.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: fs.readFileSync(process.argv[3]),
+    });
+    await proc.selectOption('#tl-gan', 'hs-1');
+    await Promise.all([proc.waitForURL(/tai-len=to-khai-dang-ky-khai-sinh\.docx/), proc.getByRole('button', { name: 'Tải lên' }).click()]);
+    const named = await proc.inputValue('input[name="documents.form"] >> nth=0');
+    if (named !== 'to-khai-dang-ky-khai-sinh.docx') fail(`the dossier row was not given the form: "${named}"`);
+    else console.log('ok   the uploaded form is named in its dossier row');
+    await proc.fill('input[name="documents.copies"] >> nth=0', '1');
+    await Promise.all([proc.waitForURL(/da-luu=1/), proc.click('button[type=submit][name=xuat-ban]')]);
+    const procUrl = base + '/thu-tuc/khai-sinh/';
+    let linked = false;
+    for (let i = 0; i < 150 && !linked; i += 1) {
+      const r = await proc.request.get(procUrl);
+      linked = r.status() === 200 && /href="[^"]*to-khai-dang-ky-khai-sinh\.docx"/.test(await r.text());
+      if (!linked) await proc.waitForTimeout(100);
+    }
+    if (!linked) fail(`${procUrl} never linked the attached form`);
+    else console.log(`ok   ${procUrl} links the form attached in the editor`);
+    const formFile = await proc.request.get(base + '/thu-tuc/khai-sinh/to-khai-dang-ky-khai-sinh.docx');
+    if (formFile.status() !== 200) fail(`the attached form is not served (${formFile.status()})`);
+    await proc.close();
 
     // A plan's tasks in the grid, with the toolbar and the live preview, then published.
     const plan = await browser.newPage({ viewport: { width: 1280, height: 900 } });

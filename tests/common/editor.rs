@@ -190,6 +190,44 @@ pub fn snapshot(site: &TestSite) -> Vec<(String, Vec<u8>)> {
     all
 }
 
+/// Posts a multipart form: text fields, then the file `tep` named `name`.
+pub fn send(
+    server: &Server,
+    path: &str,
+    fields: &[(&str, &str)],
+    file: Option<(&str, &[u8])>,
+    cookie: &str,
+) -> (u16, String, String) {
+    let boundary = "----congbo-thu-7d3f";
+    let mut body: Vec<u8> = Vec::new();
+    for (k, v) in fields {
+        body.extend(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n")
+                .as_bytes(),
+        );
+    }
+    if let Some((name, bytes)) = file {
+        body.extend(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"tep\"; filename=\"{name}\"\r\n\
+                 Content-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend(bytes);
+        body.extend(b"\r\n");
+    }
+    body.extend(format!("--{boundary}--\r\n").as_bytes());
+    let mut request = format!(
+        "POST {path} HTTP/1.1\r\nHost: localhost\r\nCookie: {cookie}\r\n\
+         Content-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    request.extend(body);
+    server.raw(&request)
+}
+
 /// A site with a news section and two news items.
 pub fn news_site() -> TestSite {
     let site = TestSite::new();

@@ -43,6 +43,7 @@ fn site_toml_accepted() -> BTreeSet<(String, String)> {
         ("social", "[social]\nzz_unknown = 1"),
         ("check", "[check]\nzz_unknown = 1"),
         ("search", "[search]\nzz_unknown = 1"),
+        ("editor", "[editor]\nzz_unknown = 1"),
         ("agencies", "[agencies]\nzz_unknown = 1"),
         (
             "deploy.<name>",
