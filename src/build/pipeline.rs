@@ -38,6 +38,9 @@ pub struct Plan<'a> {
     pub bodies: Bodies<'a>,
     /// Whether a check stage follows.
     pub checking: Checking,
+    /// The last model of the same site in one language (serve's): each page whose inputs
+    /// are unchanged keeps what it read of that page ([`site::assemble_after`]).
+    pub earlier: Option<&'a Site>,
 }
 
 /// Where the content's texts come from.
@@ -84,6 +87,7 @@ impl Plan<'_> {
             texts: Texts::Disk,
             bodies: Bodies::RenderFreeingSources,
             checking: Checking::Links { listed },
+            earlier: None,
         }
     }
 
@@ -93,6 +97,7 @@ impl Plan<'_> {
             texts: Texts::Disk,
             bodies: Bodies::Render,
             checking: Checking::None,
+            earlier: None,
         }
     }
 }
@@ -157,7 +162,7 @@ pub fn model(
     clock.lap("markdown and images");
     mark(progress, Stage::Model);
     let today = opts.build_date.unwrap_or_else(build_date);
-    let parts = site_model(contents, bodies, images, links, today);
+    let parts = site_model(contents, bodies, images, links, today, plan.earlier);
     clock.lap("site model");
     Ok(SiteModel {
         parts,
@@ -252,13 +257,20 @@ fn site_model(
     images: crate::images::ImageSet,
     links: Vec<LinkContext>,
     today: crate::text::date::Date,
+    earlier: Option<&Site>,
 ) -> Vec<languages::Part> {
+    // A last model is of one language: a site that gained languages assembles afresh.
+    let earlier = earlier.filter(|_| contents.len() == 1);
     let mut sites: Vec<Site> = contents
         .into_iter()
         .zip(bodies)
         .map(|(language, bodies)| {
             let LanguageContent { config, content } = language;
-            site::assemble(config, content, bodies.pages, bodies.sections, today)
+            let (pages, sections) = (bodies.pages, bodies.sections);
+            match earlier {
+                Some(e) => site::assemble_after(e, config, content, pages, sections, today),
+                None => site::assemble(config, content, pages, sections, today),
+            }
         })
         .collect();
     site::languages::link(&mut sites);

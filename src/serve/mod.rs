@@ -314,11 +314,7 @@ fn guarded(
 
 /// Hands the new files to the server and tells the pages what changed.
 fn publish(shared: &Shared, engine: &Engine, o: &Outcome, was_broken: bool) {
-    if o.changed.is_empty() {
-        shared.update(None, Vec::new());
-    } else {
-        shared.update(Some(engine.files().clone()), Vec::new());
-    }
+    shared.patch(engine.files(), &o.changed);
     if was_broken {
         shared.publish(Message::Ok);
     }

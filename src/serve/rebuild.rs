@@ -80,6 +80,7 @@ impl Engine {
             texts: Texts::Given(self.sources.content_files()),
             bodies: Bodies::Reuse(&reused),
             checking: Checking::None,
+            earlier: self.model.as_ref().map(|m| &m.site),
         };
         let model = pipeline::model(&self.opts, config.clone(), plan)?;
         clock = StageClock::new();

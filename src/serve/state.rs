@@ -104,6 +104,27 @@ impl Shared {
         s.errors = errors;
     }
 
+    /// Sets each of `paths` to its body in `files` (the builder's served files), or removes
+    /// it when `files` has none, and clears the errors. The builder names every path whose
+    /// body changed, so the served site becomes `files` without a copy of every file: at
+    /// 10,000 pages cloning the whole map (about 19,000 paths) cost each edit milliseconds.
+    /// The map is copied only when a request still holds the previous one.
+    pub fn patch(&self, files: &Files, paths: &[String]) {
+        let mut s = self.state.write().unwrap_or_else(PoisonError::into_inner);
+        let served = Arc::make_mut(&mut s.files);
+        for p in paths {
+            match files.get(p) {
+                Some(b) => {
+                    served.insert(p.clone(), b.clone());
+                }
+                None => {
+                    served.remove(p);
+                }
+            }
+        }
+        s.errors = Vec::new();
+    }
+
     /// Sends a message to every open page.
     pub fn publish(&self, m: Message) {
         let mut hub = self.hub.lock().unwrap_or_else(PoisonError::into_inner);
@@ -185,6 +206,34 @@ impl Message {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn bytes(s: &str) -> Body {
+        Body::Bytes(Arc::new(s.as_bytes().to_vec()))
+    }
+
+    /// A patch gives the builder's files at the named paths, keeps the others, and copies
+    /// the map only while a request still reads the previous one.
+    #[test]
+    fn a_patch_serves_the_builders_files_without_copying_the_map() {
+        let mut built = Files::new();
+        built.insert("/a/".into(), bytes("a"));
+        built.insert("/b/".into(), bytes("b"));
+        let s = Shared::new("/", built.clone(), vec![Diagnostic::file("x", "broken")]);
+        built.insert("/a/".into(), bytes("a2"));
+        built.remove("/b/");
+        built.insert("/c/".into(), bytes("c"));
+        let before = Arc::as_ptr(&s.files());
+        s.patch(&built, &["/a/".into(), "/b/".into(), "/c/".into()]);
+        assert_eq!(*s.files(), built);
+        assert!(s.errors().is_empty());
+        assert_eq!(Arc::as_ptr(&s.files()), before, "the map was copied");
+        // A request holding the site keeps what it read; the next one sees the edit.
+        let held = s.files();
+        built.insert("/a/".into(), bytes("a3"));
+        s.patch(&built, &["/a/".into()]);
+        assert_eq!(held.get("/a/"), Some(&bytes("a2")));
+        assert_eq!(s.files().get("/a/"), Some(&bytes("a3")));
+    }
 
     #[test]
     fn listeners_get_what_was_published_after_them() {

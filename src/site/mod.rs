@@ -5,6 +5,7 @@
 pub mod agencies;
 pub mod bulletins;
 pub mod documents;
+mod earlier;
 pub mod events;
 pub mod languages;
 pub mod procedures;
@@ -137,6 +138,47 @@ pub struct SectionEntry {
 /// Assembles the model. `page_bodies` and `section_bodies` are in the order of `content`.
 pub fn assemble(
     config: Config,
+    content: Content,
+    page_bodies: Vec<Arc<Rendered>>,
+    section_bodies: Vec<Rendered>,
+    build_date: Date,
+) -> Site {
+    let earlier = earlier::Earlier::none();
+    assemble_with(
+        &earlier,
+        config,
+        content,
+        page_bodies,
+        section_bodies,
+        build_date,
+    )
+}
+
+/// [`assemble`] after an edit of the site whose last model is `previous` (serve): the same
+/// model, but each page whose inputs are unchanged keeps what `previous` read of it (its
+/// tasks, its title's key), instead of reading it again.
+pub fn assemble_after(
+    previous: &Site,
+    config: Config,
+    content: Content,
+    page_bodies: Vec<Arc<Rendered>>,
+    section_bodies: Vec<Rendered>,
+    build_date: Date,
+) -> Site {
+    let earlier = earlier::Earlier::of(previous);
+    assemble_with(
+        &earlier,
+        config,
+        content,
+        page_bodies,
+        section_bodies,
+        build_date,
+    )
+}
+
+fn assemble_with(
+    earlier: &earlier::Earlier<'_>,
+    config: Config,
     mut content: Content,
     page_bodies: Vec<Arc<Rendered>>,
     section_bodies: Vec<Rendered>,
@@ -154,7 +196,7 @@ pub fn assemble(
         .zip(page_bodies)
         .map(|(page, rendered)| {
             let section = section_index.get(&page.section).copied().unwrap_or(0);
-            PageEntry::new(page, rendered, section)
+            earlier::entry_after(earlier.entry(&page.file), page, rendered, section)
         })
         .collect();
     attach_files(&mut pages, &content.assets);
@@ -218,8 +260,13 @@ pub fn assemble(
             config.strings.label("taxonomy_fields", "Lĩnh vực"),
         ],
     );
-    let plan_tasks = tasks::read_all(&pages, build_date);
-    let agencies = agencies::group_agencies(&pages, &plan_tasks, &config.agency_aliases);
+    let paths_same = earlier.same_paths(&pages);
+    let plan_tasks = tasks::read_all_keeping(&pages, build_date, &|p| {
+        earlier.read_tasks(p, build_date, paths_same)
+    });
+    let aliases = &config.agency_aliases;
+    let agencies = (earlier.agencies(&pages, &plan_tasks, aliases))
+        .unwrap_or_else(|| agencies::group_agencies(&pages, &plan_tasks, aliases));
     let documents = documents::collect_documents(&pages, &config.authority);
     let mut site = Site {
         config,

@@ -177,10 +177,26 @@ pub fn read_tasks(page: &Page, sources: &[TaskSource], today: Date) -> Vec<Task>
 /// The tasks of every page, by page index (empty for pages that are not plans), judged on
 /// `today`, with their reports found.
 pub fn read_all(pages: &[PageEntry], today: Date) -> Vec<Vec<Task>> {
+    read_all_keeping(pages, today, &|_| None)
+}
+
+/// [`read_all`], where `kept` gives a page's tasks as a last model read them when nothing
+/// they are read from changed (serve, `site::earlier`).
+pub(super) fn read_all_keeping<'a>(
+    pages: &[PageEntry],
+    today: Date,
+    kept: &dyn Fn(&PageEntry) -> Option<&'a [Task]>,
+) -> Vec<Vec<Task>> {
     let by_file = paths_by_file(pages);
     pages
         .iter()
         .map(|p| {
+            if p.tasks.is_empty() {
+                return Vec::new();
+            }
+            if let Some(tasks) = kept(p) {
+                return tasks.to_vec();
+            }
             let mut tasks = read_tasks(&p.page, &p.tasks, today);
             find_reports(&mut tasks, p, &by_file);
             tasks

@@ -380,6 +380,7 @@ mod tests {
             texts: Texts::Disk,
             bodies: Bodies::Render,
             checking: Checking::None,
+            earlier: None,
         };
         let model = pipeline::model(&opts, config, plan).unwrap();
         let part = &model.parts[0];
