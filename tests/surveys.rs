@@ -92,7 +92,7 @@ fn an_open_survey_offers_its_link_to_take_part() {
             "href=\"https://khaosat.example.gov.vn/sipas\"",
             "Tham gia khảo sát",
             "<strong>22 câu hỏi</strong>",
-            "css/khao-sat.css",
+            "css/portal.css",
         ],
     );
     assert!(!html.contains("Đã kết thúc"));
