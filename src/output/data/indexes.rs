@@ -7,7 +7,7 @@
 
 use crate::config::indexes::IndexResult;
 
-use super::{csv_field, json};
+use super::{json, push_csv_row};
 
 /// The columns of `chi-so.csv`.
 pub(super) const COLUMNS: &str = "index,year,component,score,max,rank,of";
@@ -20,11 +20,7 @@ pub(super) fn indexes_json(results: &[IndexResult]) -> Vec<u8> {
 /// `chi-so.csv`: BOM, header, the rows, every field quoted (and guarded), CRLF.
 pub(super) fn indexes_csv(results: &[IndexResult]) -> String {
     let mut out = String::from("\u{FEFF}");
-    let mut row = |fields: [String; 7]| {
-        let quoted: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-        out.push_str(&quoted.join(","));
-        out.push_str("\r\n");
-    };
+    let mut row = |fields: [String; 7]| push_csv_row(&mut out, fields.iter().map(String::as_str));
     row(COLUMNS
         .split(',')
         .map(String::from)

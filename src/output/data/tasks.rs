@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::csv_field;
+use super::push_csv_row;
 use crate::render::views::TaskView;
 use crate::site::Site;
 use crate::site::tasks::Task;
@@ -87,11 +87,7 @@ pub(super) fn task_json<'a>(site: &Site, t: &'a Task) -> TaskJson<'a> {
 /// field quoted, CRLF; lists joined with "; ", dates ISO, booleans `true`/`false`.
 pub(super) fn tasks_csv(site: &Site, plans: &[usize], tasks: &[Vec<Task>]) -> String {
     let mut out = String::from("\u{FEFF}");
-    let mut row = |fields: &[&str]| {
-        let quoted: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-        out.push_str(&quoted.join(","));
-        out.push_str("\r\n");
-    };
+    let mut row = |fields: &[&str]| push_csv_row(&mut out, fields.iter().copied());
     row(&TASK_COLUMNS.split(',').collect::<Vec<_>>());
     let date = |d: Option<Date>| d.map(|d| d.iso()).unwrap_or_default();
     for &i in plans {

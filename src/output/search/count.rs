@@ -60,7 +60,7 @@ impl<'t> Counter<'t> {
             Some(key) => {
                 let n = self.spellings.get_or_insert(key) as usize;
                 if n == self.spelling_word.len() {
-                    let id = self.lower_id(s, e);
+                    let id = self.packed_lower_id(key, s, e);
                     self.spelling_word.push(id);
                 }
                 self.spelling_word[n]
@@ -74,6 +74,30 @@ impl<'t> Counter<'t> {
                 }
             },
         }
+    }
+
+    /// [`Counter::lower_id`] of the spelling `text[s..e]` packed as `key`, lower-cased in
+    /// the register when it can be (nearly always), so that a word met before in another
+    /// case costs no copy.
+    #[inline]
+    fn packed_lower_id(&mut self, key: u128, s: usize, e: usize) -> u32 {
+        let Some(lower) = tokens::lower_packed(key) else {
+            return self.lower_id(s, e);
+        };
+        let bytes = lower.to_le_bytes();
+        let Ok(word) = std::str::from_utf8(&bytes[..e - s]) else {
+            return self.lower_id(s, e);
+        };
+        let next = self.words.len() as u32;
+        let n = self.lowers.get_or_insert(lower) as usize;
+        if n < self.lower_word.len() {
+            return self.lower_word[n];
+        }
+        self.lower_word.push(next);
+        let at = self.out.len() as u32;
+        self.out.push_str(word);
+        self.words.push((at, self.out.len() as u32, 0));
+        next
     }
 
     /// The id of `text[s..e]` lower-cased, for a spelling met for the first time: a new

@@ -37,8 +37,9 @@ impl PackedIds {
         (h >> self.shift) as usize
     }
 
-    /// The id of `key`: the number of keys before it when it is new.
-    #[inline]
+    /// The id of `key`: the number of keys before it when it is new. Always inlined: with
+    /// three callers the compiler made it a call, about a million a build at 1,000 pages.
+    #[inline(always)]
     pub(super) fn get_or_insert(&mut self, key: u128) -> u32 {
         let mask = self.slots.len() - 1;
         let mut i = self.slot(key);

@@ -142,7 +142,12 @@ impl Index {
         let mut pairs: FxMap<String, Vec<u32>> = FxMap::default();
         for (key, list) in pair_pages {
             let (a, b) = ((key >> 32) as usize, (key & 0xffff_ffff) as usize);
-            let k = format!("{} {}", keys[a].0, keys[b].0);
+            // Joined by hand: a `format!` for each of the pairs was most of this loop.
+            let (fa, fb) = (&keys[a].0, &keys[b].0);
+            let mut k = String::with_capacity(fa.len() + 1 + fb.len());
+            k.push_str(fa);
+            k.push(' ');
+            k.push_str(fb);
             pairs.entry(k).or_default().extend(list);
         }
         let mut pairs: Vec<(String, Vec<u32>)> = pairs

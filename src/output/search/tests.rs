@@ -69,6 +69,40 @@ fn lower_case_matches_the_standard_library_on_every_char_to_u_2100_and_beyond() 
 }
 
 #[test]
+fn lower_case_of_a_packed_word_is_the_standard_librarys_or_none() {
+    use super::tokens::lower_packed;
+    let lower = |w: &str| lower_packed(packed(w).expect("at most 16 bytes"));
+    // Every ASCII byte, sixteen to a word: the edges of the capitals (`@`, `[`, `` ` ``,
+    // `{`) in every position of the integer.
+    let ascii: Vec<u8> = (1..128).collect();
+    for w in ascii.chunks(16).chain(ascii[5..].chunks(16)) {
+        let w = std::str::from_utf8(w).expect("ASCII");
+        assert_eq!(lower(w), packed(&w.to_lowercase()), "{w:?}");
+    }
+    // Every character to U+2100 and Vietnamese's U+1E00–U+1EFF, alone and between
+    // capitals: the same as the standard library, or `None` when the small letter is
+    // written with other bytes than the last.
+    let vietnamese = "ĐƯỜNGHÒABÌNHẤPỸỴÊNĂNĨŨƠÀÉÝÂÔ";
+    for c in (1..0x2100u32)
+        .chain(0x1e00..0x1f00)
+        .filter_map(char::from_u32)
+    {
+        for w in [c.to_string(), format!("A{c}Z"), format!("{c}Đ{c}")] {
+            let got = lower(&w);
+            assert!(got.is_none() || got == packed(&w.to_lowercase()), "{w:?}");
+        }
+    }
+    for c in vietnamese.chars().chain('A'..='Z') {
+        let w = format!("{c}{}", c.to_lowercase());
+        assert_eq!(lower(&w), packed(&w.to_lowercase()), "{w:?}");
+    }
+    assert_eq!(lower("ÀÉ×ÞĐƯ"), packed("àé×þđư"));
+    for other in ["İ", "Ω", "\u{212A}", "ẞ"] {
+        assert_eq!(lower(other), None, "{other:?}");
+    }
+}
+
+#[test]
 fn lower_case_keeps_ascii_runs_and_other_scripts() {
     let s = "ABC def-GHI Ωμέγα İSTANBUL ÀÉ 123";
     let mut out = String::from("x");

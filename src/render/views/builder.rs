@@ -22,6 +22,10 @@ pub struct Views<'a> {
     /// Each page's QR code (SVG), made when first asked: a procedure's code is drawn on
     /// its own posting sheet and again on its field's page of sheets.
     qr: Vec<OnceLock<String>>,
+    /// Each procedure's steps, read from its body when first asked: its page, its posting
+    /// sheet and its field's page of sheets all show them, and reading them (every
+    /// heading's text folded) cost more than the rest of a procedure's view.
+    steps: Vec<OnceLock<Vec<String>>>,
 }
 
 impl<'a> Views<'a> {
@@ -35,6 +39,7 @@ impl<'a> Views<'a> {
             citation_lists: false,
             nav: Default::default(),
             qr: (0..site.pages.len()).map(|_| OnceLock::new()).collect(),
+            steps: (0..site.pages.len()).map(|_| OnceLock::new()).collect(),
         };
         v.nav = super::nav::NavStates::new(&v, true);
         let links = v.shared_term_links();
@@ -121,6 +126,7 @@ impl<'a> Views<'a> {
             citation_lists: false,
             nav: Default::default(),
             qr: (0..site.pages.len()).map(|_| OnceLock::new()).collect(),
+            steps: (0..site.pages.len()).map(|_| OnceLock::new()).collect(),
         };
         v.nav = super::nav::NavStates::new(&v, false);
         v
@@ -143,6 +149,16 @@ impl<'a> Views<'a> {
         match self.qr.get(i) {
             Some(cell) => cell.get_or_init(make),
             None => "",
+        }
+    }
+
+    /// The steps of procedure page `i` ([`crate::site::procedures::steps`]), read once
+    /// per build however many views show them.
+    fn steps(&self, i: usize) -> Vec<String> {
+        let read = || crate::site::procedures::steps(&self.site.pages[i].rendered.html);
+        match self.steps.get(i) {
+            Some(cell) => cell.get_or_init(read).clone(),
+            None => read(),
         }
     }
 
@@ -352,7 +368,7 @@ impl<'a> Views<'a> {
                     status: m.status.name(),
                     listed: m.is_listed(),
                     replaced_by: self.replacement(i),
-                    steps: crate::site::procedures::steps(&e.rendered.html),
+                    steps: self.steps(i),
                     sheet_steps: Vec::new(),
                     sheet_steps_shortened: false,
                 })

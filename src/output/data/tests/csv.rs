@@ -97,3 +97,22 @@ fn csv_field_keeps_spreadsheets_from_reading_formulas() {
     assert_eq!(csv_field("Quý III/2026"), "\"Quý III/2026\"");
     assert_eq!(csv_field("a=b"), "\"a=b\"");
 }
+
+#[test]
+fn a_row_is_its_fields_quoted_joined_by_commas_and_ended_by_crlf() {
+    let fields = [
+        "",
+        "say \"hi\"",
+        "\"\"",
+        "=1+1",
+        "Quý III/2026, \"xã\" Đông",
+    ];
+    let mut out = String::from("x");
+    push_csv_row(&mut out, fields);
+    let quoted: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+    assert_eq!(out, format!("x{}\r\n", quoted.join(",")));
+    assert_eq!(
+        out,
+        "x\"\",\"say \"\"hi\"\"\",\"\"\"\"\"\",\"'=1+1\",\"Quý III/2026, \"\"xã\"\" Đông\"\r\n"
+    );
+}

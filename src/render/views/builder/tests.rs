@@ -57,3 +57,26 @@ fn a_pages_qr_code_is_drawn_once_and_shown_by_every_sheet() {
     // The field's page of sheets asks again: the same string, not a second drawing.
     assert!(std::ptr::eq(first, v.qr_svg(i)));
 }
+
+#[test]
+fn a_procedures_steps_are_read_once_and_shown_by_every_view() {
+    let site = build_site(
+        "",
+        &[(
+            "content/thu-tuc/khai-sinh.md",
+            "+++\ntitle = \"Đăng ký khai sinh\"\n+++\n## TRÌNH TỰ thực hiện\n\n\
+             1. Nộp hồ sơ.\n2. Nhận kết quả.\n\n## Phí\n\nKhông.\n",
+        )],
+        d(2025, 6, 1),
+    );
+    let v = Views::new(&site);
+    let i = 0;
+    let read = crate::site::procedures::steps(&site.pages[i].rendered.html);
+    assert_eq!(read, ["Nộp hồ sơ.", "Nhận kết quả."]);
+    assert!(v.steps[i].get().is_none());
+    let page = v.page(i, &|b, _| b.to_string());
+    assert_eq!(page.procedure.map(|p| p.steps), Some(read.clone()));
+    // Kept for the posting sheet and the field's page of sheets, which ask again.
+    assert_eq!(v.steps[i].get(), Some(&read));
+    assert_eq!(v.steps(i), read);
+}
