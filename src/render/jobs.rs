@@ -379,7 +379,12 @@ fn field_sheet_terms(site: &Site) -> impl Iterator<Item = usize> + '_ {
 pub(crate) fn is_grouped(kind: Kind) -> bool {
     matches!(
         kind,
-        Kind::Procedure | Kind::Question | Kind::Event | Kind::Survey | Kind::Contest | Kind::Bulletin
+        Kind::Procedure
+            | Kind::Question
+            | Kind::Event
+            | Kind::Survey
+            | Kind::Contest
+            | Kind::Bulletin
     )
 }
 
