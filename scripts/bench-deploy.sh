@@ -91,7 +91,7 @@ TOML
   first=$(tail -n 1 "$BENCH_DIR/last.log")
   files=$(find "$WEB" -type f ! -name .congbo-deploy.json | wc -l)
   # One edit: a line added to the body of one news page.
-  PAGE=$(find "$SITE/content" -name '*.md' -path '*tin-tuc*' ! -name '_index.md' | sort | head -n 1)
+  PAGE=$(find "$SITE/content" -name '*.md' -path '*tin-tuc*' ! -name '_index.md' | sort | sed -n 1p)
   echo "Một dòng sửa cho phép đo." >>"$PAGE"
   t_rebuild=$(timed "$BIN" build --root "$SITE")
   t_second=$(timed "$BIN" deploy --root "$SITE" --yes --no-build "${JOBS_ARG[@]}")
