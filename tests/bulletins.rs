@@ -67,17 +67,6 @@ fn bulletins_site() -> TestSite {
     site
 }
 
-/// The JSON-LD block of `html` that holds `"@type":"<kind>"`, parsed.
-fn json_ld_of(html: &str, kind: &str) -> serde_json::Value {
-    let start = html
-        .find(&format!("\"@type\":\"{kind}\""))
-        .unwrap_or_else(|| panic!("no {kind} in {html}"));
-    let tag = "<script type=\"application/ld+json\">";
-    let open = html[..start].rfind(tag).unwrap() + tag.len();
-    let end = open + html[open..].find("</script>").unwrap();
-    serde_json::from_str(&html[open..end]).unwrap()
-}
-
 #[test]
 fn a_bulletin_page_shows_its_number_period_cover_and_file() {
     let site = bulletins_site();

@@ -196,15 +196,6 @@ fn news_carries_news_article_json_ld_that_parses() {
     assert_eq!(v["datePublished"], "2026-01-10");
 }
 
-/// The JSON-LD block of `html` that holds `"@type":"<kind>"`, parsed.
-fn json_ld_of(html: &str, kind: &str) -> serde_json::Value {
-    let start = html.find(&format!("\"@type\":\"{kind}\"")).expect(kind);
-    let tag = "<script type=\"application/ld+json\">";
-    let open = html[..start].rfind(tag).unwrap() + tag.len();
-    let end = open + html[open..].find("</script>").unwrap();
-    serde_json::from_str(&html[open..end]).unwrap()
-}
-
 #[test]
 fn json_ld_names_the_publisher_by_the_site_title_without_an_authority() {
     let site = TestSite::new();

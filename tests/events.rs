@@ -6,17 +6,6 @@ mod common;
 use common::events::*;
 use common::*;
 
-/// The JSON-LD block of `html` that holds `"@type":"<kind>"`, parsed.
-fn json_ld_of(html: &str, kind: &str) -> serde_json::Value {
-    let start = html
-        .find(&format!("\"@type\":\"{kind}\""))
-        .unwrap_or_else(|| panic!("no {kind} in {html}"));
-    let tag = "<script type=\"application/ld+json\">";
-    let open = html[..start].rfind(tag).unwrap() + tag.len();
-    let end = open + html[open..].find("</script>").unwrap();
-    serde_json::from_str(&html[open..end]).unwrap()
-}
-
 #[test]
 fn an_event_page_shows_when_where_and_who() {
     let site = events_site();

@@ -200,3 +200,15 @@ pub fn assert_has(haystack: &str, needles: &[&str]) {
         );
     }
 }
+
+/// The JSON-LD block of `html` that holds `"@type":"<kind>"`, parsed: the page's schema.org
+/// data as a search engine reads it.
+pub fn json_ld_of(html: &str, kind: &str) -> serde_json::Value {
+    let start = html
+        .find(&format!("\"@type\":\"{kind}\""))
+        .unwrap_or_else(|| panic!("no {kind} in {html}"));
+    let tag = "<script type=\"application/ld+json\">";
+    let open = html[..start].rfind(tag).unwrap() + tag.len();
+    let end = open + html[open..].find("</script>").unwrap();
+    serde_json::from_str(&html[open..end]).unwrap()
+}
