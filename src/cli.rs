@@ -105,8 +105,8 @@ pub enum Command {
     },
     /// Write a new page with the front matter of its kind: congbo new tin-tuc "Lễ ra mắt".
     New {
-        /// A kind (plan, news, procedure, document, question, event, survey, contest, page)
-        /// or a section folder under content/ (tin-tuc, ke-hoach, thu-tuc/ho-tich …).
+        /// A kind (plan, news, procedure, document, question, event, survey, contest, bulletin,
+        /// page) or a section folder under content/ (tin-tuc, ke-hoach, thu-tuc/ho-tich …).
         section: String,
         /// The page's title; its file name is made from it.
         title: String,

@@ -147,3 +147,22 @@ fn new_says_what_it_made_and_blames_no_file_for_a_bad_date() {
     let said = text(&out.stderr);
     assert!(said.starts_with("error: --date: "), "{said}");
 }
+
+/// `congbo new --help` in Vietnamese names the kinds its first argument takes (it showed
+/// `import --section`'s "a folder" text), and keeps the kind before the title in its usage.
+#[test]
+fn new_s_vietnamese_help_names_the_kinds_and_keeps_the_arguments_in_order() {
+    let out = Command::new(env!("CARGO_BIN_EXE_congbo"))
+        .args(["new", "--help", "--lang", "vi"])
+        .output()
+        .unwrap();
+    let help = text(&out.stdout);
+    assert!(
+        help.contains("congbo new [OPTIONS] <SECTION> <TITLE>"),
+        "{help}"
+    );
+    assert!(
+        help.contains("<SECTION>  Loại trang (plan, news,") && help.contains("bulletin, page)"),
+        "{help}"
+    );
+}

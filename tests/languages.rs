@@ -359,6 +359,8 @@ fn the_rarer_messages_speak_the_locale_too() {
     assert_has(&vi, &["lỗi: không có thư mục chuyên mục content/khong-co"]);
     let en = congbo_stderr("C", s.root(), &["new", "khong-co", "Bài mới"]);
     assert_has(&en, &["error: there is no section folder content/khong-co"]);
+    // Every kind is offered, those added after the message was first written too.
+    assert_has(&en, &["question, event, survey, contest, bulletin, page)"]);
 }
 
 #[test]

@@ -83,7 +83,18 @@ pub(super) fn command() -> clap::Command {
             let ids: Vec<String> = s.get_arguments().map(|a| a.get_id().to_string()).collect();
             let mut s = if text.is_empty() { s } else { s.about(text) };
             for id in ids {
-                s = s.mut_arg(&id, arg_help);
+                // `new` takes a kind or a section, where `import`'s `section` is only a
+                // folder. Each argument is changed once, in order: clap moves a changed
+                // argument to the end, which would swap the positionals.
+                s = if name == "new" && id == "section" {
+                    s.mut_arg(&id, |a| {
+                        a.help(
+                            "Loại trang (plan, news, procedure, document, question, event, survey, contest, bulletin, page) hoặc thư mục chuyên mục trong content/ (tin-tuc, ke-hoach, thu-tuc/ho-tich …).",
+                        )
+                    })
+                } else {
+                    s.mut_arg(&id, arg_help)
+                };
             }
             s
         });

@@ -151,9 +151,11 @@ pub fn section_of(root: &Path, place: &str) -> Result<(String, Kind), Diagnostic
             } else {
                 known.join(", ")
             };
+            // From the kinds themselves: a written list missed each kind added after it.
+            let kinds = Kind::ALL.map(Kind::name).join(", ");
             crate::tr!(
-                en: "there is no section folder content/{place}: write a kind (plan, news, procedure, document, question, event, page) or one of: {known}",
-                vi: "không có thư mục chuyên mục content/{place}: hãy viết một loại trang (plan, news, procedure, document, question, event, page) hoặc một trong các thư mục: {known}",
+                en: "there is no section folder content/{place}: write a kind ({kinds}) or one of: {known}",
+                vi: "không có thư mục chuyên mục content/{place}: hãy viết một loại trang ({kinds}) hoặc một trong các thư mục: {known}",
             )
         }));
     }
